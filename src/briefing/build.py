@@ -1,0 +1,164 @@
+"""build_document: validated content -> the document model.
+
+Every figure is looked up and every template rendered here, once, for both languages; what
+comes out has nothing left to look up, so the writers only draw.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from .content.figures import format_as_of
+from .content.inline import InlineProblem, parse_inline
+from .content.load import format_path
+from .content.schema import (BulletsBlock, CalloutBlock, Content, HeadingBlock, KpisBlock,
+                             PageBreakBlock, ParagraphBlock, TableBlock, Text)
+from .content.templating import FigureView, TemplateProblem, render_text
+from .errors import ContentError, Diagnostic, error, warning
+from .model import (Bilingual, Block, BulletList, CallOut, Cover, Document, FigureRow,
+                    FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
+                    Source, plain_text)
+from .theme.resolve import ResolvedTheme
+
+log = logging.getLogger("briefing")
+
+LAYOUT_LANGUAGES: dict[str, tuple[Lang, ...]] = {
+    "stacked": ("zh", "en"), "zh": ("zh",), "en": ("en",)}
+
+PathT = tuple[str | int, ...]
+
+
+class _Builder:
+    def __init__(self, content: Content, theme: ResolvedTheme):
+        self.content = content
+        self.theme = theme
+        self.problems: list[Diagnostic] = []
+
+    def source(self, path: PathT) -> Source:
+        return Source(self.content.briefing_file.file, self.content.line_of(path))
+
+    def inline(self, text: Text, path: PathT) -> Bilingual[Inline]:
+        return Bilingual(self._inline_one(text, "zh", path), self._inline_one(text, "en", path))
+
+    def plain(self, text: Text, path: PathT) -> Bilingual[str]:
+        return Bilingual(self._render(text.zh, "zh", path), self._render(text.en, "en", path))
+
+    def _inline_one(self, text: Text, lang: Lang, path: PathT) -> Inline:
+        rendered = self._render(getattr(text, lang), lang, path)
+        try:
+            return parse_inline(rendered)
+        except InlineProblem as exc:
+            self._problem(path + (lang,), str(exc))
+            return ()
+
+    def _render(self, template: str, lang: Lang, path: PathT) -> str:
+        try:
+            return render_text(template, lang, self.content.figures)
+        except TemplateProblem as exc:
+            self._problem(path + (lang,), exc.message, exc.hint)
+            return ""
+
+    def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
+        line = self.content.line_of(path)
+        self.problems.append(error(self.content.briefing_file.file, line, format_path(path),
+                                   message, hint))
+
+    def figure(self, fig_id: str) -> Bilingual[FigureView]:
+        fig = self.content.figures[fig_id]
+        return Bilingual(FigureView(fig, "zh"), FigureView(fig, "en"))
+
+    def views(self, fig_id: str, attr: Callable[[FigureView], str]) -> Bilingual[str]:
+        views = self.figure(fig_id)
+        return Bilingual(attr(views.zh), attr(views.en))
+
+    def block(self, spec: object, path: PathT) -> Block:
+        style = getattr(spec, "style", None)
+        src = self.source(path)
+        if isinstance(spec, ParagraphBlock):
+            return Paragraph(self.inline(spec.paragraph, path + ("paragraph",)), style, src)
+        if isinstance(spec, HeadingBlock):
+            return Heading(self.inline(spec.heading, path + ("heading",)), 2, style, src)
+        if isinstance(spec, BulletsBlock):
+            items = tuple(self.inline(item, path + ("bullets", i))
+                          for i, item in enumerate(spec.bullets))
+            return BulletList(items, style, src)
+        if isinstance(spec, TableBlock):
+            caption = (self.plain(spec.table.caption, path + ("table", "caption"))
+                       if spec.table.caption else None)
+            rows = tuple(self.figure_row(fig_id) for fig_id in spec.table.figures)
+            labels = self.theme.labels
+            header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
+            return FigureTable(caption, header, rows, style, src)
+        if isinstance(spec, CalloutBlock):
+            fig_id = spec.callout.figure
+            return CallOut(self.views(fig_id, str), self.views(fig_id, lambda v: v.label),
+                           self.inline(spec.callout.text, path + ("callout", "text")), style, src)
+        if isinstance(spec, KpisBlock):
+            return KpiGrid(tuple(Kpi(self.views(f, str), self.views(f, lambda v: v.label))
+                                 for f in spec.kpis), style, src)
+        assert isinstance(spec, PageBreakBlock)
+        return PageBreak(style, src)
+
+    def figure_row(self, fig_id: str) -> FigureRow:
+        return FigureRow(fig_id, self.views(fig_id, lambda v: v.label),
+                         self.views(fig_id, str), self.views(fig_id, lambda v: v.as_of),
+                         self.views(fig_id, lambda v: v.source))
+
+
+def build_document(content: Content, theme: ResolvedTheme, layout: str | None = None) -> Document:
+    """Render every text and resolve every figure; raise ContentError listing all problems."""
+    builder = _Builder(content, theme)
+    spec = content.briefing
+    blocks: list[Block] = []
+    for s, section in enumerate(spec.sections):
+        if section.heading is not None:
+            path: PathT = ("sections", s, "heading")
+            blocks.append(Heading(builder.inline(section.heading, path), 1, None,
+                                  builder.source(path)))
+        for b, block in enumerate(section.blocks):
+            blocks.append(builder.block(block, ("sections", s, "blocks", b)))
+    c = spec.cover
+    cover = Cover(
+        title=builder.plain(c.title, ("cover", "title")),
+        subtitle=builder.plain(c.subtitle, ("cover", "subtitle")) if c.subtitle else None,
+        date=c.date,
+        date_text=Bilingual(format_as_of(c.date, "zh"), format_as_of(c.date, "en")),
+        publisher=builder.plain(c.publisher, ("cover", "publisher")),
+    )
+    if builder.problems:
+        raise ContentError(builder.problems)
+    languages = LAYOUT_LANGUAGES[layout or spec.layout]
+    document = Document(content.id, theme.name, languages, cover, tuple(blocks), theme.labels)
+    for diagnostic in check_glossary(content, document):
+        log.warning(diagnostic.format())
+    return document
+
+
+def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
+    """Warn where a glossary term is in a block's Chinese but its English rendering is not
+    in that block's English: the one way a name drifts between translations."""
+    found: list[Diagnostic] = []
+    terms = [(t.zh, t.en) for t in content.briefing.glossary]
+    for block in document.blocks:
+        texts = _block_texts(block)
+        if texts is None:
+            continue
+        zh, en = texts
+        for term_zh, term_en in terms:
+            if term_zh in zh and term_en.lower() not in en.lower():
+                found.append(warning(block.source.file, block.source.line, "glossary",
+                                     f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
+                                     "the English"))
+    return found
+
+
+def _block_texts(block: Block) -> tuple[str, str] | None:
+    if isinstance(block, (Paragraph, Heading)):
+        return plain_text(block.text.zh), plain_text(block.text.en)
+    if isinstance(block, BulletList):
+        return ("".join(plain_text(i.zh) for i in block.items),
+                " ".join(plain_text(i.en) for i in block.items))
+    if isinstance(block, CallOut):
+        return plain_text(block.text.zh), plain_text(block.text.en)
+    return None

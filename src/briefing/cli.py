@@ -1,0 +1,82 @@
+"""Command line: parse arguments, call the API, print diagnostics, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from . import FORMATS, __version__, build, check
+from .errors import EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError, exit_code_for
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Bilingual (Chinese + English) briefings as PDF and DOCX.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("path", type=Path, help="briefing folder, e.g. content/xicheng-2023")
+        sub.add_argument("--theme", help="theme in styles/ (overrides the briefing's own)")
+        sub.add_argument("--layout", choices=("stacked", "zh", "en"),
+                         help="arrangement of the languages (overrides the briefing's own)")
+        sub.add_argument("-v", "--verbose", action="store_true", help="log each step")
+
+    build_cmd = commands.add_parser("build", help="build the PDF and/or DOCX")
+    common(build_cmd)
+    build_cmd.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUTDIR",
+                           help="output folder (default: build/)")
+    build_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
+                           help="what to write (default: all)")
+    check_cmd = commands.add_parser("check", help="validate the content, write nothing")
+    common(check_cmd)
+    return parser
+
+
+class _StderrHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "" if record.levelno >= logging.WARNING else "  "
+        print(prefix + record.getMessage(), file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage message
+        return EXIT_USAGE if exc.code else 0
+    logger = logging.getLogger("briefing")
+    logger.handlers[:] = [_StderrHandler()]
+    logger.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    logger.propagate = False
+    try:
+        if args.command == "check":
+            document = check(args.path, theme=args.theme, layout=args.layout)
+            print(f"{args.path}: OK ({len(document.blocks)} blocks)")
+        else:
+            formats = FORMATS if args.format == "all" else (args.format,)
+            for path in build(args.path, args.output, formats=formats, theme=args.theme,
+                              layout=args.layout):
+                print(f"wrote {path}")
+        return exit_code_for(None)
+    except ContentError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(Path.cwd()), file=sys.stderr)
+        count = len(exc.diagnostics)
+        print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        return exit_code_for(exc)
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        print("interrupted; existing outputs are untouched", file=sys.stderr)
+        return 130
+    except Exception:  # a bug of ours: say so, keep the details
+        with tempfile.NamedTemporaryFile("w", prefix="briefing-crash-", suffix=".txt",
+                                         delete=False) as report:
+            traceback.print_exc(file=report)
+        print(f"internal error, please report it with {report.name}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,1 @@
+"""Content files: loading (YAML with line marks), schema, figures and text templating."""

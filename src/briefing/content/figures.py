@@ -1,0 +1,95 @@
+"""Figures and how each language writes them.
+
+Babel does the number formatting (grouping, 万/亿 and million/billion, plural forms, dates);
+this module only adds what Babel does not know: units (元 after 亿, RMB before billion,
+classifiers and nouns), qualifiers (余 / more than) and the rounding rule.
+
+Rounding is half up in both languages (Babel quantizes with the decimal context, whose
+default is half to even), to at most `decimals` decimals of the scale each language uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+Lang = Literal["zh", "en"]
+LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en"}
+ROUNDING = decimal.ROUND_HALF_UP
+DEFAULT_DECIMALS = 2
+MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: Literal["money", "percent", "count"]
+    zh: str = ""
+    en_prefix: str = ""
+    en_one: str = ""
+    en_other: str = ""
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """The unit registry, read from units.yaml beside this module."""
+    raw = yaml.safe_load(resources.files(__package__).joinpath("units.yaml").read_text("utf-8"))
+    table: dict[str, Unit] = {}
+    for unit_id, spec in raw.items():
+        one, other = spec.get("en", ["", ""])
+        table[unit_id] = Unit(unit_id, spec["kind"], spec.get("zh", ""),
+                              spec.get("en_prefix", ""), one, other)
+    return table
+
+
+def _pattern(decimals: int) -> str:
+    return "#,##0" + ("." + "#" * decimals if decimals else "")
+
+
+def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAULT_DECIMALS) -> str:
+    """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion."""
+    locale = LOCALES[lang]
+    with decimal.localcontext() as ctx:
+        ctx.rounding = ROUNDING
+        if lang == "zh" and unit.kind != "percent":
+            return format_compact_decimal(value, locale=locale, fraction_digits=decimals)
+        if unit.kind == "money" and abs(value) >= MILLION:
+            return format_compact_decimal(value, format_type="long", locale=locale,
+                                          fraction_digits=decimals)
+        return format_decimal(value, format=_pattern(decimals), locale=locale)
+
+
+def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None = None,
+                 decimals: int = DEFAULT_DECIMALS) -> str:
+    """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion."""
+    number = format_number(value, unit, lang, decimals)
+    if lang == "zh":
+        over = "余" if qualifier == "over" else ""
+        under = "以下" if qualifier == "under" else ""
+        word = "%" if unit.kind == "percent" else unit.zh
+        return f"{number}{over}{word}{under}"
+    if unit.kind == "money":
+        text = f"{unit.en_prefix} {number}"
+    elif unit.kind == "percent":
+        text = f"{number}%"
+    else:
+        plural = Locale.parse(LOCALES["en"]).plural_form(value)
+        noun = unit.en_one if plural == "one" else unit.en_other
+        text = f"{number} {noun}" if noun else number
+    prefix = {"over": "more than ", "under": "below "}.get(qualifier or "", "")
+    return prefix + text
+
+
+def format_as_of(day: datetime.date, lang: Lang) -> str:
+    """2023年12月31日 / December 31, 2023."""
+    return format_date(day, "long", locale=LOCALES[lang])

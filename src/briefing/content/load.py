@@ -1,0 +1,143 @@
+"""Read YAML strictly, keeping the line of every value.
+
+Every scalar stays a string (the schema converts it), so YAML 1.1's implicit typing never
+turns `no` into False or `01234` into 668. Duplicate keys, tags, anchors and aliases are
+refused: they are either mistakes or attacks (alias bombs) in hand-written content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from ..errors import ContentError, Diagnostic, error
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
+               BaseResolver.DEFAULT_MAPPING_TAG}
+
+Path_ = tuple[str | int, ...]
+
+
+class _ComposeOnly(Reader, Scanner, Parser, Composer, BaseResolver):
+    """Builds the node tree only; BaseResolver gives every untagged node a plain tag."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+@dataclass
+class Loaded:
+    """Plain data (dicts, lists, strings) and the 1-based line of every path in it."""
+
+    file: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of the deepest prefix of `path` that exists in the file."""
+        best: int | None = self.lines.get(())
+        current: Path_ = ()
+        for part in path:
+            current = current + (part,)
+            if current in self.lines:
+                best = self.lines[current]
+            else:
+                current = current[:-1]
+        return best
+
+
+def load_yaml(file: Path) -> Loaded:
+    """Load one YAML file; raises ContentError naming the file and line on any problem."""
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")])
+    if size > MAX_FILE_BYTES:
+        raise ContentError([error(file, None, "",
+                                  f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError([error(file, None, "",
+                                  f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")])
+    try:
+        root = _ComposeOnly(text).get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ContentError([error(file, line, "", f"YAML syntax: {exc.problem or exc.context}")])
+    except yaml.YAMLError as exc:
+        raise ContentError([error(file, None, "", f"YAML: {exc}")])
+    loaded = Loaded(file, None)
+    if root is None:
+        loaded.data = {}
+        return loaded
+    problems: list[Diagnostic] = []
+    loaded.data = _to_plain(root, (), loaded, problems, set())
+    if problems:
+        raise ContentError(problems)
+    return loaded
+
+
+def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic],
+              seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    loaded.lines[path] = line
+    where = format_path(path)
+    if id(node) in seen:
+        problems.append(error(loaded.file, line, where, "anchors and aliases (&name, *name) are "
+                              "not supported; write the value out"))
+        return None
+    seen.add(id(node))
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(error(loaded.file, line, where, f"YAML tag '{node.tag}' is not allowed"))
+        return None
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_plain(item, path + (i,), loaded, problems, seen)
+                for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, ScalarNode):
+            problems.append(error(loaded.file, key_line, where, "a key must be plain text"))
+            continue
+        key = key_node.value
+        if key == "<<":
+            problems.append(error(loaded.file, key_line, where, "merge keys (<<) are not supported"))
+            continue
+        if key in result:
+            first = loaded.lines.get(path + (key,))
+            problems.append(error(loaded.file, key_line, format_path(path + (key,)),
+                                  f"duplicate key '{key}' (first given on line {first})"))
+            continue
+        result[key] = _to_plain(value_node, path + (key,), loaded, problems, seen)
+        loaded.lines[path + (key,)] = key_line
+    return result
+
+
+def format_path(path: Path_) -> str:
+    """('sections', 3, 'blocks', 1) -> 'sections[3].blocks[1]'."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text

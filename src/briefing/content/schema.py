@@ -1,0 +1,312 @@
+"""The shape of content files, as pydantic models, and `validate` that turns loaded YAML
+into content objects or a list of located diagnostics.
+
+All scalars arrive as strings (see load.py); pydantic converts them to dates, decimals and
+integers here, so the conversion rules are ours, not YAML 1.1's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError,
+                      field_validator)
+
+from ..errors import ContentError, Diagnostic, error
+from .figures import units
+from .load import Loaded, format_path
+
+# XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_text(value: str) -> str:
+    bad = _XML_FORBIDDEN.search(value)
+    if bad:
+        raise ValueError(f"control character U+{ord(bad.group()):04X} is not allowed in text")
+    return value
+
+
+class Text(_Strict):
+    """A piece of text in both languages."""
+
+    zh: str = Field(description="Chinese text")
+    en: str = Field(description="English text")
+
+    _check = field_validator("zh", "en")(_check_text)
+
+
+class Figure(_Strict):
+    label: Text
+    value: Decimal = Field(description="exact value in base units (yuan, not 亿元)")
+    unit: str
+    as_of: datetime.date
+    source: Text
+    qualifier: Literal["over", "under"] | None = None
+    decimals: int = Field(2, ge=0, le=6)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _plain_decimal(cls, value: Any) -> Any:
+        if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
+            raise ValueError(f"'{value}' is not a plain number (write e.g. 11250000000 or "
+                             "24.1: no grouping commas, units or %)")
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, value: str) -> str:
+        if value not in units():
+            raise ValueError(f"unknown unit '{value}'" + _did_you_mean(value, units()))
+        return value
+
+
+class FiguresFile(_Strict):
+    figures: dict[str, Figure]
+
+
+class TableSpec(_Strict):
+    caption: Text | None = None
+    figures: list[str] = Field(min_length=1)
+
+
+class CalloutSpec(_Strict):
+    figure: str
+    text: Text
+
+
+class ParagraphBlock(_Strict):
+    paragraph: Text
+    style: str | None = None
+
+
+class HeadingBlock(_Strict):
+    heading: Text
+    style: str | None = None
+
+
+class BulletsBlock(_Strict):
+    bullets: list[Text] = Field(min_length=1)
+    style: str | None = None
+
+
+class TableBlock(_Strict):
+    table: TableSpec
+    style: str | None = None
+
+
+class CalloutBlock(_Strict):
+    callout: CalloutSpec
+    style: str | None = None
+
+
+class KpisBlock(_Strict):
+    kpis: list[str] = Field(min_length=2, max_length=4)
+    style: str | None = None
+
+
+class PageBreakBlock(_Strict):
+    page_break: bool
+    style: str | None = None
+
+
+BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "page_break")
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        found = [k for k in BLOCK_KINDS if k in value]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+Block = Annotated[
+    Union[
+        Annotated[ParagraphBlock, Tag("paragraph")],
+        Annotated[HeadingBlock, Tag("heading")],
+        Annotated[BulletsBlock, Tag("bullets")],
+        Annotated[TableBlock, Tag("table")],
+        Annotated[CalloutBlock, Tag("callout")],
+        Annotated[KpisBlock, Tag("kpis")],
+        Annotated[PageBreakBlock, Tag("page_break")],
+    ],
+    Discriminator(_block_kind, custom_error_type="block_kind",
+                  custom_error_message="a block needs exactly one of: " + ", ".join(BLOCK_KINDS)),
+]
+
+
+class Section(_Strict):
+    heading: Text | None = None
+    blocks: list[Block] = Field(min_length=1)
+
+
+class Cover(_Strict):
+    title: Text
+    subtitle: Text | None = None
+    date: datetime.date = Field(description="date of this edition")
+    publisher: Text
+
+
+class BriefingFile(_Strict):
+    theme: str = "investor"
+    layout: Literal["stacked", "zh", "en"] = "stacked"
+    figures: list[str] = ["figures.yaml"]
+    cover: Cover
+    glossary: list[Text] = []
+    sections: list[Section] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Content:
+    """A validated briefing: its files, its structure and its figures, nothing looked up yet."""
+
+    id: str
+    folder: Path
+    briefing: BriefingFile
+    figures: dict[str, Figure]
+    briefing_file: Loaded
+    figure_files: dict[str, Loaded]  # figure id -> the file that defines it
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        return self.briefing_file.line_of(path)
+
+
+def parse_model(model: type[BaseModel], loaded: Loaded) -> tuple[Any, list[Diagnostic]]:
+    """Validate loaded data against a model; every error located by file, line and field."""
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        return None, [_diagnostic(loaded, err) for err in exc.errors()]
+
+
+def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
+    path = _data_path(loaded.data, err["loc"])
+    kind, message = err["type"], err["msg"]
+    hint = None
+    if kind == "missing":
+        name = path[-1]
+        message = {"zh": "missing the Chinese text (zh)", "en": "missing the English text (en)"
+                   }.get(str(name), f"missing required field '{name}'")
+        line_path = path[:-1]
+    else:
+        line_path = path
+        if kind == "extra_forbidden":
+            message = f"unknown field '{path[-1]}'"
+            hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="")
+        elif kind == "block_kind":
+            given = list(err["input"]) if isinstance(err["input"], dict) else []
+            message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)
+            unknown = [k for k in given if k not in BLOCK_KINDS and k != "style"]
+            if unknown:
+                hint = _did_you_mean(unknown[0], BLOCK_KINDS, prefix="") or None
+        elif kind == "value_error":
+            message = message.removeprefix("Value error, ")
+        else:
+            message = f"{message.rstrip('.')} (got {err['input']!r})" if "input" in err and \
+                isinstance(err["input"], str) else message
+    return error(loaded.file, loaded.line_of(line_path), format_path(path), message, hint or None)
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """pydantic's loc, without the union tags it inserts: the path as the user wrote it."""
+    path: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, (str, int)):
+            path.append(part)
+    return tuple(path)
+
+
+def _did_you_mean(word: str, choices: Any, prefix: str = "; ") -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return f"{prefix}did you mean '{close[0]}'?"
+
+
+def did_you_mean(word: str, choices: Any) -> str | None:
+    """A hint naming the closest of `choices`, or None."""
+    return _did_you_mean(word, choices, prefix="") or None
+
+
+def _field_names(*models: type[BaseModel]) -> set[str]:
+    return {name for m in models for name in m.model_fields}
+
+
+_ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, ParagraphBlock,
+                           HeadingBlock, BulletsBlock, TableBlock, CalloutBlock, KpisBlock,
+                           PageBreakBlock, Section, Cover, BriefingFile)
+
+
+def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded]) -> Content:
+    """Check structure and cross-references; raise ContentError listing every problem."""
+    problems: list[Diagnostic] = []
+    briefing, found = parse_model(BriefingFile, briefing_file)
+    problems += found
+    figures: dict[str, Figure] = {}
+    defined_in: dict[str, Loaded] = {}
+    for loaded in figure_files:
+        parsed, found = parse_model(FiguresFile, loaded)
+        problems += found
+        if parsed is None:
+            continue
+        for fig_id, figure in parsed.figures.items():
+            line = loaded.line_of(("figures", fig_id))
+            if not FIGURE_ID.fullmatch(fig_id):
+                problems.append(error(loaded.file, line, f"figures.{fig_id}",
+                                      "a figure id is lower-case letters, digits and _, "
+                                      "starting with a letter"))
+            elif fig_id in figures:
+                first = defined_in[fig_id]
+                problems.append(error(loaded.file, line, f"figures.{fig_id}",
+                                      f"figure '{fig_id}' is already defined in {first.file.name}"
+                                      f" line {first.line_of(('figures', fig_id))}"))
+            else:
+                figures[fig_id] = figure
+                defined_in[fig_id] = loaded
+    if briefing is not None:
+        problems += _check_figure_refs(briefing, figures, briefing_file)
+    if problems:
+        raise ContentError(problems)
+    return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
+
+
+def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure],
+                       loaded: Loaded) -> list[Diagnostic]:
+    problems = []
+
+    def check(fig_id: str, path: tuple[str | int, ...]) -> None:
+        if fig_id not in figures:
+            problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
+                                  f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures)))
+
+    for s, section in enumerate(briefing.sections):
+        for b, block in enumerate(section.blocks):
+            base: tuple[str | int, ...] = ("sections", s, "blocks", b)
+            if isinstance(block, TableBlock):
+                for i, fig_id in enumerate(block.table.figures):
+                    check(fig_id, base + ("table", "figures", i))
+            elif isinstance(block, CalloutBlock):
+                check(block.callout.figure, base + ("callout", "figure"))
+            elif isinstance(block, KpisBlock):
+                for i, fig_id in enumerate(block.kpis):
+                    check(fig_id, base + ("kpis", i))
+    return problems

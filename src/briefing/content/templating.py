@@ -1,0 +1,82 @@
+"""Render text templates: figures referenced by id, each language writing them its own way.
+
+A sandboxed Jinja2 environment with strict undefined: an unknown id is an error, never an
+empty string, and templates can reach nothing but the figures' public attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .figures import Lang, format_as_of, format_number, format_value, units
+from .schema import Figure, did_you_mean
+
+
+class TemplateProblem(Exception):
+    """A template could not be rendered; `hint` may suggest a fix."""
+
+    def __init__(self, message: str, hint: str | None = None, line_offset: int = 0):
+        super().__init__(message)
+        self.message, self.hint, self.line_offset = message, hint, line_offset
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """What a template sees of a figure, in one language. `{{ id }}` is the full value."""
+
+    figure: Figure
+    lang: Lang
+
+    def __str__(self) -> str:
+        return format_value(self.figure.value, units()[self.figure.unit], self.lang,
+                            self.figure.qualifier, self.figure.decimals)
+
+    @property
+    def number(self) -> str:
+        return format_number(self.figure.value, units()[self.figure.unit], self.lang,
+                             self.figure.decimals)
+
+    @property
+    def label(self) -> str:
+        return getattr(self.figure.label, self.lang)
+
+    @property
+    def source(self) -> str:
+        return getattr(self.figure.source, self.lang)
+
+    @property
+    def as_of(self) -> str:
+        return format_as_of(self.figure.as_of, self.lang)
+
+
+_ENV = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                     keep_trailing_newline=False)
+_UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
+
+
+def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
+    """Render one language's text; raises TemplateProblem for the user to fix."""
+    if "{{" not in template and "{%" not in template and "{#" not in template:
+        return template  # plain text: nothing to parse
+    context = {fig_id: FigureView(fig, lang) for fig_id, fig in figures.items()}
+    try:
+        return _ENV.from_string(template).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"template syntax: {exc.message}",
+                              line_offset=(exc.lineno or 1) - 1) from None
+    except jinja2.UndefinedError as exc:
+        text = str(exc.message)
+        name = _UNDEFINED_NAME.search(text)
+        if name and name.group(1) not in ("FigureView object",):
+            raise TemplateProblem(f"unknown figure '{name.group(1)}'",
+                                  did_you_mean(name.group(1), figures)) from None
+        raise TemplateProblem(text.replace("FigureView object", "figure"),
+                              "a figure offers .number, .label, .as_of and .source") from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateProblem(f"not allowed in a template: {exc}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        raise TemplateProblem(f"template error: {exc}") from None

@@ -1,0 +1,97 @@
+"""Diagnostics and the exception tree.
+
+    BriefingError              anything the user can fix; the CLI prints it, never a traceback
+    ├── ContentError           content or theme files are wrong; carries every Diagnostic found
+    └── OutputError            an output file could not be written (permissions, disk full)
+    InternalError              a bug of ours: "internal error, please report", details saved
+
+Exit codes are chosen in one place, `exit_code_for`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the user's files, located as precisely as we can."""
+
+    severity: Severity
+    file: Path | None
+    line: int | None
+    field_path: str
+    message: str
+    hint: str | None = None
+
+    def format(self, relative_to: Path | None = None) -> str:
+        where = ""
+        if self.file is not None:
+            file = self.file
+            if relative_to is not None:
+                try:
+                    file = self.file.resolve().relative_to(relative_to.resolve())
+                except ValueError:
+                    pass
+            where = f"{file}:{self.line}: " if self.line else f"{file}: "
+        field = f"{self.field_path}: " if self.field_path else ""
+        level = "warning: " if self.severity is Severity.WARNING else ""
+        text = f"{where}{level}{field}{self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+def error(file: Path | None, line: int | None, field_path: str, message: str,
+          hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, file, line, field_path, message, hint)
+
+
+def warning(file: Path | None, line: int | None, field_path: str, message: str,
+            hint: str | None = None) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, file, line, field_path, message, hint)
+
+
+class BriefingError(Exception):
+    """A problem the user can fix."""
+
+
+class ContentError(BriefingError):
+    """Content, figures or theme are invalid; `diagnostics` lists every problem found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__(f"{len(diagnostics)} problem(s) in the content")
+
+
+class OutputError(BriefingError):
+    """An output could not be written; the previous file, if any, is untouched."""
+
+
+class InternalError(Exception):
+    """A bug in briefing itself."""
+
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 4
+EXIT_INTERNAL = 70
+
+
+def exit_code_for(exc: BaseException | None) -> int:
+    """The one place that maps an outcome to a process exit code."""
+    if exc is None:
+        return EXIT_OK
+    if isinstance(exc, ContentError):
+        return EXIT_CONTENT
+    if isinstance(exc, OutputError):
+        return EXIT_OUTPUT
+    return EXIT_INTERNAL

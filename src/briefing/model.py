@@ -1,0 +1,181 @@
+"""The document model: what both writers draw, with every figure resolved and all text
+rendered. Frozen dataclasses, no ReportLab or python-docx here.
+
+Blocks form a closed set (Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid,
+PageBreak). Every text is Bilingual; every block has `style` (a theme style name, or None
+for "the default for this kind of block") and `source` (where it was written).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Generic, Literal, TypeVar, Union
+
+Lang = Literal["zh", "en"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Bilingual(Generic[T]):
+    zh: T
+    en: T
+
+    def get(self, lang: Lang) -> T:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of inline text: plain, strong, or a link (http, https or mailto)."""
+
+    text: str
+    strong: bool = False
+    link: str | None = None
+
+
+Inline = tuple[Run, ...]
+
+
+def plain_text(runs: Inline) -> str:
+    return "".join(run.text for run in runs)
+
+
+@dataclass(frozen=True)
+class Source:
+    file: Path
+    line: int | None
+
+    def __str__(self) -> str:
+        return f"{self.file.name}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Bilingual[Inline]
+    level: int
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Bilingual[Inline]
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Bilingual[Inline], ...]
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure_id: str
+    label: Bilingual[str]
+    value: Bilingual[str]
+    as_of: Bilingual[str]
+    source: Bilingual[str]
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    caption: Bilingual[str] | None
+    header: tuple[Bilingual[str], ...]  # column titles: figure, value, as of
+    rows: tuple[FigureRow, ...]
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class CallOut:
+    """One highlighted figure with its label and a short text."""
+
+    value: Bilingual[str]
+    label: Bilingual[str]
+    text: Bilingual[Inline]
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Kpi:
+    value: Bilingual[str]
+    label: Bilingual[str]
+
+
+@dataclass(frozen=True)
+class KpiGrid:
+    items: tuple[Kpi, ...]
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    style: str | None
+    source: Source
+
+
+Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, PageBreak]
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: Bilingual[str]
+    subtitle: Bilingual[str] | None
+    date: datetime.date
+    date_text: Bilingual[str]
+    publisher: Bilingual[str]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A briefing ready to write. `languages` is the layout: the order in which text blocks
+    appear (("zh", "en") stacked, or one language); both writers read it, neither decides it."""
+
+    id: str
+    theme: str
+    languages: tuple[Lang, ...]
+    cover: Cover
+    blocks: tuple[Block, ...]
+    labels: dict[str, Bilingual[str]]
+
+
+def dump(document: Document) -> str:
+    """The model as readable text, one line per value, for golden tests and debugging."""
+    lines = [f"Document {document.id} theme={document.theme} "
+             f"languages={','.join(document.languages)}"]
+    _dump_value("cover", document.cover, 1, lines)
+    for block in document.blocks:
+        _dump_value(type(block).__name__, block, 1, lines)
+    return "\n".join(lines) + "\n"
+
+
+def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
+    pad = "  " * depth
+    if isinstance(value, Bilingual):
+        lines.append(f"{pad}{name}.zh: {_short(value.zh)}")
+        lines.append(f"{pad}{name}.en: {_short(value.en)}")
+    elif isinstance(value, Source):
+        lines.append(f"{pad}{name}: line {value.line}")
+    elif isinstance(value, tuple) and value and not isinstance(value[0], Run):
+        for i, item in enumerate(value):
+            _dump_value(f"{name}[{i}]", item, depth, lines)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Run):
+        lines.append(f"{pad}{name}:")
+        for f in fields(value):  # type: ignore[arg-type]
+            _dump_value(f.name, getattr(value, f.name), depth + 1, lines)
+    else:
+        lines.append(f"{pad}{name}: {_short(value)}")
+
+
+def _short(value: object) -> str:
+    if isinstance(value, tuple) and all(isinstance(r, Run) for r in value):
+        return "".join(f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
+                       else r.text for r in value)
+    return str(value)

@@ -1,0 +1,104 @@
+"""The pipeline, one function per step:
+
+    load_content -> validate -> resolve_theme -> build_document -> check_glyphs -> write_x -> save
+
+`prepare` runs every step before the writers; `render` runs one writer; `save_atomic` saves.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import build_document
+from .content.load import Loaded, load_yaml
+from .content.schema import Content, validate
+from .errors import ContentError, Diagnostic, error
+from .fonts import check_glyphs
+from .model import Document
+from .theme.resolve import ResolvedTheme, resolve_theme
+from .writers import writer_for
+
+log = logging.getLogger("briefing")
+
+BRIEFING_FILE = "briefing.yaml"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything the writers need: the document model and its resolved theme."""
+
+    content: Content
+    theme: ResolvedTheme
+    document: Document
+
+
+def find_briefing(path: Path) -> Path:
+    """The briefing folder for a folder or a briefing.yaml path."""
+    folder = path.parent if path.is_file() else path
+    if not (folder / BRIEFING_FILE).is_file():
+        raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
+                                  "folder such as content/xicheng-2023")])
+    return folder
+
+
+def project_dirs(folder: Path) -> tuple[Path, Path]:
+    """styles/ and fonts/ of the project the briefing belongs to: the nearest ancestor of the
+    briefing folder that has a styles/ folder, else the checkout briefing runs from."""
+    for parent in [folder.resolve(), *folder.resolve().parents]:
+        if (parent / "styles").is_dir():
+            return parent / "styles", parent / "fonts"
+    root = Path(__file__).resolve().parents[2]
+    return root / "styles", root / "fonts"
+
+
+def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
+    """Step 1: read briefing.yaml and the figure files it names."""
+    briefing = load_yaml(folder / BRIEFING_FILE)
+    names = briefing.data.get("figures", ["figures.yaml"]) if isinstance(briefing.data, dict) \
+        else ["figures.yaml"]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return briefing, []  # validate() reports the wrong type with its line
+    problems: list[Diagnostic] = []
+    figure_files = []
+    for i, name in enumerate(names):
+        path = (folder / name).resolve()
+        if Path(name).is_absolute() or not path.is_relative_to(folder.resolve()):
+            problems.append(error(briefing.file, briefing.line_of(("figures", i)),
+                                  f"figures[{i}]", f"'{name}' is outside the briefing folder"))
+            continue
+        if not path.is_file():
+            problems.append(error(briefing.file, briefing.line_of(("figures", i)),
+                                  f"figures[{i}]", f"figure file '{name}' not found"))
+            continue
+        try:
+            figure_files.append(load_yaml(path))
+        except ContentError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise ContentError(problems)
+    return briefing, figure_files
+
+
+def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> Prepared:
+    """Run every step up to the writers; raise ContentError with every problem found."""
+    folder = find_briefing(path)
+    log.info("Step 1 - load_content %s", folder)
+    briefing_file, figure_files = load_content(folder)
+    log.info("Step 2 - validate")
+    content = validate(folder, briefing_file, figure_files)
+    log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
+    styles_dir, fonts_dir = project_dirs(folder)
+    resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    log.info("Step 4 - build_document")
+    document = build_document(content, resolved, layout)
+    log.info("Step 5 - check_glyphs")
+    check_glyphs(document, resolved)
+    return Prepared(content, resolved, document)
+
+
+def render(prepared: Prepared, fmt: str) -> bytes:
+    """Step 6: one writer turns the model into a file's bytes."""
+    log.info("Step 6 - write_%s", fmt)
+    return writer_for(fmt)(prepared.document, prepared.theme)

@@ -1,0 +1,233 @@
+"""resolve_theme: a theme file -> concrete values in points that both writers read.
+
+`base:` inheritance and `$variable` colours are resolved here once. Which style each part of
+a document gets is decided in STYLE_ROLES, the one table of it; the theme decides the looks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content.load import load_yaml
+from ..content.schema import did_you_mean, parse_model
+from ..errors import ContentError, Diagnostic, error
+from ..model import Bilingual, Lang
+from .schema import STYLE_DEFAULTS, Alignment, BoxSpec, FontSpec, StyleSpec, ThemeFile
+
+MM = 72 / 25.4
+PAGE_SIZES_PT = {"A4": (210 * MM, 297 * MM), "Letter": (612.0, 792.0)}
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+
+# (role, language) -> style name. English variants read better a little smaller and lighter,
+# so most roles have an " English" style; a theme may make them identical.
+STYLE_ROLES: dict[str, Bilingual[str]] = {
+    "title": Bilingual("Title", "Title English"),
+    "subtitle": Bilingual("Subtitle", "Subtitle English"),
+    "cover_meta": Bilingual("Cover Details", "Cover Details English"),
+    "heading1": Bilingual("Heading 1", "Heading 1 English"),
+    "heading2": Bilingual("Heading 2", "Heading 2 English"),
+    "body": Bilingual("Body Text", "Body Text English"),
+    "bullet": Bilingual("List Bullet", "List Bullet English"),
+    "caption": Bilingual("Caption", "Caption English"),
+    "callout_value": Bilingual("Call-out Figure", "Call-out Figure English"),
+    "callout_label": Bilingual("Call-out Label", "Call-out Label English"),
+    "callout_text": Bilingual("Call-out Text", "Call-out Text English"),
+    "kpi_value": Bilingual("KPI Value", "KPI Value English"),
+    "kpi_label": Bilingual("KPI Label", "KPI Label English"),
+    "table_header": Bilingual("Table Header", "Table Header English"),
+    "table_cell": Bilingual("Table Text", "Table Text English"),
+    "table_number": Bilingual("Table Figure", "Table Figure English"),
+    "footer": Bilingual("Footer", "Footer"),
+}
+
+
+@dataclass(frozen=True)
+class ResolvedStyle:
+    name: str
+    font: str            # key of ResolvedTheme.fonts
+    size_pt: float
+    leading_pt: float
+    bold: bool
+    color: str           # #RRGGBB
+    alignment: Alignment
+    space_before_pt: float
+    space_after_pt: float
+    left_indent_pt: float
+    first_line_indent_pt: float
+    keep_with_next: bool
+    lang: str
+    base: str | None     # the resolved parent, for writers that keep inheritance (DOCX)
+
+
+@dataclass(frozen=True)
+class ResolvedBox:
+    background: str | None
+    border_color: str | None
+    border_width_pt: float
+    band_color: str | None
+    band_width_pt: float
+    header_background: str | None
+    zebra: str | None
+    rule_color: str | None
+    padding_pt: float
+    space_before_pt: float
+    space_after_pt: float
+
+
+@dataclass(frozen=True)
+class ResolvedFont:
+    family: str
+    regular: Path
+    bold: Path
+
+
+@dataclass(frozen=True)
+class ResolvedPage:
+    width_pt: float
+    height_pt: float
+    margin_top_pt: float
+    margin_bottom_pt: float
+    margin_left_pt: float
+    margin_right_pt: float
+    footer_distance_pt: float
+
+    @property
+    def frame_width_pt(self) -> float:
+        return self.width_pt - self.margin_left_pt - self.margin_right_pt
+
+
+@dataclass(frozen=True)
+class ResolvedTheme:
+    name: str
+    file: Path
+    page: ResolvedPage
+    fonts: dict[str, ResolvedFont]
+    styles: dict[str, ResolvedStyle]
+    boxes: dict[str, ResolvedBox]
+    labels: dict[str, Bilingual[str]]
+
+    def style_for(self, role: str, lang: Lang, override: str | None = None) -> ResolvedStyle:
+        """The style a part of the document gets; a block's own `style:` wins if set."""
+        name = override or STYLE_ROLES[role].get(lang)
+        if override and lang == "en" and f"{override} English" in self.styles:
+            name = f"{override} English"
+        return self.styles[name]
+
+
+REQUIRED_LABELS = ("table_figure", "table_value", "table_as_of", "page")
+
+
+def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme:
+    """Load styles/<name>.yaml and resolve it; ContentError lists every problem."""
+    file = styles_dir / f"{name}.yaml"
+    if not file.is_file():
+        known = sorted(p.stem for p in styles_dir.glob("*.yaml"))
+        raise ContentError([error(None, None, "theme", f"unknown theme '{name}' "
+                                  f"(themes in {styles_dir}: {', '.join(known) or 'none'})",
+                                  did_you_mean(name, known))])
+    loaded = load_yaml(file)
+    spec, problems = parse_model(ThemeFile, loaded)
+    if spec is None:
+        raise ContentError(problems)
+    assert isinstance(spec, ThemeFile)
+
+    def where(*path: str | int) -> tuple[Path, int | None]:
+        return file, loaded.line_of(path)
+
+    def color(value: str | None, *path: str | int) -> str | None:
+        if value is None:
+            return None
+        if value.startswith("$"):
+            if value[1:] not in spec.colors:
+                problems.append(error(*where(*path), ".".join(map(str, path)),
+                                      f"unknown colour variable '{value}'",
+                                      did_you_mean(value[1:], spec.colors)))
+                return "#000000"
+            value = spec.colors[value[1:]]
+        if not _HEX.fullmatch(value):
+            problems.append(error(*where(*path), ".".join(map(str, path)),
+                                  f"'{value}' is not a colour: write #RRGGBB"))
+            return "#000000"
+        return value.upper()
+
+    styles = {n: _resolve_style(n, spec, color, problems, where) for n in spec.styles}
+    for role, names in STYLE_ROLES.items():
+        for style_name in (names.zh, names.en):
+            if style_name not in styles:
+                problems.append(error(file, None, "styles", f"the theme must define style "
+                                      f"'{style_name}' (used for {role})"))
+    for key, style in styles.items():
+        if style.font not in spec.fonts:
+            problems.append(error(*where("styles", key, "font"), f"styles.{key}.font",
+                                  f"unknown font '{style.font}'", did_you_mean(style.font,
+                                                                               spec.fonts)))
+    fonts = {}
+    for key, font in spec.fonts.items():
+        fonts[key] = _resolve_font(key, font, fonts_dir, problems, where)
+    boxes = {k: ResolvedBox(
+        color(b.background, "boxes", k, "background"),
+        color(b.border_color, "boxes", k, "border_color"), b.border_width_pt,
+        color(b.band_color, "boxes", k, "band_color"), b.band_width_pt,
+        color(b.header_background, "boxes", k, "header_background"),
+        color(b.zebra, "boxes", k, "zebra"), color(b.rule_color, "boxes", k, "rule_color"),
+        b.padding_pt, b.space_before_pt, b.space_after_pt) for k, b in spec.boxes.items()}
+    for box in ("callout", "kpi", "table"):
+        if box not in boxes:
+            boxes[box] = _resolve_default_box()
+    for label in REQUIRED_LABELS:
+        if label not in spec.labels:
+            problems.append(error(file, None, "labels", f"the theme must define label '{label}'"))
+    if problems:
+        raise ContentError(problems)
+    size = PAGE_SIZES_PT[spec.page.size]
+    p = spec.page
+    page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
+                        p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM)
+    labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
+    return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels)
+
+
+def _resolve_default_box() -> ResolvedBox:
+    b = BoxSpec()
+    return ResolvedBox(None, None, b.border_width_pt, None, 0, None, None, None, b.padding_pt,
+                       b.space_before_pt, b.space_after_pt)
+
+
+def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type: ignore[no-untyped-def]
+    chain: list[StyleSpec] = []
+    seen: list[str] = []
+    current: str | None = name
+    while current is not None:
+        if current in seen:
+            problems.append(error(*where("styles", name, "base"), f"styles.{name}.base",
+                                  "styles inherit from each other in a circle: "
+                                  + " -> ".join(seen + [current])))
+            break
+        if current not in spec.styles:
+            problems.append(error(*where("styles", seen[-1], "base"), f"styles.{seen[-1]}.base",
+                                  f"unknown base style '{current}'",
+                                  did_you_mean(current, spec.styles)))
+            break
+        seen.append(current)
+        chain.append(spec.styles[current])
+        current = spec.styles[current].base
+    values = dict(STYLE_DEFAULTS)
+    for style in reversed(chain):  # the root first, so nearer styles win
+        values.update({k: v for k, v in style.model_dump().items()
+                       if v is not None and k != "base"})
+    values["color"] = color(values["color"], "styles", name, "color")
+    return ResolvedStyle(name=name, base=spec.styles[name].base, **values)
+
+
+def _resolve_font(key: str, font: FontSpec, fonts_dir: Path, problems: list[Diagnostic],
+                  where) -> ResolvedFont:  # type: ignore[no-untyped-def]
+    paths = []
+    for weight in ("regular", "bold"):
+        path = fonts_dir / getattr(font, weight)
+        if not path.is_file():
+            problems.append(error(*where("fonts", key, weight), f"fonts.{key}.{weight}",
+                                  f"font file {path} not found"))
+        paths.append(path)
+    return ResolvedFont(font.family, paths[0], paths[1])

@@ -1,0 +1,98 @@
+"""What a theme file may say. Every attribute is declared once with its type, default and
+description; `docs/themes.md` is written from the same declarations (see `describe`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Alignment = Literal["left", "center", "right", "justify"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StyleSpec(_Strict):
+    """A named paragraph style. `None` means "not set here: inherit from `base`"."""
+
+    base: str | None = Field(None, description="style to inherit unset attributes from")
+    font: str | None = Field(None, description="a key of `fonts`")
+    size_pt: float | None = Field(None, gt=0, description="font size in points")
+    leading_pt: float | None = Field(None, gt=0, description="baseline-to-baseline distance")
+    bold: bool | None = Field(None, description="bold weight")
+    color: str | None = Field(None, description="text colour, #RRGGBB or $variable")
+    alignment: Alignment | None = Field(None, description="left, center, right or justify")
+    space_before_pt: float | None = Field(None, ge=0, description="space above the paragraph")
+    space_after_pt: float | None = Field(None, ge=0, description="space below the paragraph")
+    left_indent_pt: float | None = Field(None, ge=0, description="indent of every line")
+    first_line_indent_pt: float | None = Field(None, description="extra indent of line one")
+    keep_with_next: bool | None = Field(None, description="keep on the page of what follows")
+    lang: str | None = Field(None, description="language tag, e.g. zh-CN or en-US")
+
+
+STYLE_DEFAULTS = {"font": "body", "size_pt": 10.0, "leading_pt": 14.0, "bold": False,
+                  "color": "#000000", "alignment": "left", "space_before_pt": 0.0,
+                  "space_after_pt": 0.0, "left_indent_pt": 0.0, "first_line_indent_pt": 0.0,
+                  "keep_with_next": False, "lang": "zh-CN"}
+
+
+class BoxSpec(_Strict):
+    """The frame of a call-out, KPI card or figure table."""
+
+    background: str | None = Field(None, description="fill colour")
+    border_color: str | None = Field(None, description="outline colour (none if unset)")
+    border_width_pt: float = Field(0.5, ge=0, description="outline width")
+    band_color: str | None = Field(None, description="colour of the accent band on the left")
+    band_width_pt: float = Field(0, ge=0, description="width of the accent band")
+    header_background: str | None = Field(None, description="tables: header row fill")
+    zebra: str | None = Field(None, description="tables: fill of every other row")
+    rule_color: str | None = Field(None, description="tables: colour of the row rules")
+    padding_pt: float = Field(6, ge=0, description="space between frame and text")
+    space_before_pt: float = Field(6, ge=0, description="space above the box")
+    space_after_pt: float = Field(10, ge=0, description="space below the box")
+
+
+class FontSpec(_Strict):
+    family: str = Field(description="family name written into the DOCX")
+    regular: str = Field(description="TrueType file in fonts/ for regular text")
+    bold: str = Field(description="TrueType file in fonts/ for bold text")
+
+
+class PageSpec(_Strict):
+    size: Literal["A4", "Letter"] = "A4"
+    margin_top_mm: float = Field(20, ge=5)
+    margin_bottom_mm: float = Field(20, ge=5)
+    margin_left_mm: float = Field(20, ge=5)
+    margin_right_mm: float = Field(20, ge=5)
+    footer_distance_mm: float = Field(10, ge=2, description="page bottom to footer baseline")
+
+
+class LabelSpec(_Strict):
+    zh: str
+    en: str
+
+
+class ThemeFile(_Strict):
+    name: str
+    description: str = ""
+    page: PageSpec = PageSpec()
+    colors: dict[str, str] = {}
+    fonts: dict[str, FontSpec]
+    styles: dict[str, StyleSpec]
+    boxes: dict[Literal["callout", "kpi", "table"], BoxSpec]
+    labels: dict[str, LabelSpec]
+
+
+def describe() -> str:
+    """Markdown table of every style and box attribute, for docs/themes.md."""
+    rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
+    for model in (StyleSpec, BoxSpec):
+        for name, field in model.model_fields.items():
+            default = STYLE_DEFAULTS.get(name, field.default) if model is StyleSpec else \
+                field.default
+            annotation = str(field.annotation).replace("typing.", "").replace(" | None", "")
+            rows.append(f"| `{model.__name__}.{name}` | `{annotation}` | `{default}` | "
+                        f"{field.description or ''} |")
+    return "\n".join(rows)

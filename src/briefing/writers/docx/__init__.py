@@ -1,0 +1,1 @@
+"""The DOCX writer (python-docx)."""

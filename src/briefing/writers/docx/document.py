@@ -1,0 +1,80 @@
+"""write_docx: document model + resolved theme -> DOCX bytes (python-docx).
+
+Phases: define every style from the theme, set up the page and footer, write the cover,
+then one handler per block (blocks.py)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import docx
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+
+from ...model import Document
+from ...theme.resolve import ResolvedTheme
+from . import oxml
+from .blocks import BlockWriter
+from .styles import define_styles, require
+
+
+def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
+    """Build the Word document; returns the .docx file's bytes (saving is output.py's job)."""
+    doc = docx.Document()
+    define_styles(doc, theme)
+    _page_setup(doc, document, theme)
+    writer = BlockWriter(doc, theme, document.languages)
+    _cover(writer, document)
+    for block in document.blocks:
+        writer.write(block)
+    _properties(doc, document)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+    page = theme.page
+    section = doc.sections[0]
+    section.page_width, section.page_height = Pt(page.width_pt), Pt(page.height_pt)
+    section.top_margin, section.bottom_margin = Pt(page.margin_top_pt), Pt(page.margin_bottom_pt)
+    section.left_margin, section.right_margin = Pt(page.margin_left_pt), Pt(page.margin_right_pt)
+    section.footer_distance = Pt(page.footer_distance_pt)
+    section.different_first_page_header_footer = True  # no page number on the cover
+    footer = section.footer.paragraphs[0]
+    footer.style = require(doc, theme.style_for("footer", "en").name)
+    label = document.labels["page"]
+    for i, lang in enumerate(document.languages):
+        if i:
+            footer.add_run(" · ")
+        before, _, after = label.get(lang).partition("{page}")
+        footer.add_run(before)
+        oxml.add_field(footer, "PAGE")
+        footer.add_run(after)
+
+
+def _cover(writer: BlockWriter, document: Document) -> None:
+    cover = document.cover
+    doc = writer.doc
+    writer.text(doc, "title", cover.title)
+    if cover.subtitle:
+        writer.text(doc, "subtitle", cover.subtitle)
+    writer.text(doc, "cover_meta", cover.publisher)
+    writer.text(doc, "cover_meta", cover.date_text)
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def _properties(doc, document: Document) -> None:  # type: ignore[no-untyped-def]
+    props = doc.core_properties
+    cover = document.cover
+    langs = document.languages
+    props.title = " · ".join(cover.title.get(lang) for lang in langs)
+    props.subject = cover.subtitle.get(langs[0]) if cover.subtitle else ""
+    props.author = cover.publisher.get(langs[0])
+    props.language = "zh-CN" if "zh" in langs else "en-US"
+    # the edition's date, not the clock: the same input gives the same document
+    stamp = datetime.datetime.combine(cover.date, datetime.time(0, 0))
+    props.created = props.modified = stamp
+    props.last_modified_by = "briefing"
+    props.revision = 1

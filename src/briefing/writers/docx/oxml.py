@@ -1,0 +1,143 @@
+"""The few things python-docx has no API for, done at the XML level in one place."""
+
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+
+def _child(parent, tag: str):  # type: ignore[no-untyped-def]
+    """The first child `tag` of parent, created (appended) if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
+    """Set every font slot explicitly. python-docx's Font.name sets only ascii/hAnsi, and a
+    theme-font attribute (asciiTheme...) would override them, so those are removed."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:cs"), latin)
+
+
+def set_language(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), latin)
+    lang.set(qn("w:eastAsia"), east_asian)
+
+
+def shading(fill: str):  # type: ignore[no-untyped-def]
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill.lstrip("#"))
+    return shd
+
+
+def borders(tag: str, sides: dict[str, tuple[float, str] | None]):  # type: ignore[no-untyped-def]
+    """<w:tblBorders> or <w:tcBorders>; each side (width_pt, colour) or None for no line."""
+    element = OxmlElement(tag)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side not in sides:
+            continue
+        edge = OxmlElement(f"w:{side}")
+        spec = sides[side]
+        if spec is None:
+            edge.set(qn("w:val"), "nil")
+        else:
+            width, color = spec
+            edge.set(qn("w:val"), "single")
+            edge.set(qn("w:sz"), str(max(2, round(width * 8))))  # eighths of a point
+            edge.set(qn("w:space"), "0")
+            edge.set(qn("w:color"), color.lstrip("#"))
+        element.append(edge)
+    return element
+
+
+def cell_margins(points: float):  # type: ignore[no-untyped-def]
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(round(points * 20)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    return margins
+
+
+def style_table_properties(style):  # type: ignore[no-untyped-def]
+    """<w:tblPr> of a table style, created if missing."""
+    return _child(style.element, "w:tblPr")
+
+
+def add_conditional(style, kind: str):  # type: ignore[no-untyped-def]
+    """<w:tblStylePr w:type=kind> (firstRow, band1Horz...) with empty pPr/rPr/tblPr/tcPr."""
+    cond = OxmlElement("w:tblStylePr")
+    cond.set(qn("w:type"), kind)
+    style.element.append(cond)
+    return cond
+
+
+def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
+    """Repeat this row at the top of each page (no style can say this)."""
+    _child(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
+
+
+def table_look(table, first_row: bool, banded_rows: bool) -> None:  # type: ignore[no-untyped-def]
+    """Which conditional parts of the table style apply."""
+    look = _child(table._tbl.tblPr, "w:tblLook")
+    look.set(qn("w:firstRow"), "1" if first_row else "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:firstColumn"), "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "0" if banded_rows else "1")
+    look.set(qn("w:noVBand"), "1")
+    look.set(qn("w:val"), f"{(0x20 if first_row else 0) | (0 if banded_rows else 0x200) | 0x400:04X}")
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """A field such as PAGE, as begin / instruction / separate / result / end runs, so that
+    Word and LibreOffice compute it when the page is laid out."""
+
+    def field_char(kind: str) -> None:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(char)
+
+    field_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    field_char("separate")
+    paragraph.add_run(placeholder)
+    field_char("end")
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: str, bold: bool) -> None:
+    """An external link run, styled with a character style."""
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rstyle = OxmlElement("w:rStyle")
+    rstyle.set(qn("w:val"), style)
+    rpr.append(rstyle)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)

@@ -1,0 +1,137 @@
+"""Resolved theme -> Word styles. Every paragraph and table of the DOCX takes its look from
+one of these named styles, so a change to a style in Word changes every instance.
+
+Word ignores a style name that the file does not define, so every style is created here
+before any text is written, and `require` refuses a name that is missing."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from ...theme.resolve import ResolvedBox, ResolvedStyle, ResolvedTheme
+from . import oxml
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+TABLE_STYLES = {"table": "Figure Table", "callout": "Call-out Box", "kpi": "KPI Card"}
+LINK_STYLE = "Hyperlink"
+STRONG_STYLE = "Strong"
+
+
+def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
+    """Create or update every style the theme defines, plus the table and character styles."""
+    styles = doc.styles
+    names = {s.name for s in styles}
+    for name in theme.styles:
+        if name not in names:
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    for name, resolved in theme.styles.items():
+        _apply(styles, styles[name], resolved, theme)
+    normal = theme.styles["Normal"]
+    _document_defaults(doc, theme.fonts[normal.font].family, normal.lang)
+    _character_styles(doc, theme)
+    for box, name in TABLE_STYLES.items():
+        _table_style(doc, name, theme.boxes[box], box)
+
+
+def require(doc: DocxDocument, name: str) -> str:
+    """The style name, after checking that the document defines it."""
+    try:
+        doc.styles[name]
+    except KeyError:
+        raise AssertionError(f"style {name!r} is used but not defined") from None
+    return name
+
+
+def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-def]
+           theme: ResolvedTheme) -> None:
+    """Write every resolved attribute, so built-in styles lose the template's own looks."""
+    if resolved.base:
+        style.base_style = styles[resolved.base]
+    style.quick_style = True
+    font = style.font
+    font.size = Pt(resolved.size_pt)
+    font.bold = resolved.bold
+    font.italic = False
+    font.color.rgb = RGBColor.from_string(resolved.color.lstrip("#"))
+    family = theme.fonts[resolved.font].family
+    rpr = style.element.get_or_add_rPr()
+    oxml.set_fonts(rpr, family, family)
+    oxml.set_language(rpr, "en-US" if resolved.lang.startswith("en") else "zh-CN", "zh-CN")
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(resolved.space_before_pt)
+    fmt.space_after = Pt(resolved.space_after_pt)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(resolved.leading_pt)
+    fmt.alignment = _ALIGN[resolved.alignment]
+    fmt.left_indent = Pt(resolved.left_indent_pt)
+    fmt.first_line_indent = Pt(resolved.first_line_indent_pt)
+    fmt.keep_with_next = resolved.keep_with_next
+
+
+def _document_defaults(doc: DocxDocument, family: str, lang: str) -> None:
+    """docDefaults: the fonts and language of text that has no style at all."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    oxml.set_fonts(rpr, family, family)
+    oxml.set_language(rpr, "en-US", "zh-CN")
+
+
+def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
+    names = {s.name for s in doc.styles}
+    if LINK_STYLE not in names:
+        link = doc.styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+        link.font.underline = True
+        link.font.color.rgb = RGBColor.from_string(
+            theme.styles["Heading 1"].color.lstrip("#"))
+    if STRONG_STYLE not in names:
+        doc.styles.add_style(STRONG_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
+
+
+def _table_style(doc: DocxDocument, name: str, box: ResolvedBox, kind: str) -> None:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    style.element.basedOn_val = "TableNormal"
+    tblpr = oxml.style_table_properties(style)
+    rule = (0.5, box.rule_color) if box.rule_color else None
+    band = (box.band_width_pt, box.band_color) if box.band_color and box.band_width_pt else None
+    border = (box.border_width_pt, box.border_color) if box.border_color else None
+    if kind == "table":
+        tblpr.append(oxml.borders("w:tblBorders", {"top": rule, "bottom": rule,
+                                                  "insideH": rule, "left": None, "right": None,
+                                                  "insideV": None}))
+    else:
+        tblpr.append(oxml.borders("w:tblBorders", {s: None for s in
+                                                  ("top", "left", "bottom", "right",
+                                                   "insideH", "insideV")}))
+    if kind == "kpi":
+        spacing = OxmlElement("w:tblCellSpacing")
+        spacing.set(qn("w:w"), "80")  # 4 pt between cards
+        spacing.set(qn("w:type"), "dxa")
+        tblpr.insert(0, spacing)
+    tblpr.append(oxml.cell_margins(box.padding_pt))
+    if kind in ("callout", "kpi"):
+        tcpr = OxmlElement("w:tcPr")
+        sides: dict[str, tuple[float, str] | None] = {
+            "top": border, "left": border, "bottom": border, "right": border}
+        sides["left" if kind == "callout" else "top"] = band
+        tcpr.append(oxml.borders("w:tcBorders", sides))
+        if box.background:
+            tcpr.append(oxml.shading(box.background))
+        style.element.append(tcpr)
+    if kind == "table":
+        if box.header_background:
+            header = oxml.add_conditional(style, "firstRow")
+            tcpr = OxmlElement("w:tcPr")
+            tcpr.append(oxml.shading(box.header_background))
+            header.append(tcpr)
+        if box.zebra:
+            zebra = oxml.add_conditional(style, "band2Horz")
+            tcpr = OxmlElement("w:tcPr")
+            tcpr.append(oxml.shading(box.zebra))
+            zebra.append(tcpr)

@@ -1,0 +1,137 @@
+"""One handler per block type: model block -> ReportLab flowables."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Paragraph as RLParagraph
+from reportlab.platypus import Table, TableStyle
+
+from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
+                      KpiGrid, Lang, PageBreak, Paragraph)
+from ...theme.resolve import ResolvedBox, ResolvedTheme
+from .styles import StyleSheet, font_names, markup
+
+
+class BlockRenderer:
+    """Turns blocks into flowables for one theme and one arrangement of languages."""
+
+    def __init__(self, theme: ResolvedTheme, languages: tuple[Lang, ...]):
+        self.theme = theme
+        self.languages = languages
+        self.styles = StyleSheet(theme)
+        self.width = theme.page.frame_width_pt
+        self.font = font_names(theme.styles["Normal"].font)[0]
+        self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
+            Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
+            FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
+            PageBreak: lambda block: [RLPageBreak()],
+        }
+
+    def render(self, block: Block) -> list[Flowable]:
+        return self._handlers[type(block)](block)
+
+    def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
+              override: str | None = None, **extra: object) -> list[Flowable]:
+        """The block's text in each language of the layout, in order."""
+        return [RLParagraph(markup(value.get(lang)), self.styles.get(role, lang, override),
+                            **extra)  # type: ignore[arg-type]
+                for lang in self.languages]
+
+    def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
+        return self.texts("heading1" if block.level == 1 else "heading2", block.text,
+                          block.style)
+
+    def paragraph(self, block: Paragraph) -> list[Flowable]:  # type: ignore[override]
+        return self.texts("body", block.text, block.style)
+
+    def bullets(self, block: BulletList) -> list[Flowable]:  # type: ignore[override]
+        flowables: list[Flowable] = []
+        for item in block.items:
+            for i, lang in enumerate(self.languages):
+                style = self.styles.get("bullet", lang, block.style)
+                flowables.append(RLParagraph(markup(item.get(lang)), style,
+                                             bulletText="•" if i == 0 else None))
+        return flowables
+
+    def figure_table(self, block: FigureTable) -> list[Flowable]:  # type: ignore[override]
+        box = self.theme.boxes["table"]
+        flowables: list[Flowable] = []
+        if block.caption:
+            flowables += self.texts("caption", block.caption)
+        header = [self.texts("table_header", h) for h in block.header]
+        rows = [[self.texts("table_cell", r.label), self.texts("table_number", r.value),
+                 self.texts("table_number", r.as_of)] for r in block.rows]
+        widths = [self.width * f for f in (0.46, 0.30, 0.24)]
+        table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
+                      spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
+        commands: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *_cell_defaults(box.padding_pt, self.font),
+        ]
+        if box.header_background:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(box.header_background)))
+        if box.zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1),
+                             [HexColor("#FFFFFF"), HexColor(box.zebra)]))
+        if box.rule_color:
+            commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
+        table.setStyle(TableStyle(commands))
+        return flowables + [table]
+
+    def callout(self, block: CallOut) -> list[Flowable]:  # type: ignore[override]
+        box = self.theme.boxes["callout"]
+        figure = self.texts("callout_value", block.value) + \
+            self.texts("callout_label", block.label)
+        text = self.texts("callout_text", block.text, block.style)
+        table = Table([[figure, text]], colWidths=[self.width * 0.36, self.width * 0.64],
+                      hAlign="LEFT", spaceBefore=box.space_before_pt,
+                      spaceAfter=box.space_after_pt)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
+        return [table]
+
+    def kpis(self, block: KpiGrid) -> list[Flowable]:  # type: ignore[override]
+        box = self.theme.boxes["kpi"]
+        gap = 8.0
+        count = len(block.items)
+        card = (self.width - gap * (count - 1)) / count
+        cells: list[list[Flowable] | str] = []
+        widths: list[float] = []
+        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 *_cell_defaults(box.padding_pt, self.font)]
+        for i, kpi in enumerate(block.items):
+            if i:
+                cells.append("")
+                widths.append(gap)
+                commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
+                             ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
+            cells.append(self.texts("kpi_value", kpi.value) + self.texts("kpi_label", kpi.label))
+            widths.append(card)
+            commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
+        table = Table([cells], colWidths=widths, hAlign="LEFT", spaceBefore=box.space_before_pt,
+                      spaceAfter=box.space_after_pt)
+        table.setStyle(TableStyle(commands))
+        return [table]
+
+
+def _cell_defaults(points: float, font: str) -> list[tuple]:
+    """Padding, and our font for the cells' own text: a Table's default is Helvetica, which
+    would put an unembedded font into the PDF."""
+    return [("FONTNAME", (0, 0), (-1, -1), font)] + [
+        (side, (0, 0), (-1, -1), points)
+        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
+
+
+def _frame(box: ResolvedBox, start: tuple[int, int] = (0, 0), end: tuple[int, int] = (-1, -1),
+           band_side: str = "LINEBEFORE") -> list[tuple]:
+    commands: list[tuple] = []
+    if box.background:
+        commands.append(("BACKGROUND", start, end, HexColor(box.background)))
+    if box.border_color and box.border_width_pt:
+        commands.append(("BOX", start, end, box.border_width_pt, HexColor(box.border_color)))
+    if box.band_color and box.band_width_pt:
+        commands.append((band_side, start, start if band_side == "LINEBEFORE" else end,
+                         box.band_width_pt, HexColor(box.band_color)))
+    return commands
