@@ -14,9 +14,9 @@ from pathlib import Path
 from fontTools.ttLib import TTFont, TTLibError
 
 from .errors import ContentError, Diagnostic, error
-from .model import (BulletList, CallOut, Document, FigureTable, Heading, KpiGrid, Paragraph,
-                    Source, plain_text)
-from .theme.resolve import ResolvedTheme
+from .model import (Bilingual, BulletList, CallOut, Document, FigureTable, Heading, Inline,
+                    KpiGrid, Paragraph, Source, plain_text)
+from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
 _IGNORED = {"\n", "\t", "\r"}
 
@@ -34,47 +34,49 @@ def font_cmap(path: Path) -> frozenset[int]:
         raise ContentError([error(path, None, "", f"not a usable font file: {exc}")]) from None
 
 
-def document_texts(document: Document) -> list[tuple[str, Source | None]]:
-    """Every text the writers will draw, with where it was written."""
-    texts: list[tuple[str, Source | None]] = []
+def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | None]]:
+    """Every text the writers will draw, in both languages, with where it was written."""
     cover = document.cover
-    for value in (cover.title, cover.subtitle, cover.date_text, cover.publisher):
-        if value is not None:
-            texts += [(value.zh, None), (value.en, None)]
-    for label in document.labels.values():
-        texts += [(label.zh, None), (label.en, None)]
+    texts: list[tuple[Bilingual[str], Source | None]] = [
+        (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
+                                    cover.publisher, *document.labels.values()) if value]
     for block in document.blocks:
-        parts: list[str] = []
+        values: list[Bilingual[str]] = []
         if isinstance(block, (Heading, Paragraph)):
-            parts = [plain_text(block.text.zh), plain_text(block.text.en)]
+            values = [_plain(block.text)]
         elif isinstance(block, BulletList):
-            parts = [plain_text(t) for item in block.items for t in (item.zh, item.en)]
+            values = [_plain(item) for item in block.items]
         elif isinstance(block, FigureTable):
             values = [block.caption] if block.caption else []
             values += [v for row in block.rows for v in (row.label, row.value, row.as_of)]
             values += list(block.header)
-            parts = [t for v in values for t in (v.zh, v.en)]
         elif isinstance(block, CallOut):
-            parts = [block.value.zh, block.value.en, block.label.zh, block.label.en,
-                     plain_text(block.text.zh), plain_text(block.text.en)]
+            values = [block.value, block.label, _plain(block.text)]
         elif isinstance(block, KpiGrid):
-            parts = [t for k in block.items for t in (k.value.zh, k.value.en, k.label.zh,
-                                                       k.label.en)]
-        texts += [(p, block.source) for p in parts]
+            values = [v for k in block.items for v in (k.value, k.label)]
+        texts += [(v, block.source) for v in values]
     return texts
 
 
+def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
+    return Bilingual(plain_text(value.zh), plain_text(value.en))
+
+
 def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
-    """Raise ContentError for each character that a font the theme uses cannot draw."""
-    used_fonts = {style.font for style in theme.styles.values()}
+    """Raise ContentError for each character that a font drawing its language cannot draw.
+    (Labels such as the footer mix both languages in one style; they are checked against the
+    fonts of both.)"""
     problems: list[Diagnostic] = []
     reported: set[tuple[str, str]] = set()
-    for key in sorted(used_fonts):
-        font = theme.fonts[key]
-        for path in (font.regular, font.bold):
+    texts = document_texts(document)
+    for lang in ("zh", "en"):
+        keys = {theme.style_for(role, lang).font for role in STYLE_ROLES}
+        paths = [p for key in sorted(keys) for p in (theme.fonts[key].regular,
+                                                       theme.fonts[key].bold)]
+        for path in paths:
             cmap = font_cmap(path)
-            for text, source in document_texts(document):
-                for char in text:
+            for value, source in texts:
+                for char in value.get(lang):
                     if char in _IGNORED or ord(char) in cmap or (char, path.name) in reported:
                         continue
                     reported.add((char, path.name))

@@ -37,6 +37,7 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "kpi_value": Bilingual("KPI Value", "KPI Value English"),
     "kpi_label": Bilingual("KPI Label", "KPI Label English"),
     "table_header": Bilingual("Table Header", "Table Header English"),
+    "table_header_number": Bilingual("Table Header Figure", "Table Header Figure English"),
     "table_cell": Bilingual("Table Text", "Table Text English"),
     "table_number": Bilingual("Table Figure", "Table Figure English"),
     "footer": Bilingual("Footer", "Footer"),

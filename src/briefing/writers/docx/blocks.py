@@ -78,8 +78,9 @@ class BlockWriter:
         if block.caption:
             self.text(self.doc, "caption", block.caption)
         table = self._table(1 + len(block.rows), 3, "table", (0.46, 0.30, 0.24))
-        for cell, title in zip(table.rows[0].cells, block.header):
-            self.text(cell, "table_header", title, first_in_cell=True)
+        for i, (cell, title) in enumerate(zip(table.rows[0].cells, block.header)):
+            self.text(cell, "table_header" if i == 0 else "table_header_number", title,
+                      first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
         for row, data in zip(table.rows[1:], block.rows):
             cells = row.cells

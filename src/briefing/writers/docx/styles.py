@@ -61,8 +61,9 @@ def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-de
     font.italic = False
     font.color.rgb = RGBColor.from_string(resolved.color.lstrip("#"))
     family = theme.fonts[resolved.font].family
+    east_asian = theme.fonts[theme.styles["Normal"].font].family  # CJK text in any style
     rpr = style.element.get_or_add_rPr()
-    oxml.set_fonts(rpr, family, family)
+    oxml.set_fonts(rpr, family, east_asian)
     oxml.set_language(rpr, "en-US" if resolved.lang.startswith("en") else "zh-CN", "zh-CN")
     fmt = style.paragraph_format
     fmt.space_before = Pt(resolved.space_before_pt)

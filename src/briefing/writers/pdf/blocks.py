@@ -60,7 +60,8 @@ class BlockRenderer:
         flowables: list[Flowable] = []
         if block.caption:
             flowables += self.texts("caption", block.caption)
-        header = [self.texts("table_header", h) for h in block.header]
+        header = [self.texts("table_header" if i == 0 else "table_header_number", h)
+                  for i, h in enumerate(block.header)]
         rows = [[self.texts("table_cell", r.label), self.texts("table_number", r.value),
                  self.texts("table_number", r.as_of)] for r in block.rows]
         widths = [self.width * f for f in (0.46, 0.30, 0.24)]

@@ -83,7 +83,7 @@ class _Furniture:
         canvas.setFillColor(self.accent)
         canvas.rect(0, page.height_pt - 38 * MM, page.width_pt, 38 * MM, stroke=0, fill=1)
         canvas.setFillColor(HexColor(self.band))
-        canvas.rect(page.margin_left_pt, page.height_pt - 92 * MM, 28 * MM, 2.2 * MM,
+        canvas.rect(page.margin_left_pt, page.height_pt - 74 * MM, 28 * MM, 2.2 * MM,
                     stroke=0, fill=1)
         canvas.restoreState()
 
