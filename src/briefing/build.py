@@ -11,9 +11,9 @@ from typing import Callable
 
 from .content.figures import format_as_of
 from .content.inline import InlineProblem, parse_inline
-from .content.load import format_path
-from .content.schema import (BulletsBlock, CalloutBlock, Content, HeadingBlock, KpisBlock,
-                             PageBreakBlock, ParagraphBlock, TableBlock, Text)
+from .content.load import Loaded, format_path
+from .content.schema import (BulletsBlock, CalloutBlock, Content, Figure, HeadingBlock,
+                             KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, render_text
 from .errors import ContentError, Diagnostic, error, warning
 from .model import (Bilingual, Block, BulletList, CallOut, Cover, Document, FigureRow,
@@ -39,30 +39,19 @@ class _Builder:
         return Source(self.content.briefing_file.file, self.content.line_of(path))
 
     def inline(self, text: Text, path: PathT) -> Bilingual[Inline]:
-        return Bilingual(self._inline_one(text, "zh", path), self._inline_one(text, "en", path))
+        return Bilingual(self._text(text.zh, "zh", path, True) or (),
+                         self._text(text.en, "en", path, True) or ())
 
     def plain(self, text: Text, path: PathT) -> Bilingual[str]:
-        return Bilingual(self._render(text.zh, "zh", path), self._render(text.en, "en", path))
+        return Bilingual(self._text(text.zh, "zh", path, False) or "",
+                         self._text(text.en, "en", path, False) or "")
 
-    def _inline_one(self, text: Text, lang: Lang, path: PathT) -> Inline:
-        rendered = self._render(getattr(text, lang), lang, path)
+    def _text(self, template: str, lang: Lang, path: PathT, inline: bool) -> Inline | str | None:
         try:
-            return parse_inline(rendered)
-        except InlineProblem as exc:
-            self._problem(path + (lang,), str(exc))
-            return ()
-
-    def _render(self, template: str, lang: Lang, path: PathT) -> str:
-        try:
-            return render_text(template, lang, self.content.figures)
-        except TemplateProblem as exc:
-            self._problem(path + (lang,), exc.message, exc.hint)
-            return ""
-
-    def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
-        line = self.content.line_of(path)
-        self.problems.append(error(self.content.briefing_file.file, line, format_path(path),
-                                   message, hint))
+            return render(template, lang, self.content.figures, inline)
+        except (TemplateProblem, InlineProblem) as exc:
+            self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
+            return None
 
     def figure(self, fig_id: str) -> Bilingual[FigureView]:
         fig = self.content.figures[fig_id]
@@ -104,6 +93,54 @@ class _Builder:
         return FigureRow(fig_id, self.views(fig_id, lambda v: v.label),
                          self.views(fig_id, str), self.views(fig_id, lambda v: v.as_of),
                          self.views(fig_id, lambda v: v.source))
+
+
+def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
+    """One language of one text: figures filled in, then inline marks parsed if `inline`."""
+    text = render_text(template, lang, figures)
+    return parse_inline(text) if inline else text
+
+
+def text_problem(loaded: Loaded, path: PathT, exc: TemplateProblem | InlineProblem) -> Diagnostic:
+    hint = exc.hint if isinstance(exc, TemplateProblem) else None
+    message = exc.message if isinstance(exc, TemplateProblem) else str(exc)
+    return error(loaded.file, loaded.line_of(path), format_path(path), message, hint)
+
+
+def check_texts(loaded: Loaded, figures: dict[str, Figure],
+                broken_figures: set[str]) -> list[Diagnostic]:
+    """Render every bilingual text found in raw data, for a file that failed validation: its
+    template and link problems are then reported in the same run as its schema problems.
+    References to `broken_figures` (defined, but invalid) are not reported again."""
+    problems: list[Diagnostic] = []
+
+    def walk(value: object, path: PathT) -> None:
+        if isinstance(value, dict):
+            if set(value) <= {"zh", "en"} and value:
+                inline = _is_inline(path)
+                for lang in ("zh", "en"):
+                    if isinstance(value.get(lang), str):
+                        try:
+                            render(value[lang], lang, figures, inline)  # type: ignore[arg-type]
+                        except (TemplateProblem, InlineProblem) as exc:
+                            if getattr(exc, "unknown_figure", None) not in broken_figures:
+                                problems.append(text_problem(loaded, path + (lang,), exc))
+                return
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(loaded.data, ())
+    return problems
+
+
+def _is_inline(path: PathT) -> bool:
+    """Texts whose inline marks are parsed (the rest are printed as written)."""
+    tail = [p for p in path if isinstance(p, str)][-2:]
+    return bool(tail) and (tail[-1] in ("paragraph", "heading", "bullets")
+                           or tail == ["callout", "text"])
 
 
 def build_document(content: Content, theme: ResolvedTheme, layout: str | None = None) -> Document:

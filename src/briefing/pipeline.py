@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build_document
+from .build import build_document, check_texts
 from .content.load import Loaded, load_yaml
 from .content.schema import Content, validate
 from .errors import ContentError, Diagnostic, error
@@ -81,13 +81,32 @@ def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
     return briefing, figure_files
 
 
+def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop follow-on errors: a value the loader refused also fails the schema."""
+    seen: set[tuple[object, object]] = set()
+    kept = []
+    for d in diagnostics:
+        key = (d.file, d.line, d.field_path) if d.line else (d, None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(d)
+    return kept
+
+
 def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> Prepared:
     """Run every step up to the writers; raise ContentError with every problem found."""
     folder = find_briefing(path)
     log.info("Step 1 - load_content %s", folder)
     briefing_file, figure_files = load_content(folder)
     log.info("Step 2 - validate")
-    content = validate(folder, briefing_file, figure_files)
+    try:
+        content = validate(folder, briefing_file, figure_files)
+    except ContentError as exc:
+        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
+                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+        found = exc.diagnostics + check_texts(briefing_file, exc.figures,  # type: ignore[arg-type]
+                                              defined - set(exc.figures))
+        raise ContentError(_one_per_line(found)) from None
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
     styles_dir, fonts_dir = project_dirs(folder)
     resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)

@@ -11,7 +11,7 @@ import re
 from ..model import Inline, Run
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
-_TOKEN = re.compile(r"\\(\*\*|\[|\])|\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)", re.S)
+_TOKEN = re.compile(r"\\([*\[\]\\])|\*\*(.+?)\*\*|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)", re.S)
 
 
 class InlineProblem(Exception):

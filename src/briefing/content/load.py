@@ -46,6 +46,9 @@ class Loaded:
     file: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    # problems that left the data usable (a duplicate key keeps its first value), reported
+    # together with the schema's so that one run shows them all
+    problems: list[Diagnostic] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest prefix of `path` that exists in the file."""
@@ -61,7 +64,8 @@ class Loaded:
 
 
 def load_yaml(file: Path) -> Loaded:
-    """Load one YAML file; raises ContentError naming the file and line on any problem."""
+    """Load one YAML file. Problems that make it unreadable raise ContentError; the rest are
+    kept in `Loaded.problems` (duplicate keys, tags, aliases: the value is dropped)."""
     try:
         size = file.stat().st_size
     except OSError as exc:
@@ -86,10 +90,7 @@ def load_yaml(file: Path) -> Loaded:
     if root is None:
         loaded.data = {}
         return loaded
-    problems: list[Diagnostic] = []
-    loaded.data = _to_plain(root, (), loaded, problems, set())
-    if problems:
-        raise ContentError(problems)
+    loaded.data = _to_plain(root, (), loaded, loaded.problems, set())
     return loaded
 
 

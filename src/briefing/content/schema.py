@@ -204,7 +204,8 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
         line_path = path
         if kind == "extra_forbidden":
             message = f"unknown field '{path[-1]}'"
-            hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="")
+            # all field names are candidates, so only a close spelling is worth suggesting
+            hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="", cutoff=0.75)
         elif kind == "block_kind":
             given = list(err["input"]) if isinstance(err["input"], dict) else []
             message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)
@@ -230,13 +231,13 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
         elif isinstance(current, list) and isinstance(part, int) and part < len(current):
             current = current[part]
             path.append(part)
-        elif i == len(loc) - 1 and isinstance(part, (str, int)):
-            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
+            path.append(part)  # a missing field
     return tuple(path)
 
 
-def _did_you_mean(word: str, choices: Any, prefix: str = "; ") -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def _did_you_mean(word: str, choices: Any, prefix: str = "; ", cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     if not close:
         return ""
     return f"{prefix}did you mean '{close[0]}'?"
@@ -257,8 +258,13 @@ _ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, Pa
 
 
 def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded]) -> Content:
-    """Check structure and cross-references; raise ContentError listing every problem."""
-    problems: list[Diagnostic] = []
+    """Check structure and cross-references; raise ContentError listing every problem.
+
+    The figures that are valid are kept on the exception (`ContentError.figures`) so that the
+    texts can still be checked against them and all problems reported in one run."""
+    problems: list[Diagnostic] = list(briefing_file.problems)
+    for loaded in figure_files:
+        problems += loaded.problems
     briefing, found = parse_model(BriefingFile, briefing_file)
     problems += found
     figures: dict[str, Figure] = {}
@@ -283,18 +289,24 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded]) ->
                 figures[fig_id] = figure
                 defined_in[fig_id] = loaded
     if briefing is not None:
-        problems += _check_figure_refs(briefing, figures, briefing_file)
+        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
+                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+        problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
-        raise ContentError(problems)
+        exc = ContentError(problems)
+        exc.figures = figures
+        raise exc
     return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
 
 
-def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure],
+def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defined: set[str],
                        loaded: Loaded) -> list[Diagnostic]:
+    """Unknown figure ids in tables, call-outs and KPI rows (a figure that is defined but
+    invalid has been reported already)."""
     problems = []
 
     def check(fig_id: str, path: tuple[str | int, ...]) -> None:
-        if fig_id not in figures:
+        if fig_id not in defined:
             problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
                                   f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures)))
 

@@ -19,9 +19,11 @@ from .schema import Figure, did_you_mean
 class TemplateProblem(Exception):
     """A template could not be rendered; `hint` may suggest a fix."""
 
-    def __init__(self, message: str, hint: str | None = None, line_offset: int = 0):
+    def __init__(self, message: str, hint: str | None = None, line_offset: int = 0,
+                 unknown_figure: str | None = None):
         super().__init__(message)
         self.message, self.hint, self.line_offset = message, hint, line_offset
+        self.unknown_figure = unknown_figure
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class FigureView:
 _ENV = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                      keep_trailing_newline=False)
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
+_NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'")
 
 
 def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
@@ -71,11 +74,15 @@ def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
     except jinja2.UndefinedError as exc:
         text = str(exc.message)
         name = _UNDEFINED_NAME.search(text)
-        if name and name.group(1) not in ("FigureView object",):
+        if name:
             raise TemplateProblem(f"unknown figure '{name.group(1)}'",
-                                  did_you_mean(name.group(1), figures)) from None
-        raise TemplateProblem(text.replace("FigureView object", "figure"),
-                              "a figure offers .number, .label, .as_of and .source") from None
+                                  did_you_mean(name.group(1), figures),
+                                  unknown_figure=name.group(1)) from None
+        attribute = _NO_ATTRIBUTE.search(text)
+        if attribute:
+            raise TemplateProblem(f"a figure has no attribute '{attribute.group(1)}'",
+                                  "a figure offers .number, .label, .as_of and .source") from None
+        raise TemplateProblem(text) from None
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateProblem(f"not allowed in a template: {exc}") from None
     except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:

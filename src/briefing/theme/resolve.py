@@ -130,7 +130,8 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
                                   did_you_mean(name, known))])
     loaded = load_yaml(file)
     spec, problems = parse_model(ThemeFile, loaded)
-    if spec is None:
+    problems = loaded.problems + problems
+    if spec is None or loaded.problems:
         raise ContentError(problems)
     assert isinstance(spec, ThemeFile)
 

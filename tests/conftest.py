@@ -1,0 +1,72 @@
+"""Shared fixtures: the sample briefing built once, small briefings made on the fly, and
+readers that open what was built (PDF text and fonts, DOCX parts)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+import briefing
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "content" / "xicheng-2023"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite expected outputs (review the diff before committing)")
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample briefing built once for the whole session: {'pdf': path, 'docx': path}."""
+    out = tmp_path_factory.mktemp("sample")
+    paths = briefing.build(SAMPLE, out)
+    return {p.suffix.lstrip("."): p for p in paths}
+
+
+@pytest.fixture
+def make_briefing(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A copy of the minimal briefing, with files replaced or edited as a test needs."""
+
+    def make(briefing_yaml: str | None = None, figures_yaml: str | None = None,
+             name: str = "mini") -> Path:
+        folder = tmp_path / name
+        shutil.copytree(MINIMAL, folder)
+        if briefing_yaml is not None:
+            (folder / "briefing.yaml").write_text(briefing_yaml, encoding="utf-8")
+        if figures_yaml is not None:
+            (folder / "figures.yaml").write_text(figures_yaml, encoding="utf-8")
+        return folder
+
+    return make
+
+
+def pdf_text(path: Path) -> list[str]:
+    """The text of each page, as a PDF reader extracts it."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def pdf_fonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts' table: one dict per font with name, type, emb, sub."""
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    fonts = []
+    for line in out.stdout.splitlines()[2:]:
+        cols = line.split()
+        # name type [type2] encoding emb sub uni id gen
+        fonts.append({"name": cols[0], "emb": cols[-5], "sub": cols[-4]})
+    return fonts

@@ -1,0 +1,89 @@
+"""The sample DOCX, reopened with python-docx: styles, fonts, tables, call-outs, fields."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+W_STYLE_NAMES = ("Title", "Heading 1", "Heading 1 English", "Body Text", "Body Text English",
+                 "List Bullet", "Caption", "Call-out Figure", "Call-out Text", "KPI Value",
+                 "KPI Label", "Table Header", "Table Text", "Table Figure")
+
+
+@pytest.fixture(scope="module")
+def document(sample_build):  # type: ignore[no-untyped-def]
+    return docx.Document(str(sample_build["docx"]))
+
+
+def body_paragraphs(document):  # type: ignore[no-untyped-def]
+    return [p for p in document.paragraphs if p.text.strip()]
+
+
+def it_defines_the_style_set_with_east_asian_fonts(document) -> None:  # type: ignore[no-untyped-def]
+    names = {s.name for s in document.styles}
+    for name in W_STYLE_NAMES + ("Figure Table", "Call-out Box", "KPI Card"):
+        assert name in names, name
+    for name in ("Body Text", "Heading 1", "Title", "Body Text English"):
+        fonts = document.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:eastAsia")) == "Noto Sans SC", name
+        assert fonts.get(qn("w:asciiTheme")) is None, name
+    assert document.styles["Body Text"].element.rPr.rFonts.get(qn("w:ascii")) == "Noto Sans SC"
+    assert document.styles["Body Text English"].element.rPr.rFonts.get(qn("w:ascii")) == "Noto Sans"
+    lang = document.styles["Body Text"].element.rPr.find(qn("w:lang"))
+    assert lang.get(qn("w:eastAsia")) == "zh-CN"
+
+
+def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = body_paragraphs(document)
+    styles = [p.style.name for p in paragraphs]
+    assert "Normal" not in styles
+    first_heading = styles.index("Heading 1")
+    assert styles[first_heading + 1] == "Heading 1 English"
+    texts = [p.text for p in paragraphs]
+    assert "开放招商成效明显" in texts
+    body = [p for p in paragraphs if p.style.name == "Body Text"]
+    english = [p for p in paragraphs if p.style.name == "Body Text English"]
+    assert len(body) == len(english) >= 9
+    assert any("新签约项目33个，总投资112.5亿元" in p.text for p in body)
+    assert any("RMB 11.25 billion" in p.text for p in english)
+
+
+def it_marks_bold_lead_ins_with_the_strong_style(document) -> None:  # type: ignore[no-untyped-def]
+    runs = [r for p in document.paragraphs for r in p.runs if r.style and r.style.name == "Strong"]
+    assert any("资金问题有效解决" in r.text for r in runs)
+
+
+def it_writes_figure_tables_callouts_and_kpis_as_styled_tables(document) -> None:  # type: ignore[no-untyped-def]
+    by_style: dict[str, list] = {}
+    for table in document.tables:
+        by_style.setdefault(table.style.name, []).append(table)
+    assert len(by_style["Figure Table"]) >= 6
+    assert len(by_style["Call-out Box"]) >= 7
+    assert len(by_style["KPI Card"]) >= 1
+    table = by_style["Figure Table"][0]
+    header = table.rows[0]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+    assert [c.paragraphs[0].text for c in header.cells] == ["指标", "数值", "截至"]
+    assert table.rows[1].cells[1].paragraphs[0].style.name == "Table Figure"
+    callout = by_style["Call-out Box"][0].rows[0].cells[0]
+    assert callout.paragraphs[0].style.name == "Call-out Figure"
+    # the shading comes from the style, so editing the style restyles every call-out
+    style = document.styles["Call-out Box"].element
+    assert style.find(qn("w:tcPr")).find(qn("w:shd")).get(qn("w:fill")) == "EAF2FA"
+
+
+def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None:  # type: ignore[no-untyped-def]
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    assert abs(section.left_margin - Mm(20)) < Mm(0.5)
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and 'w:fldCharType="begin"' in footer
+    assert section.different_first_page_header_footer
+
+
+def it_records_the_edition_date_not_the_clock(document) -> None:  # type: ignore[no-untyped-def]
+    props = document.core_properties
+    assert props.created.date().isoformat() == "2024-01-15"
+    assert "漯河市西城区" in props.title

@@ -1,0 +1,24 @@
+"""tests/cases/<name>.yaml (a briefing.yaml over the minimal figures) must build the model
+dumped in <name>.model.txt. `pytest --update-goldens` rewrites the dumps: review the diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import briefing
+from briefing.model import dump
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing(briefing_yaml=case.read_text(encoding="utf-8"), name=case.stem)
+    actual = dump(briefing.check(folder))
+    golden = case.with_suffix(".model.txt")
+    if update_goldens or not golden.exists():
+        golden.write_text(actual, encoding="utf-8")
+        pytest.skip(f"wrote {golden.name}")
+    assert actual == golden.read_text(encoding="utf-8")

@@ -1,0 +1,95 @@
+"""The command line: outputs, exit codes, located errors, no traceback, nothing damaged."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=120)
+
+
+def it_builds_both_formats_into_the_output_folder(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing(name="my-briefing")
+    result = run("build", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "my-briefing.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "out" / "my-briefing.docx").read_bytes().startswith(b"PK")
+    assert "wrote" in result.stdout
+
+
+def it_builds_one_format_when_asked(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["mini.docx"]
+
+
+def it_checks_without_writing(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    assert main(["check", str(folder)]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert not (Path.cwd() / "build" / "mini.pdf").exists()
+
+
+def it_exits_1_with_located_errors_and_no_traceback(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text(encoding="utf-8")
+    (folder / "briefing.yaml").write_text(text.replace("figure: signed_investment",
+                                                      "figure: signed_investmnt"), "utf-8")
+    result = run("check", str(folder))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    line = text.splitlines().index("          figure: signed_investment") + 1
+    assert (f"briefing.yaml:{line}: sections[0].blocks[2].callout.figure: unknown figure "
+            "'signed_investmnt'") in result.stderr
+    assert "hint: did you mean 'signed_investment'?" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["build"], ["frobnicate", "x"], ["build", "x", "--format", "odt"]])
+def it_exits_2_on_usage_errors(args: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(args) == 2
+
+
+def it_exits_1_for_a_folder_without_a_briefing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", str(tmp_path)]) == 1
+    assert "no briefing.yaml here" in capsys.readouterr().err
+
+
+def it_leaves_existing_outputs_untouched_on_a_content_error(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "-o", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (folder / "figures.yaml").write_text("figures:\n  x: [", encoding="utf-8")
+    assert main(["build", str(folder), "-o", str(out)]) == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def it_reports_an_unwritable_output_folder_without_a_traceback(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["build", str(folder), "-o", str(blocker / "out")]) == 4
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "Traceback" not in err
+
+
+def it_warns_when_a_glossary_term_is_translated_differently(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text(encoding="utf-8")
+    (folder / "briefing.yaml").write_text(text.replace('en: "Test District signed',
+                                                      'en: "The test area signed'), "utf-8")
+    assert main(["check", str(folder)]) == 0
+    assert "'测试区' is in the Chinese but 'Test District' is not in the English" in \
+        capsys.readouterr().err

@@ -1,0 +1,46 @@
+"""Every case in tests/errors/ reports exactly the diagnostics declared in its comments."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import briefing
+from briefing.errors import ContentError
+
+CASES = sorted((Path(__file__).parent / "errors").glob("*.yaml"))
+_DECLARED = re.compile(r"\s*# (error|hint): (.*)")
+
+
+def declared(case: Path) -> list[tuple[int, str, str | None]]:
+    """(line, 'field: message', hint) for each `# error:` comment."""
+    expected: list[tuple[int, str, str | None]] = []
+    pending: list[list[str | None]] = []
+    for number, line in enumerate(case.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _DECLARED.match(line)
+        if match and match.group(1) == "error":
+            pending.append([match.group(2), None])
+        elif match:
+            pending[-1][1] = match.group(2)
+        elif line.strip() and not line.strip().startswith("#"):
+            expected += [(number, str(text), hint) for text, hint in pending]
+            pending = []
+    return expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def it_reports_each_declared_problem_at_its_line(case: Path, make_briefing) -> None:  # type: ignore[no-untyped-def]
+    if case.name.startswith("figures-"):
+        folder = make_briefing(figures_yaml=case.read_text(encoding="utf-8"))
+        reported_file = "figures.yaml"
+    else:
+        folder = make_briefing(briefing_yaml=case.read_text(encoding="utf-8"))
+        reported_file = "briefing.yaml"
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder)
+    reported = sorted((d.line or 0, f"{d.field_path}: {d.message}", d.hint)
+                      for d in caught.value.diagnostics)
+    assert reported == sorted(declared(case))
+    assert {d.file.name for d in caught.value.diagnostics if d.file} == {reported_file}

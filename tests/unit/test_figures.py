@@ -1,0 +1,68 @@
+"""Each language writes the one value its own way, with the same rounding."""
+
+from decimal import Decimal
+
+import pytest
+
+from briefing.content.figures import format_as_of, format_number, format_value, units
+
+
+def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, decimals: int = 2) -> str:
+    return format_value(Decimal(value), units()[unit], lang, qualifier, decimals)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value, zh, en", [
+    ("11250000000", "112.5亿元", "RMB 11.25 billion"),
+    ("46000000000", "460亿元", "RMB 46 billion"),
+    ("123000000", "1.23亿元", "RMB 123 million"),
+    ("72440000", "7244万元", "RMB 72.44 million"),
+    ("6000000", "600万元", "RMB 6 million"),
+    ("740000", "74万元", "RMB 740,000"),
+])
+def it_writes_money_in_yi_and_wan_and_in_millions_and_billions(value: str, zh: str, en: str) -> None:
+    assert fmt(value, "CNY", "zh") == zh
+    assert fmt(value, "CNY", "en") == en
+
+
+@pytest.mark.parametrize("value, unit, zh, en", [
+    ("33", "project", "33个", "33 projects"),
+    ("1", "project", "1个", "1 project"),
+    ("3452", "home", "3452套", "3,452 homes"),
+    ("12000", "person", "1.2万人", "12,000 people"),
+    ("334", "mu", "334亩", "334 mu"),
+    ("24.1", "percent", "24.1%", "24.1%"),
+    ("253", "day", "253天", "253 days"),
+    ("97", "count", "97", "97"),
+])
+def it_writes_counts_with_classifier_and_plural_noun(value: str, unit: str, zh: str, en: str) -> None:
+    assert fmt(value, unit, "zh") == zh
+    assert fmt(value, unit, "en") == en
+
+
+def it_places_qualifiers_where_each_language_reads_them() -> None:
+    assert fmt("300", "firm", "zh", "over") == "300余家"
+    assert fmt("300", "firm", "en", "over") == "more than 300 firms"
+    assert fmt("740000000", "CNY", "zh", "over") == "7.4亿余元"
+    assert fmt("46", "ug_m3", "zh", "under") == "46微克/立方米以下"
+    assert fmt("46", "ug_m3", "en", "under") == "below 46 µg/m³"
+
+
+def it_rounds_half_up_not_half_to_even() -> None:
+    # 112.45万 to one decimal: half-even would give 112.4
+    assert fmt("1124500", "CNY", "zh", decimals=1) == "112.5万元"
+    assert fmt("2.125", "percent", "en") == "2.13%"
+    assert fmt("2.135", "percent", "en") == "2.14%"
+
+
+def it_drops_trailing_zeros_and_respects_decimals() -> None:
+    assert fmt("11254000000", "CNY", "zh") == "112.54亿元"
+    assert fmt("11254000000", "CNY", "en") == "RMB 11.25 billion"
+    assert fmt("11254000000", "CNY", "zh", decimals=0) == "113亿元"
+    assert format_number(Decimal("11250000000"), units()["CNY"], "en") == "11.25 billion"
+
+
+def it_writes_dates_per_language() -> None:
+    import datetime
+    day = datetime.date(2023, 12, 31)
+    assert format_as_of(day, "zh") == "2023年12月31日"
+    assert format_as_of(day, "en") == "December 31, 2023"
