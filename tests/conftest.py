@@ -3,10 +3,12 @@ readers that open what was built (PDF text and fonts, DOCX parts)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pypdfium2 as pdfium
 import pytest
 
@@ -15,6 +17,19 @@ import briefing
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "xicheng-2023"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _font_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Tests never write into the user's cache."""
+    import os
+    previous = os.environ.get("BRIEFING_CACHE_DIR")
+    os.environ["BRIEFING_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["BRIEFING_CACHE_DIR"]
+    else:
+        os.environ["BRIEFING_CACHE_DIR"] = previous
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,8 +76,8 @@ def pdf_text(path: Path) -> list[str]:
         pdf.close()
 
 
-def pdf_fonts(path: Path) -> list[dict[str, str]]:
-    """pdffonts' table: one dict per font with name, type, emb, sub."""
+def pdffonts(path: Path) -> list[dict[str, str]]:
+    """poppler's pdffonts table: one dict per font with name, emb, sub."""
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
     fonts = []
     for line in out.stdout.splitlines()[2:]:
@@ -70,3 +85,25 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
         # name type [type2] encoding emb sub uni id gen
         fonts.append({"name": cols[0], "emb": cols[-5], "sub": cols[-4]})
     return fonts
+
+
+def pdf_fonts(path: Path) -> list[dict[str, str]]:
+    """Every font the pages use, read with pypdf: name, embedded (a font file in its
+    descriptor) and subset (the ABCDEF+ name prefix), as pdffonts decides them."""
+    reader = pypdf.PdfReader(str(path))
+    found: dict[str, dict[str, str]] = {}
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            descriptor_owner = font
+            if font.get("/Subtype") == "/Type0":
+                descriptor_owner = font["/DescendantFonts"][0].get_object()
+            descriptor = descriptor_owner.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            name = str(font.get("/BaseFont", "")).lstrip("/")
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            subset = bool(re.match(r"[A-Z]{6}\+", name))
+            found[name] = {"name": name, "emb": "yes" if embedded else "no",
+                           "sub": "yes" if subset else "no"}
+    return list(found.values())

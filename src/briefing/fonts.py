@@ -7,23 +7,57 @@ a blank or a tofu box in the output.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import unicodedata
+from array import array
 from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError
 
-from .errors import ContentError, Diagnostic, error
+from .errors import ContentError, Diagnostic, OutputError, error
 from .model import (Bilingual, BulletList, CallOut, Document, FigureTable, Heading, Inline,
                     KpiGrid, Paragraph, Source, plain_text)
+from .output import save_atomic
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
 _IGNORED = {"\n", "\t", "\r"}
 
 
+CACHE_VERSION = 1
+
+
+def cache_dir() -> Path:
+    """Where derived font data is kept: $BRIEFING_CACHE_DIR, else ~/.cache/briefing."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
+
+
 @cache
 def font_cmap(path: Path) -> frozenset[int]:
-    """Code points the font maps to a glyph."""
+    """Code points the font maps to a glyph. Decoding a CJK font's cmap with fontTools takes
+    about 0.1 s, so the result is cached on disk, keyed by the file's name, size and mtime."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ContentError([error(path, None, "", f"cannot read font: {exc.strerror}")]) from None
+    key = f"{path.name}-{stat.st_size}-{stat.st_mtime_ns}-v{CACHE_VERSION}"
+    cached = cache_dir() / f"cmap-{hashlib.sha256(key.encode()).hexdigest()[:24]}.bin"
+    try:
+        return frozenset(array("I", cached.read_bytes()))
+    except (OSError, ValueError):
+        pass
+    codes = _read_cmap(path)
+    try:
+        save_atomic(cached, array("I", sorted(codes)).tobytes())
+    except OutputError:
+        pass  # a read-only home only costs time
+    return codes
+
+
+def _read_cmap(path: Path) -> frozenset[int]:
     try:
         font = TTFont(str(path), lazy=True, fontNumber=0)
         if "glyf" not in font:
@@ -67,23 +101,22 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
     (Labels such as the footer mix both languages in one style; they are checked against the
     fonts of both.)"""
     problems: list[Diagnostic] = []
-    reported: set[tuple[str, str]] = set()
+    reported: set[str] = set()
     texts = document_texts(document)
     for lang in ("zh", "en"):
         keys = {theme.style_for(role, lang).font for role in STYLE_ROLES}
-        paths = [p for key in sorted(keys) for p in (theme.fonts[key].regular,
-                                                       theme.fonts[key].bold)]
-        for path in paths:
-            cmap = font_cmap(path)
-            for value, source in texts:
-                for char in value.get(lang):
-                    if char in _IGNORED or ord(char) in cmap or (char, path.name) in reported:
-                        continue
-                    reported.add((char, path.name))
-                    name = unicodedata.name(char, "unnamed character")
-                    problems.append(error(
-                        source.file if source else theme.file, source.line if source else None,
-                        "", f"character '{char}' (U+{ord(char):04X} {name}) is not in font "
-                        f"{path.name}", "replace the character or add a font that has it"))
+        fonts = [(p, font_cmap(p)) for key in sorted(keys)
+                 for p in (theme.fonts[key].regular, theme.fonts[key].bold)]
+        for value, source in texts:
+            for char in sorted(set(value.get(lang)) - _IGNORED):
+                missing = [p.name for p, cmap in fonts if ord(char) not in cmap]
+                if not missing or char in reported:
+                    continue
+                reported.add(char)  # once per character: the first place it is used
+                name = unicodedata.name(char, "unnamed character")
+                problems.append(error(
+                    source.file if source else theme.file, source.line if source else None,
+                    "", f"character '{char}' (U+{ord(char):04X} {name}) is not in font "
+                    f"{', '.join(missing)}", "replace the character or add a font that has it"))
     if problems:
         raise ContentError(problems)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+import pytest
 
 import pypdfium2 as pdfium
 
 import briefing
-from tests.conftest import pdf_fonts, pdf_text
+from tests.conftest import pdf_fonts, pdf_text, pdffonts
 
 
 def flat(pages: list[str]) -> str:
@@ -41,7 +44,16 @@ def it_holds_the_chinese_and_english_text_with_both_renderings_of_figures(sample
 
 
 def it_embeds_and_subsets_every_font(sample_build) -> None:  # type: ignore[no-untyped-def]
-    fonts = pdf_fonts(sample_build["pdf"])
+    check_fonts(pdf_fonts(sample_build["pdf"]))
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed "
+                    "(.ci/run installs it)")
+def it_embeds_and_subsets_every_font_according_to_pdffonts(sample_build) -> None:  # type: ignore[no-untyped-def]
+    check_fonts(pdffonts(sample_build["pdf"]))
+
+
+def check_fonts(fonts: list[dict[str, str]]) -> None:
     assert fonts, "no fonts listed"
     for font in fonts:
         assert font["emb"] == "yes" and font["sub"] == "yes", font

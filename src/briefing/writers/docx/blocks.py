@@ -13,7 +13,7 @@ from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Headin
                       KpiGrid, Lang, PageBreak, Paragraph)
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from .styles import LINK_STYLE, STRONG_STYLE, TABLE_STYLES, require
+from .styles import LINK_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
 
@@ -26,6 +26,7 @@ class BlockWriter:
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
+        self.ids = StyleIds(doc)
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
@@ -36,17 +37,21 @@ class BlockWriter:
         self._handlers[type(block)](block)
 
     def style(self, role: str, lang: Lang, override: str | None = None) -> str:
-        return require(self.doc, self.theme.style_for(role, lang, override).name)
+        """The style id for a part of the document in one language."""
+        return self.ids[self.theme.style_for(role, lang, override).name]
+
+    def paragraph_in(self, where: Container, style_id: str, reuse_first: bool = False):  # type: ignore[no-untyped-def]
+        """A new paragraph (or a table cell's initial empty one) with the given style."""
+        para = where.paragraphs[0] if reuse_first else where.add_paragraph()
+        oxml.set_style(para, style_id)
+        return para
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False) -> None:
         """The value in each language of the layout, one paragraph each."""
         for i, lang in enumerate(self.languages):
-            if first_in_cell and i == 0 and isinstance(where, _Cell):
-                para = where.paragraphs[0]
-                para.style = self.style(role, lang, override)
-            else:
-                para = where.add_paragraph(style=self.style(role, lang, override))
+            para = self.paragraph_in(where, self.style(role, lang, override),
+                                     reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang))
 
     def runs(self, para, content: Inline | str) -> None:  # type: ignore[no-untyped-def]
@@ -55,11 +60,11 @@ class BlockWriter:
             return
         for run in content:
             if run.link:
-                oxml.add_hyperlink(para, run.link, run.text, require(self.doc, LINK_STYLE),
-                                   run.strong)
+                oxml.add_hyperlink(para, run.link, run.text, self.ids[LINK_STYLE], run.strong)
             else:
-                para.add_run(run.text, style=require(self.doc, STRONG_STYLE)
-                             if run.strong else None)
+                added = para.add_run(run.text)
+                if run.strong:
+                    oxml.set_style(added, self.ids[STRONG_STYLE])
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
         self.text(self.doc, "heading1" if block.level == 1 else "heading2", block.text,
@@ -71,7 +76,7 @@ class BlockWriter:
     def bullets(self, block: BulletList) -> None:  # type: ignore[override]
         for item in block.items:
             for lang in self.languages:
-                para = self.doc.add_paragraph(style=self.style("bullet", lang, block.style))
+                para = self.paragraph_in(self.doc, self.style("bullet", lang, block.style))
                 self.runs(para, item.get(lang))
 
     def figure_table(self, block: FigureTable) -> None:  # type: ignore[override]
@@ -114,7 +119,7 @@ class BlockWriter:
 
     def _table(self, rows: int, cols: int, box: str, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
         table = self.doc.add_table(rows=rows, cols=cols)
-        table.style = require(self.doc, TABLE_STYLES[box])
+        table._tbl.tblPr.style = self.ids[TABLE_STYLES[box]]
         table.autofit = False
         for column, fraction in zip(table.columns, fractions):
             width = Pt(self.width_pt * fraction)
@@ -125,7 +130,7 @@ class BlockWriter:
 
     def _space_after(self, box: str) -> None:
         """Word has no 'space after table'; an empty Normal paragraph of that height does it."""
-        spacer = self.doc.add_paragraph(style=require(self.doc, "Normal"))
+        spacer = self.paragraph_in(self.doc, self.ids["Normal"])
         fmt = spacer.paragraph_format
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)

@@ -16,7 +16,7 @@ from ...model import Document
 from ...theme.resolve import ResolvedTheme
 from . import oxml
 from .blocks import BlockWriter
-from .styles import define_styles, require
+from .styles import define_styles
 
 
 def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
@@ -43,7 +43,7 @@ def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type:
     section.footer_distance = Pt(page.footer_distance_pt)
     section.different_first_page_header_footer = True  # no page number on the cover
     footer = section.footer.paragraphs[0]
-    footer.style = require(doc, theme.style_for("footer", "en").name)
+    footer.style = doc.styles[theme.style_for("footer", "en").name]
     label = document.labels["page"]
     for i, lang in enumerate(document.languages):
         if i:

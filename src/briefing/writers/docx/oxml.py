@@ -122,6 +122,15 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     field_char("end")
 
 
+def set_style(paragraph_or_run, style_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Name the style by id. python-docx's `.style = name` rescans every style of the file to
+    find the default one, which made style assignment most of the DOCX writer's time."""
+    element = getattr(paragraph_or_run, "_p", None)
+    if element is None:
+        element = paragraph_or_run._r
+    element.style = style_id
+
+
 def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: str, bold: bool) -> None:
     """An external link run, styled with a character style."""
     rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)

@@ -2,7 +2,7 @@
 one of these named styles, so a change to a style in Word changes every instance.
 
 Word ignores a style name that the file does not define, so every style is created here
-before any text is written, and `require` refuses a name that is missing."""
+before any text is written, and `StyleIds` refuses a name that is missing."""
 
 from __future__ import annotations
 
@@ -40,13 +40,18 @@ def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
         _table_style(doc, name, theme.boxes[box], box)
 
 
-def require(doc: DocxDocument, name: str) -> str:
-    """The style name, after checking that the document defines it."""
-    try:
-        doc.styles[name]
-    except KeyError:
-        raise AssertionError(f"style {name!r} is used but not defined") from None
-    return name
+class StyleIds:
+    """Style name -> style id, read once after the styles are defined. A name the file does
+    not define is refused: Word would silently fall back to Normal."""
+
+    def __init__(self, doc: DocxDocument):
+        self._ids = {style.name: style.style_id for style in doc.styles}
+
+    def __getitem__(self, name: str) -> str:
+        try:
+            return self._ids[name]
+        except KeyError:
+            raise AssertionError(f"style {name!r} is used but not defined") from None
 
 
 def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-def]
