@@ -3,7 +3,7 @@ description; `docs/themes.md` is written from the same declarations (see `descri
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,7 +44,7 @@ class BoxSpec(_Strict):
     background: str | None = Field(None, description="fill colour")
     border_color: str | None = Field(None, description="outline colour (none if unset)")
     border_width_pt: float = Field(0.5, ge=0, description="outline width")
-    band_color: str | None = Field(None, description="colour of the accent band on the left")
+    band_color: str | None = Field(None, description="accent band: left of a call-out, top of a KPI card")
     band_width_pt: float = Field(0, ge=0, description="width of the accent band")
     header_background: str | None = Field(None, description="tables: header row fill")
     zebra: str | None = Field(None, description="tables: fill of every other row")
@@ -85,6 +85,15 @@ class ThemeFile(_Strict):
     labels: dict[str, LabelSpec]
 
 
+def _type_name(annotation: object) -> str:
+    if get_origin(annotation) is Literal:
+        return " / ".join(f"`{a}`" for a in get_args(annotation))
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if args:
+        return " / ".join(_type_name(a) for a in args)
+    return getattr(annotation, "__name__", str(annotation))
+
+
 def describe() -> str:
     """Markdown table of every style and box attribute, for docs/themes.md."""
     rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
@@ -92,7 +101,7 @@ def describe() -> str:
         for name, field in model.model_fields.items():
             default = STYLE_DEFAULTS.get(name, field.default) if model is StyleSpec else \
                 field.default
-            annotation = str(field.annotation).replace("typing.", "").replace(" | None", "")
-            rows.append(f"| `{model.__name__}.{name}` | `{annotation}` | `{default}` | "
+            rows.append(f"| `{name}` ({model.__name__}) | {_type_name(field.annotation)} | "
+                        f"`{default}` | "
                         f"{field.description or ''} |")
     return "\n".join(rows)
