@@ -25,6 +25,13 @@ class Bilingual(Generic[T]):
     def get(self, lang: Lang) -> T:
         return self.zh if lang == "zh" else self.en
 
+    def shown(self, languages: tuple[Lang, ...]) -> tuple[Lang, ...]:
+        """The languages to print: an English identical to the Chinese (24.1%, PM2.5) is
+        printed once."""
+        if len(languages) > 1 and self.zh == self.en:
+            return languages[:1]
+        return languages
+
 
 @dataclass(frozen=True)
 class Run:
@@ -80,6 +87,9 @@ class FigureRow:
     value: Bilingual[str]
     as_of: Bilingual[str]
     source: Bilingual[str]
+
+
+TABLE_COLUMNS = (0.50, 0.28, 0.22)  # share of the text width: figure, value, as of
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,10 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
 
 
 def _short(value: object) -> str:
+    """Runs in Markdown-like marks; a non-breaking space shown as ⍽."""
     if isinstance(value, tuple) and all(isinstance(r, Run) for r in value):
-        return "".join(f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
+        text = "".join(f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
                        else r.text for r in value)
-    return str(value)
+    else:
+        text = str(value)
+    return text.replace("\u00a0", "⍽")

@@ -47,7 +47,8 @@ def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> 
     english = [p for p in paragraphs if p.style.name == "Body Text English"]
     assert len(body) == len(english) >= 9
     assert any("新签约项目33个，总投资112.5亿元" in p.text for p in body)
-    assert any("RMB 11.25 billion" in p.text for p in english)
+    # a non-breaking space keeps the amount on one line
+    assert any("RMB\u00a011.25\u00a0billion" in p.text for p in english)
 
 
 def it_marks_bold_lead_ins_with_the_strong_style(document) -> None:  # type: ignore[no-untyped-def]

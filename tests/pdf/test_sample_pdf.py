@@ -16,7 +16,7 @@ from tests.conftest import pdf_fonts, pdf_text, pdffonts
 
 def flat(pages: list[str]) -> str:
     """All text with line breaks removed, so a phrase wrapped across lines still matches."""
-    return re.sub(r"\s*[\r\n]+\s*", " ", "\n".join(pages))
+    return re.sub(r"\s*[\r\n]+\s*", " ", "\n".join(pages)).replace("\u00a0", " ")
 
 
 def no_space(pages: list[str]) -> str:

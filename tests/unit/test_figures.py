@@ -8,7 +8,16 @@ from briefing.content.figures import format_as_of, format_number, format_value, 
 
 
 def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, decimals: int = 2) -> str:
-    return format_value(Decimal(value), units()[unit], lang, qualifier, decimals)  # type: ignore[arg-type]
+    """The formatted value, with non-breaking spaces shown as plain ones for readability."""
+    text = format_value(Decimal(value), units()[unit], lang, qualifier, decimals)  # type: ignore[arg-type]
+    return text.replace("\u00a0", " ")
+
+
+def it_keeps_english_values_on_one_line_with_non_breaking_spaces() -> None:
+    text = format_value(Decimal("11250000000"), units()["CNY"], "en")
+    assert text == "RMB\u00a011.25\u00a0billion"
+    text = format_value(Decimal("1000"), units()["parking_space"], "en", "over")
+    assert text == "more than\u00a01,000\u00a0parking\u00a0spaces"
 
 
 @pytest.mark.parametrize("value, zh, en", [

@@ -28,6 +28,7 @@ LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en"}
 ROUNDING = decimal.ROUND_HALF_UP
 DEFAULT_DECIMALS = 2
 MILLION = Decimal(1_000_000)
+NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def _pattern(decimals: int) -> str:
 
 
 def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAULT_DECIMALS) -> str:
-    """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion."""
+    """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion
+    (Babel's spaces as they are; format_value makes them non-breaking)."""
     locale = LOCALES[lang]
     with decimal.localcontext() as ctx:
         ctx.rounding = ROUNDING
@@ -78,15 +80,16 @@ def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None =
         under = "以下" if qualifier == "under" else ""
         word = "%" if unit.kind == "percent" else unit.zh
         return f"{number}{over}{word}{under}"
+    number = number.replace(" ", NBSP)
     if unit.kind == "money":
-        text = f"{unit.en_prefix} {number}"
+        text = f"{unit.en_prefix}{NBSP}{number}"
     elif unit.kind == "percent":
         text = f"{number}%"
     else:
         plural = Locale.parse(LOCALES["en"]).plural_form(value)
         noun = unit.en_one if plural == "one" else unit.en_other
-        text = f"{number} {noun}" if noun else number
-    prefix = {"over": "more than ", "under": "below "}.get(qualifier or "", "")
+        text = f"{number}{NBSP}{noun.replace(' ', NBSP)}" if noun else number
+    prefix = {"over": f"more than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
     return prefix + text
 
 

@@ -40,6 +40,7 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "table_header_number": Bilingual("Table Header Figure", "Table Header Figure English"),
     "table_cell": Bilingual("Table Text", "Table Text English"),
     "table_number": Bilingual("Table Figure", "Table Figure English"),
+    "table_date": Bilingual("Table Date", "Table Date English"),
     "footer": Bilingual("Footer", "Footer"),
 }
 

@@ -9,8 +9,8 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
-from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
-                      KpiGrid, Lang, PageBreak, Paragraph)
+from ...model import (TABLE_COLUMNS, Bilingual, Block, BulletList, CallOut, FigureTable,
+                      Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph)
 from ...theme.resolve import ResolvedTheme
 from . import oxml
 from .styles import LINK_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
@@ -49,7 +49,7 @@ class BlockWriter:
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False) -> None:
         """The value in each language of the layout, one paragraph each."""
-        for i, lang in enumerate(self.languages):
+        for i, lang in enumerate(value.shown(self.languages)):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang))
@@ -82,16 +82,18 @@ class BlockWriter:
     def figure_table(self, block: FigureTable) -> None:  # type: ignore[override]
         if block.caption:
             self.text(self.doc, "caption", block.caption)
-        table = self._table(1 + len(block.rows), 3, "table", (0.46, 0.30, 0.24))
+        table = self._table(1 + len(block.rows), 3, "table", TABLE_COLUMNS)
         for i, (cell, title) in enumerate(zip(table.rows[0].cells, block.header)):
             self.text(cell, "table_header" if i == 0 else "table_header_number", title,
                       first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
+        for row in table.rows:
+            oxml.keep_row_together(row)
         for row, data in zip(table.rows[1:], block.rows):
             cells = row.cells
             self.text(cells[0], "table_cell", data.label, first_in_cell=True)
             self.text(cells[1], "table_number", data.value, first_in_cell=True)
-            self.text(cells[2], "table_number", data.as_of, first_in_cell=True)
+            self.text(cells[2], "table_date", data.as_of, first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
         self._space_after("table")
 

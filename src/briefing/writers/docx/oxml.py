@@ -91,6 +91,11 @@ def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
     _child(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
 
 
+def keep_row_together(row) -> None:  # type: ignore[no-untyped-def]
+    """Never split a row across pages (its Chinese would be on one, its English on the next)."""
+    _child(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
+
+
 def table_look(table, first_row: bool, banded_rows: bool) -> None:  # type: ignore[no-untyped-def]
     """Which conditional parts of the table style apply."""
     look = _child(table._tbl.tblPr, "w:tblLook")

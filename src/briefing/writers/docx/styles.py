@@ -69,7 +69,9 @@ def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-de
     east_asian = theme.fonts[theme.styles["Normal"].font].family  # CJK text in any style
     rpr = style.element.get_or_add_rPr()
     oxml.set_fonts(rpr, family, east_asian)
-    oxml.set_language(rpr, "en-US" if resolved.lang.startswith("en") else "zh-CN", "zh-CN")
+    # w:val is the language of Latin text (digits too): zh-CN there lets LibreOffice break
+    # between the digits of 7244; Chinese text is marked by w:eastAsia
+    oxml.set_language(rpr, "en-US", "zh-CN")
     fmt = style.paragraph_format
     fmt.space_before = Pt(resolved.space_before_pt)
     fmt.space_after = Pt(resolved.space_after_pt)
@@ -78,6 +80,9 @@ def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-de
     fmt.alignment = _ALIGN[resolved.alignment]
     fmt.left_indent = Pt(resolved.left_indent_pt)
     fmt.first_line_indent = Pt(resolved.first_line_indent_pt)
+    if style.element.pPr is not None and style.element.pPr.numPr is not None:
+        # a bulleted style hangs its bullet in the indent, so every line's text aligns
+        fmt.first_line_indent = Pt(-resolved.left_indent_pt)
     fmt.keep_with_next = resolved.keep_with_next
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus import Table, TableStyle
 from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
+from ...model import TABLE_COLUMNS
 from .styles import StyleSheet, font_names, markup
 
 
@@ -37,7 +38,7 @@ class BlockRenderer:
         """The block's text in each language of the layout, in order."""
         return [RLParagraph(markup(value.get(lang)), self.styles.get(role, lang, override),
                             **extra)  # type: ignore[arg-type]
-                for lang in self.languages]
+                for lang in value.shown(self.languages)]
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
         return self.texts("heading1" if block.level == 1 else "heading2", block.text,
@@ -63,8 +64,8 @@ class BlockRenderer:
         header = [self.texts("table_header" if i == 0 else "table_header_number", h)
                   for i, h in enumerate(block.header)]
         rows = [[self.texts("table_cell", r.label), self.texts("table_number", r.value),
-                 self.texts("table_number", r.as_of)] for r in block.rows]
-        widths = [self.width * f for f in (0.46, 0.30, 0.24)]
+                 self.texts("table_date", r.as_of)] for r in block.rows]
+        widths = [self.width * f for f in TABLE_COLUMNS]
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
         commands: list[tuple] = [
@@ -100,7 +101,7 @@ class BlockRenderer:
         card = (self.width - gap * (count - 1)) / count
         cells: list[list[Flowable] | str] = []
         widths: list[float] = []
-        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  *_cell_defaults(box.padding_pt, self.font)]
         for i, kpi in enumerate(block.items):
             if i:
