@@ -88,3 +88,19 @@ def it_records_the_edition_date_not_the_clock(document) -> None:  # type: ignore
     props = document.core_properties
     assert props.created.date().isoformat() == "2024-01-15"
     assert "漯河市西城区" in props.title
+
+
+def it_writes_style_properties_in_schema_order(document) -> None:  # type: ignore[no-untyped-def]
+    """Word refuses a file whose property elements are out of order."""
+    from briefing.writers.docx.oxml import PPR_ORDER, RPR_ORDER
+    for parent_tag, order in (("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)):
+        rank = {qn(t): i for i, t in enumerate(order)}
+        for element in document.styles.element.iter(qn(parent_tag)):
+            ranks = [rank[c.tag] for c in element if c.tag in rank]
+            assert ranks == sorted(ranks), [c.tag for c in element]
+            assert all(c.tag in rank for c in element), [c.tag for c in element]
+
+
+def it_lets_chinese_punctuation_hang_as_the_theme_says(document) -> None:  # type: ignore[no-untyped-def]
+    ppr = document.styles["Body Text"].element.pPr
+    assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"

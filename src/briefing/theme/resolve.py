@@ -60,6 +60,7 @@ class ResolvedStyle:
     first_line_indent_pt: float
     keep_with_next: bool
     lang: str
+    hanging_punctuation: bool
     base: str | None     # the resolved parent, for writers that keep inheritance (DOCX)
 
 

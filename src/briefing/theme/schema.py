@@ -30,12 +30,15 @@ class StyleSpec(_Strict):
     first_line_indent_pt: float | None = Field(None, description="extra indent of line one")
     keep_with_next: bool | None = Field(None, description="keep on the page of what follows")
     lang: str | None = Field(None, description="language tag, e.g. zh-CN or en-US")
+    hanging_punctuation: bool | None = Field(
+        None, description="Chinese: closing punctuation may hang into the right margin "
+        "(one character at most) instead of pushing a character to the next line")
 
 
 STYLE_DEFAULTS = {"font": "body", "size_pt": 10.0, "leading_pt": 14.0, "bold": False,
                   "color": "#000000", "alignment": "left", "space_before_pt": 0.0,
                   "space_after_pt": 0.0, "left_indent_pt": 0.0, "first_line_indent_pt": 0.0,
-                  "keep_with_next": False, "lang": "zh-CN"}
+                  "keep_with_next": False, "lang": "zh-CN", "hanging_punctuation": True}
 
 
 class BoxSpec(_Strict):

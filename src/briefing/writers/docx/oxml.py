@@ -8,13 +8,39 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 
-def _child(parent, tag: str):  # type: ignore[no-untyped-def]
-    """The first child `tag` of parent, created (appended) if missing."""
+# Word refuses a file whose property elements are out of the schema's order, so children
+# are inserted at their place in these sequences (ECMA-376 CT_PPr and CT_RPr).
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath")
+
+
+def _child(parent, tag: str, order: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """The child `tag` of parent, created if missing: before its first successor in
+    `order`, else at the end."""
     found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.append(found)
-    return found
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    successors = {qn(t) for t in order[order.index(tag) + 1:]} if tag in order else set()
+    for child in parent:
+        if child.tag in successors:
+            child.addprevious(element)
+            return element
+    parent.append(element)
+    return element
 
 
 def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
@@ -30,9 +56,14 @@ def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-unty
 
 
 def set_language(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
-    lang = _child(rpr, "w:lang")
+    lang = _child(rpr, "w:lang", RPR_ORDER)
     lang.set(qn("w:val"), latin)
     lang.set(qn("w:eastAsia"), east_asian)
+
+
+def set_hanging_punctuation(ppr, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+    """Word's "allow punctuation to extend past the margin" (w:overflowPunct)."""
+    _child(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
 
 
 def shading(fill: str):  # type: ignore[no-untyped-def]

@@ -84,6 +84,7 @@ def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-de
         # a bulleted style hangs its bullet in the indent, so every line's text aligns
         fmt.first_line_indent = Pt(-resolved.left_indent_pt)
     fmt.keep_with_next = resolved.keep_with_next
+    oxml.set_hanging_punctuation(style.element.get_or_add_pPr(), resolved.hanging_punctuation)
 
 
 def _document_defaults(doc: DocxDocument, family: str, lang: str) -> None:

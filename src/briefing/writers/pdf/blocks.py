@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Paragraph as RLParagraph
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Table, TableStyle
 
 from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...model import TABLE_COLUMNS
-from .styles import StyleSheet, font_names, markup
+from .styles import StyleSheet, font_names, make_paragraph, markup
 
 
 class BlockRenderer:
@@ -36,9 +35,8 @@ class BlockRenderer:
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
               override: str | None = None, **extra: object) -> list[Flowable]:
         """The block's text in each language of the layout, in order."""
-        return [RLParagraph(markup(value.get(lang)), self.styles.get(role, lang, override),
-                            **extra)  # type: ignore[arg-type]
-                for lang in value.shown(self.languages)]
+        return [make_paragraph(markup(value.get(lang)), self.styles.get(role, lang, override),
+                               **extra) for lang in value.shown(self.languages)]
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
         return self.texts("heading1" if block.level == 1 else "heading2", block.text,
@@ -52,8 +50,8 @@ class BlockRenderer:
         for item in block.items:
             for i, lang in enumerate(self.languages):
                 style = self.styles.get("bullet", lang, block.style)
-                flowables.append(RLParagraph(markup(item.get(lang)), style,
-                                             bulletText="•" if i == 0 else None))
+                flowables.append(make_paragraph(markup(item.get(lang)), style,
+                                                bulletText="•" if i == 0 else None))
         return flowables
 
     def figure_table(self, block: FigureTable) -> list[Flowable]:  # type: ignore[override]

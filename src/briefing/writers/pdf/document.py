@@ -12,12 +12,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak,
                                 PageTemplate, Spacer)
-from reportlab.platypus import Paragraph as RLParagraph
 
 from ...model import Document
 from ...theme.resolve import MM, ResolvedTheme
 from .blocks import BlockRenderer
-from .styles import StyleSheet, font_names, markup, register_fonts
+from .styles import StyleSheet, font_names, make_paragraph, markup, register_fonts
 
 
 def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
@@ -58,12 +57,12 @@ def _cover(document: Document, theme: ResolvedTheme, styles: StyleSheet) -> list
     story: list = [Spacer(1, 62 * MM)]
     for role, value in (("title", cover.title), ("subtitle", cover.subtitle)):
         if value is not None:
-            story += [RLParagraph(markup(value.get(lang)), styles.get(role, lang))
-                      for lang in document.languages]
+            story += [make_paragraph(markup(value.get(lang)), styles.get(role, lang))
+                      for lang in value.shown(document.languages)]
     story.append(Spacer(1, 70 * MM))
     for value in (cover.publisher, cover.date_text):
-        story += [RLParagraph(markup(value.get(lang)), styles.get("cover_meta", lang))
-                  for lang in document.languages]
+        story += [make_paragraph(markup(value.get(lang)), styles.get("cover_meta", lang))
+                  for lang in value.shown(document.languages)]
     return story + [NextPageTemplate("body"), PageBreak()]
 
 

@@ -9,9 +9,11 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
+from .linebreak import ChineseParagraph
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -71,7 +73,15 @@ def paragraph_style(style: ResolvedStyle) -> ParagraphStyle:
         bulletColor=HexColor(style.color),
         allowWidows=0,
         allowOrphans=0,
+        hanging_punctuation=style.hanging_punctuation,
     )
+
+
+def make_paragraph(text: str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
+    """A paragraph of markup in a style: Chinese styles get our clreq line breaking."""
+    if style.wordWrap == "CJK":
+        return ChineseParagraph(text, style, hanging=style.hanging_punctuation, **kwargs)
+    return Paragraph(text, style, **kwargs)  # type: ignore[arg-type]
 
 
 def markup(runs: Inline | str) -> str:

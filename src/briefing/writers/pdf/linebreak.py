@@ -1,0 +1,184 @@
+"""Chinese line breaking for the PDF, after the W3C "Requirements for Chinese Text Layout".
+
+ReportLab's CJK wrapping (`cjkFragSplit`) breaks between any two characters and keeps only
+a Japanese-oriented list of characters off the start of a line: `，：；！？”` may start a
+line, `“（《` may end one, and `7244` / `万元` may be torn apart. We own the rule table here:
+
+- no line starts with closing punctuation (CANNOT_START),
+- no line ends with opening punctuation (CANNOT_END),
+- a number stays with the unit characters that follow it (`112.5亿元`, `46微克/立方米`),
+- a run of Latin letters and digits breaks only at a space (never inside a word),
+- a paragraph may let closing punctuation hang into the margin (`hanging`) instead of
+  pushing a character to the next line; it never hangs more than one character.
+
+Text is cut into clusters that must not be broken inside; lines are filled greedily with
+clusters; a cluster wider than the line (a 2,000-character string) is split by character.
+Justified Chinese lines spread their slack evenly between characters (character spacing,
+PDF `Tc`), since ReportLab justifies only at spaces.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus.paragraph import ParaLines, Paragraph, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+# Closing punctuation and marks that may not begin a line (full- and half-width forms).
+CANNOT_START = frozenset(
+    "，。、；：？！）》」』】〕〗〙〛｝］…‥—–・·％‰℃"
+    "”’"
+    ",.;:?!)]}%"
+    "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
+)
+# Opening punctuation that may not end a line.
+CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
+# Characters that belong to a number written before them: units, classifiers, and the
+# markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
+NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上微克立方米公顷吨年月日号期倍强/%‰")
+NUMBER_CHARS = frozenset("0123456789.,")
+
+
+def _is_latin(char: str) -> bool:
+    """Letters and digits of alphabetic scripts: kept together as words."""
+    return char.isalnum() and ord(char) < 0x2E80
+
+
+def _break_allowed_before(text: str, i: int, in_number_unit: bool) -> bool:
+    before, char = text[i - 1], text[i]
+    if char in CANNOT_START or before in CANNOT_END:
+        return False
+    if char.isspace():
+        return False  # a space stays at the end of its line
+    if before.isspace():
+        return True
+    if _is_latin(before) and (_is_latin(char) or char in "-'’.,/&"):
+        return False
+    if before in "-'’.,/&" and _is_latin(char) and i >= 2 and _is_latin(text[i - 2]):
+        return False  # R&D, 1,883, U.S., e-mail
+    if in_number_unit and char in NUMBER_UNITS:
+        return False
+    return True
+
+
+def clusters(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of `text` that must not be broken inside."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    in_number_unit = False
+    for i in range(1, len(text) + 1):
+        if i < len(text):
+            prev = text[i - 1]
+            in_number_unit = (prev in NUMBER_CHARS and prev != "," or
+                              (in_number_unit and prev in NUMBER_UNITS))
+            if not _break_allowed_before(text, i, in_number_unit):
+                continue
+        spans.append((start, i))
+        start = i
+    return spans
+
+
+def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
+                    hanging: bool = True) -> ParaLines:
+    """Replacement for ReportLab's cjkFragSplit that follows the rules above."""
+    chars = [cjkU(t, f, "utf8") for f in frags for t in (f.text or "")]
+    text = "".join(chars)
+    lines: list = []
+    line_start = 0
+    used = 0.0
+
+    def max_width() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    def end_line(end: int, width: float, forced: bool = False) -> None:
+        nonlocal line_start, used
+        line = makeCJKParaLine(chars[line_start:end], max_width(), width,
+                               max_width() - width, forced, calc_bounds)
+        line.cjkChars = end - line_start - _trailing_spaces(text[line_start:end])
+        lines.append(line)
+        line_start, used = end, 0.0
+
+    for start, end in clusters(text):
+        if any(getattr(chars[k].frag, "lineBreak", False) for k in range(start, end)):
+            # <br/> inside the cluster: ReportLab marks the frag; end the line after it
+            used += sum(chars[k].width for k in range(start, end))
+            end_line(end, used, forced=True)
+            continue
+        width = sum(chars[k].width for k in range(start, end))
+        limit = max_width() + _FUZZ
+        if used + width <= limit:
+            used += width
+            continue
+        hang = chars[end - 1].width if hanging and text[end - 1] in CANNOT_START else 0.0
+        if used + width - hang <= limit and start > line_start:
+            used += width  # the closing punctuation hangs into the margin
+            end_line(end, used)
+            continue
+        if start > line_start:
+            end_line(start, used)
+        # the cluster starts the new line; one wider than the line is split by character
+        for k in range(start, end):
+            if used + chars[k].width > max_width() + _FUZZ and k > line_start:
+                end_line(k, used)
+            used += chars[k].width
+    if line_start < len(chars) or not lines:
+        line = makeCJKParaLine(chars[line_start:], max_width(), used, max_width() - used,
+                               False, calc_bounds)
+        line.cjkChars = 0  # the last line is never justified
+        lines.append(line)
+    return ParaLines(kind=1, lines=lines)
+
+
+def _trailing_spaces(text: str) -> int:
+    return len(text) - len(text.rstrip())
+
+
+class ChineseParagraph(Paragraph):
+    """A ReportLab Paragraph whose CJK lines are broken by `split_cjk_frags`."""
+
+    def __init__(self, text: str, style, hanging: bool = True, **kwargs):  # type: ignore[no-untyped-def]
+        self.hanging = hanging
+        super().__init__(text, style, **kwargs)
+
+    def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802 (ReportLab's name)
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        rl_paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)
+        if not self.frags:
+            return super().breakLinesCJK(maxWidths)
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return split_cjk_frags(self.frags, list(maxWidths), auto_leading not in ("", "off"),
+                               self.hanging)
+
+
+def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
+    """ReportLab justifies by widening spaces; Chinese has none. Lines made by
+    split_cjk_frags carry `cjkChars`, and their slack is spread between characters."""
+
+    def draw(tx, offset, line, last=0):  # type: ignore[no-untyped-def]
+        count = getattr(line, "cjkChars", 0)
+        extra = getattr(line, "extraSpace", 0)
+        if count > 1 and not last and not line.lineBreak and abs(extra) > 1e-6:
+            tx.setCharSpace(extra / (count - 1))
+            try:
+                line.extraSpace = 0
+                return original(tx, offset, line, last)
+            finally:
+                line.extraSpace = extra
+                tx.setCharSpace(0)
+        return original(tx, offset, line, last)
+
+    draw.wrapped = original  # type: ignore[attr-defined]
+    return draw
+
+
+if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
+    rl_paragraph._justifyDrawParaLineX = _justify_with_character_spacing(
+        rl_paragraph._justifyDrawParaLineX)
+
+
+__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "clusters", "split_cjk_frags",
+           "unicodedata"]
