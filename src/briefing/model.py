@@ -9,6 +9,7 @@ for "the default for this kind of block") and `source` (where it was written).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Generic, Literal, TypeVar, Union
@@ -154,6 +155,25 @@ class Document:
     cover: Cover
     blocks: tuple[Block, ...]
     labels: dict[str, Bilingual[str]]
+
+
+LABEL_FIELDS = ("page", "pages")
+_LABEL_TOKEN = re.compile(r"\{(page|pages)\}")
+
+
+def label_parts(template: str) -> list[tuple[str, str]]:
+    """A label such as "Page {page} of {pages}" as ("text", "Page "), ("page", ""), ...: the
+    PDF writer fills in numbers, the DOCX writer inserts PAGE and NUMPAGES fields."""
+    parts: list[tuple[str, str]] = []
+    pos = 0
+    for match in _LABEL_TOKEN.finditer(template):
+        if match.start() > pos:
+            parts.append(("text", template[pos:match.start()]))
+        parts.append((match.group(1), ""))
+        pos = match.end()
+    if pos < len(template):
+        parts.append(("text", template[pos:]))
+    return parts
 
 
 def dump(document: Document) -> str:

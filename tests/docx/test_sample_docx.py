@@ -80,7 +80,8 @@ def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     assert abs(section.left_margin - Mm(20)) < Mm(0.5)
     footer = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and 'w:fldCharType="begin"' in footer
+    assert " PAGE " in footer and " NUMPAGES " in footer and 'w:fldCharType="begin"' in footer
+    assert "Xicheng District, Luohe" in section.header.paragraphs[0].text
     assert section.different_first_page_header_footer
 
 

@@ -108,3 +108,25 @@ def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path: Path) -
     [first] = briefing.build(folder, tmp_path / "a", formats=("pdf",))
     [second] = briefing.build(folder, tmp_path / "b", formats=("pdf",))
     assert first.read_bytes() == second.read_bytes()
+
+
+def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> None:  # type: ignore[no-untyped-def]
+    import pypdf
+    reader = pypdf.PdfReader(str(sample_build["pdf"]))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "开放招商成效明显 · Notable Results in Opening Up and Investment Promotion" in titles
+    assert len(titles) == 7
+    info = reader.metadata
+    assert info["/CreationDate"].startswith("D:20240115") and info["/ModDate"].startswith("D:2024")
+    assert "漯河市西城区" in info["/Title"] and info["/Author"] == "漯河市西城区人民政府"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def it_runs_the_title_in_the_header_and_counts_pages_in_the_footer(sample_build) -> None:  # type: ignore[no-untyped-def]
+    pages = pdf_text(sample_build["pdf"])
+    total = len(pages)
+    for number in range(2, total + 1):
+        assert f"Page {number} of {total}" in pages[number - 1]
+        # the full title appears nowhere in the body: this is the running header
+        assert "漯河市西城区2023年工作回顾 · Xicheng District, Luohe — 2023 in Review" in \
+            pages[number - 1]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.load import load_yaml
+from ..content.load import Loaded, load_yaml
 from ..content.schema import did_you_mean, parse_model
 from ..errors import ContentError, Diagnostic, error
 from ..model import Bilingual, Lang
@@ -41,6 +41,7 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "table_cell": Bilingual("Table Text", "Table Text English"),
     "table_number": Bilingual("Table Figure", "Table Figure English"),
     "table_date": Bilingual("Table Date", "Table Date English"),
+    "header": Bilingual("Header", "Header"),
     "footer": Bilingual("Footer", "Footer"),
 }
 
@@ -122,8 +123,9 @@ class ResolvedTheme:
 REQUIRED_LABELS = ("table_figure", "table_value", "table_as_of", "page")
 
 
-def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme:
-    """Load styles/<name>.yaml and resolve it; ContentError lists every problem."""
+def load_theme(name: str, styles_dir: Path, seen: tuple[str, ...] = ()) -> Loaded:
+    """styles/<name>.yaml as data, merged over the theme it `extends:` (if any): a theme
+    that only changes colours says so in a few lines."""
     file = styles_dir / f"{name}.yaml"
     if not file.is_file():
         known = sorted(p.stem for p in styles_dir.glob("*.yaml"))
@@ -131,6 +133,30 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
                                   f"(themes in {styles_dir}: {', '.join(known) or 'none'})",
                                   did_you_mean(name, known))])
     loaded = load_yaml(file)
+    if not isinstance(loaded.data, dict) or "extends" not in loaded.data:
+        return loaded
+    parent = loaded.data.pop("extends")
+    if not isinstance(parent, str) or parent in seen + (name,):
+        raise ContentError([error(file, loaded.line_of(("extends",)), "extends",
+                                  f"theme '{name}' cannot extend {parent!r}")])
+    base = load_theme(parent, styles_dir, seen + (name,))
+    return Loaded(file, _merge(base.data, loaded.data), loaded.lines,
+                  base.problems + loaded.problems)
+
+
+def _merge(base: object, override: object) -> object:
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for key, value in override.items():
+            merged[key] = _merge(base.get(key), value) if key in base else value
+        return merged
+    return override
+
+
+def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme:
+    """Load styles/<name>.yaml and resolve it; ContentError lists every problem."""
+    loaded = load_theme(name, styles_dir)
+    file = loaded.file
     spec, problems = parse_model(ThemeFile, loaded)
     problems = loaded.problems + problems
     if spec is None or loaded.problems:

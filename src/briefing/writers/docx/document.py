@@ -12,11 +12,14 @@ import docx
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
-from ...model import Document
+from ...model import Document, label_parts
 from ...theme.resolve import ResolvedTheme
 from . import oxml
 from .blocks import BlockWriter
 from .styles import define_styles
+
+
+FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
 def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
@@ -48,10 +51,14 @@ def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type:
     for i, lang in enumerate(document.languages):
         if i:
             footer.add_run(" · ")
-        before, _, after = label.get(lang).partition("{page}")
-        footer.add_run(before)
-        oxml.add_field(footer, "PAGE")
-        footer.add_run(after)
+        for kind, text in label_parts(label.get(lang)):
+            if kind == "text":
+                footer.add_run(text)
+            else:
+                oxml.add_field(footer, FIELDS[kind])
+    header = section.header.paragraphs[0]
+    header.style = doc.styles[theme.style_for("header", "zh").name]
+    header.add_run(" · ".join(document.cover.title.get(lang) for lang in document.languages))
 
 
 def _cover(writer: BlockWriter, document: Document) -> None:

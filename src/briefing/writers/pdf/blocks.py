@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Table, TableStyle
 
 from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
-                      KpiGrid, Lang, PageBreak, Paragraph)
+                      KpiGrid, Lang, PageBreak, Paragraph, plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...model import TABLE_COLUMNS
 from .styles import StyleSheet, font_names, make_paragraph, markup
@@ -39,8 +39,12 @@ class BlockRenderer:
                                **extra) for lang in value.shown(self.languages)]
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
-        return self.texts("heading1" if block.level == 1 else "heading2", block.text,
-                          block.style)
+        flowables = self.texts("heading1" if block.level == 1 else "heading2", block.text,
+                               block.style)
+        title = " · ".join(plain_text(block.text.get(lang))
+                           for lang in block.text.shown(self.languages))
+        flowables[0].outline = (title, block.level)  # a PDF bookmark, see document.py
+        return flowables
 
     def paragraph(self, block: Paragraph) -> list[Flowable]:  # type: ignore[override]
         return self.texts("body", block.text, block.style)

@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak,
                                 PageTemplate, Spacer)
 
-from ...model import Document
-from ...theme.resolve import MM, ResolvedTheme
+from ...model import Document, label_parts
+from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .blocks import BlockRenderer
 from .styles import StyleSheet, font_names, make_paragraph, markup, register_fonts
 
@@ -25,14 +25,13 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     buffer = io.BytesIO()
     page = theme.page
     regular, _ = font_names(theme.styles["Normal"].font)
-    template = BaseDocTemplate(
+    first = document.languages[0]
+    template = _BriefingTemplate(
         buffer, pagesize=(page.width_pt, page.height_pt),
         leftMargin=page.margin_left_pt, rightMargin=page.margin_right_pt,
         topMargin=page.margin_top_pt, bottomMargin=page.margin_bottom_pt,
-        title=" · ".join(document.cover.title.get(lang) for lang in document.languages),
-        author=document.cover.publisher.get(document.languages[0]),
-        subject=document.cover.subtitle.get(document.languages[0])
-        if document.cover.subtitle else "",
+        title=_title(document), author=document.cover.publisher.get(first),
+        subject=document.cover.subtitle.get(first) if document.cover.subtitle else "",
         creator="briefing", lang="zh-CN" if "zh" in document.languages else "en",
         invariant=1, initialFontName=regular, initialFontSize=10,
     )
@@ -42,17 +41,21 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     furniture = _Furniture(document, theme)
     template.addPageTemplates([
         PageTemplate("cover", [frame], onPage=furniture.cover_page),
-        PageTemplate("body", [frame], onPage=furniture.body_page),
+        PageTemplate("body", [frame]),
     ])
     renderer = BlockRenderer(theme, document.languages)
-    story = _cover(document, theme, renderer.styles)
+    story = _cover(document, renderer.styles)
     for block in document.blocks:
         story += renderer.render(block)
-    template.build(story, canvasmaker=Canvas)
+    template.build(story, canvasmaker=lambda *a, **k: _PagedCanvas(*a, furniture=furniture, **k))
     return buffer.getvalue()
 
 
-def _cover(document: Document, theme: ResolvedTheme, styles: StyleSheet) -> list:
+def _title(document: Document) -> str:
+    return " · ".join(document.cover.title.get(lang) for lang in document.languages)
+
+
+def _cover(document: Document, styles: StyleSheet) -> list:
     cover = document.cover
     story: list = [Spacer(1, 62 * MM)]
     for role, value in (("title", cover.title), ("subtitle", cover.subtitle)):
@@ -66,15 +69,62 @@ def _cover(document: Document, theme: ResolvedTheme, styles: StyleSheet) -> list
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
+class _BriefingTemplate(BaseDocTemplate):
+    """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`."""
+
+    def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        entry = getattr(flowable, "outline", None)
+        if entry:
+            title, level = entry
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
+
+
+class _PagedCanvas(Canvas):
+    """Holds pages back until the end, so that every footer can say "of N"."""
+
+    def __init__(self, *args, furniture: "_Furniture", **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._held: list[dict] = []
+        self._doc.setDateFormatter(furniture.pdf_date)  # the edition's date, not the clock
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for state in self._held:
+            self.__dict__.update(state)
+            if self.getPageNumber() > 1:
+                self._furniture.body_page(self, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def _use_style(canvas: Canvas, style: ResolvedStyle) -> None:
+    regular, bold = font_names(style.font)
+    canvas.setFont(bold if style.bold else regular, style.size_pt)
+    canvas.setFillColor(HexColor(style.color))
+
+
 class _Furniture:
-    """What is drawn on every page outside the flow: the cover band and the footer."""
+    """What is drawn on every page outside the flow: cover band, running header, footer."""
 
     def __init__(self, document: Document, theme: ResolvedTheme):
         self.document = document
         self.theme = theme
-        self.footer = theme.styles["Footer"]
+        self.footer = theme.style_for("footer", "zh")
+        self.header = theme.style_for("header", "zh")
         self.accent = HexColor(theme.styles["Heading 1"].color)
         self.band = theme.boxes["callout"].band_color or theme.styles["Title"].color
+        self.rule = HexColor(theme.boxes["table"].rule_color or "#CCCCCC")
+
+    def pdf_date(self, *_clock: int) -> str:
+        day = self.document.cover.date
+        return f"D:{day.year:04d}{day.month:02d}{day.day:02d}000000+00'00'"
 
     def cover_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         page = self.theme.page
@@ -86,18 +136,20 @@ class _Furniture:
                     stroke=0, fill=1)
         canvas.restoreState()
 
-    def body_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
+    def body_page(self, canvas: Canvas, total: int) -> None:
         page = self.theme.page
+        numbers = {"page": str(canvas.getPageNumber()), "pages": str(total), "text": ""}
         label = self.document.labels["page"]
-        number = canvas.getPageNumber()
-        text = " · ".join(label.get(lang).format(page=number) for lang in self.document.languages)
-        regular, bold = font_names(self.footer.font)
+        footer = " · ".join(
+            "".join(text or numbers[kind] for kind, text in label_parts(label.get(lang)))
+            for lang in self.document.languages)
         canvas.saveState()
-        canvas.setFont(bold if self.footer.bold else regular, self.footer.size_pt)
-        canvas.setFillColor(HexColor(self.footer.color))
-        canvas.drawCentredString(page.width_pt / 2, page.footer_distance_pt, text)
-        canvas.setStrokeColor(HexColor(self.theme.boxes["table"].rule_color or "#CCCCCC"))
+        _use_style(canvas, self.footer)
+        canvas.drawCentredString(page.width_pt / 2, page.footer_distance_pt, footer)
+        top = page.height_pt - page.margin_top_pt + 8
+        _use_style(canvas, self.header)
+        canvas.drawString(page.margin_left_pt, top + 4, _title(self.document))
+        canvas.setStrokeColor(self.rule)
         canvas.setLineWidth(0.5)
-        y = page.height_pt - page.margin_top_pt + 8
-        canvas.line(page.margin_left_pt, y, page.width_pt - page.margin_right_pt, y)
+        canvas.line(page.margin_left_pt, top, page.width_pt - page.margin_right_pt, top)
         canvas.restoreState()
