@@ -24,7 +24,7 @@ from .theme.resolve import ResolvedTheme
 log = logging.getLogger("briefing")
 
 LAYOUT_LANGUAGES: dict[str, tuple[Lang, ...]] = {
-    "stacked": ("zh", "en"), "zh": ("zh",), "en": ("en",)}
+    "stacked": ("zh", "en"), "parallel": ("zh", "en"), "zh": ("zh",), "en": ("en",)}
 
 PathT = tuple[str | int, ...]
 
@@ -165,10 +165,13 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     )
     if builder.problems:
         raise ContentError(builder.problems)
-    languages = LAYOUT_LANGUAGES[layout or spec.layout]
-    document = Document(content.id, theme.name, languages, cover, tuple(blocks), theme.labels)
-    for diagnostic in check_glossary(content, document):
-        log.warning(diagnostic.format())
+    layout = layout or spec.layout
+    languages = LAYOUT_LANGUAGES[layout]
+    document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
+                        theme.labels)
+    if len(languages) > 1:
+        for diagnostic in check_glossary(content, document):
+            log.warning(diagnostic.format())
     return document
 
 

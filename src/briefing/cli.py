@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 
 from . import FORMATS, __version__, build, check
+from .content.schema import LAYOUTS
 from .errors import EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError, exit_code_for
 
 
@@ -22,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("path", type=Path, help="briefing folder, e.g. content/xicheng-2023")
         sub.add_argument("--theme", help="theme in styles/ (overrides the briefing's own)")
-        sub.add_argument("--layout", choices=("stacked", "zh", "en"),
+        sub.add_argument("--layout", choices=LAYOUTS,
                          help="arrangement of the languages (overrides the briefing's own)")
         sub.add_argument("-v", "--verbose", action="store_true", help="log each step")
 

@@ -146,15 +146,33 @@ class Cover:
 
 @dataclass(frozen=True)
 class Document:
-    """A briefing ready to write. `languages` is the layout: the order in which text blocks
-    appear (("zh", "en") stacked, or one language); both writers read it, neither decides it."""
+    """A briefing ready to write. `layout` and `languages` say how the two languages are
+    arranged: stacked (each text block in Chinese, then in English), parallel (side by side,
+    Chinese left), or one language. Computed once by build_document; both writers read it.
+    Figure blocks (tables, call-outs, KPI cards) always show all `languages` in one box."""
 
     id: str
     theme: str
+    layout: str  # stacked, parallel, zh, en
     languages: tuple[Lang, ...]
     cover: Cover
     blocks: tuple[Block, ...]
     labels: dict[str, Bilingual[str]]
+
+    @property
+    def parallel(self) -> bool:
+        return self.layout == "parallel"
+
+
+TEXT_BLOCKS = (Heading, Paragraph, BulletList)
+
+
+def parallel_rows(block: Block) -> tuple[Block, ...]:
+    """The rows a text block takes in the parallel layout, each row aligning its Chinese
+    and English at the top: one per bullet item, so items stay level with each other."""
+    if isinstance(block, BulletList):
+        return tuple(BulletList((item,), block.style, block.source) for item in block.items)
+    return (block,)
 
 
 LABEL_FIELDS = ("page", "pages")
@@ -178,7 +196,7 @@ def label_parts(template: str) -> list[tuple[str, str]]:
 
 def dump(document: Document) -> str:
     """The model as readable text, one line per value, for golden tests and debugging."""
-    lines = [f"Document {document.id} theme={document.theme} "
+    lines = [f"Document {document.id} theme={document.theme} layout={document.layout} "
              f"languages={','.join(document.languages)}"]
     _dump_value("cover", document.cover, 1, lines)
     for block in document.blocks:

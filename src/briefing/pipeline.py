@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .build import build_document, check_texts
 from .content.load import Loaded, load_yaml
-from .content.schema import Content, validate
+from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
 from .model import Document
@@ -100,7 +100,8 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> 
     briefing_file, figure_files = load_content(folder)
     log.info("Step 2 - validate")
     try:
-        content = validate(folder, briefing_file, figure_files)
+        content = validate(folder, briefing_file, figure_files,
+                           effective_layout(briefing_file, layout))
     except ContentError as exc:
         defined = {fig_id for f in figure_files if isinstance(f.data, dict)
                    and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
@@ -112,6 +113,7 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> 
     resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
     log.info("Step 4 - build_document")
     document = build_document(content, resolved, layout)
+    resolved = resolved.for_languages(document.languages)
     log.info("Step 5 - check_glyphs")
     check_glyphs(document, resolved)
     return Prepared(content, resolved, document)

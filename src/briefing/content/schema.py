@@ -122,6 +122,10 @@ class PageBreakBlock(_Strict):
     style: str | None = None
 
 
+Layout = Literal["stacked", "parallel", "zh", "en"]
+LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
+SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
+
 BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "page_break")
 
 
@@ -161,7 +165,7 @@ class Cover(_Strict):
 
 class BriefingFile(_Strict):
     theme: str = "investor"
-    layout: Literal["stacked", "zh", "en"] = "stacked"
+    layout: Layout = "stacked"
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
@@ -257,14 +261,44 @@ _ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, Pa
                            PageBreakBlock, Section, Cover, BriefingFile)
 
 
-def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded]) -> Content:
+def effective_layout(briefing_file: Loaded, override: str | None) -> str:
+    """The layout asked for on the command line, else the briefing's own."""
+    if override:
+        return override
+    data = briefing_file.data
+    layout = data.get("layout") if isinstance(data, dict) else None
+    return layout if layout in LAYOUTS else "stacked"
+
+
+def _allow_missing(data: Any, lang: str) -> Any:
+    """A single-language edition does not need the other language: fill it with "" where
+    a text gives only the language it needs (a {zh: ...} or {en: ...} mapping)."""
+    if isinstance(data, dict):
+        keys = set(data)
+        if keys and keys <= {"zh", "en"} and lang not in keys:
+            return {**data, lang: ""}
+        return {k: _allow_missing(v, lang) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_allow_missing(v, lang) for v in data]
+    return data
+
+
+def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
+             layout: str = "stacked") -> Content:
     """Check structure and cross-references; raise ContentError listing every problem.
+    A single-language `layout` (zh, en) does not require the other language.
 
     The figures that are valid are kept on the exception (`ContentError.figures`) so that the
     texts can still be checked against them and all problems reported in one run."""
     problems: list[Diagnostic] = list(briefing_file.problems)
     for loaded in figure_files:
         problems += loaded.problems
+    if layout in SINGLE_LANGUAGE:
+        unused = SINGLE_LANGUAGE[layout]
+        briefing_file = Loaded(briefing_file.file, _allow_missing(briefing_file.data, unused),
+                               briefing_file.lines, briefing_file.problems)
+        figure_files = [Loaded(f.file, _allow_missing(f.data, unused), f.lines, f.problems)
+                        for f in figure_files]
     briefing, found = parse_model(BriefingFile, briefing_file)
     problems += found
     figures: dict[str, Figure] = {}

@@ -7,7 +7,7 @@ a document gets is decided in STYLE_ROLES, the one table of it; the theme decide
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.load import Loaded, load_yaml
@@ -44,6 +44,11 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "header": Bilingual("Header", "Header"),
     "footer": Bilingual("Footer", "Footer"),
 }
+
+
+# Big figures keep their English size in an English edition: "RMB 54.5 billion" at the
+# size of "545亿元" would not fit a KPI card.
+FIGURE_ROLES = frozenset({"callout_value", "kpi_value"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class ResolvedPage:
     margin_left_pt: float
     margin_right_pt: float
     footer_distance_pt: float
+    column_gap_pt: float
 
     @property
     def frame_width_pt(self) -> float:
@@ -111,6 +117,24 @@ class ResolvedTheme:
     styles: dict[str, ResolvedStyle]
     boxes: dict[str, ResolvedBox]
     labels: dict[str, Bilingual[str]]
+
+    def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
+        """The theme as an edition in these languages uses it. English styles are made to
+        sit under the Chinese (smaller, lighter); in an English-only edition English is the
+        main text, so each English style takes its Chinese counterpart's looks and keeps
+        its own font and language."""
+        if languages != ("en",):
+            return self
+        styles = dict(self.styles)
+        for role, names in STYLE_ROLES.items():
+            if names.en != names.zh and role not in FIGURE_ROLES:
+                english = self.styles[names.en]
+                styles[names.en] = replace(self.styles[names.zh], name=english.name,
+                                           font=english.font, lang=english.lang,
+                                           alignment=english.alignment, base=english.base,
+                                           space_after_pt=max(english.space_after_pt,
+                                                              self.styles[names.zh].space_after_pt))
+        return replace(self, styles=styles)
 
     def style_for(self, role: str, lang: Lang, override: str | None = None) -> ResolvedStyle:
         """The style a part of the document gets; a block's own `style:` wins if set."""
@@ -214,7 +238,8 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     size = PAGE_SIZES_PT[spec.page.size]
     p = spec.page
     page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
-                        p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM)
+                        p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
+                        p.column_gap_mm * MM)
     labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels)
 

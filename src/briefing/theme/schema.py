@@ -70,6 +70,8 @@ class PageSpec(_Strict):
     margin_left_mm: float = Field(20, ge=5)
     margin_right_mm: float = Field(20, ge=5)
     footer_distance_mm: float = Field(10, ge=2, description="page bottom to footer baseline")
+    column_gap_mm: float = Field(7, ge=4, description="parallel layout: space between the "
+                                 "Chinese and English columns (wider than a hanging mark)")
 
 
 class LabelSpec(_Strict):

@@ -9,11 +9,12 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
-from ...model import (TABLE_COLUMNS, Bilingual, Block, BulletList, CallOut, FigureTable,
-                      Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph)
+from ...model import (TABLE_COLUMNS, TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut,
+                      FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph,
+                      parallel_rows)
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from .styles import LINK_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
+from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
 
@@ -21,20 +22,51 @@ Container = DocxDocument | _Cell
 class BlockWriter:
     """Appends blocks to a python-docx document for one theme and arrangement of languages."""
 
-    def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...]):
+    def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
+                 parallel: bool = False, ids: StyleIds | None = None):
         self.doc = doc
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
-        self.ids = StyleIds(doc)
+        self.ids = ids or StyleIds(doc)
+        self.target: Container | None = None  # a table cell, in the parallel layout
+        self._parallel_table = None
+        self.columns: tuple[BlockWriter, ...] = ()
+        if parallel:
+            self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids)
+                                 for lang in languages)
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
             PageBreak: self.page_break,
         }
 
+    @property
+    def container(self) -> Container:
+        return self.target if self.target is not None else self.doc
+
     def write(self, block: Block) -> None:
+        if self.columns and isinstance(block, TEXT_BLOCKS):
+            for row in parallel_rows(block):
+                self.side_by_side(row)
+            return
+        self._parallel_table = None
         self._handlers[type(block)](block)
+
+    def side_by_side(self, block: Block) -> None:
+        """Parallel layout: consecutive text blocks are the rows of one two-column table,
+        so that a secretary edits each language in its own column."""
+        if self._parallel_table is None:
+            self._parallel_table = self._table(0, len(self.columns), None,
+                                               tuple(1 / len(self.columns)
+                                                     for _ in self.columns))
+        row = self._parallel_table.add_row()
+        for cell, column in zip(row.cells, self.columns):
+            column.target = cell
+            column.write(block)
+            column.target = None
+            if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
+                cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a cell starts with
 
     def style(self, role: str, lang: Lang, override: str | None = None) -> str:
         """The style id for a part of the document in one language."""
@@ -67,16 +99,21 @@ class BlockWriter:
                     oxml.set_style(added, self.ids[STRONG_STYLE])
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
-        self.text(self.doc, "heading1" if block.level == 1 else "heading2", block.text,
+        self.text(self.container, "heading1" if block.level == 1 else "heading2", block.text,
                   block.style)
 
     def paragraph(self, block: Paragraph) -> None:  # type: ignore[override]
-        self.text(self.doc, "body", block.text, block.style)
+        self.text(self.container, "body", block.text, block.style)
 
     def bullets(self, block: BulletList) -> None:  # type: ignore[override]
+        bulleted = self.doc.styles[self.theme.style_for("bullet", "zh", block.style).name]
         for item in block.items:
-            for lang in self.languages:
-                para = self.paragraph_in(self.doc, self.style("bullet", lang, block.style))
+            for i, lang in enumerate(self.languages):
+                name = self.theme.style_for("bullet", lang, block.style).name
+                para = self.paragraph_in(self.container, self.ids[name])
+                if i == 0 and not oxml.has_numbering(self.doc.styles[name]):
+                    # the item's first line carries the bullet, whichever language it is in
+                    oxml.copy_numbering(bulleted, para)
                 self.runs(para, item.get(lang))
 
     def figure_table(self, block: FigureTable) -> None:  # type: ignore[override]
@@ -119,9 +156,10 @@ class BlockWriter:
         para = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
         para.add_run().add_break(WD_BREAK.PAGE)
 
-    def _table(self, rows: int, cols: int, box: str, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
+    def _table(self, rows: int, cols: int, box: str | None, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
+        """A table in a box style (None: the parallel layout's borderless style)."""
         table = self.doc.add_table(rows=rows, cols=cols)
-        table._tbl.tblPr.style = self.ids[TABLE_STYLES[box]]
+        table._tbl.tblPr.style = self.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
         table.autofit = False
         for column, fraction in zip(table.columns, fractions):
             width = Pt(self.width_pt * fraction)

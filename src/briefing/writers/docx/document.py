@@ -27,7 +27,7 @@ def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
     doc = docx.Document()
     define_styles(doc, theme)
     _page_setup(doc, document, theme)
-    writer = BlockWriter(doc, theme, document.languages)
+    writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel)
     _cover(writer, document)
     for block in document.blocks:
         writer.write(block)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -156,6 +158,19 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     field_char("separate")
     paragraph.add_run(placeholder)
     field_char("end")
+
+
+def has_numbering(style) -> bool:  # type: ignore[no-untyped-def]
+    return style.element.pPr is not None and style.element.pPr.numPr is not None
+
+
+def copy_numbering(style, paragraph: Paragraph) -> None:  # type: ignore[no-untyped-def]
+    """Give a paragraph the bullet of a list style (direct: the English item style has none,
+    as it follows its Chinese item in the stacked layout)."""
+    if has_numbering(style):
+        num_pr = style.element.pPr.numPr
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr._insert_numPr(copy.deepcopy(num_pr))
 
 
 def set_style(paragraph_or_run, style_id: str) -> None:  # type: ignore[no-untyped-def]

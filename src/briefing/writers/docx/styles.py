@@ -20,6 +20,7 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 TABLE_STYLES = {"table": "Figure Table", "callout": "Call-out Box", "kpi": "KPI Card"}
+PARALLEL_STYLE = "Parallel Text"
 LINK_STYLE = "Hyperlink"
 STRONG_STYLE = "Strong"
 
@@ -38,6 +39,7 @@ def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
     _character_styles(doc, theme)
     for box, name in TABLE_STYLES.items():
         _table_style(doc, name, theme.boxes[box], box)
+    _parallel_style(doc, theme.page.column_gap_pt)
 
 
 class StyleIds:
@@ -104,6 +106,19 @@ def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
             theme.styles["Heading 1"].color.lstrip("#"))
     if STRONG_STYLE not in names:
         doc.styles.add_style(STRONG_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
+
+
+def _parallel_style(doc: DocxDocument, gap_pt: float) -> None:
+    """Parallel layout: a borderless two-column table, Chinese left, English right."""
+    style = doc.styles.add_style(PARALLEL_STYLE, WD_STYLE_TYPE.TABLE)
+    style.element.basedOn_val = "TableNormal"
+    tblpr = oxml.style_table_properties(style)
+    tblpr.append(oxml.borders("w:tblBorders", {s: None for s in
+                                              ("top", "left", "bottom", "right", "insideH",
+                                               "insideV")}))
+    margins = oxml.cell_margins(0)
+    margins.find(qn("w:right")).set(qn("w:w"), str(round(gap_pt * 20)))
+    tblpr.append(margins)
 
 
 def _table_style(doc: DocxDocument, name: str, box: ResolvedBox, kind: str) -> None:

@@ -8,20 +8,39 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Table, TableStyle
 
 from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
-                      KpiGrid, Lang, PageBreak, Paragraph, plain_text)
+                      KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
+                      plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...model import TABLE_COLUMNS
 from .styles import StyleSheet, font_names, make_paragraph, markup
 
 
+class ParallelRow(Table):
+    """A block's language versions side by side. It moves to the next page whole, and splits
+    (both columns flowing on together) only when it is taller than a page."""
+
+    page_height = 0.0
+
+    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        if self._height <= self.page_height:
+            return []
+        return super().split(availWidth, availHeight)
+
+
 class BlockRenderer:
     """Turns blocks into flowables for one theme and one arrangement of languages."""
 
-    def __init__(self, theme: ResolvedTheme, languages: tuple[Lang, ...]):
+    def __init__(self, theme: ResolvedTheme, languages: tuple[Lang, ...],
+                 parallel: bool = False, width: float | None = None):
         self.theme = theme
         self.languages = languages
         self.styles = StyleSheet(theme)
-        self.width = theme.page.frame_width_pt
+        self.width = width or theme.page.frame_width_pt
+        self.columns: tuple[BlockRenderer, ...] = ()
+        if parallel:
+            column = (self.width - theme.page.column_gap_pt) / 2
+            self.columns = tuple(BlockRenderer(theme, (lang,), width=column)
+                                 for lang in languages)
         self.font = font_names(theme.styles["Normal"].font)[0]
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
@@ -30,7 +49,28 @@ class BlockRenderer:
         }
 
     def render(self, block: Block) -> list[Flowable]:
+        if self.columns and isinstance(block, TEXT_BLOCKS):
+            return [self.side_by_side(row) for row in parallel_rows(block)]
         return self._handlers[type(block)](block)
+
+    def side_by_side(self, block: Block) -> Flowable:
+        """Parallel layout: the block's versions in columns, aligned at the top, kept on one
+        page unless taller than a page (then the row splits and both flow on together)."""
+        cells = [column.render(block) for column in self.columns]
+        gap = self.theme.page.column_gap_pt
+        page = self.theme.page
+        table = ParallelRow([cells], colWidths=[column.width + gap if i == 0 else column.width
+                                                for i, column in enumerate(self.columns)],
+                            hAlign="LEFT", splitInRow=1)
+        table.page_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
+        # a cell drops its last paragraph's space after; the row keeps the larger one
+        after = max(getattr(cell[-1].style, "spaceAfter", 0) for cell in cells if cell)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   *_cell_defaults(0, self.font),
+                                   ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), after)]))
+        table.keepWithNext = isinstance(block, Heading)
+        return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
               override: str | None = None, **extra: object) -> list[Flowable]:

@@ -43,7 +43,7 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
         PageTemplate("cover", [frame], onPage=furniture.cover_page),
         PageTemplate("body", [frame]),
     ])
-    renderer = BlockRenderer(theme, document.languages)
+    renderer = BlockRenderer(theme, document.languages, parallel=document.parallel)
     story = _cover(document, renderer.styles)
     for block in document.blocks:
         story += renderer.render(block)
