@@ -49,9 +49,14 @@ class BlockRenderer:
         }
 
     def render(self, block: Block) -> list[Flowable]:
+        """The block's flowables, each tagged with the block's source for error messages."""
         if self.columns and isinstance(block, TEXT_BLOCKS):
-            return [self.side_by_side(row) for row in parallel_rows(block)]
-        return self._handlers[type(block)](block)
+            flowables = [self.side_by_side(row) for row in parallel_rows(block)]
+        else:
+            flowables = self._handlers[type(block)](block)
+        for flowable in flowables:
+            flowable.source = block.source
+        return flowables
 
     def side_by_side(self, block: Block) -> Flowable:
         """Parallel layout: the block's versions in columns, aligned at the top, kept on one
@@ -131,7 +136,7 @@ class BlockRenderer:
         text = self.texts("callout_text", block.text, block.style)
         table = Table([[figure, text]], colWidths=[self.width * 0.36, self.width * 0.64],
                       hAlign="LEFT", spaceBefore=box.space_before_pt,
-                      spaceAfter=box.space_after_pt)
+                      spaceAfter=box.space_after_pt, splitInRow=1)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
         return [table]
@@ -155,7 +160,7 @@ class BlockRenderer:
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
         table = Table([cells], colWidths=widths, hAlign="LEFT", spaceBefore=box.space_before_pt,
-                      spaceAfter=box.space_after_pt)
+                      spaceAfter=box.space_after_pt, splitInRow=1)
         table.setStyle(TableStyle(commands))
         return [table]
 

@@ -10,9 +10,10 @@ import io
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak,
-                                PageTemplate, Spacer)
+from reportlab.platypus import (BaseDocTemplate, Frame, LayoutError, NextPageTemplate,
+                                PageBreak, PageTemplate, Spacer)
 
+from ...errors import ContentError, error
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .blocks import BlockRenderer
@@ -47,7 +48,15 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     story = _cover(document, renderer.styles)
     for block in document.blocks:
         story += renderer.render(block)
-    template.build(story, canvasmaker=lambda *a, **k: _PagedCanvas(*a, furniture=furniture, **k))
+    try:
+        template.build(story,
+                       canvasmaker=lambda *a, **k: _PagedCanvas(*a, furniture=furniture, **k))
+    except LayoutError:
+        source = template.current_source
+        raise ContentError([error(
+            source.file if source else None, source.line if source else None, "",
+            "this block does not fit on a page, even split (a cell taller than a page?)",
+            "shorten the text, or split it into several blocks")]) from None
     return buffer.getvalue()
 
 
@@ -70,7 +79,15 @@ def _cover(document: Document, styles: StyleSheet) -> list:
 
 
 class _BriefingTemplate(BaseDocTemplate):
-    """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`."""
+    """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`, and
+    remembers where the flowable being laid out was written, for error messages."""
+
+    current_source = None
+
+    def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
+        if flowables:
+            self.current_source = getattr(flowables[0], "source", self.current_source)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         entry = getattr(flowable, "outline", None)
