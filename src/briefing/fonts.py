@@ -97,26 +97,31 @@ def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
 
 
 def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
-    """Raise ContentError for each character that a font drawing its language cannot draw.
-    (Labels such as the footer mix both languages in one style; they are checked against the
-    fonts of both.)"""
+    """Raise ContentError for each character that no font of the chain drawing it has: the
+    style's font (regular and bold), then its fallbacks. (Labels such as the footer mix both
+    languages in one style; they are checked against the fonts of both.)"""
     problems: list[Diagnostic] = []
     reported: set[str] = set()
     texts = document_texts(document)
     for lang in ("zh", "en"):
-        keys = {theme.style_for(role, lang).font for role in STYLE_ROLES}
-        fonts = [(p, font_cmap(p)) for key in sorted(keys)
-                 for p in (theme.fonts[key].regular, theme.fonts[key].bold)]
+        keys = sorted({theme.style_for(role, lang).font for role in STYLE_ROLES})
+        chains = [[getattr(theme.fonts[k], weight) for k in (key, *theme.fonts[key].fallback)]
+                  for key in keys for weight in ("regular", "bold")]
         for value, source in texts:
             for char in sorted(set(value.get(lang)) - _IGNORED):
-                missing = [p.name for p, cmap in fonts if ord(char) not in cmap]
-                if not missing or char in reported:
+                if char in reported:
+                    continue
+                missing = [chain for chain in chains
+                           if not any(ord(char) in font_cmap(path) for path in chain)]
+                if not missing:
                     continue
                 reported.add(char)  # once per character: the first place it is used
                 name = unicodedata.name(char, "unnamed character")
+                fonts = ", ".join(" > ".join(p.name for p in chain) for chain in missing)
                 problems.append(error(
                     source.file if source else theme.file, source.line if source else None,
-                    "", f"character '{char}' (U+{ord(char):04X} {name}) is not in font "
-                    f"{', '.join(missing)}", "replace the character or add a font that has it"))
+                    "", f"character '{char}' (U+{ord(char):04X} {name}) is in none of the "
+                    f"fonts {fonts}", "replace the character, or add a font that has it to "
+                    "the theme's fallbacks"))
     if problems:
         raise ContentError(problems)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import briefing
+from tests.conftest import pdf_text
 from briefing.fonts import _read_cmap, cache_dir, font_cmap
 
 FONT = Path(__file__).resolve().parents[2] / "fonts" / "NotoSans-Regular.ttf"
@@ -24,16 +25,25 @@ def it_refuses_a_character_missing_from_the_font_with_its_location(make_briefing
         briefing.check(folder)
     messages = [d.format() for d in caught.value.diagnostics]
     assert any(f"briefing.yaml:{line}:" in m and "'𝕏' (U+1D54F MATHEMATICAL DOUBLE-STRUCK "
-               "CAPITAL X) is not in font NotoSansSC-Regular.ttf, NotoSansSC-Bold.ttf, "
-               "NotoSans-Regular.ttf, NotoSans-Bold.ttf" in m for m in messages), messages
+               "CAPITAL X) is in none of the fonts NotoSansSC-Regular.ttf > NotoSans-Regular.ttf"
+               in m for m in messages), messages
 
 
-def it_checks_chinese_against_the_chinese_font_only(make_briefing) -> None:  # type: ignore[no-untyped-def]
-    # 漯 is not in Noto Sans (Latin) but is in Noto Sans SC, which draws the Chinese
+def it_draws_chinese_in_english_text_with_the_fallback_font(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 漯 is not in Noto Sans, which sets English; the theme's fallback, Noto Sans SC, has it
     assert 0x6F2F not in font_cmap(FONT)
-    briefing.check(make_briefing(briefing_yaml=(Path(__file__).parents[1] / "fixtures" / "minimal"
-                                                / "briefing.yaml").read_text("utf-8")
-                                 .replace("测试简报", "漯河简报")))
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace("en: First item", "en: Luohe (漯河)"),
+                                          "utf-8")
+    [pdf] = briefing.build(folder, tmp_path, formats=("pdf",))
+    assert "Luohe (漯河)" in "".join(pdf_text(pdf))
+    import pypdf
+    page_fonts = set()
+    for page in pypdf.PdfReader(str(pdf)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            page_fonts.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
+    assert {"NotoSans-Regular", "NotoSansSC-Regular"} <= page_fonts
 
 
 def it_caches_the_cmap_and_survives_a_corrupt_cache() -> None:
@@ -45,3 +55,14 @@ def it_caches_the_cmap_and_survives_a_corrupt_cache() -> None:
         file.write_bytes(b"\x01\x02\x03")  # not a whole number of entries
     font_cmap.cache_clear()
     assert font_cmap(FONT) == codes
+
+
+def it_sets_characters_its_font_lacks_in_the_fallback_face() -> None:
+    from briefing.pipeline import project_dirs
+    from briefing.theme.resolve import resolve_theme
+    from briefing.writers.pdf.styles import FontChain
+
+    styles, fonts = project_dirs(Path(__file__).parent)
+    chain = FontChain("latin", resolve_theme("investor", styles, fonts))
+    assert chain.markup("Luohe (漯河) R&D") == \
+        'Luohe (<font face="briefing-body">漯河</font>) R&amp;D'

@@ -90,6 +90,7 @@ class ResolvedFont:
     family: str
     regular: Path
     bold: Path
+    fallback: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,12 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     fonts = {}
     for key, font in spec.fonts.items():
         fonts[key] = _resolve_font(key, font, fonts_dir, problems, where)
+        for i, other in enumerate(font.fallback):
+            if other not in spec.fonts or other == key:
+                problems.append(error(*where("fonts", key, "fallback", i),
+                                      f"fonts.{key}.fallback[{i}]",
+                                      f"'{other}' is not another font of this theme",
+                                      did_you_mean(other, spec.fonts)))
     boxes = {k: ResolvedBox(
         color(b.background, "boxes", k, "background"),
         color(b.border_color, "boxes", k, "border_color"), b.border_width_pt,
@@ -285,4 +292,4 @@ def _resolve_font(key: str, font: FontSpec, fonts_dir: Path, problems: list[Diag
             problems.append(error(*where("fonts", key, weight), f"fonts.{key}.{weight}",
                                   f"font file {path} not found"))
         paths.append(path)
-    return ResolvedFont(font.family, paths[0], paths[1])
+    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback))

@@ -61,6 +61,8 @@ class FontSpec(_Strict):
     family: str = Field(description="family name written into the DOCX")
     regular: str = Field(description="TrueType file in fonts/ for regular text")
     bold: str = Field(description="TrueType file in fonts/ for bold text")
+    fallback: list[str] = Field([], description="fonts (keys of `fonts`) that draw the "
+                                "characters this one lacks, tried in order")
 
 
 class PageSpec(_Strict):

@@ -12,7 +12,7 @@ from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Headin
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...model import TABLE_COLUMNS
-from .styles import StyleSheet, font_names, make_paragraph, markup
+from .styles import StyleSheet, font_names, make_paragraph
 
 
 class ParallelRow(Table):
@@ -80,7 +80,7 @@ class BlockRenderer:
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
               override: str | None = None, **extra: object) -> list[Flowable]:
         """The block's text in each language of the layout, in order."""
-        return [make_paragraph(markup(value.get(lang)), self.styles.get(role, lang, override),
+        return [make_paragraph(value.get(lang), self.styles.get(role, lang, override),
                                **extra) for lang in value.shown(self.languages)]
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
@@ -99,7 +99,7 @@ class BlockRenderer:
         for item in block.items:
             for i, lang in enumerate(self.languages):
                 style = self.styles.get("bullet", lang, block.style)
-                flowables.append(make_paragraph(markup(item.get(lang)), style,
+                flowables.append(make_paragraph(item.get(lang), style,
                                                 bulletText="•" if i == 0 else None))
         return flowables
 

@@ -17,7 +17,7 @@ from ...errors import ContentError, error
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .blocks import BlockRenderer
-from .styles import StyleSheet, font_names, make_paragraph, markup, register_fonts
+from .styles import StyleSheet, font_names, make_paragraph, register_fonts
 
 
 def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
@@ -69,11 +69,11 @@ def _cover(document: Document, styles: StyleSheet) -> list:
     story: list = [Spacer(1, 62 * MM)]
     for role, value in (("title", cover.title), ("subtitle", cover.subtitle)):
         if value is not None:
-            story += [make_paragraph(markup(value.get(lang)), styles.get(role, lang))
+            story += [make_paragraph(value.get(lang), styles.get(role, lang))
                       for lang in value.shown(document.languages)]
     story.append(Spacer(1, 70 * MM))
     for value in (cover.publisher, cover.date_text):
-        story += [make_paragraph(markup(value.get(lang)), styles.get("cover_meta", lang))
+        story += [make_paragraph(value.get(lang), styles.get("cover_meta", lang))
                   for lang in value.shown(document.languages)]
     return story + [NextPageTemplate("body"), PageBreak()]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
@@ -11,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from ...fonts import font_cmap
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
 from .linebreak import ChineseParagraph
@@ -48,13 +50,39 @@ class StyleSheet:
     def get(self, role: str, lang: Lang, override: str | None = None) -> ParagraphStyle:
         resolved = self.theme.style_for(role, lang, override)
         if resolved.name not in self._cache:
-            self._cache[resolved.name] = paragraph_style(resolved)
+            self._cache[resolved.name] = paragraph_style(resolved, self.theme)
         return self._cache[resolved.name]
 
 
-def paragraph_style(style: ResolvedStyle) -> ParagraphStyle:
+class FontChain:
+    """The fonts that draw a style's text: its own, then the theme's fallbacks for it. A
+    character its own font lacks is drawn in the first fallback that has it."""
+
+    def __init__(self, key: str, theme: ResolvedTheme):
+        keys = (key, *theme.fonts[key].fallback)
+        self.faces = [font_names(k)[0] for k in keys]
+        self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
+
+    def face_of(self, char: str) -> int:
+        """Index in the chain of the font that draws `char` (0, its own, if none has it)."""
+        code = ord(char)
+        for i, cmap in enumerate(self.cmaps):
+            if code in cmap:
+                return i
+        return 0
+
+    def markup(self, text: str) -> str:
+        """Escaped text, with stretches its own font lacks set in a fallback face."""
+        out = []
+        for face, chars in groupby(text, key=self.face_of):
+            piece = escape("".join(chars))
+            out.append(piece if face == 0 else f'<font face="{self.faces[face]}">{piece}</font>')
+        return "".join(out)
+
+
+def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
     regular, bold = font_names(style.font)
-    return ParagraphStyle(
+    paragraph = ParagraphStyle(
         style.name,
         fontName=bold if style.bold else regular,
         fontSize=style.size_pt,
@@ -75,22 +103,25 @@ def paragraph_style(style: ResolvedStyle) -> ParagraphStyle:
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
     )
+    paragraph.font_chain = FontChain(style.font, theme)
+    return paragraph
 
 
-def make_paragraph(text: str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
-    """A paragraph of markup in a style: Chinese styles get our clreq line breaking."""
+def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
+    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking."""
+    text = markup(content, style.font_chain)
     if style.wordWrap == "CJK":
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, **kwargs)
     return Paragraph(text, style, **kwargs)  # type: ignore[arg-type]
 
 
-def markup(runs: Inline | str) -> str:
+def markup(runs: Inline | str, chain: FontChain) -> str:
     """Paragraph markup with every character of the text escaped: text is never markup."""
     if isinstance(runs, str):
-        return escape(runs)
+        return chain.markup(runs)
     parts = []
     for run in runs:
-        text = escape(run.text)
+        text = chain.markup(run.text)
         if run.strong:
             text = f"<b>{text}</b>"
         if run.link:
