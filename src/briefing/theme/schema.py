@@ -102,13 +102,12 @@ def _type_name(annotation: object) -> str:
 
 
 def describe() -> str:
-    """Markdown table of every style and box attribute, for docs/themes.md."""
+    """Markdown table of every style, box, font and page attribute, for docs/themes.md."""
     rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
-    for model in (StyleSpec, BoxSpec):
+    for model in (StyleSpec, BoxSpec, FontSpec, PageSpec):
         for name, field in model.model_fields.items():
-            default = STYLE_DEFAULTS.get(name, field.default) if model is StyleSpec else \
-                field.default
+            value = STYLE_DEFAULTS.get(name) if model is StyleSpec else field.default
+            default = "required" if field.is_required() else f"`{value}`"
             rows.append(f"| `{name}` ({model.__name__}) | {_type_name(field.annotation)} | "
-                        f"`{default}` | "
-                        f"{field.description or ''} |")
+                        f"{default} | {field.description or ''} |")
     return "\n".join(rows)
