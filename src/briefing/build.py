@@ -7,9 +7,11 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Callable
 
 from .content.figures import format_as_of
+from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
 from .content.schema import (BulletsBlock, CalloutBlock, Content, Figure, HeadingBlock,
@@ -51,6 +53,17 @@ class _Builder:
             return render(template, lang, self.content.figures, inline)
         except (TemplateProblem, InlineProblem) as exc:
             self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
+            return None
+
+    def _problem(self, path: PathT, message: str) -> None:
+        loaded = self.content.briefing_file
+        self.problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message))
+
+    def image(self, name: str, path: PathT) -> Path | None:
+        try:
+            return check_image(self.content.folder, name)
+        except ImageProblem as exc:
+            self._problem(path, str(exc))
             return None
 
     def figure(self, fig_id: str) -> Bilingual[FigureView]:
@@ -162,6 +175,7 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         date=c.date,
         date_text=Bilingual(format_as_of(c.date, "zh"), format_as_of(c.date, "en")),
         publisher=builder.plain(c.publisher, ("cover", "publisher")),
+        logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
     )
     if builder.problems:
         raise ContentError(builder.problems)

@@ -142,6 +142,7 @@ class Cover:
     date: datetime.date
     date_text: Bilingual[str]
     publisher: Bilingual[str]
+    logo: Path | None = None  # a checked PNG or JPEG; its alt text is the publisher
 
 
 @dataclass(frozen=True)

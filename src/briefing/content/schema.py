@@ -161,6 +161,7 @@ class Cover(_Strict):
     subtitle: Text | None = None
     date: datetime.date = Field(description="date of this edition")
     publisher: Text
+    logo: str | None = Field(None, description="PNG or JPEG in the briefing folder")
 
 
 class BriefingFile(_Strict):

@@ -10,7 +10,7 @@ import io
 
 import docx
 from docx.enum.text import WD_BREAK
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from ...model import Document, label_parts
 from ...theme.resolve import ResolvedTheme
@@ -64,6 +64,11 @@ def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type:
 def _cover(writer: BlockWriter, document: Document) -> None:
     cover = document.cover
     doc = writer.doc
+    if cover.logo is not None:
+        para = doc.add_paragraph(style=doc.styles[writer.theme.style_for("cover_meta", "zh").name])
+        para.add_run().add_picture(str(cover.logo), height=Mm(20))
+        oxml.set_alt_text(para, " / ".join(cover.publisher.get(lang)
+                                           for lang in document.languages))
     writer.text(doc, "title", cover.title)
     if cover.subtitle:
         writer.text(doc, "subtitle", cover.subtitle)

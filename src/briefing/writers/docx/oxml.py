@@ -173,6 +173,12 @@ def copy_numbering(style, paragraph: Paragraph) -> None:  # type: ignore[no-unty
         ppr._insert_numPr(copy.deepcopy(num_pr))
 
 
+def set_alt_text(paragraph: Paragraph, text: str) -> None:
+    """Alternative text of the pictures in a paragraph (wp:docPr/@descr), for screen readers."""
+    for doc_pr in paragraph._p.iter(qn("wp:docPr")):
+        doc_pr.set("descr", text)
+
+
 def set_style(paragraph_or_run, style_id: str) -> None:  # type: ignore[no-untyped-def]
     """Name the style by id. python-docx's `.style = name` rescans every style of the file to
     find the default one, which made style assignment most of the DOCX writer's time."""

@@ -151,6 +151,11 @@ class _Furniture:
         canvas.setFillColor(HexColor(self.band))
         canvas.rect(page.margin_left_pt, page.height_pt - 74 * MM, 28 * MM, 2.2 * MM,
                     stroke=0, fill=1)
+        logo = self.document.cover.logo
+        if logo is not None:  # in the band, right-aligned, at most 24 x 60 mm
+            canvas.drawImage(str(logo), page.width_pt - page.margin_right_pt - 60 * MM,
+                             page.height_pt - 31 * MM, width=60 * MM, height=24 * MM,
+                             preserveAspectRatio=True, anchor="e", mask="auto")
         canvas.restoreState()
 
     def body_page(self, canvas: Canvas, total: int) -> None:

@@ -1,0 +1,59 @@
+"""A cover logo: drawn in both formats with alt text; a bad path or file is a located error."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from docx.oxml.ns import qn
+from PIL import Image
+
+import briefing
+from briefing.errors import ContentError
+
+
+def with_logo(folder: Path, logo: str) -> Path:
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    text = text.replace("  date: 2024-01-15\n", f"  date: 2024-01-15\n  logo: {logo}\n")
+    (folder / "briefing.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def it_draws_the_logo_on_the_cover_of_both_formats(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    Image.new("RGB", (300, 120), (11, 79, 138)).save(folder / "logo.png")
+    pdf, docx_path = briefing.build(with_logo(folder, "logo.png"), tmp_path)
+    cover = pypdf.PdfReader(str(pdf)).pages[0]
+    images = [o for o in cover["/Resources"]["/XObject"].values()
+              if o.get_object()["/Subtype"] == "/Image"]
+    assert len(images) == 1
+    document = docx.Document(str(docx_path))
+    assert len(document.inline_shapes) == 1
+    alt = document.paragraphs[0]._p.find(".//" + qn("wp:docPr")).get("descr")
+    assert alt == "测试区人民政府 / People’s Government of Test District"
+
+
+@pytest.mark.parametrize("name, message", [
+    ("/etc/passwd", "is an absolute path"),
+    ("../outside.png", "is outside the briefing folder"),
+    ("missing.png", "image 'missing.png' not found"),
+    ("link.png", "is outside the briefing folder"),
+    ("notes.png", "cannot be read"),
+    ("huge.png", "the limit is 40,000,000"),
+    ("pic.gif", "is GIF; use PNG or JPEG"),
+])
+def it_refuses_bad_images_with_the_line(name: str, message: str, make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    (tmp_path / "outside.png").write_bytes(b"")
+    os.symlink(tmp_path / "outside.png", folder / "link.png")
+    (folder / "notes.png").write_text("not an image")
+    Image.new("1", (8000, 6000)).save(folder / "huge.png")
+    Image.new("RGB", (10, 10)).save(folder / "pic.gif")
+    with pytest.raises(ContentError) as caught:
+        briefing.check(with_logo(folder, name))
+    [problem] = caught.value.diagnostics
+    assert problem.field_path == "cover.logo" and problem.line == 6
+    assert message in problem.message
