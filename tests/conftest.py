@@ -107,3 +107,28 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
             found[name] = {"name": name, "emb": "yes" if embedded else "no",
                            "sub": "yes" if subset else "no"}
     return list(found.values())
+
+
+def libreoffice_pdf(data: bytes, folder: Path) -> Path:
+    """LibreOffice's PDF of a DOCX, as a reader without our fonts would get it: a font
+    configuration that sees /usr/share/fonts only (not /usr/local/share/fonts, where a
+    developer may have installed Noto Sans SC) and a fresh profile (LibreOffice keeps fonts
+    extracted from documents there)."""
+    import os
+    folder.mkdir(parents=True)
+    (folder / "fonts.conf").write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">'
+        f"<fontconfig><dir>/usr/share/fonts</dir><cachedir>{folder}/fc-cache</cachedir>"
+        '<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>')
+    (folder / "doc.docx").write_bytes(data)
+    env = dict(os.environ, FONTCONFIG_FILE=str(folder / "fonts.conf"), HOME=str(folder),
+               SAL_USE_VCLPLUGIN="svp")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(folder / "doc.docx")],
+                   env=env, capture_output=True, check=True, timeout=180)
+    return folder / "doc.pdf"
+
+
+def libreoffice_fonts(data: bytes, folder: Path) -> list[dict[str, str]]:
+    """pdffonts' table of LibreOffice's PDF of a DOCX (see libreoffice_pdf)."""
+    return pdffonts(libreoffice_pdf(data, folder))

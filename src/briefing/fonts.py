@@ -13,6 +13,7 @@ import unicodedata
 from array import array
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 from fontTools.ttLib import TTFont, TTLibError
 
@@ -25,7 +26,7 @@ from .theme.resolve import STYLE_ROLES, ResolvedTheme
 _IGNORED = {"\n", "\t", "\r"}
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_dir() -> Path:
@@ -35,26 +36,36 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
 
 
-@cache
-def font_cmap(path: Path) -> frozenset[int]:
-    """Code points the font maps to a glyph. Decoding a CJK font's cmap with fontTools takes
-    about 0.1 s, so the result is cached on disk, keyed by the file's name, size and mtime."""
+def font_cached(kind: str, path: Path, detail: str, compute: Callable[[], bytes]) -> bytes:
+    """Data derived from a font file, cached on disk: keyed by the file's name, size and
+    mtime and `detail`, checked by its SHA-256 when read back, written atomically. A missing,
+    damaged or unwritable cache only costs the time of `compute`."""
     try:
         stat = path.stat()
     except OSError as exc:
         raise ContentError([error(path, None, "", f"cannot read font: {exc.strerror}")]) from None
-    key = f"{path.name}-{stat.st_size}-{stat.st_mtime_ns}-v{CACHE_VERSION}"
-    cached = cache_dir() / f"cmap-{hashlib.sha256(key.encode()).hexdigest()[:24]}.bin"
+    key = f"{path.name}-{stat.st_size}-{stat.st_mtime_ns}-{detail}-v{CACHE_VERSION}"
+    cached = cache_dir() / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.bin"
     try:
-        return frozenset(array("I", cached.read_bytes()))
-    except (OSError, ValueError):
+        stored = cached.read_bytes()
+        if hashlib.sha256(stored[32:]).digest() == stored[:32]:
+            return stored[32:]
+    except OSError:
         pass
-    codes = _read_cmap(path)
+    data = compute()
     try:
-        save_atomic(cached, array("I", sorted(codes)).tobytes())
+        save_atomic(cached, hashlib.sha256(data).digest() + data)
     except OutputError:
         pass  # a read-only home only costs time
-    return codes
+    return data
+
+
+@cache
+def font_cmap(path: Path) -> frozenset[int]:
+    """Code points the font maps to a glyph (decoding a CJK font's cmap takes 0.1 s: cached)."""
+    data = font_cached("cmap", path, "",
+                       lambda: array("I", sorted(_read_cmap(path))).tobytes())
+    return frozenset(array("I", data))
 
 
 def _read_cmap(path: Path) -> frozenset[int]:

@@ -17,7 +17,7 @@ def it_keeps_english_values_on_one_line_with_non_breaking_spaces() -> None:
     text = format_value(Decimal("11250000000"), units()["CNY"], "en")
     assert text == "RMB\u00a011.25\u00a0billion"
     text = format_value(Decimal("1000"), units()["parking_space"], "en", "over")
-    assert text == "more than\u00a01,000\u00a0parking\u00a0spaces"
+    assert text == "more\u00a0than\u00a01,000\u00a0parking spaces"
 
 
 @pytest.mark.parametrize("value, zh, en", [

@@ -88,8 +88,9 @@ def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None =
     else:
         plural = Locale.parse(LOCALES["en"]).plural_form(value)
         noun = unit.en_one if plural == "one" else unit.en_other
-        text = f"{number}{NBSP}{noun.replace(' ', NBSP)}" if noun else number
-    prefix = {"over": f"more than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
+        # the number stays with the noun's first word: "1,000 parking" never breaks
+        text = f"{number}{NBSP}{noun}" if noun else number
+    prefix = {"over": f"more{NBSP}than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
     return prefix + text
 
 

@@ -118,6 +118,7 @@ class ResolvedTheme:
     styles: dict[str, ResolvedStyle]
     boxes: dict[str, ResolvedBox]
     labels: dict[str, Bilingual[str]]
+    embed_fonts: bool = False  # DOCX: carry the fonts inside the file
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -248,7 +249,8 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
                         p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
                         p.column_gap_mm * MM)
     labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
-    return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels)
+    return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
+                         spec.docx.embed_fonts)
 
 
 def _resolve_default_box() -> ResolvedBox:

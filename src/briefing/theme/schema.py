@@ -76,6 +76,11 @@ class PageSpec(_Strict):
                                  "Chinese and English columns (wider than a hanging mark)")
 
 
+class DocxSpec(_Strict):
+    embed_fonts: bool = Field(False, description="carry the fonts, subset, inside the DOCX "
+                              "(for readers who lack them; off for fonts every PC has)")
+
+
 class LabelSpec(_Strict):
     zh: str
     en: str
@@ -90,6 +95,7 @@ class ThemeFile(_Strict):
     styles: dict[str, StyleSpec]
     boxes: dict[Literal["callout", "kpi", "table"], BoxSpec]
     labels: dict[str, LabelSpec]
+    docx: DocxSpec = DocxSpec()
 
 
 def _type_name(annotation: object) -> str:
@@ -104,7 +110,7 @@ def _type_name(annotation: object) -> str:
 def describe() -> str:
     """Markdown table of every style, box, font and page attribute, for docs/themes.md."""
     rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
-    for model in (StyleSpec, BoxSpec, FontSpec, PageSpec):
+    for model in (StyleSpec, BoxSpec, FontSpec, PageSpec, DocxSpec):
         for name, field in model.model_fields.items():
             value = STYLE_DEFAULTS.get(name) if model is StyleSpec else field.default
             default = "required" if field.is_required() else f"`{value}`"

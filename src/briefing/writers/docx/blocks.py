@@ -14,6 +14,7 @@ from ...model import (TABLE_COLUMNS, TEXT_BLOCKS, Bilingual, Block, BulletList, 
                       parallel_rows)
 from ...theme.resolve import ResolvedTheme
 from . import oxml
+from ...typography import join_number_units
 from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
@@ -61,12 +62,21 @@ class BlockWriter:
                                                tuple(1 / len(self.columns)
                                                      for _ in self.columns))
         row = self._parallel_table.add_row()
+        oxml.keep_row_together(row)
         for cell, column in zip(row.cells, self.columns):
             column.target = cell
             column.write(block)
             column.target = None
             if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
                 cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a cell starts with
+        # the two columns start level: the larger space before, on both
+        firsts = [cell.paragraphs[0] for cell in row.cells]
+        before = max(self.doc.styles[p.style.name].paragraph_format.space_before or 0
+                     for p in firsts)
+        for paragraph in firsts:
+            paragraph.paragraph_format.space_before = before
+            if isinstance(block, Heading):
+                paragraph.paragraph_format.keep_with_next = True  # the row stays with the next
 
     def style(self, role: str, lang: Lang, override: str | None = None) -> str:
         """The style id for a part of the document in one language."""
@@ -84,17 +94,21 @@ class BlockWriter:
         for i, lang in enumerate(value.shown(self.languages)):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
-            self.runs(para, value.get(lang))
+            self.runs(para, value.get(lang), lang)
 
-    def runs(self, para, content: Inline | str) -> None:  # type: ignore[no-untyped-def]
+    def runs(self, para, content: Inline | str, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+        """The text's runs; in Chinese, numbers are joined to their units (Word and
+        LibreOffice would otherwise break 1000|余个 at a line end)."""
+        glue = join_number_units if lang == "zh" else str
         if isinstance(content, str):
-            para.add_run(content)
+            para.add_run(glue(content))
             return
         for run in content:
             if run.link:
-                oxml.add_hyperlink(para, run.link, run.text, self.ids[LINK_STYLE], run.strong)
+                oxml.add_hyperlink(para, run.link, glue(run.text), self.ids[LINK_STYLE],
+                                   run.strong)
             else:
-                added = para.add_run(run.text)
+                added = para.add_run(glue(run.text))
                 if run.strong:
                     oxml.set_style(added, self.ids[STRONG_STYLE])
 
@@ -114,7 +128,7 @@ class BlockWriter:
                 if i == 0 and not oxml.has_numbering(self.doc.styles[name]):
                     # the item's first line carries the bullet, whichever language it is in
                     oxml.copy_numbering(bulleted, para)
-                self.runs(para, item.get(lang))
+                self.runs(para, item.get(lang), lang)
 
     def figure_table(self, block: FigureTable) -> None:  # type: ignore[override]
         if block.caption:
@@ -136,6 +150,7 @@ class BlockWriter:
 
     def callout(self, block: CallOut) -> None:  # type: ignore[override]
         table = self._table(1, 2, "callout", (0.36, 0.64))
+        oxml.keep_row_together(table.rows[0])
         figure, text = table.rows[0].cells
         self.text(figure, "callout_value", block.value, first_in_cell=True)
         self.text(figure, "callout_label", block.label)
@@ -146,6 +161,7 @@ class BlockWriter:
     def kpis(self, block: KpiGrid) -> None:  # type: ignore[override]
         count = len(block.items)
         table = self._table(1, count, "kpi", tuple(1 / count for _ in range(count)))
+        oxml.keep_row_together(table.rows[0])
         for cell, kpi in zip(table.rows[0].cells, block.items):
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
             self.text(cell, "kpi_label", kpi.label)

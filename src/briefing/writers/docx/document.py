@@ -14,8 +14,10 @@ from docx.shared import Mm, Pt
 
 from ...model import Document, label_parts
 from ...theme.resolve import ResolvedTheme
+from ...fonts import document_texts
 from . import oxml
 from .blocks import BlockWriter
+from .embed import EmbeddedFont, embed_fonts
 from .styles import define_styles
 
 
@@ -32,9 +34,24 @@ def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
     for block in document.blocks:
         writer.write(block)
     _properties(doc, document)
+    if theme.embed_fonts:
+        embed_fonts(doc, _fonts_to_embed(document, theme))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+WRITER_TEXT = " · 0123456789"  # what the writer adds itself: separators, field results
+
+
+def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:
+    """Every font the styles name, subset to every character of the document."""
+    characters = "".join(sorted({char for value, _ in document_texts(document)
+                                 for lang in document.languages for char in value.get(lang)}
+                                | set(WRITER_TEXT)))
+    used = sorted({style.font for style in theme.styles.values()})
+    return [EmbeddedFont(theme.fonts[key].family, theme.fonts[key].regular,
+                         theme.fonts[key].bold, characters) for key in used]
 
 
 def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ RPR_ORDER = (
     "w:specVanish", "w:oMath")
 
 
-def _child(parent, tag: str, order: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def child_in_order(parent, tag: str, order: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """The child `tag` of parent, created if missing: before its first successor in
     `order`, else at the end."""
     found = parent.find(qn(tag))
@@ -58,14 +58,14 @@ def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-unty
 
 
 def set_language(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
-    lang = _child(rpr, "w:lang", RPR_ORDER)
+    lang = child_in_order(rpr, "w:lang", RPR_ORDER)
     lang.set(qn("w:val"), latin)
     lang.set(qn("w:eastAsia"), east_asian)
 
 
 def set_hanging_punctuation(ppr, allowed: bool) -> None:  # type: ignore[no-untyped-def]
     """Word's "allow punctuation to extend past the margin" (w:overflowPunct)."""
-    _child(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
+    child_in_order(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
 
 
 def shading(fill: str):  # type: ignore[no-untyped-def]
@@ -108,7 +108,7 @@ def cell_margins(points: float):  # type: ignore[no-untyped-def]
 
 def style_table_properties(style):  # type: ignore[no-untyped-def]
     """<w:tblPr> of a table style, created if missing."""
-    return _child(style.element, "w:tblPr")
+    return child_in_order(style.element, "w:tblPr")
 
 
 def add_conditional(style, kind: str):  # type: ignore[no-untyped-def]
@@ -121,17 +121,17 @@ def add_conditional(style, kind: str):  # type: ignore[no-untyped-def]
 
 def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
     """Repeat this row at the top of each page (no style can say this)."""
-    _child(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
+    child_in_order(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
 
 
 def keep_row_together(row) -> None:  # type: ignore[no-untyped-def]
     """Never split a row across pages (its Chinese would be on one, its English on the next)."""
-    _child(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
+    child_in_order(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
 
 
 def table_look(table, first_row: bool, banded_rows: bool) -> None:  # type: ignore[no-untyped-def]
     """Which conditional parts of the table style apply."""
-    look = _child(table._tbl.tblPr, "w:tblLook")
+    look = child_in_order(table._tbl.tblPr, "w:tblLook")
     look.set(qn("w:firstRow"), "1" if first_row else "0")
     look.set(qn("w:lastRow"), "0")
     look.set(qn("w:firstColumn"), "0")

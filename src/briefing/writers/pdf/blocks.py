@@ -15,11 +15,14 @@ from ...model import TABLE_COLUMNS
 from .styles import StyleSheet, font_names, make_paragraph
 
 
-class ParallelRow(Table):
-    """A block's language versions side by side. It moves to the next page whole, and splits
-    (both columns flowing on together) only when it is taller than a page."""
+class WholeTable(Table):
+    """A one-row box (call-out, KPI row, a parallel block) that moves to the next page whole,
+    and splits inside its row (all cells flowing on together) only when taller than a page."""
 
-    page_height = 0.0
+    def __init__(self, *args, page_height: float = 0.0, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("splitInRow", 1)
+        super().__init__(*args, **kwargs)
+        self.page_height = page_height  # the pieces of a split (made by Table.split) have 0
 
     def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
         if self._height <= self.page_height:
@@ -36,6 +39,8 @@ class BlockRenderer:
         self.languages = languages
         self.styles = StyleSheet(theme)
         self.width = width or theme.page.frame_width_pt
+        page = theme.page
+        self.page_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
         self.columns: tuple[BlockRenderer, ...] = ()
         if parallel:
             column = (self.width - theme.page.column_gap_pt) / 2
@@ -63,11 +68,9 @@ class BlockRenderer:
         page unless taller than a page (then the row splits and both flow on together)."""
         cells = [column.render(block) for column in self.columns]
         gap = self.theme.page.column_gap_pt
-        page = self.theme.page
-        table = ParallelRow([cells], colWidths=[column.width + gap if i == 0 else column.width
-                                                for i, column in enumerate(self.columns)],
-                            hAlign="LEFT", splitInRow=1)
-        table.page_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
+        table = WholeTable([cells], colWidths=[column.width + gap if i == 0 else column.width
+                                               for i, column in enumerate(self.columns)],
+                           hAlign="LEFT", page_height=self.page_height)
         # a cell drops its last paragraph's space after; the row keeps the larger one
         after = max(getattr(cell[-1].style, "spaceAfter", 0) for cell in cells if cell)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -97,10 +100,13 @@ class BlockRenderer:
     def bullets(self, block: BulletList) -> list[Flowable]:  # type: ignore[override]
         flowables: list[Flowable] = []
         for item in block.items:
-            for i, lang in enumerate(self.languages):
+            langs = item.shown(self.languages)
+            for i, lang in enumerate(langs):
                 style = self.styles.get("bullet", lang, block.style)
-                flowables.append(make_paragraph(item.get(lang), style,
-                                                bulletText="•" if i == 0 else None))
+                paragraph = make_paragraph(item.get(lang), style,
+                                           bulletText="•" if i == 0 else None)
+                paragraph.keepWithNext = i < len(langs) - 1  # an item's languages stay together
+                flowables.append(paragraph)
         return flowables
 
     def figure_table(self, block: FigureTable) -> list[Flowable]:  # type: ignore[override]
@@ -134,9 +140,9 @@ class BlockRenderer:
         figure = self.texts("callout_value", block.value) + \
             self.texts("callout_label", block.label)
         text = self.texts("callout_text", block.text, block.style)
-        table = Table([[figure, text]], colWidths=[self.width * 0.36, self.width * 0.64],
-                      hAlign="LEFT", spaceBefore=box.space_before_pt,
-                      spaceAfter=box.space_after_pt, splitInRow=1)
+        table = WholeTable([[figure, text]], colWidths=[self.width * 0.36, self.width * 0.64],
+                           hAlign="LEFT", spaceBefore=box.space_before_pt,
+                           spaceAfter=box.space_after_pt, page_height=self.page_height)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
         return [table]
@@ -159,8 +165,9 @@ class BlockRenderer:
             cells.append(self.texts("kpi_value", kpi.value) + self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
-        table = Table([cells], colWidths=widths, hAlign="LEFT", spaceBefore=box.space_before_pt,
-                      spaceAfter=box.space_after_pt, splitInRow=1)
+        table = WholeTable([cells], colWidths=widths, hAlign="LEFT",
+                           spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt,
+                           page_height=self.page_height)
         table.setStyle(TableStyle(commands))
         return [table]
 

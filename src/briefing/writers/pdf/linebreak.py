@@ -19,65 +19,10 @@ PDF `Tc`), since ReportLab justifies only at spaces.
 
 from __future__ import annotations
 
-import unicodedata
-
+from ...typography import CANNOT_END, CANNOT_START, clusters
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paragraph import ParaLines, Paragraph, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
-
-# Closing punctuation and marks that may not begin a line (full- and half-width forms).
-CANNOT_START = frozenset(
-    "，。、；：？！）》」』】〕〗〙〛｝］…‥—–・·％‰℃"
-    "”’"
-    ",.;:?!)]}%"
-    "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
-)
-# Opening punctuation that may not end a line.
-CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
-# Characters that belong to a number written before them: units, classifiers, and the
-# markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
-NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上微克立方米公顷吨年月日号期倍强/%‰")
-NUMBER_CHARS = frozenset("0123456789.,")
-
-
-def _is_latin(char: str) -> bool:
-    """Letters and digits of alphabetic scripts: kept together as words."""
-    return char.isalnum() and ord(char) < 0x2E80
-
-
-def _break_allowed_before(text: str, i: int, in_number_unit: bool) -> bool:
-    before, char = text[i - 1], text[i]
-    if char in CANNOT_START or before in CANNOT_END:
-        return False
-    if char.isspace():
-        return False  # a space stays at the end of its line
-    if before.isspace():
-        return True
-    if _is_latin(before) and (_is_latin(char) or char in "-'’.,/&"):
-        return False
-    if before in "-'’.,/&" and _is_latin(char) and i >= 2 and _is_latin(text[i - 2]):
-        return False  # R&D, 1,883, U.S., e-mail
-    if in_number_unit and char in NUMBER_UNITS:
-        return False
-    return True
-
-
-def clusters(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of `text` that must not be broken inside."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    in_number_unit = False
-    for i in range(1, len(text) + 1):
-        if i < len(text):
-            prev = text[i - 1]
-            in_number_unit = (prev in NUMBER_CHARS and prev != "," or
-                              (in_number_unit and prev in NUMBER_UNITS))
-            if not _break_allowed_before(text, i, in_number_unit):
-                continue
-        spans.append((start, i))
-        start = i
-    return spans
-
 
 def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True) -> ParaLines:
@@ -180,5 +125,4 @@ if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
         rl_paragraph._justifyDrawParaLineX)
 
 
-__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "clusters", "split_cjk_frags",
-           "unicodedata"]
+__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "clusters", "split_cjk_frags"]

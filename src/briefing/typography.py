@@ -1,0 +1,84 @@
+"""The rule table of Chinese line breaking (after W3C clreq), shared by the writers.
+
+The PDF writer breaks lines itself with `clusters`; Word and LibreOffice apply their own
+kinsoku rules for punctuation but not our number-unit rule, so the DOCX writer joins numbers
+and units with WORD JOINER (`join_number_units`).
+"""
+
+from __future__ import annotations
+
+# Closing punctuation and marks that may not begin a line (full- and half-width forms).
+CANNOT_START = frozenset(
+    "，。、；：？！）》」』】〕〗〙〛｝］…‥—–・·％‰℃"
+    "”’"
+    ",.;:?!)]}%"
+    "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
+)
+# Opening punctuation that may not end a line.
+CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
+# Characters that belong to a number written before them: units, classifiers, and the
+# markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
+NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上微克立方米公顷吨年月日号期倍强/%‰")
+NUMBER_CHARS = frozenset("0123456789.,")
+
+
+def _is_latin(char: str) -> bool:
+    """Letters and digits of alphabetic scripts: kept together as words."""
+    return char.isalnum() and ord(char) < 0x2E80
+
+
+def _break_allowed_before(text: str, i: int, in_number_unit: bool) -> bool:
+    before, char = text[i - 1], text[i]
+    if char in CANNOT_START or before in CANNOT_END:
+        return False
+    if char.isspace():
+        return False  # a space stays at the end of its line
+    if before.isspace():
+        return True
+    if _is_latin(before) and (_is_latin(char) or char in "-'’.,/&"):
+        return False
+    if before in "-'’.,/&" and _is_latin(char) and i >= 2 and _is_latin(text[i - 2]):
+        return False  # R&D, 1,883, U.S., e-mail
+    if in_number_unit and char in NUMBER_UNITS:
+        return False
+    return True
+
+
+def _after_number(text: str) -> list[bool]:
+    """For each position: does it follow a number, or a unit character that follows one?
+    (A unit character there belongs to the number.)"""
+    states = [False] * len(text)
+    for i in range(1, len(text)):
+        prev = text[i - 1]
+        states[i] = (prev in NUMBER_CHARS and prev != ",") or (
+            states[i - 1] and prev in NUMBER_UNITS)
+    return states
+
+
+def clusters(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of `text` that must not be broken inside."""
+    after_number = _after_number(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        if _break_allowed_before(text, i, after_number[i]):
+            spans.append((start, i))
+            start = i
+    if text:
+        spans.append((start, len(text)))
+    return spans
+
+
+WORD_JOINER = "\u2060"
+
+
+def join_number_units(text: str) -> str:
+    """Text with a WORD JOINER before each unit character that follows a number or another
+    unit character of it (112.5⁠亿⁠元): the places a word processor might break. Digits are
+    left alone, so that the number itself can still be found and retyped."""
+    out = []
+    for char, after_number in zip(text, _after_number(text)):
+        if after_number and char in NUMBER_UNITS:
+            out.append(WORD_JOINER)
+        out.append(char)
+    return "".join(out)
