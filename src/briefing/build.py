@@ -7,6 +7,7 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ from .model import (Bilingual, Block, BulletList, CallOut, Cover, Document, Figu
                     FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
                     Source, plain_text)
 from .theme.resolve import ResolvedTheme
+from .typography import format_heading_number
 
 log = logging.getLogger("briefing")
 
@@ -176,9 +178,11 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         date_text=Bilingual(format_as_of(c.date, "zh"), format_as_of(c.date, "en")),
         publisher=builder.plain(c.publisher, ("cover", "publisher")),
         logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
+        keywords=tuple(c.keywords),
     )
     if builder.problems:
         raise ContentError(builder.problems)
+    blocks = number_headings(blocks, theme)
     layout = layout or spec.layout
     languages = LAYOUT_LANGUAGES[layout]
     document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
@@ -187,6 +191,26 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         for diagnostic in check_glossary(content, document):
             log.warning(diagnostic.format())
     return document
+
+
+def number_headings(blocks: list[Block], theme: ResolvedTheme) -> list[Block]:
+    """Headings numbered per level as the theme's heading_numbering says (一、 （一） 1. （1）);
+    a heading restarts the count of every level below it."""
+    patterns = theme.heading_numbering
+    if not patterns:
+        return blocks
+    counts = [0] * 5
+    numbered: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level <= len(patterns):
+            counts[block.level - 1] += 1
+            counts[block.level:] = [0] * (len(counts) - block.level)
+            n = counts[block.level - 1]
+            pattern = patterns[block.level - 1]
+            block = replace(block, number=Bilingual(format_heading_number(pattern.zh, n),
+                                                    format_heading_number(pattern.en, n)))
+        numbered.append(block)
+    return numbered
 
 
 def check_glossary(content: Content, document: Document) -> list[Diagnostic]:

@@ -65,6 +65,16 @@ class Heading:
     level: int
     style: str | None
     source: Source
+    # "一、" / "I. " when the theme numbers headings: the PDF prints it; Word numbers the
+    # heading styles itself (numbering.xml), so that moving a section renumbers
+    number: Bilingual[str] | None = None
+
+    def numbered_text(self) -> Bilingual[Inline]:
+        """The text with its number in front, for writers that do not number by themselves."""
+        if self.number is None:
+            return self.text
+        return Bilingual((Run(self.number.zh),) + self.text.zh,
+                         (Run(self.number.en),) + self.text.en)
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,7 @@ class Cover:
     date_text: Bilingual[str]
     publisher: Bilingual[str]
     logo: Path | None = None  # a checked PNG or JPEG; its alt text is the publisher
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,32 @@ def join_number_units(text: str) -> str:
             out.append(WORD_JOINER)
         out.append(char)
     return "".join(out)
+
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def chinese_counting(n: int) -> str:
+    """一, 二 ... 十, 十一 ... 九十九: heading numbers as official documents write them, and
+    as Word's chineseCounting format shows them. (Babel spells no Chinese numerals.)"""
+    if not 0 < n < 100:
+        return str(n)
+    tens, units = divmod(n, 10)
+    text = ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" if tens else ""
+    return text + (_CHINESE_DIGITS[units] if units else "")
+
+
+def upper_roman(n: int) -> str:
+    text = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        text += letters * count
+    return text
+
+
+def format_heading_number(pattern: str, n: int) -> str:
+    """"{chinese}、" with 3 -> "三、"; "({roman}) " with 3 -> "(III) "."""
+    return (pattern.replace("{chinese}", chinese_counting(n))
+            .replace("{decimal}", str(n)).replace("{roman}", upper_roman(n)))

@@ -77,13 +77,16 @@ def it_writes_figure_tables_callouts_and_kpis_as_styled_tables(document) -> None
 
 
 def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None:  # type: ignore[no-untyped-def]
-    section = document.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
-    assert abs(section.left_margin - Mm(20)) < Mm(0.5)
-    footer = section.footer.paragraphs[0]._p.xml
-    assert " PAGE " in footer and " NUMPAGES " in footer and 'w:fldCharType="begin"' in footer
-    assert "Xicheng District, Luohe" in section.header.paragraphs[0].text
-    assert section.different_first_page_header_footer
+    cover, body = document.sections  # the cover is its own section, without a number
+    for section in (cover, body):
+        assert abs(section.page_width - Mm(210)) < Mm(1)
+        assert abs(section.page_height - Mm(297)) < Mm(1)
+        assert abs(section.left_margin - Mm(20)) < Mm(0.5)
+    assert not cover.footer.paragraphs[0].text.strip() and not body.footer.is_linked_to_previous
+    footer = body.footer.paragraphs[0]._p.xml
+    assert " PAGE " in footer and " SECTIONPAGES " in footer and 'w:fldCharType="begin"' in footer
+    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert "Xicheng District, Luohe" in body.header.paragraphs[0].text
 
 
 def it_records_the_edition_date_not_the_clock(document) -> None:  # type: ignore[no-untyped-def]

@@ -65,4 +65,4 @@ def it_sets_characters_its_font_lacks_in_the_fallback_face() -> None:
     styles, fonts = project_dirs(Path(__file__).parent)
     chain = FontChain("latin", resolve_theme("investor", styles, fonts))
     assert chain.markup("Luohe (漯河) R&D") == \
-        'Luohe (<font face="briefing-body">漯河</font>) R&amp;D'
+        'Luohe (<font face="briefing-NotoSansSC-Regular">漯河</font>) R&amp;D'

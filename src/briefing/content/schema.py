@@ -162,6 +162,7 @@ class Cover(_Strict):
     date: datetime.date = Field(description="date of this edition")
     publisher: Text
     logo: str | None = Field(None, description="PNG or JPEG in the briefing folder")
+    keywords: list[str] = Field([], description="document properties: keywords")
 
 
 class BriefingFile(_Strict):

@@ -17,6 +17,7 @@ from ..model import Bilingual, Lang
 from .schema import STYLE_DEFAULTS, Alignment, BoxSpec, FontSpec, StyleSpec, ThemeFile
 
 MM = 72 / 25.4
+NUMBER_FIELD = re.compile(r"\{(chinese|decimal|roman)\}")
 PAGE_SIZES_PT = {"A4": (210 * MM, 297 * MM), "Letter": (612.0, 792.0)}
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
@@ -91,6 +92,7 @@ class ResolvedFont:
     regular: Path
     bold: Path
     fallback: tuple[str, ...] = ()
+    alt_family: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,11 @@ class ResolvedPage:
     margin_right_pt: float
     footer_distance_pt: float
     column_gap_pt: float
+    footer_position: str = "center"
+    running_header: bool = True
+    grid_lines: int | None = None
+    grid_chars: int | None = None
+    table_of_contents: bool = False
 
     @property
     def frame_width_pt(self) -> float:
@@ -119,6 +126,7 @@ class ResolvedTheme:
     boxes: dict[str, ResolvedBox]
     labels: dict[str, Bilingual[str]]
     embed_fonts: bool = False  # DOCX: carry the fonts inside the file
+    heading_numbering: tuple[Bilingual[str], ...] = ()  # patterns per heading level
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -247,10 +255,22 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     p = spec.page
     page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
                         p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
-                        p.column_gap_mm * MM)
+                        p.column_gap_mm * MM, p.footer_position, p.running_header,
+                        p.grid_lines, p.grid_chars, p.table_of_contents)
     labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
+    for level, pattern in enumerate(spec.heading_numbering):
+        for lang in ("zh", "en"):
+            text = getattr(pattern, lang)
+            if len(NUMBER_FIELD.findall(text)) != 1:
+                problems.append(error(*where("heading_numbering", level, lang),
+                                      f"heading_numbering[{level}].{lang}",
+                                      f"'{text}' needs exactly one of {{chinese}}, {{decimal}}, "
+                                      "{roman}"))
+    if problems:
+        raise ContentError(problems)
+    numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
-                         spec.docx.embed_fonts)
+                         spec.docx.embed_fonts, numbering)
 
 
 def _resolve_default_box() -> ResolvedBox:
@@ -294,4 +314,4 @@ def _resolve_font(key: str, font: FontSpec, fonts_dir: Path, problems: list[Diag
             problems.append(error(*where("fonts", key, weight), f"fonts.{key}.{weight}",
                                   f"font file {path} not found"))
         paths.append(path)
-    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback))
+    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)

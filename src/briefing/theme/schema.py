@@ -61,6 +61,8 @@ class FontSpec(_Strict):
     family: str = Field(description="family name written into the DOCX")
     regular: str = Field(description="TrueType file in fonts/ for regular text")
     bold: str = Field(description="TrueType file in fonts/ for bold text")
+    alt_family: str | None = Field(None, description="DOCX: the font Word uses where "
+                                   "`family` is not installed (仿宋 for 仿宋_GB2312)")
     fallback: list[str] = Field([], description="fonts (keys of `fonts`) that draw the "
                                 "characters this one lacks, tried in order")
 
@@ -74,6 +76,16 @@ class PageSpec(_Strict):
     footer_distance_mm: float = Field(10, ge=2, description="page bottom to footer baseline")
     column_gap_mm: float = Field(7, ge=4, description="parallel layout: space between the "
                                  "Chinese and English columns (wider than a hanging mark)")
+    footer_position: Literal["center", "outside"] = Field(
+        "center", description="page number centred, or on the outer side (odd pages right, "
+        "even pages left)")
+    running_header: bool = Field(True, description="the title at the top of each page")
+    grid_lines: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
+                                   "lines per page (GB/T 9704: 22)")
+    grid_chars: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
+                                   "characters per line (GB/T 9704: 28)")
+    table_of_contents: bool = Field(False, description="a contents page after the cover "
+                                    "(a TOC field in Word)")
 
 
 class DocxSpec(_Strict):
@@ -96,6 +108,9 @@ class ThemeFile(_Strict):
     boxes: dict[Literal["callout", "kpi", "table"], BoxSpec]
     labels: dict[str, LabelSpec]
     docx: DocxSpec = DocxSpec()
+    heading_numbering: list[LabelSpec] = Field(
+        [], max_length=4, description="per heading level, the number's pattern in each "
+        "language: {chinese} 一, {decimal} 1, {roman} I; e.g. {zh: '{chinese}、', en: '{roman}. '}")
 
 
 def _type_name(annotation: object) -> str:

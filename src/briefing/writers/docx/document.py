@@ -9,7 +9,8 @@ import datetime
 import io
 
 import docx
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
 from ...model import Document, label_parts
@@ -17,23 +18,32 @@ from ...theme.resolve import ResolvedTheme
 from ...fonts import document_texts
 from . import oxml
 from .blocks import BlockWriter
-from .embed import EmbeddedFont, embed_fonts
+from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
+from .numbering import number_headings
 from .styles import define_styles
 
 
-FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
+# {pages} counts the numbered pages: those of the body section, as in the PDF
+FIELDS = {"page": "PAGE", "pages": "SECTIONPAGES"}
 
 
 def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
     """Build the Word document; returns the .docx file's bytes (saving is output.py's job)."""
     doc = docx.Document()
     define_styles(doc, theme)
-    _page_setup(doc, document, theme)
+    number_headings(doc, theme, document.languages)
+    _page(doc.sections[0], theme)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel)
     _cover(writer, document)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
+    _furniture(doc, body, document, theme)
+    if theme.page.table_of_contents:
+        _contents(writer, document)
     for block in document.blocks:
         writer.write(block)
     _properties(doc, document)
+    name_alternative_fonts(doc, {f.family: f.alt_family for f in theme.fonts.values()
+                                 if f.alt_family})
     if theme.embed_fonts:
         embed_fonts(doc, _fonts_to_embed(document, theme))
     buffer = io.BytesIO()
@@ -54,28 +64,70 @@ def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFo
                          theme.fonts[key].bold, characters) for key in used]
 
 
-def _page_setup(doc, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+    """Page size, margins and the document grid (lines per page, characters per line)."""
     page = theme.page
-    section = doc.sections[0]
     section.page_width, section.page_height = Pt(page.width_pt), Pt(page.height_pt)
     section.top_margin, section.bottom_margin = Pt(page.margin_top_pt), Pt(page.margin_bottom_pt)
     section.left_margin, section.right_margin = Pt(page.margin_left_pt), Pt(page.margin_right_pt)
     section.footer_distance = Pt(page.footer_distance_pt)
-    section.different_first_page_header_footer = True  # no page number on the cover
-    footer = section.footer.paragraphs[0]
-    footer.style = doc.styles[theme.style_for("footer", "en").name]
+    if page.grid_lines:
+        body_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
+        char_pitch = page.frame_width_pt / page.grid_chars if page.grid_chars else None
+        oxml.set_document_grid(section, body_height / page.grid_lines, char_pitch,
+                               theme.styles["Normal"].size_pt)
+
+
+def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+    """Header and page-numbered footer of the body section, numbered from 1."""
+    page = theme.page
+    oxml.restart_page_numbers(section)
+    section.footer.is_linked_to_previous = False
+    footers = [(section.footer, "right" if page.footer_position == "outside" else None)]
+    if page.footer_position == "outside":
+        doc.settings.odd_and_even_pages_header_footer = True
+        section.even_page_footer.is_linked_to_previous = False
+        footers.append((section.even_page_footer, "left"))
     label = document.labels["page"]
-    for i, lang in enumerate(document.languages):
-        if i:
-            footer.add_run(" · ")
-        for kind, text in label_parts(label.get(lang)):
-            if kind == "text":
-                footer.add_run(text)
-            else:
-                oxml.add_field(footer, FIELDS[kind])
-    header = section.header.paragraphs[0]
-    header.style = doc.styles[theme.style_for("header", "zh").name]
-    header.add_run(" · ".join(document.cover.title.get(lang) for lang in document.languages))
+    for footer, side in footers:
+        paragraph = footer.paragraphs[0]
+        paragraph.style = doc.styles[theme.style_for("footer", "en").name]
+        if side:  # odd pages right, even pages left: a style cannot say which page it is on
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if side == "right" else \
+                WD_ALIGN_PARAGRAPH.LEFT
+        for i, lang in enumerate(label.shown(document.languages)):
+            if i:
+                paragraph.add_run(" · ")
+            for kind, text in label_parts(label.get(lang)):
+                if kind == "text":
+                    paragraph.add_run(text)
+                else:
+                    oxml.add_field(paragraph, FIELDS[kind])
+    if page.running_header:
+        section.header.is_linked_to_previous = False
+        header = section.header.paragraphs[0]
+        header.style = doc.styles[theme.style_for("header", "zh").name]
+        header.add_run(" · ".join(document.cover.title.get(lang)
+                                  for lang in document.languages))
+        if page.footer_position == "outside":
+            even = section.even_page_header
+            even.is_linked_to_previous = False
+            even.paragraphs[0].style = header.style
+            even.paragraphs[0].add_run(header.text)
+
+
+def _contents(writer: BlockWriter, document: Document) -> None:
+    """A TOC field, filled in by Word when the file opens (w:updateFields)."""
+    doc = writer.doc
+    title = document.labels.get("contents")
+    if title is not None:
+        writer.text(doc, "heading1", title)
+        for paragraph in doc.paragraphs[-len(title.shown(document.languages)):]:
+            oxml.exclude_from_numbering(paragraph)
+    paragraph = doc.add_paragraph(style=doc.styles[writer.theme.style_for("body", "zh").name])
+    oxml.add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', placeholder=" ")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    oxml.update_fields_on_open(doc)
 
 
 def _cover(writer: BlockWriter, document: Document) -> None:
@@ -91,7 +143,6 @@ def _cover(writer: BlockWriter, document: Document) -> None:
         writer.text(doc, "subtitle", cover.subtitle)
     writer.text(doc, "cover_meta", cover.publisher)
     writer.text(doc, "cover_meta", cover.date_text)
-    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
 def _properties(doc, document: Document) -> None:  # type: ignore[no-untyped-def]
@@ -106,4 +157,5 @@ def _properties(doc, document: Document) -> None:  # type: ignore[no-untyped-def
     stamp = datetime.datetime.combine(cover.date, datetime.time(0, 0))
     props.created = props.modified = stamp
     props.last_modified_by = "briefing"
+    props.keywords = ", ".join(cover.keywords)
     props.revision = 1

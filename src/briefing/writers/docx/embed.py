@@ -82,6 +82,19 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
             _insert_in_order(settings, tag, SETTINGS_ORDER)
 
 
+def name_alternative_fonts(doc: docx.document.Document, alternatives: dict[str, str]) -> None:
+    """Font table entries naming, for a family, the font Word uses where it is missing
+    (w:altName: 仿宋 for 仿宋_GB2312, which not every PC has)."""
+    if not alternatives:
+        return
+    table_part = doc.part.part_related_by(RT.FONT_TABLE)
+    table = parse_xml(table_part.blob)
+    for family, alternative in sorted(alternatives.items()):
+        entry = _font_entry(table, family)
+        child_in_order(entry, "w:altName", FONT_ORDER).set(qn("w:val"), alternative)
+    table_part._blob = serialize_part_xml(table)
+
+
 def subset_font(path: Path, characters: str) -> bytes:
     """The font reduced to `characters` plus printable ASCII and .notdef (with its outline: Word
     draws it for a missing glyph), still a TrueType font with all names and layout features.

@@ -179,6 +179,51 @@ def set_alt_text(paragraph: Paragraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
+def set_document_grid(section, line_pitch_pt: float, char_pitch_pt: float | None,  # type: ignore[no-untyped-def]
+                      base_size_pt: float) -> None:
+    """<w:docGrid>: lines per page, and characters per line as an adjustment of the pitch
+    of the Normal style's size (in 4096ths of a point)."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars" if char_pitch_pt else "lines")
+    grid.set(qn("w:linePitch"), str(round(line_pitch_pt * 20)))
+    if char_pitch_pt:
+        grid.set(qn("w:charSpace"), str(round((char_pitch_pt - base_size_pt) * 4096)))
+
+
+def restart_page_numbers(section) -> None:  # type: ignore[no-untyped-def]
+    """Number this section's pages from 1 (the cover before it is not counted)."""
+    sect_pr = section._sectPr
+    numbering = sect_pr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        grid = sect_pr.find(qn("w:cols"))  # pgNumType comes before cols in CT_SectPr
+        if grid is not None:
+            grid.addprevious(numbering)
+        else:
+            sect_pr.append(numbering)
+    numbering.set(qn("w:start"), "1")
+
+
+def exclude_from_numbering(paragraph: Paragraph) -> None:
+    """A heading-styled paragraph without the style's number (numId 0): the contents title."""
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = child_in_order(ppr, "w:numPr", PPR_ORDER)
+    child_in_order(num_pr, "w:numId").set(qn("w:val"), "0")
+
+
+def update_fields_on_open(doc) -> None:  # type: ignore[no-untyped-def]
+    """Ask Word to update fields (the table of contents) when the file is opened."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
 def set_style(paragraph_or_run, style_id: str) -> None:  # type: ignore[no-untyped-def]
     """Name the style by id. python-docx's `.style = name` rescans every style of the file to
     find the default one, which made style assignment most of the DOCX writer's time."""

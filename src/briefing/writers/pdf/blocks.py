@@ -46,7 +46,7 @@ class BlockRenderer:
             column = (self.width - theme.page.column_gap_pt) / 2
             self.columns = tuple(BlockRenderer(theme, (lang,), width=column)
                                  for lang in languages)
-        self.font = font_names(theme.styles["Normal"].font)[0]
+        self.font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
@@ -87,11 +87,11 @@ class BlockRenderer:
                                **extra) for lang in value.shown(self.languages)]
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
-        flowables = self.texts("heading1" if block.level == 1 else "heading2", block.text,
+        text = block.numbered_text()
+        flowables = self.texts("heading1" if block.level == 1 else "heading2", text,
                                block.style)
-        title = " · ".join(plain_text(block.text.get(lang))
-                           for lang in block.text.shown(self.languages))
-        flowables[0].outline = (title, block.level)  # a PDF bookmark, see document.py
+        title = " · ".join(plain_text(text.get(lang)) for lang in text.shown(self.languages))
+        flowables[0].outline = (title, block.level)  # a PDF bookmark and contents entry
         return flowables
 
     def paragraph(self, block: Paragraph) -> list[Flowable]:  # type: ignore[override]

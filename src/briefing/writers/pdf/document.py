@@ -7,11 +7,13 @@ body, with the footer) and fonts that embed (TrueType outlines, subset by Report
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Frame, LayoutError, NextPageTemplate,
                                 PageBreak, PageTemplate, Spacer)
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
 from ...model import Document, label_parts
@@ -25,7 +27,7 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     register_fonts(theme)
     buffer = io.BytesIO()
     page = theme.page
-    regular, _ = font_names(theme.styles["Normal"].font)
+    regular, _ = font_names(theme.fonts[theme.styles["Normal"].font])
     first = document.languages[0]
     template = _BriefingTemplate(
         buffer, pagesize=(page.width_pt, page.height_pt),
@@ -34,6 +36,7 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
         title=_title(document), author=document.cover.publisher.get(first),
         subject=document.cover.subtitle.get(first) if document.cover.subtitle else "",
         creator="briefing", lang="zh-CN" if "zh" in document.languages else "en",
+        keywords=", ".join(document.cover.keywords),
         invariant=1, initialFontName=regular, initialFontSize=10,
     )
     frame = Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt,
@@ -46,11 +49,18 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     ])
     renderer = BlockRenderer(theme, document.languages, parallel=document.parallel)
     story = _cover(document, renderer.styles)
+    if page.table_of_contents:
+        story += _contents(document, renderer.styles)
     for block in document.blocks:
         story += renderer.render(block)
+    def canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return _PagedCanvas(*args, furniture=furniture, **kwargs)
+
     try:
-        template.build(story,
-                       canvasmaker=lambda *a, **k: _PagedCanvas(*a, furniture=furniture, **k))
+        if page.table_of_contents:  # page numbers of the contents need a second pass
+            template.multiBuild(story, canvasmaker=canvas)
+        else:
+            template.build(story, canvasmaker=canvas)
     except LayoutError:
         source = template.current_source
         raise ContentError([error(
@@ -78,11 +88,29 @@ def _cover(document: Document, styles: StyleSheet) -> list:
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
+def _contents(document: Document, styles: StyleSheet) -> list:
+    """A contents page: its title, then one line per heading with its page (filled in by
+    the second pass of multiBuild)."""
+    title = document.labels.get("contents")
+    story: list = []
+    if title is not None:
+        story += [make_paragraph(title.get(lang), styles.get("heading1", lang))
+                  for lang in title.shown(document.languages)]
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [styles.get("body", document.languages[0]),
+                       styles.get("bullet", document.languages[0])]
+    return story + [toc, PageBreak()]
+
+
 class _BriefingTemplate(BaseDocTemplate):
     """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`, and
     remembers where the flowable being laid out was written, for error messages."""
 
     current_source = None
+    _headings = 0
+
+    def beforeDocument(self) -> None:  # noqa: N802 (ReportLab's name); each pass restarts
+        self._headings = 0
 
     def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
         if flowables:
@@ -93,9 +121,11 @@ class _BriefingTemplate(BaseDocTemplate):
         entry = getattr(flowable, "outline", None)
         if entry:
             title, level = entry
-            key = f"h{id(flowable)}"
+            self._headings += 1
+            key = f"h{self._headings}"  # by position: the same input gives the same bytes
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
+            self.notify("TOCEntry", (level - 1, escape(title), self.page, key))
 
 
 class _PagedCanvas(Canvas):
@@ -112,17 +142,17 @@ class _PagedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._held)
+        numbered = len(self._held) - 1  # the cover is not numbered: the body starts at 1
         for state in self._held:
             self.__dict__.update(state)
             if self.getPageNumber() > 1:
-                self._furniture.body_page(self, total)
+                self._furniture.body_page(self, self.getPageNumber() - 1, numbered)
             Canvas.showPage(self)
         Canvas.save(self)
 
 
-def _use_style(canvas: Canvas, style: ResolvedStyle) -> None:
-    regular, bold = font_names(style.font)
+def _use_style(canvas: Canvas, style: ResolvedStyle, theme: ResolvedTheme) -> None:
+    regular, bold = font_names(theme.fonts[style.font])
     canvas.setFont(bold if style.bold else regular, style.size_pt)
     canvas.setFillColor(HexColor(style.color))
 
@@ -158,20 +188,27 @@ class _Furniture:
                              preserveAspectRatio=True, anchor="e", mask="auto")
         canvas.restoreState()
 
-    def body_page(self, canvas: Canvas, total: int) -> None:
+    def body_page(self, canvas: Canvas, number: int, total: int) -> None:
         page = self.theme.page
-        numbers = {"page": str(canvas.getPageNumber()), "pages": str(total), "text": ""}
+        numbers = {"page": str(number), "pages": str(total), "text": ""}
         label = self.document.labels["page"]
         footer = " · ".join(
             "".join(text or numbers[kind] for kind, text in label_parts(label.get(lang)))
-            for lang in self.document.languages)
+            for lang in label.shown(self.document.languages))
         canvas.saveState()
-        _use_style(canvas, self.footer)
-        canvas.drawCentredString(page.width_pt / 2, page.footer_distance_pt, footer)
-        top = page.height_pt - page.margin_top_pt + 8
-        _use_style(canvas, self.header)
-        canvas.drawString(page.margin_left_pt, top + 4, _title(self.document))
-        canvas.setStrokeColor(self.rule)
-        canvas.setLineWidth(0.5)
-        canvas.line(page.margin_left_pt, top, page.width_pt - page.margin_right_pt, top)
+        _use_style(canvas, self.footer, self.theme)
+        y = page.footer_distance_pt
+        if page.footer_position == "outside" and number % 2 == 0:
+            canvas.drawString(page.margin_left_pt, y, footer)
+        elif page.footer_position == "outside":
+            canvas.drawRightString(page.width_pt - page.margin_right_pt, y, footer)
+        else:
+            canvas.drawCentredString(page.width_pt / 2, y, footer)
+        if page.running_header:
+            top = page.height_pt - page.margin_top_pt + 8
+            _use_style(canvas, self.header, self.theme)
+            canvas.drawString(page.margin_left_pt, top + 4, _title(self.document))
+            canvas.setStrokeColor(self.rule)
+            canvas.setLineWidth(0.5)
+            canvas.line(page.margin_left_pt, top, page.width_pt - page.margin_right_pt, top)
         canvas.restoreState()

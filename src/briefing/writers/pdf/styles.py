@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
@@ -20,24 +21,25 @@ from .linebreak import ChineseParagraph
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
-def font_names(key: str) -> tuple[str, str]:
-    return f"briefing-{key}", f"briefing-{key}-Bold"
+def font_names(font: ResolvedFont) -> tuple[str, str]:
+    """ReportLab names of a theme font's regular and bold files. Named by file, so that
+    theme fonts sharing a file (the gov theme's stand-ins) share one parsed font."""
+    return f"briefing-{font.regular.stem}", f"briefing-{font.bold.stem}"
 
 
 def register_fonts(theme: ResolvedTheme) -> None:
-    """Register each theme font once per process (parsing a CJK font is costly)."""
-    for key, font in theme.fonts.items():
-        regular, bold = font_names(key)
-        if _registered.get(regular) == font:
-            continue
-        pdfmetrics.registerFont(TTFont(regular, str(font.regular)))
-        pdfmetrics.registerFont(TTFont(bold, str(font.bold)))
+    """Register each font file once per process (parsing a CJK font is costly)."""
+    for font in theme.fonts.values():
+        regular, bold = font_names(font)
+        for name, path in ((regular, font.regular), (bold, font.bold)):
+            if _registered.get(name) != path:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+                _registered[name] = path
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
                                       boldItalic=bold)
-        _registered[regular] = font
 
 
-_registered: dict[str, ResolvedFont] = {}
+_registered: dict[str, Path] = {}
 
 
 class StyleSheet:
@@ -60,7 +62,7 @@ class FontChain:
 
     def __init__(self, key: str, theme: ResolvedTheme):
         keys = (key, *theme.fonts[key].fallback)
-        self.faces = [font_names(k)[0] for k in keys]
+        self.faces = [font_names(theme.fonts[k])[0] for k in keys]
         self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
 
     def face_of(self, char: str) -> int:
@@ -81,7 +83,7 @@ class FontChain:
 
 
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
-    regular, bold = font_names(style.font)
+    regular, bold = font_names(theme.fonts[style.font])
     paragraph = ParagraphStyle(
         style.name,
         fontName=bold if style.bold else regular,
