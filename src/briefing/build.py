@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from .content.figures import format_as_of
+from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
@@ -99,7 +99,9 @@ class _Builder:
             return CallOut(self.views(fig_id, str), self.views(fig_id, lambda v: v.label),
                            self.inline(spec.callout.text, path + ("callout", "text")), style, src)
         if isinstance(spec, KpisBlock):
-            return KpiGrid(tuple(Kpi(self.views(f, str), self.views(f, lambda v: v.label))
+            # a KPI card is narrow: "RMB 11.25 billion" may wrap at its spaces there
+            return KpiGrid(tuple(Kpi(self.views(f, lambda v: str(v).replace(NBSP, " ")),
+                                     self.views(f, lambda v: v.label))
                                  for f in spec.kpis), style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)

@@ -108,7 +108,6 @@ class ResolvedPage:
     footer_position: str = "center"
     running_header: bool = True
     grid_lines: int | None = None
-    grid_chars: int | None = None
     table_of_contents: bool = False
 
     @property
@@ -243,7 +242,7 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
         color(b.header_background, "boxes", k, "header_background"),
         color(b.zebra, "boxes", k, "zebra"), color(b.rule_color, "boxes", k, "rule_color"),
         b.padding_pt, b.space_before_pt, b.space_after_pt) for k, b in spec.boxes.items()}
-    for box in ("callout", "kpi", "table"):
+    for box in ("callout", "kpi", "table", "cover"):
         if box not in boxes:
             boxes[box] = _resolve_default_box()
     for label in REQUIRED_LABELS:
@@ -256,7 +255,7 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
                         p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
                         p.column_gap_mm * MM, p.footer_position, p.running_header,
-                        p.grid_lines, p.grid_chars, p.table_of_contents)
+                        p.grid_lines, p.table_of_contents)
     labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
     for level, pattern in enumerate(spec.heading_numbering):
         for lang in ("zh", "en"):

@@ -82,8 +82,6 @@ class PageSpec(_Strict):
     running_header: bool = Field(True, description="the title at the top of each page")
     grid_lines: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
                                    "lines per page (GB/T 9704: 22)")
-    grid_chars: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
-                                   "characters per line (GB/T 9704: 28)")
     table_of_contents: bool = Field(False, description="a contents page after the cover "
                                     "(a TOC field in Word)")
 
@@ -105,7 +103,7 @@ class ThemeFile(_Strict):
     colors: dict[str, str] = {}
     fonts: dict[str, FontSpec]
     styles: dict[str, StyleSpec]
-    boxes: dict[Literal["callout", "kpi", "table"], BoxSpec]
+    boxes: dict[Literal["callout", "kpi", "table", "cover"], BoxSpec]
     labels: dict[str, LabelSpec]
     docx: DocxSpec = DocxSpec()
     heading_numbering: list[LabelSpec] = Field(

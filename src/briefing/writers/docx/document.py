@@ -73,9 +73,7 @@ def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def
     section.footer_distance = Pt(page.footer_distance_pt)
     if page.grid_lines:
         body_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
-        char_pitch = page.frame_width_pt / page.grid_chars if page.grid_chars else None
-        oxml.set_document_grid(section, body_height / page.grid_lines, char_pitch,
-                               theme.styles["Normal"].size_pt)
+        oxml.set_line_grid(section, body_height / page.grid_lines)
 
 
 def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]

@@ -179,19 +179,17 @@ def set_alt_text(paragraph: Paragraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
-def set_document_grid(section, line_pitch_pt: float, char_pitch_pt: float | None,  # type: ignore[no-untyped-def]
-                      base_size_pt: float) -> None:
-    """<w:docGrid>: lines per page, and characters per line as an adjustment of the pitch
-    of the Normal style's size (in 4096ths of a point)."""
+def set_line_grid(section, line_pitch_pt: float) -> None:  # type: ignore[no-untyped-def]
+    """<w:docGrid w:type="lines">: a fixed number of lines per page. (No character grid:
+    LibreOffice sets Chinese text one character per line when w:charSpace is given.)"""
     sect_pr = section._sectPr
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars" if char_pitch_pt else "lines")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(line_pitch_pt * 20)))
-    if char_pitch_pt:
-        grid.set(qn("w:charSpace"), str(round((char_pitch_pt - base_size_pt) * 4096)))
+    grid.attrib.pop(qn("w:charSpace"), None)
 
 
 def restart_page_numbers(section) -> None:  # type: ignore[no-untyped-def]

@@ -68,7 +68,9 @@ def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-de
     font.italic = False
     font.color.rgb = RGBColor.from_string(resolved.color.lstrip("#"))
     family = theme.fonts[resolved.font].family
-    east_asian = theme.fonts[theme.styles["Normal"].font].family  # CJK text in any style
+    # Chinese styles draw CJK in their own font; English ones in the main Chinese font
+    east_asian = family if resolved.lang.startswith("zh") else \
+        theme.fonts[theme.styles["Normal"].font].family
     rpr = style.element.get_or_add_rPr()
     oxml.set_fonts(rpr, family, east_asian)
     # w:val is the language of Latin text (digits too): zh-CN there lets LibreOffice break

@@ -11,8 +11,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, LayoutError, NextPageTemplate,
-                                PageBreak, PageTemplate, Spacer)
+from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, LayoutError,
+                                NextPageTemplate, PageBreak, PageTemplate)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
@@ -43,8 +43,18 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
                   page.height_pt - page.margin_top_pt - page.margin_bottom_pt,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     furniture = _Furniture(document, theme)
+    # the cover: titles from a third of the way down, publisher and date at the foot
+    height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
+    foot = 45 * MM
+    cover_frames = [
+        Frame(page.margin_left_pt, page.margin_bottom_pt + foot, page.frame_width_pt,
+              height - foot - 50 * MM, leftPadding=0, rightPadding=0, topPadding=0,
+              bottomPadding=0, id="cover-titles"),
+        Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt, foot,
+              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover-foot"),
+    ]
     template.addPageTemplates([
-        PageTemplate("cover", [frame], onPage=furniture.cover_page),
+        PageTemplate("cover", cover_frames, onPage=furniture.cover_page),
         PageTemplate("body", [frame]),
     ])
     renderer = BlockRenderer(theme, document.languages, parallel=document.parallel)
@@ -76,12 +86,12 @@ def _title(document: Document) -> str:
 
 def _cover(document: Document, styles: StyleSheet) -> list:
     cover = document.cover
-    story: list = [Spacer(1, 62 * MM)]
+    story: list = []
     for role, value in (("title", cover.title), ("subtitle", cover.subtitle)):
         if value is not None:
             story += [make_paragraph(value.get(lang), styles.get(role, lang))
                       for lang in value.shown(document.languages)]
-    story.append(Spacer(1, 70 * MM))
+    story.append(FrameBreak())
     for value in (cover.publisher, cover.date_text):
         story += [make_paragraph(value.get(lang), styles.get("cover_meta", lang))
                   for lang in value.shown(document.languages)]
@@ -165,8 +175,7 @@ class _Furniture:
         self.theme = theme
         self.footer = theme.style_for("footer", "zh")
         self.header = theme.style_for("header", "zh")
-        self.accent = HexColor(theme.styles["Heading 1"].color)
-        self.band = theme.boxes["callout"].band_color or theme.styles["Title"].color
+        self.cover = theme.boxes["cover"]
         self.rule = HexColor(theme.boxes["table"].rule_color or "#CCCCCC")
 
     def pdf_date(self, *_clock: int) -> str:
@@ -176,11 +185,13 @@ class _Furniture:
     def cover_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         page = self.theme.page
         canvas.saveState()
-        canvas.setFillColor(self.accent)
-        canvas.rect(0, page.height_pt - 38 * MM, page.width_pt, 38 * MM, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(self.band))
-        canvas.rect(page.margin_left_pt, page.height_pt - 74 * MM, 28 * MM, 2.2 * MM,
-                    stroke=0, fill=1)
+        if self.cover.background:  # a band across the top
+            canvas.setFillColor(HexColor(self.cover.background))
+            canvas.rect(0, page.height_pt - 38 * MM, page.width_pt, 38 * MM, stroke=0, fill=1)
+        if self.cover.band_color:  # a short bar above the title
+            canvas.setFillColor(HexColor(self.cover.band_color))
+            canvas.rect(page.margin_left_pt, page.height_pt - page.margin_top_pt - 44 * MM,
+                        28 * MM, 2.2 * MM, stroke=0, fill=1)
         logo = self.document.cover.logo
         if logo is not None:  # in the band, right-aligned, at most 24 x 60 mm
             canvas.drawImage(str(logo), page.width_pt - page.margin_right_pt - 60 * MM,
