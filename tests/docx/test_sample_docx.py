@@ -92,6 +92,7 @@ def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None
 def it_records_the_edition_date_not_the_clock(document) -> None:  # type: ignore[no-untyped-def]
     props = document.core_properties
     assert props.created.date().isoformat() == "2024-01-15"
+    assert props.keywords.startswith("西城区, 漯河") and props.language == "zh-CN"
     assert "漯河市西城区" in props.title
 
 

@@ -119,6 +119,7 @@ def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> No
     info = reader.metadata
     assert info["/CreationDate"].startswith("D:20240115") and info["/ModDate"].startswith("D:2024")
     assert "漯河市西城区" in info["/Title"] and info["/Author"] == "漯河市西城区人民政府"
+    assert info["/Keywords"].startswith("西城区, 漯河")
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
 
 

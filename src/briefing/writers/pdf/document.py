@@ -135,7 +135,8 @@ class _BriefingTemplate(BaseDocTemplate):
             key = f"h{self._headings}"  # by position: the same input gives the same bytes
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
-            self.notify("TOCEntry", (level - 1, escape(title), self.page, key))
+            # the number printed in the footer: the cover is not counted
+            self.notify("TOCEntry", (level - 1, escape(title), self.page - 1, key))
 
 
 class _PagedCanvas(Canvas):
