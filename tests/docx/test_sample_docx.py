@@ -110,3 +110,20 @@ def it_writes_style_properties_in_schema_order(document) -> None:  # type: ignor
 def it_lets_chinese_punctuation_hang_as_the_theme_says(document) -> None:  # type: ignore[no-untyped-def]
     ppr = document.styles["Body Text"].element.pPr
     assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"
+
+
+def it_formats_through_styles_not_direct_formatting(document) -> None:  # type: ignore[no-untyped-def]
+    """Changing a style in Word must change every instance: no run carries its own font,
+    size, colour or weight, and no paragraph its own spacing or alignment."""
+    body = document.element.body
+    for run_pr in body.iter(qn("w:rPr")):
+        if run_pr.getparent().tag == qn("w:pPr"):
+            continue  # paragraph mark properties
+        direct = [c.tag.split("}")[1] for c in run_pr if c.tag != qn("w:rStyle")]
+        assert not direct, direct
+    for para_pr in body.iter(qn("w:pPr")):
+        direct = [c.tag.split("}")[1] for c in para_pr
+                  if c.tag not in (qn("w:pStyle"), qn("w:numPr"), qn("w:rPr"), qn("w:sectPr"))]
+        # the one exception: a spacer paragraph's height after a box (Word has no
+        # "space after table")
+        assert direct in ([], ["spacing"]), direct
