@@ -74,10 +74,10 @@ def it_is_a4_with_page_numbers_and_well_under_two_megabytes(sample_build) -> Non
         pdf.close()
     pages = pdf_text(path)
     assert count >= 5
-    # the cover has no number; the body is numbered from 1, in both languages
+    # the cover counts but shows no number; every other page says which it is, in both languages
     assert "Page" not in pages[0]
-    for number in range(1, count):
-        assert f"第 {number} 页" in pages[number] and f"Page {number}" in pages[number]
+    for number in range(2, count + 1):
+        assert f"第 {number} 页" in pages[number - 1] and f"Page {number}" in pages[number - 1]
 
 
 def it_renders_pages_that_are_not_blank(sample_build) -> None:  # type: ignore[no-untyped-def]
@@ -125,10 +125,10 @@ def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> No
 
 def it_runs_the_title_in_the_header_and_counts_pages_in_the_footer(sample_build) -> None:  # type: ignore[no-untyped-def]
     pages = pdf_text(sample_build["pdf"])
-    total = len(pages) - 1  # the cover is not counted
-    for number in range(1, total + 1):
-        assert f"Page {number} of {total}" in pages[number]
-        assert f"第 {number} 页（共 {total} 页）" in pages[number]
+    total = len(pages)  # the cover counts, as Word's NUMPAGES counts it
+    for number in range(2, total + 1):
+        assert f"Page {number} of {total}" in pages[number - 1]
+        assert f"第 {number} 页（共 {total} 页）" in pages[number - 1]
         # the full title appears nowhere in the body: this is the running header
         assert "漯河市西城区2023年工作回顾 · Xicheng District, Luohe — 2023 in Review" in \
-            pages[number]
+            pages[number - 1]

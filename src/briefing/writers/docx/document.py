@@ -23,8 +23,9 @@ from .numbering import number_headings
 from .styles import define_styles
 
 
-# {pages} counts the numbered pages: those of the body section, as in the PDF
-FIELDS = {"page": "PAGE", "pages": "SECTIONPAGES"}
+# NUMPAGES, not SECTIONPAGES: LibreOffice does not compute SECTIONPAGES (it
+# shows "Page 2 of 1"); the cover therefore counts, unnumbered, in both formats
+FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
 def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
@@ -77,9 +78,8 @@ def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def
 
 
 def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
-    """Header and page-numbered footer of the body section, numbered from 1."""
+    """Header and page-numbered footer of the body section (the cover is page 1)."""
     page = theme.page
-    oxml.restart_page_numbers(section)
     section.footer.is_linked_to_previous = False
     footers = [(section.footer, "right" if page.footer_position == "outside" else None)]
     if page.footer_position == "outside":

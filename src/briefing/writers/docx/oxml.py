@@ -192,20 +192,6 @@ def set_line_grid(section, line_pitch_pt: float) -> None:  # type: ignore[no-unt
     grid.attrib.pop(qn("w:charSpace"), None)
 
 
-def restart_page_numbers(section) -> None:  # type: ignore[no-untyped-def]
-    """Number this section's pages from 1 (the cover before it is not counted)."""
-    sect_pr = section._sectPr
-    numbering = sect_pr.find(qn("w:pgNumType"))
-    if numbering is None:
-        numbering = OxmlElement("w:pgNumType")
-        grid = sect_pr.find(qn("w:cols"))  # pgNumType comes before cols in CT_SectPr
-        if grid is not None:
-            grid.addprevious(numbering)
-        else:
-            sect_pr.append(numbering)
-    numbering.set(qn("w:start"), "1")
-
-
 def exclude_from_numbering(paragraph: Paragraph) -> None:
     """A heading-styled paragraph without the style's number (numId 0): the contents title."""
     ppr = paragraph._p.get_or_add_pPr()

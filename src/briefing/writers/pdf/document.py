@@ -135,8 +135,7 @@ class _BriefingTemplate(BaseDocTemplate):
             key = f"h{self._headings}"  # by position: the same input gives the same bytes
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level - 1, closed=False)
-            # the number printed in the footer: the cover is not counted
-            self.notify("TOCEntry", (level - 1, escape(title), self.page - 1, key))
+            self.notify("TOCEntry", (level - 1, escape(title), self.page, key))
 
 
 class _PagedCanvas(Canvas):
@@ -153,11 +152,11 @@ class _PagedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
-        numbered = len(self._held) - 1  # the cover is not numbered: the body starts at 1
+        total = len(self._held)  # the cover counts, unnumbered, as Word counts it (NUMPAGES)
         for state in self._held:
             self.__dict__.update(state)
             if self.getPageNumber() > 1:
-                self._furniture.body_page(self, self.getPageNumber() - 1, numbered)
+                self._furniture.body_page(self, self.getPageNumber(), total)
             Canvas.showPage(self)
         Canvas.save(self)
 
