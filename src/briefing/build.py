@@ -82,7 +82,7 @@ class _Builder:
         if isinstance(spec, ParagraphBlock):
             return Paragraph(self.inline(spec.paragraph, path + ("paragraph",)), style, src)
         if isinstance(spec, HeadingBlock):
-            return Heading(self.inline(spec.heading, path + ("heading",)), 2, style, src)
+            return Heading(self.inline(spec.heading, path + ("heading",)), spec.level, style, src)
         if isinstance(spec, BulletsBlock):
             items = tuple(self.inline(item, path + ("bullets", i))
                           for i, item in enumerate(spec.bullets))

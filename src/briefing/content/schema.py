@@ -94,6 +94,7 @@ class ParagraphBlock(_Strict):
 
 class HeadingBlock(_Strict):
     heading: Text
+    level: int = Field(2, ge=2, le=4, description="2 under a section heading, 3 and 4 below")
     style: str | None = None
 
 

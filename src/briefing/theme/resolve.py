@@ -29,6 +29,8 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "cover_meta": Bilingual("Cover Details", "Cover Details English"),
     "heading1": Bilingual("Heading 1", "Heading 1 English"),
     "heading2": Bilingual("Heading 2", "Heading 2 English"),
+    "heading3": Bilingual("Heading 3", "Heading 3 English"),
+    "heading4": Bilingual("Heading 4", "Heading 4 English"),
     "body": Bilingual("Body Text", "Body Text English"),
     "bullet": Bilingual("List Bullet", "List Bullet English"),
     "caption": Bilingual("Caption", "Caption English"),

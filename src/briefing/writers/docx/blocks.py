@@ -113,7 +113,7 @@ class BlockWriter:
                     oxml.set_style(added, self.ids[STRONG_STYLE])
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
-        self.text(self.container, "heading1" if block.level == 1 else "heading2", block.text,
+        self.text(self.container, f"heading{block.level}", block.text,
                   block.style)
 
     def paragraph(self, block: Paragraph) -> None:  # type: ignore[override]

@@ -17,7 +17,7 @@ from ...theme.resolve import STYLE_ROLES, ResolvedTheme
 from .oxml import PPR_ORDER, child_in_order
 
 FORMATS = {"{chinese}": "chineseCounting", "{decimal}": "decimal", "{roman}": "upperRoman"}
-HEADING_ROLES = ("heading1", "heading2")  # the levels our documents have
+HEADING_ROLES = ("heading1", "heading2", "heading3", "heading4")
 
 
 def number_headings(doc: DocxDocument, theme: ResolvedTheme,

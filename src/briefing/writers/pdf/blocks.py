@@ -88,7 +88,7 @@ class BlockRenderer:
 
     def heading(self, block: Heading) -> list[Flowable]:  # type: ignore[override]
         text = block.numbered_text()
-        flowables = self.texts("heading1" if block.level == 1 else "heading2", text,
+        flowables = self.texts(f"heading{block.level}", text,
                                block.style)
         title = " · ".join(plain_text(text.get(lang)) for lang in text.shown(self.languages))
         flowables[0].outline = (title, block.level)  # a PDF bookmark and contents entry
