@@ -101,3 +101,30 @@ def it_shows_the_numbers_in_a_word_processor(gov_build, tmp_path: Path) -> None:
     text = re.sub(r"[\s\u2060]+", "", "".join(pdf_text(pdf)))
     assert "一、开放招商成效明显" in text and "七、党建基础保障夯实" in text
     assert "I.NotableResults" in text
+
+
+def it_numbers_four_levels_and_restarts_below_a_new_heading(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = """cover:
+  title: {zh: 标题, en: Title}
+  date: 2024-01-15
+  publisher: {zh: 某区, en: A District}
+sections:
+  - heading: {zh: 甲, en: A}
+    blocks:
+      - heading: {zh: 乙, en: B}
+      - heading: {zh: 丙, en: C}
+        level: 3
+      - heading: {zh: 丁, en: D}
+        level: 4
+      - heading: {zh: 戊, en: E}
+        level: 3
+  - heading: {zh: 己, en: F}
+    blocks:
+      - heading: {zh: 庚, en: G}
+"""
+    [pdf] = briefing.build(make_briefing(briefing_yaml=source), tmp_path, formats=("pdf",),
+                           theme="gov")
+    text = re.sub(r"\s+", "", "".join(pdf_text(pdf)))
+    for numbered in ("一、甲", "（一）乙", "1.丙", "（1）丁", "2.戊", "二、己", "（一）庚",
+                     "I.A", "(I)B", "1.C", "(1)D", "II.F"):
+        assert numbered in text, numbered
