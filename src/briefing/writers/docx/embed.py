@@ -21,7 +21,6 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from ...fonts import font_cached
@@ -99,6 +98,8 @@ def subset_font(path: Path, characters: str) -> bytes:
     """The font reduced to `characters` plus printable ASCII and .notdef (with its outline: Word
     draws it for a missing glyph), still a TrueType font with all names and layout features.
     Deterministic: fontTools' subsetter is, and the head table's timestamp is kept."""
+    from fontTools import subset  # 0.1 s to import: only when a subset is not cached yet
+
     options = subset.Options()
     options.name_IDs = ["*"]
     options.name_languages = ["*"]  # the Chinese family name too: Word may list either
