@@ -1,5 +1,6 @@
 """tests/cases/<name>.yaml (a briefing.yaml over the minimal figures) must build the model
-dumped in <name>.model.txt. `pytest --update-goldens` rewrites the dumps: review the diff."""
+dumped in <name>.model.txt. Files named <name>.<other> (e.g. <name>.figures.csv) are copied
+beside it as <other>. `pytest --update-goldens` rewrites the dumps: review the diff."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ import pytest
 import briefing
 from briefing.model import dump
 
-CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml") if p.stem.count(".") == 0)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
     folder = make_briefing(briefing_yaml=case.read_text(encoding="utf-8"), name=case.stem)
+    for extra in case.parent.glob(f"{case.stem}.*"):
+        if extra.suffix not in (".yaml", ".txt") or extra.name.count(".") > 1:
+            if not extra.name.endswith(".model.txt"):
+                (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
     actual = dump(briefing.check(folder))
     golden = case.with_suffix(".model.txt")
     if update_goldens or not golden.exists():

@@ -101,7 +101,9 @@ class _Builder:
         if isinstance(spec, KpisBlock):
             # a KPI card is narrow: "RMB 11.25 billion" may wrap at its spaces there
             return KpiGrid(tuple(Kpi(self.views(f, lambda v: str(v).replace(NBSP, " ")),
-                                     self.views(f, lambda v: v.label))
+                                     self.views(f, lambda v: v.label),
+                                     self.views(f, lambda v: v.trend)
+                                     if self.content.figures[f].previous else None)
                                  for f in spec.kpis), style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)

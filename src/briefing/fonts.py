@@ -98,7 +98,7 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
         elif isinstance(block, CallOut):
             values = [block.value, block.label, _plain(block.text)]
         elif isinstance(block, KpiGrid):
-            values = [v for k in block.items for v in (k.value, k.label)]
+            values = [v for k in block.items for v in (k.value, k.label, k.trend) if v]
         texts += [(v, block.source) for v in values]
     return texts
 

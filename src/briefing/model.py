@@ -127,6 +127,7 @@ class CallOut:
 class Kpi:
     value: Bilingual[str]
     label: Bilingual[str]
+    trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
 
 
 @dataclass(frozen=True)

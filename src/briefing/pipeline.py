@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build_document, check_texts
 from .content.load import Loaded, load_yaml
+from .content.tables import load_table
 from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
@@ -73,7 +74,8 @@ def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
                                   f"figures[{i}]", f"figure file '{name}' not found"))
             continue
         try:
-            figure_files.append(load_yaml(path))
+            tabular = path.suffix.lower() in (".csv", ".xlsx")
+            figure_files.append(load_table(path) if tabular else load_yaml(path))
         except ContentError as exc:
             problems += exc.diagnostics
     if problems:

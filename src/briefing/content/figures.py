@@ -94,6 +94,28 @@ def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None =
     return prefix + text
 
 
+def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
+                  days: int, arrow: bool = False) -> str:
+    """同比增长12.5% / up 12.5% year on year; for percentages, the change in points.
+    With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点."""
+    points = unit.kind == "percent"
+    change = value - previous if points else (value - previous) / previous * 100
+    size = format_value(abs(change), units()["percent"], lang, decimals=1)
+    if points:
+        size = size.removesuffix("%") + ("个百分点" if lang == "zh" else NBSP + "percentage points")
+    if arrow:
+        return ("▲" if change > 0 else "▼" if change < 0 else "=") + NBSP + size
+    yearly = 330 <= days <= 400
+    if lang == "zh":
+        if change == 0:
+            return "与上年持平" if yearly else "持平"
+        verb = ("提高" if change > 0 else "降低") if points else ("增长" if change > 0 else "下降")
+        return ("同比" if yearly else "") + verb + size
+    if change == 0:
+        return "unchanged"
+    return ("up " if change > 0 else "down ") + size + (" year on year" if yearly else "")
+
+
 def format_as_of(day: datetime.date, lang: Lang) -> str:
     """2023年12月31日 / December 31, 2023."""
     return format_date(day, "long", locale=LOCALES[lang])

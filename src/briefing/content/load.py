@@ -49,6 +49,8 @@ class Loaded:
     # problems that left the data usable (a duplicate key keeps its first value), reported
     # together with the schema's so that one run shows them all
     problems: list[Diagnostic] = field(default_factory=list)
+    # spreadsheet cell of a path ("Sheet1!D14"), for figures read from CSV or XLSX
+    cells: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest prefix of `path` that exists in the file."""

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError,
-                      field_validator)
+                      field_validator, model_validator)
 
 from ..errors import ContentError, Diagnostic, error
 from .figures import units
+from .formulas import FormulaProblem, evaluate, formula_names
 from .load import Loaded, format_path
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
@@ -48,22 +49,42 @@ class Text(_Strict):
     _check = field_validator("zh", "en")(_check_text)
 
 
+def _plain_decimal(value: Any) -> Any:
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' is not a plain number (write e.g. 11250000000 or "
+                         "24.1: no grouping commas, units or %)")
+    return value.strip() if isinstance(value, str) else value
+
+
+class Previous(_Strict):
+    """The same figure for an earlier period, for changes (同比增长12.5% / up 12.5%)."""
+
+    value: Decimal
+    as_of: datetime.date
+
+    _plain = field_validator("value", mode="before")(_plain_decimal)
+
+
 class Figure(_Strict):
     label: Text
-    value: Decimal = Field(description="exact value in base units (yuan, not 亿元)")
+    value: Decimal | None = Field(None, description="exact value in base units (yuan, "
+                                  "not 亿元); or give a formula")
+    formula: str | None = Field(None, description="derived: an expression over other "
+                                "figures' ids, e.g. livelihood_spending / budget_spending * 100")
     unit: str
     as_of: datetime.date
     source: Text
     qualifier: Literal["over", "under"] | None = None
     decimals: int = Field(2, ge=0, le=6)
+    previous: Previous | None = None
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _plain_decimal(cls, value: Any) -> Any:
-        if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
-            raise ValueError(f"'{value}' is not a plain number (write e.g. 11250000000 or "
-                             "24.1: no grouping commas, units or %)")
-        return value.strip() if isinstance(value, str) else value
+    _plain = field_validator("value", mode="before")(_plain_decimal)
+
+    @model_validator(mode="after")
+    def _value_or_formula(self) -> "Figure":
+        if (self.value is None) == (self.formula is None):
+            raise ValueError("give either a value or a formula")
+        return self
 
     @field_validator("unit")
     @classmethod
@@ -224,7 +245,10 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
         else:
             message = f"{message.rstrip('.')} (got {err['input']!r})" if "input" in err and \
                 isinstance(err["input"], str) else message
-    return error(loaded.file, loaded.line_of(line_path), format_path(path), message, hint or None)
+    field = format_path(path)
+    cell = loaded.cells.get(tuple(path))
+    return error(loaded.file, loaded.line_of(line_path), f"{cell} {field}" if cell else field,
+                 message, hint or None)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -325,6 +349,7 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
             else:
                 figures[fig_id] = figure
                 defined_in[fig_id] = loaded
+    problems += _derive(figures, defined_in)
     if briefing is not None:
         defined = {fig_id for f in figure_files if isinstance(f.data, dict)
                    and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
@@ -334,6 +359,54 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
         exc.figures = figures
         raise exc
     return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
+
+
+def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
+    """Give each derived figure its value, in dependency order; a formula naming an unknown
+    figure, a circle of formulas or a division by zero is located at the formula."""
+    problems: list[Diagnostic] = []
+    pending = {i: f for i, f in figures.items() if f.formula is not None}
+
+    def problem(fig_id: str, message: str, hint: str | None = None) -> None:
+        loaded = defined_in[fig_id]
+        path = ("figures", fig_id, "formula")
+        cell = loaded.cells.get(path)
+        field = f"figures.{fig_id}.formula"
+        problems.append(error(loaded.file, loaded.line_of(path),
+                              f"{cell} {field}" if cell else field, message, hint))
+
+    needs: dict[str, set[str]] = {}
+    for fig_id, figure in list(pending.items()):
+        try:
+            needs[fig_id] = formula_names(figure.formula or "")
+        except FormulaProblem as exc:
+            problem(fig_id, str(exc))
+            del pending[fig_id]
+            continue
+        unknown = sorted(needs[fig_id] - set(figures))
+        if unknown:
+            problem(fig_id, f"unknown figure '{unknown[0]}' in the formula",
+                    did_you_mean(unknown[0], figures))
+            del pending[fig_id]
+    while pending:
+        ready = [i for i in pending if not needs[i] & set(pending)]
+        if not ready:
+            for fig_id in sorted(pending):
+                problem(fig_id, "formulas that depend on each other in a circle: "
+                        + ", ".join(sorted(pending)))
+            break
+        for fig_id in ready:
+            figure = pending.pop(fig_id)
+            values = {name: figures[name].value for name in needs[fig_id]}
+            if any(v is None for v in values.values()):
+                continue  # depends on a figure whose formula failed: reported there
+            try:
+                value = evaluate(figure.formula or "", values)  # type: ignore[arg-type]
+            except FormulaProblem as exc:
+                problem(fig_id, str(exc))
+                continue
+            figures[fig_id] = figure.model_copy(update={"value": value})
+    return problems
 
 
 def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defined: set[str],

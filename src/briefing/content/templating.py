@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .figures import Lang, format_as_of, format_number, format_value, units
+from .figures import Lang, format_as_of, format_change, format_number, format_value, units
 from .schema import Figure, did_you_mean
 
 
@@ -41,6 +41,35 @@ class FigureView:
     def number(self) -> str:
         return format_number(self.figure.value, units()[self.figure.unit], self.lang,
                              self.figure.decimals)
+
+    @property
+    def previous(self) -> str:
+        """The earlier period's value, with its unit."""
+        previous = self._previous()
+        return format_value(previous.value, units()[self.figure.unit], self.lang,
+                            self.figure.qualifier, self.figure.decimals)
+
+    @property
+    def change(self) -> str:
+        """同比增长12.5% / up 12.5% year on year (percentages: in points)."""
+        return self._change(arrow=False)
+
+    @property
+    def trend(self) -> str:
+        """▲ 12.5% / ▼ 2.1个百分点: the change as a KPI card shows it."""
+        return self._change(arrow=True)
+
+    def _change(self, arrow: bool) -> str:
+        previous = self._previous()
+        days = (self.figure.as_of - previous.as_of).days
+        return format_change(self.figure.value, previous.value, units()[self.figure.unit],
+                             self.lang, days, arrow)
+
+    def _previous(self):  # type: ignore[no-untyped-def]
+        if self.figure.previous is None:
+            raise TemplateProblem("this figure has no previous value: add previous_value and "
+                                  "previous_as_of (or previous: {value, as_of})")
+        return self.figure.previous
 
     @property
     def label(self) -> str:
@@ -81,8 +110,11 @@ def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
         attribute = _NO_ATTRIBUTE.search(text)
         if attribute:
             raise TemplateProblem(f"a figure has no attribute '{attribute.group(1)}'",
-                                  "a figure offers .number, .label, .as_of and .source") from None
+                                  "a figure offers .number, .label, .as_of, .source, "
+                                  ".previous and .change") from None
         raise TemplateProblem(text) from None
+    except TemplateProblem:
+        raise
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateProblem(f"not allowed in a template: {exc}") from None
     except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:

@@ -164,6 +164,8 @@ class BlockWriter:
         oxml.keep_row_together(table.rows[0])
         for cell, kpi in zip(table.rows[0].cells, block.items):
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
+            if kpi.trend:
+                self.text(cell, "kpi_label", kpi.trend)
             self.text(cell, "kpi_label", kpi.label)
         oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("kpi")

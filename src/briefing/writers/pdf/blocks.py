@@ -162,7 +162,9 @@ class BlockRenderer:
                 widths.append(gap)
                 commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                              ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
-            cells.append(self.texts("kpi_value", kpi.value) + self.texts("kpi_label", kpi.label))
+            trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
+            cells.append(self.texts("kpi_value", kpi.value) + trend +
+                         self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
         table = WholeTable([cells], colWidths=widths, hAlign="LEFT",

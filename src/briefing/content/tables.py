@@ -1,0 +1,151 @@
+"""Figures from spreadsheets: CSV (UTF-8) and Excel (.xlsx), one figure per row.
+
+A statistics office keeps its figures in a spreadsheet; each row becomes the same data as a
+figure in figures.yaml, so one schema validates both, and every value keeps its row and
+cell (`figures.xlsx:14: Sheet1!D14 figures.park_tax.value: ...`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, Diagnostic, error
+from .load import MAX_FILE_BYTES, Loaded
+
+# column -> where it goes in a figure's data; the first six are required
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": (),
+    "label_zh": ("label", "zh"), "label_en": ("label", "en"),
+    "value": ("value",), "unit": ("unit",), "as_of": ("as_of",),
+    "source_zh": ("source", "zh"), "source_en": ("source", "en"),
+    "qualifier": ("qualifier",), "decimals": ("decimals",),
+    "previous_value": ("previous", "value"), "previous_as_of": ("previous", "as_of"),
+    "formula": ("formula",),
+}
+REQUIRED = ("id", "label_zh", "label_en", "unit", "as_of", "source_zh", "source_en")
+
+
+def load_table(path: Path) -> Loaded:
+    """A CSV or XLSX file of figures as the data a figures.yaml would hold."""
+    if path.stat().st_size > MAX_FILE_BYTES * 10:
+        raise ContentError([error(path, None, "", "file is larger than 20 MB")])
+    if path.suffix.lower() == ".xlsx":
+        sheet, rows = _xlsx_rows(path)
+    else:
+        sheet, rows = "", _csv_rows(path)
+    return _figures_from_rows(path, sheet, rows)
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError([error(path, None, "", f"not UTF-8 text (byte {exc.start}): save "
+                                  "it as 'CSV UTF-8' (a GBK file must be converted)")]) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise ContentError([error(path, reader.line_num, "", f"CSV: {exc}")]) from None
+
+
+def _xlsx_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
+    import openpyxl  # only for spreadsheets
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ContentError([error(path, None, "", f"not a readable .xlsx file: {exc}")]) \
+            from None
+    sheet = book.worksheets[0]
+    rows = [(number, [_cell_text(v) for v in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    book.close()
+    return sheet.title, rows
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as the text a person typed. Excel keeps numbers as binary floating point; repr
+    gives the shortest decimal that is the same number (24.1, not 24.100000000000001)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]) -> Loaded:
+    rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
+    loaded = Loaded(path, {"figures": {}})
+    if not rows:
+        raise ContentError([error(path, None, "", "no header row: the first row names the "
+                                  "columns (" + ", ".join(REQUIRED) + ", value ...)")])
+    header_line, header = rows[0]
+    names = [h.strip().lower() for h in header]
+    problems: list[Diagnostic] = []
+    for i, name in enumerate(names):
+        where = f"{sheet}!" if sheet else ""
+        if name not in COLUMNS:
+            from .schema import did_you_mean
+            problems.append(error(path, header_line, f"{where}{_column_letter(i)}{header_line}",
+                                  f"unknown column '{name}'", did_you_mean(name, COLUMNS)))
+        elif names.index(name) != i:
+            problems.append(error(path, header_line, f"{where}{_column_letter(i)}{header_line}",
+                                  f"column '{name}' appears twice"))
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        problems.append(error(path, header_line, "", "missing column(s): " + ", ".join(missing)))
+    if problems:
+        raise ContentError(problems)
+    figures: dict[str, Any] = loaded.data["figures"]
+    for line, row in rows[1:]:
+        if len(row) > len(names) and any(c.strip() for c in row[len(names):]):
+            problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
+                                  f"{len(names)}"))
+            continue
+        cells = dict(zip(names, (c.strip() for c in row)))
+        fig_id = cells.get("id", "")
+        if not fig_id:
+            problems.append(error(path, line, "", "a row without an id"))
+            continue
+        if fig_id in figures:
+            first = loaded.lines[("figures", fig_id)]
+            problems.append(error(path, line, f"figures.{fig_id}",
+                                  f"figure '{fig_id}' is already defined on row {first}"))
+            continue
+        figure: dict[str, Any] = {}
+        loaded.lines[("figures", fig_id)] = line
+        for i, name in enumerate(names):
+            value = cells.get(name, "")
+            target = COLUMNS[name]
+            if not target or (not value and name not in REQUIRED and name != "value"):
+                continue
+            if not value and name == "value" and cells.get("formula"):
+                continue  # a derived figure
+            node = figure
+            for key in target[:-1]:
+                node = node.setdefault(key, {})
+            node[target[-1]] = value
+            path_ = ("figures", fig_id) + target
+            loaded.lines[path_] = line
+            loaded.cells[path_] = f"{sheet}!{_column_letter(i)}{line}" if sheet else \
+                f"{_column_letter(i)}{line}"
+        figures[fig_id] = figure
+    loaded.problems.extend(problems)
+    return loaded
