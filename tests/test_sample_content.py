@@ -25,7 +25,9 @@ def texts(value: object) -> list[str]:
 
 
 def it_uses_every_figure_and_only_defined_ones() -> None:
-    figures = set(load("figures.yaml")["figures"])
+    import csv
+    with open(SAMPLE / "figures.csv", encoding="utf-8-sig", newline="") as handle:
+        figures = {row["id"] for row in csv.DictReader(handle)}
     used = {m for t in texts(load("briefing.yaml")["sections"]) for m in REF.findall(t)}
     assert used == figures
 

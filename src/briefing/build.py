@@ -17,11 +17,11 @@ from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
 from .content.schema import (BulletsBlock, CalloutBlock, Content, Figure, HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
-from .content.templating import FigureView, TemplateProblem, render_text
-from .errors import ContentError, Diagnostic, error, warning
+from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
+from .errors import ContentError, Diagnostic, error
 from .model import (Bilingual, Block, BulletList, CallOut, Cover, Document, FigureRow,
                     FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
-                    Source, plain_text)
+                    Run, SOURCE_COLUMNS, Source, plain_text)
 from .theme.resolve import ResolvedTheme
 from .typography import format_heading_number
 
@@ -186,15 +186,54 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     )
     if builder.problems:
         raise ContentError(builder.problems)
+    blocks += sources_section(content, theme, blocks)
     blocks = number_headings(blocks, theme)
     layout = layout or spec.layout
     languages = LAYOUT_LANGUAGES[layout]
     document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
                         theme.labels)
-    if len(languages) > 1:
-        for diagnostic in check_glossary(content, document):
-            log.warning(diagnostic.format())
     return document
+
+
+def used_figures(content: Content) -> list[str]:
+    """Figure ids in the order the briefing first uses them (text, tables, call-outs, KPIs)."""
+    used: dict[str, None] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("figure",) and isinstance(item, str):
+                    used.setdefault(item)
+                elif key in ("figures", "kpis") and isinstance(item, list):
+                    for fig_id in item:
+                        used.setdefault(fig_id)
+                elif key in ("zh", "en") and isinstance(item, str):
+                    for fig_id in sorted(figure_refs(item)):
+                        used.setdefault(fig_id)
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(content.briefing_file.data.get("sections", []))
+    return [fig_id for fig_id in used if fig_id in content.figures]
+
+
+def sources_section(content: Content, theme: ResolvedTheme, blocks: list[Block]) -> list[Block]:
+    """A closing section listing every figure used, with its value, date and source."""
+    used = used_figures(content)
+    if not used:
+        return []
+    builder = _Builder(content, theme)
+    source = Source(content.briefing_file.file, None)
+    labels = theme.labels
+    header = (labels["table_figure"], labels["table_value"], labels["table_as_of"],
+              labels["table_source"])
+    return [Heading(Bilingual((Run(labels["sources"].zh),), (Run(labels["sources"].en),)), 1,
+                    None, source),
+            FigureTable(None, header, tuple(builder.figure_row(f) for f in used), None, source,
+                        SOURCE_COLUMNS)]
 
 
 def number_headings(blocks: list[Block], theme: ResolvedTheme) -> list[Block]:
@@ -215,32 +254,3 @@ def number_headings(blocks: list[Block], theme: ResolvedTheme) -> list[Block]:
                                                     format_heading_number(pattern.en, n)))
         numbered.append(block)
     return numbered
-
-
-def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
-    """Warn where a glossary term is in a block's Chinese but its English rendering is not
-    in that block's English: the one way a name drifts between translations."""
-    found: list[Diagnostic] = []
-    terms = [(t.zh, t.en) for t in content.briefing.glossary]
-    for block in document.blocks:
-        texts = _block_texts(block)
-        if texts is None:
-            continue
-        zh, en = texts
-        for term_zh, term_en in terms:
-            if term_zh in zh and term_en.lower() not in en.lower():
-                found.append(warning(block.source.file, block.source.line, "glossary",
-                                     f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
-                                     "the English"))
-    return found
-
-
-def _block_texts(block: Block) -> tuple[str, str] | None:
-    if isinstance(block, (Paragraph, Heading)):
-        return plain_text(block.text.zh), plain_text(block.text.en)
-    if isinstance(block, BulletList):
-        return ("".join(plain_text(i.zh) for i in block.items),
-                " ".join(plain_text(i.en) for i in block.items))
-    if isinstance(block, CallOut):
-        return plain_text(block.text.zh), plain_text(block.text.en)
-    return None

@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--layout", choices=LAYOUTS,
                          help="arrangement of the languages (overrides the briefing's own)")
         sub.add_argument("-v", "--verbose", action="store_true", help="log each step")
+        sub.add_argument("--strict", action="store_true",
+                         help="treat warnings (stale figures, typed numbers...) as errors")
 
     build_cmd = commands.add_parser("build", help="build the PDF and/or DOCX")
     common(build_cmd)
@@ -55,12 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     logger.propagate = False
     try:
         if args.command == "check":
-            document = check(args.path, theme=args.theme, layout=args.layout)
+            document = check(args.path, theme=args.theme, layout=args.layout,
+                             strict=args.strict)
             print(f"{args.path}: OK ({len(document.blocks)} blocks)")
         else:
             formats = FORMATS if args.format == "all" else (args.format,)
             for path in build(args.path, args.output, formats=formats, theme=args.theme,
-                              layout=args.layout):
+                              layout=args.layout, strict=args.strict):
                 print(f"wrote {path}")
         return exit_code_for(None)
     except ContentError as exc:

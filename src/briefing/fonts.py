@@ -93,7 +93,7 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
             values = [_plain(item) for item in block.items]
         elif isinstance(block, FigureTable):
             values = [block.caption] if block.caption else []
-            values += [v for row in block.rows for v in (row.label, row.value, row.as_of)]
+            values += [getattr(row, c.field) for row in block.rows for c in block.columns]
             values += list(block.header)
         elif isinstance(block, CallOut):
             values = [block.value, block.label, _plain(block.text)]

@@ -100,16 +100,34 @@ class FigureRow:
     source: Bilingual[str]
 
 
-TABLE_COLUMNS = (0.50, 0.28, 0.22)  # share of the text width: figure, value, as of
+@dataclass(frozen=True)
+class Column:
+    """A column of figure tables: the row field it shows, the style roles of its header and
+    cells, and its share of the text width. Both writers lay tables out from these."""
+
+    field: str
+    header_role: str
+    cell_role: str
+    share: float
+
+
+FIGURE_COLUMNS = (Column("label", "table_header", "table_cell", 0.50),
+                  Column("value", "table_header_number", "table_number", 0.28),
+                  Column("as_of", "table_header_number", "table_date", 0.22))
+SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.36),
+                  Column("value", "table_header_number", "table_number", 0.20),
+                  Column("as_of", "table_header_number", "table_date", 0.17),
+                  Column("source", "table_header", "table_cell", 0.27))
 
 
 @dataclass(frozen=True)
 class FigureTable:
     caption: Bilingual[str] | None
-    header: tuple[Bilingual[str], ...]  # column titles: figure, value, as of
+    header: tuple[Bilingual[str], ...]  # a title per column
     rows: tuple[FigureRow, ...]
     style: str | None
     source: Source
+    columns: tuple[Column, ...] = FIGURE_COLUMNS
 
 
 @dataclass(frozen=True)

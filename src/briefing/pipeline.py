@@ -17,6 +17,7 @@ from .content.tables import load_table
 from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
+from .lint import lint
 from .model import Document
 from .theme.resolve import ResolvedTheme, resolve_theme
 from .writers import writer_for
@@ -95,8 +96,10 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return kept
 
 
-def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> Prepared:
-    """Run every step up to the writers; raise ContentError with every problem found."""
+def prepare(path: Path, theme: str | None = None, layout: str | None = None,
+            strict: bool = False) -> Prepared:
+    """Run every step up to the writers; raise ContentError with every problem found.
+    Warnings are logged; with `strict` they are errors too."""
     folder = find_briefing(path)
     log.info("Step 1 - load_content %s", folder)
     briefing_file, figure_files = load_content(folder)
@@ -118,6 +121,11 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None) -> 
     resolved = resolved.for_languages(document.languages)
     log.info("Step 5 - check_glyphs")
     check_glyphs(document, resolved)
+    warnings = lint(content, document)
+    if strict and warnings:
+        raise ContentError(warnings)
+    for diagnostic in warnings:
+        log.warning(diagnostic.format(Path.cwd()))
     return Prepared(content, resolved, document)
 
 

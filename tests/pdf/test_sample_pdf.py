@@ -115,7 +115,7 @@ def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> No
     reader = pypdf.PdfReader(str(sample_build["pdf"]))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "开放招商成效明显 · Notable Results in Opening Up and Investment Promotion" in titles
-    assert len(titles) == 7
+    assert len(titles) == 8 and titles[-1] == "数据来源 · Sources"
     info = reader.metadata
     assert info["/CreationDate"].startswith("D:20240115") and info["/ModDate"].startswith("D:2024")
     assert "漯河市西城区" in info["/Title"] and info["/Author"] == "漯河市西城区人民政府"

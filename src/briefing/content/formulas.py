@@ -38,12 +38,21 @@ def evaluate(formula: str, values: dict[str, Decimal]) -> Decimal:
         raise FormulaProblem(f"'{formula}' divides by zero") from None
 
 
+_ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load,
+            ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub, ast.UAdd)
+
+
 def _parse(formula: str) -> ast.Expression:
     try:
-        return ast.parse(formula, mode="eval")
+        tree = ast.parse(formula, mode="eval")
     except SyntaxError:
         raise FormulaProblem(f"'{formula}' is not a formula: use figure ids, numbers, "
                              "+ - * / and parentheses") from None
+    for node in ast.walk(tree):
+        if not isinstance(node, _ALLOWED):
+            raise FormulaProblem(f"'{ast.unparse(node)}' is not allowed in a formula: use "
+                                 "figure ids, numbers, + - * / and parentheses")
+    return tree
 
 
 def _value(node: ast.AST, values: dict[str, Decimal]) -> Decimal:

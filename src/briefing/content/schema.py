@@ -193,6 +193,10 @@ class BriefingFile(_Strict):
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
+    stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
+                                  "at the edition date")
+    not_figures: list[str] = Field([], description="numbers in the text that are not "
+                                   "figures: years, names, ranks (2023, S510, PM2.5)")
     sections: list[Section] = Field(min_length=1)
 
 

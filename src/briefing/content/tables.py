@@ -97,6 +97,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
         raise ContentError([error(path, None, "", "no header row: the first row names the "
                                   "columns (" + ", ".join(REQUIRED) + ", value ...)")])
     header_line, header = rows[0]
+    loaded.lines[()] = loaded.lines[("figures",)] = header_line
     names = [h.strip().lower() for h in header]
     problems: list[Diagnostic] = []
     for i, name in enumerate(names):

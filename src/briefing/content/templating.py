@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import jinja2
+from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .figures import Lang, format_as_of, format_change, format_number, format_value, units
@@ -88,6 +89,16 @@ _ENV = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescap
                                      keep_trailing_newline=False)
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'")
+
+
+def figure_refs(template: str) -> set[str]:
+    """The names a template refers to (figure ids), or none if it does not parse."""
+    if "{" not in template:
+        return set()
+    try:
+        return set(meta.find_undeclared_variables(_ENV.parse(template)))
+    except jinja2.TemplateSyntaxError:
+        return set()  # reported when the template is rendered
 
 
 def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:

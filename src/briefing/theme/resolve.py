@@ -155,7 +155,8 @@ class ResolvedTheme:
         return self.styles[name]
 
 
-REQUIRED_LABELS = ("table_figure", "table_value", "table_as_of", "page")
+REQUIRED_LABELS = ("table_figure", "table_value", "table_as_of", "table_source", "sources",
+                   "page")
 
 
 def load_theme(name: str, styles_dir: Path, seen: tuple[str, ...] = ()) -> Loaded:

@@ -9,7 +9,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
-from ...model import (TABLE_COLUMNS, TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut,
+from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph,
                       parallel_rows)
 from ...theme.resolve import ResolvedTheme
@@ -133,18 +133,18 @@ class BlockWriter:
     def figure_table(self, block: FigureTable) -> None:  # type: ignore[override]
         if block.caption:
             self.text(self.doc, "caption", block.caption)
-        table = self._table(1 + len(block.rows), 3, "table", TABLE_COLUMNS)
-        for i, (cell, title) in enumerate(zip(table.rows[0].cells, block.header)):
-            self.text(cell, "table_header" if i == 0 else "table_header_number", title,
-                      first_in_cell=True)
+        columns = block.columns
+        table = self._table(1 + len(block.rows), len(columns), "table",
+                            tuple(c.share for c in columns))
+        for cell, column, title in zip(table.rows[0].cells, columns, block.header):
+            self.text(cell, column.header_role, title, first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
         for row in table.rows:
             oxml.keep_row_together(row)
         for row, data in zip(table.rows[1:], block.rows):
-            cells = row.cells
-            self.text(cells[0], "table_cell", data.label, first_in_cell=True)
-            self.text(cells[1], "table_number", data.value, first_in_cell=True)
-            self.text(cells[2], "table_date", data.as_of, first_in_cell=True)
+            for cell, column in zip(row.cells, columns):
+                self.text(cell, column.cell_role, getattr(data, column.field),
+                          first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
         self._space_after("table")
 

@@ -11,7 +11,6 @@ from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Headin
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
-from ...model import TABLE_COLUMNS
 from .styles import StyleSheet, font_names, make_paragraph
 
 
@@ -114,11 +113,11 @@ class BlockRenderer:
         flowables: list[Flowable] = []
         if block.caption:
             flowables += self.texts("caption", block.caption)
-        header = [self.texts("table_header" if i == 0 else "table_header_number", h)
-                  for i, h in enumerate(block.header)]
-        rows = [[self.texts("table_cell", r.label), self.texts("table_number", r.value),
-                 self.texts("table_date", r.as_of)] for r in block.rows]
-        widths = [self.width * f for f in TABLE_COLUMNS]
+        columns = block.columns
+        header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
+        rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
+                for r in block.rows]
+        widths = [self.width * c.share for c in columns]
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
         commands: list[tuple] = [

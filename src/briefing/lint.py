@@ -1,0 +1,123 @@
+"""Warnings about content that builds but may mislead a reader (`briefing check` prints them;
+with --strict they are errors):
+
+- a glossary term whose English rendering is missing from the block's English;
+- a figure older than the briefing allows (`stale_after_days`, counted to the edition date);
+- a number typed in the text instead of taken from a figure (`not_figures` lists the numbers
+  that are names, years or ranks: 2023, S510, PM2.5);
+- a text whose Chinese and English quote different figures or different numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .content.templating import figure_refs
+
+from .content.load import format_path
+from .content.schema import Content
+from .errors import Diagnostic, warning
+from .model import Block, BulletList, CallOut, Document, Heading, Paragraph, plain_text
+
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def lint(content: Content, document: Document) -> list[Diagnostic]:
+    """Every warning for this content and the document built from it."""
+    found = check_glossary(content, document) if len(document.languages) > 1 else []
+    found += check_staleness(content)
+    found += check_numbers(content)
+    return found
+
+
+def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
+    """Where a glossary term is in a block's Chinese but its English rendering is not in
+    that block's English: the one way a name drifts between translations."""
+    found: list[Diagnostic] = []
+    terms = [(t.zh, t.en) for t in content.briefing.glossary]
+    for block in document.blocks:
+        texts = _block_texts(block)
+        if texts is None:
+            continue
+        zh, en = texts
+        for term_zh, term_en in terms:
+            if term_zh in zh and term_en.lower() not in en.lower():
+                found.append(warning(block.source.file, block.source.line, "glossary",
+                                     f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
+                                     "the English"))
+    return found
+
+
+def check_staleness(content: Content) -> list[Diagnostic]:
+    limit = content.briefing.stale_after_days
+    edition = content.briefing.cover.date
+    found = []
+    for fig_id, figure in sorted(content.figures.items()):
+        age = (edition - figure.as_of).days
+        if age > limit:
+            loaded = content.figure_files[fig_id]
+            found.append(warning(loaded.file, loaded.line_of(("figures", fig_id, "as_of")),
+                                 f"figures.{fig_id}.as_of",
+                                 f"figure is {age} days older than the edition "
+                                 f"({figure.as_of} -> {edition}); the limit is {limit}",
+                                 "update the figure, or raise stale_after_days"))
+    return found
+
+
+def check_numbers(content: Content) -> list[Diagnostic]:
+    allowed = set(content.briefing.not_figures)
+    loaded = content.briefing_file
+    found = []
+    for path, text in _texts(loaded.data, ()):
+        numbers = {lang: _numbers(text.get(lang, ""), allowed) for lang in ("zh", "en")}
+        for lang in ("zh", "en"):
+            for number in sorted(numbers[lang]):
+                found.append(warning(loaded.file, loaded.line_of(path + (lang,)),
+                                     format_path(path + (lang,)),
+                                     f"the number {number} is typed in the text",
+                                     "use a figure ({{ id }}), or list it in not_figures if "
+                                     "it is a name, year or rank"))
+        refs = {lang: figure_refs(text.get(lang, "")) for lang in ("zh", "en")}
+        if text.get("zh") and text.get("en") and refs["zh"] != refs["en"]:
+            only = sorted(refs["zh"] ^ refs["en"])
+            found.append(warning(loaded.file, loaded.line_of(path), format_path(path),
+                                 "the Chinese and the English quote different figures: "
+                                 + ", ".join(only)))
+    return found
+
+
+def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+    """The bilingual texts of the sections, with their paths."""
+    if isinstance(data, dict):
+        if data and set(data) <= {"zh", "en"}:
+            if path and path[0] == "sections":
+                yield path, data
+            return
+        for key, value in data.items():
+            yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, path + (i,))
+
+
+def _numbers(template: str, allowed: set[str]) -> set[str]:
+    words = set(re.findall(r"[A-Za-z0-9.]+", _TEMPLATE.sub(" ", template)))
+    literal = set(_NUMBER.findall(_TEMPLATE.sub(" ", template)))
+    return {n for n in literal if n not in allowed and not any(
+        w in allowed for w in words if n in w)}
+
+
+
+
+def _block_texts(block: Block) -> tuple[str, str] | None:
+    if isinstance(block, (Paragraph, Heading)):
+        return plain_text(block.text.zh), plain_text(block.text.en)
+    if isinstance(block, BulletList):
+        return ("".join(plain_text(i.zh) for i in block.items),
+                " ".join(plain_text(i.en) for i in block.items))
+    if isinstance(block, CallOut):
+        return plain_text(block.text.zh), plain_text(block.text.en)
+    return None

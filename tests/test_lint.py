@@ -1,0 +1,58 @@
+"""Warnings that `check` prints and `--strict` turns into errors: typed numbers, figures that
+differ between the languages, stale figures, glossary drift."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+import briefing
+from briefing.cli import main
+from briefing.errors import ContentError
+from tests.conftest import SAMPLE
+
+
+def warnings_of(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder, strict=True)
+    return [d.format() for d in caught.value.diagnostics]
+
+
+def edited(make_briefing, old: str, new: str, file: str = "briefing.yaml") -> Path:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / file).read_text("utf-8")
+    assert old in text
+    (folder / file).write_text(text.replace(old, new), "utf-8")
+    return folder
+
+
+def it_passes_the_sample_with_no_warning(caplog) -> None:  # type: ignore[no-untyped-def]
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        briefing.check(SAMPLE, strict=True)
+    assert not caplog.records
+
+
+def it_flags_a_number_typed_in_the_text(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = edited(make_briefing, "总投资{{ signed_investment }}", "总投资112.5亿元")
+    found = warnings_of(folder)
+    assert any("briefing.yaml:13: warning: sections[0].blocks[0].paragraph.zh: the number "
+               "112.5 is typed in the text" in m for m in found), found
+
+
+def it_flags_a_text_whose_languages_quote_different_figures(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = edited(make_briefing, "with a total investment of {{ signed_investment }}",
+                    "with {{ signed_projects.label }}")
+    found = warnings_of(folder)
+    assert any("the Chinese and the English quote different figures: signed_investment" in m
+               for m in found), found
+
+
+def it_flags_stale_figures_and_fails_under_strict(make_briefing, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = edited(make_briefing, "    as_of: 2023-12-31\n    source: {zh: 测试区统计局, en: Test",
+                    "    as_of: 2021-06-30\n    source: {zh: 测试区统计局, en: Test",
+                    file="figures.yaml")
+    assert main(["check", str(folder)]) == 0  # a warning only
+    assert "figure is 929 days older than the edition" in capsys.readouterr().err
+    assert main(["check", str(folder), "--strict"]) == 1

@@ -1,0 +1,101 @@
+"""Figures from CSV and Excel files: the same figures as YAML, and every mistake located by
+row and cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import briefing
+from briefing.errors import ContentError
+
+HEADER = "id,label_zh,label_en,value,unit,as_of,source_zh,source_en\n"
+ROWS = ("signed_projects,新签约项目,Newly signed projects,33,project,2023-12-31,统计局,Bureau\n"
+        "signed_investment,新签约项目总投资,Investment,11250000000,CNY,2023-12-31,统计局,Bureau\n")
+
+
+def with_figures(make_briefing, name: str, write) -> Path:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    (folder / "figures.yaml").unlink()
+    write(folder / name)
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(f"figures: [{name}]\n" + text, "utf-8")
+    return folder
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder)
+    return [d.format() for d in caught.value.diagnostics]
+
+
+def it_reads_figures_from_a_csv_with_a_byte_order_mark(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = with_figures(make_briefing, "figures.csv",
+                          lambda p: p.write_bytes((HEADER + ROWS).encode("utf-8-sig")))
+    document = briefing.check(folder)
+    assert "112.5亿元" in "".join(r.text for r in document.blocks[1].text.zh)
+
+
+def it_reads_figures_from_an_excel_workbook(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    def write(path: Path) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Figures"
+        for line in (HEADER + ROWS).splitlines():
+            cells = line.split(",")
+            sheet.append([int(c) if c.isdigit() else c for c in cells])
+        book.save(path)
+    document = briefing.check(with_figures(make_briefing, "figures.xlsx", write))
+    assert "RMB\u00a011.25\u00a0billion" in "".join(r.text for r in document.blocks[1].text.en)
+
+
+def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    def write(path: Path) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Sheet1"
+        for line in (HEADER + ROWS.replace(",33,", ",n/a,")).splitlines():
+            sheet.append(line.split(","))
+        book.save(path)
+    [message] = problems(with_figures(make_briefing, "figures.xlsx", write))
+    assert message.endswith("figures.xlsx:2: Sheet1!D2 figures.signed_projects.value: 'n/a' is "
+                            "not a plain number (write e.g. 11250000000 or 24.1: no grouping "
+                            "commas, units or %)")
+
+
+@pytest.mark.parametrize("content, expected", [
+    (HEADER.replace("unit", "units") + ROWS, "figures.csv:1: E1: unknown column 'units'"),
+    (HEADER.replace(",unit", "") + ROWS, "missing column(s): unit"),
+    (HEADER.replace("value", "id") + ROWS, "column 'id' appears twice"),
+    (HEADER + ROWS + ROWS.splitlines()[0] + "\n", "figures.csv:4: figures.signed_projects: "
+     "figure 'signed_projects' is already defined on row 2"),
+    (HEADER + ROWS + "x,a,b,1,count,2023-12-31,s,t,extra\n", "figures.csv:4: row has 9 cells"),
+    (HEADER + ROWS.replace("2023-12-31", "2023-13-31", 1), "figures.csv:2: F2 "
+     "figures.signed_projects.as_of"),
+])
+def it_reports_broken_csv_files(content: str, expected: str, make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = with_figures(make_briefing, "figures.csv", lambda p: p.write_text(content, "utf-8"))
+    found = problems(folder)
+    assert any(expected in m for m in found), found
+
+
+def it_refuses_a_gbk_csv_with_advice(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = with_figures(make_briefing, "figures.csv",
+                          lambda p: p.write_bytes((HEADER + ROWS).encode("gbk")))
+    [message] = problems(folder)
+    assert "not UTF-8" in message and "CSV UTF-8" in message
+
+
+def it_reports_a_formula_with_an_unknown_figure_or_a_forbidden_construct(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    rows = ROWS + ("share,占比,Share,,percent,2023-12-31,统计局,Bureau,signed_investment / "
+                   "totl * 100\n"
+                   "evil,坏,Evil,,count,2023-12-31,s,t,__import__('os').system('x')\n")
+    folder = with_figures(make_briefing, "figures.csv",
+                          lambda p: p.write_text(HEADER.strip() + ",formula\n" + rows, "utf-8"))
+    found = problems(folder)
+    assert any("figures.csv:4: I4 figures.share.formula: unknown figure 'totl' in the formula"
+               in m for m in found), found
+    assert any("figures.csv:5: I5 figures.evil.formula:" in m and "is not allowed in a formula"
+               in m for m in found), found
