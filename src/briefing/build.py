@@ -15,11 +15,12 @@ from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
-from .content.schema import (BulletsBlock, CalloutBlock, Content, Figure, HeadingBlock,
+from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
+                             HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
 from .errors import ContentError, Diagnostic, error
-from .model import (Bilingual, Block, BulletList, CallOut, Cover, Document, FigureRow,
+from .model import (Bilingual, Block, BulletList, CallOut, Chart, Cover, Document, FigureRow,
                     FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
                     Run, SOURCE_COLUMNS, Source, plain_text)
 from .theme.resolve import ResolvedTheme
@@ -105,6 +106,12 @@ class _Builder:
                                      self.views(f, lambda v: v.trend)
                                      if self.content.figures[f].previous else None)
                                  for f in spec.kpis), style, src)
+        if isinstance(spec, ChartBlock):
+            chart = spec.chart
+            return Chart(chart.type, self.plain(chart.title, path + ("chart", "title")),
+                         tuple(self.views(f, lambda v: v.label) for f in chart.figures),
+                         tuple(self.content.figures[f].value or 0 for f in chart.figures),
+                         tuple(self.views(f, str) for f in chart.figures), style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)
 
@@ -204,7 +211,8 @@ def used_figures(content: Content) -> list[str]:
             for key, item in value.items():
                 if key in ("figure",) and isinstance(item, str):
                     used.setdefault(item)
-                elif key in ("figures", "kpis") and isinstance(item, list):
+                elif key in ("figures", "kpis") and isinstance(item, list) and \
+                        all(isinstance(i, str) for i in item):
                     for fig_id in item:
                         used.setdefault(fig_id)
                 elif key in ("zh", "en") and isinstance(item, str):

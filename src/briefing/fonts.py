@@ -18,8 +18,8 @@ from typing import Callable
 from fontTools.ttLib import TTFont, TTLibError
 
 from .errors import ContentError, Diagnostic, OutputError, error
-from .model import (Bilingual, BulletList, CallOut, Document, FigureTable, Heading, Inline,
-                    KpiGrid, Paragraph, Source, plain_text)
+from .model import (Bilingual, BulletList, CallOut, Chart, Document, FigureTable, Heading,
+                    Inline, KpiGrid, Paragraph, Source, plain_text)
 from .output import save_atomic
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
@@ -97,6 +97,8 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
             values += list(block.header)
         elif isinstance(block, CallOut):
             values = [block.value, block.label, _plain(block.text)]
+        elif isinstance(block, Chart):
+            values = [block.title, *block.labels, *block.value_texts]
         elif isinstance(block, KpiGrid):
             values = [v for k in block.items for v in (k.value, k.label, k.trend) if v]
         texts += [(v, block.source) for v in values]

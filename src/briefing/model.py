@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Generic, Literal, TypeVar, Union
@@ -156,12 +157,33 @@ class KpiGrid:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart over figures of one unit: bar, line, pie or donut."""
+
+    kind: str
+    title: Bilingual[str]
+    labels: tuple[Bilingual[str], ...]
+    values: tuple[Decimal, ...]          # for drawing
+    value_texts: tuple[Bilingual[str], ...]  # for printing: 112.5亿元 / RMB 11.25 billion
+    style: str | None
+    source: Source
+
+    def alt_text(self, languages: tuple[Lang, ...]) -> str:
+        """What the chart says, for readers who cannot see it."""
+        return " / ".join(
+            self.title.get(lang) + ": " + "; ".join(
+                f"{label.get(lang)} {value.get(lang)}"
+                for label, value in zip(self.labels, self.value_texts))
+            for lang in languages)
+
+
+@dataclass(frozen=True)
 class PageBreak:
     style: str | None
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, PageBreak]
+Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, PageBreak]
 
 
 @dataclass(frozen=True)

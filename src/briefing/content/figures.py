@@ -39,6 +39,7 @@ class Unit:
     en_prefix: str = ""
     en_one: str = ""
     en_other: str = ""
+    en_also: tuple[Decimal, str, int] | None = None  # factor, symbol, decimals
 
 
 @cache
@@ -48,8 +49,11 @@ def units() -> dict[str, Unit]:
     table: dict[str, Unit] = {}
     for unit_id, spec in raw.items():
         one, other = spec.get("en", ["", ""])
+        also = spec.get("en_also")
         table[unit_id] = Unit(unit_id, spec["kind"], spec.get("zh", ""),
-                              spec.get("en_prefix", ""), one, other)
+                              spec.get("en_prefix", ""), one, other,
+                              (Decimal(also["factor"]), also["symbol"], also["decimals"])
+                              if also else None)
     return table
 
 
@@ -90,6 +94,12 @@ def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None =
         noun = unit.en_one if plural == "one" else unit.en_other
         # the number stays with the noun's first word: "1,000 parking" never breaks
         text = f"{number}{NBSP}{noun}" if noun else number
+        if unit.en_also:
+            factor, symbol, places = unit.en_also
+            with decimal.localcontext() as ctx:
+                ctx.rounding = ROUNDING
+                other = format_decimal(value * factor, format=_pattern(places), locale="en")
+            text += f" ({other}{NBSP}{symbol})"
     prefix = {"over": f"more{NBSP}than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
     return prefix + text
 

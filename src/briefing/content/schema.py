@@ -139,6 +139,17 @@ class KpisBlock(_Strict):
     style: str | None = None
 
 
+class ChartSpec(_Strict):
+    type: Literal["bar", "line", "pie", "donut"] = "bar"
+    title: Text
+    figures: list[str] = Field(min_length=2, max_length=12)
+
+
+class ChartBlock(_Strict):
+    chart: ChartSpec
+    style: str | None = None
+
+
 class PageBreakBlock(_Strict):
     page_break: bool
     style: str | None = None
@@ -148,7 +159,8 @@ Layout = Literal["stacked", "parallel", "zh", "en"]
 LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
 SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
 
-BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "page_break")
+BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
+               "page_break")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -166,6 +178,7 @@ Block = Annotated[
         Annotated[TableBlock, Tag("table")],
         Annotated[CalloutBlock, Tag("callout")],
         Annotated[KpisBlock, Tag("kpis")],
+        Annotated[ChartBlock, Tag("chart")],
         Annotated[PageBreakBlock, Tag("page_break")],
     ],
     Discriminator(_block_kind, custom_error_type="block_kind",
@@ -289,7 +302,7 @@ def _field_names(*models: type[BaseModel]) -> set[str]:
 
 _ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, ParagraphBlock,
                            HeadingBlock, BulletsBlock, TableBlock, CalloutBlock, KpisBlock,
-                           PageBreakBlock, Section, Cover, BriefingFile)
+                           ChartSpec, ChartBlock, PageBreakBlock, Section, Cover, BriefingFile)
 
 
 def effective_layout(briefing_file: Loaded, override: str | None) -> str:
@@ -435,4 +448,13 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
             elif isinstance(block, KpisBlock):
                 for i, fig_id in enumerate(block.kpis):
                     check(fig_id, base + ("kpis", i))
+            elif isinstance(block, ChartBlock):
+                for i, fig_id in enumerate(block.chart.figures):
+                    check(fig_id, base + ("chart", "figures", i))
+                chart_units = {figures[f].unit for f in block.chart.figures if f in figures}
+                if len(chart_units) > 1:
+                    path = base + ("chart", "figures")
+                    problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
+                                          "a chart's figures must share one unit, not "
+                                          + ", ".join(sorted(chart_units))))
     return problems

@@ -128,6 +128,7 @@ class ResolvedTheme:
     labels: dict[str, Bilingual[str]]
     embed_fonts: bool = False  # DOCX: carry the fonts inside the file
     heading_numbering: tuple[Bilingual[str], ...] = ()  # patterns per heading level
+    chart_colors: tuple[str, ...] = ()
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -271,8 +272,10 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     if problems:
         raise ContentError(problems)
     numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
+    chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
+                         for i, c in enumerate(spec.chart_colors))
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
-                         spec.docx.embed_fonts, numbering)
+                         spec.docx.embed_fonts, numbering, chart_colors)
 
 
 def _resolve_default_box() -> ResolvedBox:

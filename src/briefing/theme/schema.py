@@ -106,6 +106,8 @@ class ThemeFile(_Strict):
     boxes: dict[Literal["callout", "kpi", "table", "cover"], BoxSpec]
     labels: dict[str, LabelSpec]
     docx: DocxSpec = DocxSpec()
+    chart_colors: list[str] = Field([], description="fills of chart series and slices, "
+                                    "#RRGGBB or $variable, in order")
     heading_numbering: list[LabelSpec] = Field(
         [], max_length=4, description="per heading level, the number's pattern in each "
         "language: {chinese} 一, {decimal} 1, {roman} I; e.g. {zh: '{chinese}、', en: '{roman}. '}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from typing import Callable
 
 from docx.document import Document as DocxDocument
@@ -9,7 +11,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
-from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut,
+from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph,
                       parallel_rows)
 from ...theme.resolve import ResolvedTheme
@@ -39,7 +41,7 @@ class BlockWriter:
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            PageBreak: self.page_break,
+            Chart: self.chart, PageBreak: self.page_break,
         }
 
     @property
@@ -157,6 +159,19 @@ class BlockWriter:
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
         oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("callout")
+
+    def chart(self, block: Chart) -> None:  # type: ignore[override]
+        """The title, then a PNG of the PDF's drawing, with the chart's data as alt text."""
+        from ...charts import chart_png, draw_chart  # ReportLab only for documents with charts
+        from ..pdf.styles import font_names, register_fonts
+
+        self.text(self.doc, "caption", block.title)
+        register_fonts(self.theme)
+        font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
+        drawing = draw_chart(block, self.theme, self.languages, self.width_pt, font)
+        paragraph = self.paragraph_in(self.doc, self.ids["Normal"])
+        paragraph.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(self.width_pt))
+        oxml.set_alt_text(paragraph, block.alt_text(self.languages))
 
     def kpis(self, block: KpiGrid) -> None:  # type: ignore[override]
         count = len(block.items)

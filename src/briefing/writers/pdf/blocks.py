@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Table, TableStyle
+from reportlab.platypus import (Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table,
+                                TableStyle)
 
-from ...model import (Bilingual, Block, BulletList, CallOut, FigureTable, Heading, Inline,
+from ...charts import draw_chart
+from ...model import (Bilingual, Block, BulletList, CallOut, Chart, FigureTable, Heading, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
@@ -49,7 +51,7 @@ class BlockRenderer:
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            PageBreak: lambda block: [RLPageBreak()],
+            Chart: self.chart, PageBreak: lambda block: [RLPageBreak()],
         }
 
     def render(self, block: Block) -> list[Flowable]:
@@ -145,6 +147,13 @@ class BlockRenderer:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
         return [table]
+
+    def chart(self, block: Chart) -> list[Flowable]:  # type: ignore[override]
+        """The title, then the drawing itself: vector graphics in the PDF."""
+        drawing = draw_chart(block, self.theme, self.languages, self.width, self.font)
+        drawing.hAlign = "LEFT"
+        title = self.texts("caption", block.title)
+        return [KeepTogether(title + [drawing, Spacer(1, self.theme.boxes["table"].space_after_pt)])]
 
     def kpis(self, block: KpiGrid) -> list[Flowable]:  # type: ignore[override]
         box = self.theme.boxes["kpi"]

@@ -1,0 +1,135 @@
+"""Charts over figures, drawn once with ReportLab's graphics from theme colours and fonts.
+
+The PDF writer places the drawing itself (vector); the DOCX writer places a PNG of the same
+drawing (rendered through PDF by pdfium), so both formats show one chart. Labels are ours,
+wrapped to their space, one line per language: ReportLab's chart labels neither wrap nor
+break lines.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.doughnut import Doughnut
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .model import Bilingual, Chart, Lang
+from .theme.resolve import ResolvedTheme
+
+HEIGHT_PT = 200.0
+LABEL_LINES = 4  # room under the bars for wrapped category labels
+
+
+def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
+               width_pt: float, font: str) -> Drawing:
+    """The chart as a ReportLab drawing `width_pt` wide; `font` is a registered font name."""
+    drawing = Drawing(width_pt, HEIGHT_PT)
+    colors = [HexColor(c) for c in theme.chart_colors] or [HexColor("#555555")]
+    ink = HexColor(theme.styles["Normal"].color)
+    size = max(theme.style_for("table_cell", languages[0]).size_pt - 1.5, 6.5)
+    numbers = [float(v) for v in chart.values]  # for drawing only: printed values are text
+    text = _Text(drawing, font, size, ink)
+    if chart.kind in ("pie", "donut"):
+        pie = Doughnut() if chart.kind == "donut" else Pie()
+        pie.x, pie.y = 10, 10
+        pie.width = pie.height = HEIGHT_PT - 20
+        pie.data = numbers
+        pie.labels = None
+        pie.slices.strokeColor = HexColor("#FFFFFF")
+        for i in range(len(numbers)):
+            pie.slices[i].fillColor = colors[i % len(colors)]
+        drawing.add(pie)
+        x, y = HEIGHT_PT + 10, HEIGHT_PT - 20  # a legend beside it
+        for i, (label, value) in enumerate(zip(chart.labels, chart.value_texts)):
+            drawing.add(Rect(x, y - size * 0.9, size, size, fillColor=colors[i % len(colors)],
+                             strokeColor=None))
+            lines = [f"{label.get(lang)}  {value.get(lang)}" for lang in languages]
+            y = text.lines(x + size * 1.6, y, lines, width_pt - x - size * 2, "start") - size
+        return drawing
+    plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
+    label_height = LABEL_LINES * size * 1.25
+    plot.x, plot.y = 10, label_height + 6
+    plot.width, plot.height = width_pt - 20, HEIGHT_PT - label_height - 6 - 2.6 * size * 1.25
+    plot.data = [numbers]
+    plot.valueAxis.valueMin = 0
+    plot.valueAxis.valueMax = max(numbers) if max(numbers) > 0 else 1
+    plot.valueAxis.visible = False  # each bar carries its value, in every language
+    plot.categoryAxis.categoryNames = [""] * len(numbers)
+    plot.categoryAxis.strokeColor = HexColor(theme.boxes["table"].rule_color or "#999999")
+    color = colors[0]
+    if isinstance(plot, VerticalBarChart):
+        plot.bars[0].fillColor = color
+        plot.bars[0].strokeColor = None
+        plot.barWidth = 10
+        plot.groupSpacing = 10
+    else:
+        plot.lines[0].strokeColor = color
+        plot.lines[0].strokeWidth = 2
+    drawing.add(plot)
+    slot = plot.width / len(numbers)
+    top = plot.valueAxis.valueMax
+    for i, (label, value) in enumerate(zip(chart.labels, chart.value_texts)):
+        center = plot.x + slot * (i + 0.5)
+        height = plot.height * numbers[i] / top
+        text.lines(center, plot.y + height + 4 + size * 1.25 * len(_shown(value, languages)),
+                   [value.get(lang) for lang in _shown(value, languages)], slot - 4, "middle")
+        text.lines(center, plot.y - 4, [label.get(lang) for lang in languages], slot - 4,
+                   "middle", max_lines=LABEL_LINES)
+    return drawing
+
+
+def _shown(value: Bilingual[str], languages: tuple[Lang, ...]) -> tuple[Lang, ...]:
+    return value.shown(languages)
+
+
+class _Text:
+    """Strings added to a drawing, wrapped to a width: by words for Latin text, by
+    characters for Chinese."""
+
+    def __init__(self, drawing: Drawing, font: str, size: float, color: object):
+        self.drawing, self.font, self.size, self.color = drawing, font, size, color
+
+    def lines(self, x: float, top: float, texts: list[str], width: float, anchor: str,
+              max_lines: int = 6) -> float:
+        """Draw the texts from `top` downwards; returns the y below the last line."""
+        y = top
+        wrapped = [line for text in texts for line in self.wrap(text, width)][:max_lines]
+        for line in wrapped:
+            y -= self.size * 1.2
+            self.drawing.add(String(x, y, line, fontName=self.font, fontSize=self.size,
+                                    fillColor=self.color, textAnchor=anchor))
+        return y
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        words = text.replace("\u00a0", " ").split(" ") if text.isascii() else list(text)
+        joiner = " " if text.isascii() else ""
+        lines: list[str] = []
+        current = ""
+        for word in words:
+            candidate = f"{current}{joiner}{word}" if current else word
+            if current and stringWidth(candidate, self.font, self.size) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        return lines + [current] if current else lines
+
+
+def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:
+    """The drawing as PNG, for Word: rendered through PDF so it looks as in the PDF."""
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+
+    pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
+    try:
+        image = pdf[0].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

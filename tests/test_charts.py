@@ -1,0 +1,65 @@
+"""Charts: vector drawings in the PDF, a PNG with alt text in the DOCX, one unit per chart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from docx.oxml.ns import qn
+
+import briefing
+from briefing.errors import ContentError
+from tests.conftest import pdf_text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+    from tests.conftest import SAMPLE
+    out = tmp_path_factory.mktemp("charts")
+    return {p.suffix[1:]: p for p in briefing.build(SAMPLE, out)}
+
+
+def it_draws_charts_as_vectors_in_the_pdf(built) -> None:  # type: ignore[no-untyped-def]
+    pages = pdf_text(built["pdf"])
+    index = next(i for i, p in enumerate(pages) if "各类项目总投资" in p)
+    text = re.sub(r"\s+", " ", pages[index])
+    # the bars' values and the categories, as text in both languages
+    for expected in ("545亿元", "RMB 54.5 billion", "Total investment by project group"):
+        assert expected in text.replace("\u00a0", " "), expected
+    page = pypdf.PdfReader(str(built["pdf"])).pages[index]
+    content = page.get_contents().get_data().decode("latin-1")
+    assert len(re.findall(r"\bre\b", content)) >= 4  # the bars: rectangles drawn as paths
+    xobjects = page["/Resources"].get("/XObject", {})
+    assert not any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+
+
+def it_places_a_picture_with_alt_text_in_the_docx(built) -> None:  # type: ignore[no-untyped-def]
+    document = docx.Document(str(built["docx"]))
+    pictures = [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))]
+    assert len(pictures) == 2
+    assert pictures[0].startswith("各类项目总投资: 新签约项目总投资 112.5亿元")
+    assert "Air quality in 2023: Days of good air quality in the year 253" in pictures[1]
+    images = [p for p in document.part.package.parts if p.content_type == "image/png"]
+    assert len(images) == 2 and all(len(p.blob) > 5000 for p in images)
+
+
+def it_computes_a_derived_figure_for_the_donut(built) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pdf_text(built["pdf"]))
+    assert "其他天数" in text and "112天" in text  # 365 - 253, from the figures' formula
+
+
+def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    text = text.replace("      - kpis: [signed_projects, signed_investment]",
+                        "      - chart:\n          title: {zh: 图, en: Chart}\n"
+                        "          figures: [signed_projects, signed_investment]")
+    (folder / "briefing.yaml").write_text(text, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder)
+    [problem] = caught.value.diagnostics
+    assert problem.field_path == "sections[0].blocks[1].chart.figures"
+    assert "must share one unit, not CNY, project" in problem.message
