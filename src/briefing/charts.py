@@ -28,7 +28,7 @@ LABEL_LINES = 4  # room under the bars for wrapped category labels
 def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
                width_pt: float, font: str) -> Drawing:
     """The chart as a ReportLab drawing `width_pt` wide; `font` is a registered font name."""
-    drawing = Drawing(width_pt, HEIGHT_PT)
+    drawing = Drawing(width_pt, HEIGHT_PT, initialFontName=font, initialFontSize=10)
     colors = [HexColor(c) for c in theme.chart_colors] or [HexColor("#555555")]
     ink = HexColor(theme.styles["Normal"].color)
     size = max(theme.style_for("table_cell", languages[0]).size_pt - 1.5, 6.5)
@@ -40,6 +40,7 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
         pie.width = pie.height = HEIGHT_PT - 20
         pie.data = numbers
         pie.labels = None
+        pie.slices.fontName = font  # never Helvetica: it would not be embedded
         pie.slices.strokeColor = HexColor("#FFFFFF")
         for i in range(len(numbers)):
             pie.slices[i].fillColor = colors[i % len(colors)]
@@ -60,6 +61,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     plot.valueAxis.valueMax = max(numbers) if max(numbers) > 0 else 1
     plot.valueAxis.visible = False  # each bar carries its value, in every language
     plot.categoryAxis.categoryNames = [""] * len(numbers)
+    for labels in (plot.categoryAxis.labels, plot.valueAxis.labels):
+        labels.fontName = font  # never Helvetica: it would not be embedded
     plot.categoryAxis.strokeColor = HexColor(theme.boxes["table"].rule_color or "#999999")
     color = colors[0]
     if isinstance(plot, VerticalBarChart):
