@@ -94,7 +94,7 @@ class _Builder:
             rows = tuple(self.figure_row(fig_id) for fig_id in spec.table.figures)
             labels = self.theme.labels
             header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
-            return FigureTable(caption, header, rows, style, src)
+            return FigureTable(caption, header, rows, style, src, note=self.sources_note(rows))
         if isinstance(spec, CalloutBlock):
             fig_id = spec.callout.figure
             return CallOut(self.views(fig_id, str), self.views(fig_id, lambda v: v.label),
@@ -114,6 +114,13 @@ class _Builder:
                          tuple(self.views(f, str) for f in chart.figures), style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)
+
+    def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
+        """来源：… / Source: …, naming each distinct source of the table's figures once."""
+        label = self.theme.labels["table_source"]
+        zh = list(dict.fromkeys(r.source.zh for r in rows))
+        en = list(dict.fromkeys(r.source.en for r in rows))
+        return Bilingual(f"{label.zh}：" + "；".join(zh), f"{label.en}: " + "; ".join(en))
 
     def figure_row(self, fig_id: str) -> FigureRow:
         return FigureRow(fig_id, self.views(fig_id, lambda v: v.label),

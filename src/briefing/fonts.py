@@ -94,6 +94,7 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
         elif isinstance(block, FigureTable):
             values = [block.caption] if block.caption else []
             values += [getattr(row, c.field) for row in block.rows for c in block.columns]
+            values += [block.note] if block.note else []
             values += list(block.header)
         elif isinstance(block, CallOut):
             values = [block.value, block.label, _plain(block.text)]

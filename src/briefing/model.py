@@ -129,6 +129,7 @@ class FigureTable:
     style: str | None
     source: Source
     columns: tuple[Column, ...] = FIGURE_COLUMNS
+    note: Bilingual[str] | None = None  # under the table: where its figures come from
 
 
 @dataclass(frozen=True)

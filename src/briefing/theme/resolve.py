@@ -44,6 +44,7 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
     "table_cell": Bilingual("Table Text", "Table Text English"),
     "table_number": Bilingual("Table Figure", "Table Figure English"),
     "table_date": Bilingual("Table Date", "Table Date English"),
+    "table_note": Bilingual("Table Note", "Table Note English"),
     "header": Bilingual("Header", "Header"),
     "footer": Bilingual("Footer", "Footer"),
 }

@@ -148,6 +148,8 @@ class BlockWriter:
                 self.text(cell, column.cell_role, getattr(data, column.field),
                           first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
+        if block.note:
+            self.text(self.doc, "table_note", block.note)
         self._space_after("table")
 
     def callout(self, block: CallOut) -> None:  # type: ignore[override]

@@ -134,7 +134,8 @@ class BlockRenderer:
         if box.rule_color:
             commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
         table.setStyle(TableStyle(commands))
-        return flowables + [table]
+        note = self.texts("table_note", block.note) if block.note else []
+        return flowables + [table] + note
 
     def callout(self, block: CallOut) -> list[Flowable]:  # type: ignore[override]
         box = self.theme.boxes["callout"]
