@@ -129,7 +129,8 @@ def it_formats_through_styles_not_direct_formatting(document) -> None:  # type: 
 
 
 def it_notes_the_source_under_each_figure_table(document) -> None:  # type: ignore[no-untyped-def]
-    notes = [p.text for p in document.paragraphs if p.style.name == "Table Note"]
+    notes = [p.text.replace("\u2060", "") for p in document.paragraphs
+             if p.style.name == "Table Note"]
     assert notes and all(n == "来源：西城区2023年工作回顾" for n in notes[:-1])
     english = [p.text for p in document.paragraphs if p.style.name == "Table Note English"]
     assert "Source: Xicheng District 2023 Work Review" in english
