@@ -72,6 +72,15 @@ def it_drops_trailing_zeros_and_respects_decimals() -> None:
     assert format_number(Decimal("11250000000"), units()["CNY"], "en") == "11.25 billion"
 
 
+def it_rounds_to_significant_digits_the_same_in_both_languages() -> None:
+    from briefing.content.figures import round_significant
+    value = round_significant(Decimal("11254000000"), 3)
+    assert fmt(str(value), "CNY", "zh") == "113亿元"
+    assert fmt(str(value), "CNY", "en") == "RMB 11.3 billion"
+    assert round_significant(Decimal("0.012345"), 2) == Decimal("0.012")
+    assert round_significant(Decimal("125"), 2) == Decimal("130")  # half up
+
+
 def it_writes_dates_per_language() -> None:
     import datetime
     day = datetime.date(2023, 12, 31)

@@ -75,6 +75,15 @@ def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAUL
         return format_decimal(value, format=_pattern(decimals), locale=locale)
 
 
+def round_significant(value: Decimal, digits: int) -> Decimal:
+    """The value to `digits` significant digits, half up: 11,254,000,000 to 3 is 11,300,000,000,
+    so both languages show the same precision (113亿元, RMB 11.3 billion)."""
+    if value == 0:
+        return value
+    exponent = value.adjusted() - digits + 1
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUNDING)
+
+
 def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None = None,
                  decimals: int = DEFAULT_DECIMALS) -> str:
     """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion."""

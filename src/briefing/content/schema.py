@@ -19,7 +19,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, Validati
                       field_validator, model_validator)
 
 from ..errors import ContentError, Diagnostic, error
-from .figures import units
+from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 from .load import Loaded, format_path
 
@@ -76,7 +76,17 @@ class Figure(_Strict):
     source: Text
     qualifier: Literal["over", "under"] | None = None
     decimals: int = Field(2, ge=0, le=6)
+    significant: int | None = Field(None, ge=1, le=15, description="round to this many "
+                                    "significant digits before formatting")
     previous: Previous | None = None
+
+    @property
+    def shown_value(self) -> Decimal:
+        """The value as printed: rounded to `significant` digits if that is set."""
+        assert self.value is not None, "derived figures are computed in validate()"
+        if self.significant is None:
+            return self.value
+        return round_significant(self.value, self.significant)
 
     _plain = field_validator("value", mode="before")(_plain_decimal)
 

@@ -22,7 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "label_zh": ("label", "zh"), "label_en": ("label", "en"),
     "value": ("value",), "unit": ("unit",), "as_of": ("as_of",),
     "source_zh": ("source", "zh"), "source_en": ("source", "en"),
-    "qualifier": ("qualifier",), "decimals": ("decimals",),
+    "qualifier": ("qualifier",), "decimals": ("decimals",), "significant": ("significant",),
     "previous_value": ("previous", "value"), "previous_as_of": ("previous", "as_of"),
     "formula": ("formula",),
 }

@@ -35,12 +35,12 @@ class FigureView:
     lang: Lang
 
     def __str__(self) -> str:
-        return format_value(self.figure.value, units()[self.figure.unit], self.lang,
+        return format_value(self.figure.shown_value, units()[self.figure.unit], self.lang,
                             self.figure.qualifier, self.figure.decimals)
 
     @property
     def number(self) -> str:
-        return format_number(self.figure.value, units()[self.figure.unit], self.lang,
+        return format_number(self.figure.shown_value, units()[self.figure.unit], self.lang,
                              self.figure.decimals)
 
     @property
