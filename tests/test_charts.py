@@ -63,3 +63,32 @@ def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:  # type: ignore[no
     [problem] = caught.value.diagnostics
     assert problem.field_path == "sections[0].blocks[1].chart.figures"
     assert "must share one unit, not CNY, project" in problem.message
+
+
+def it_draws_grouped_bars_with_a_legend(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    (folder / "figures.yaml").write_text("figures:\n" + "".join(
+        f"  {fid}:\n    label: {{zh: {fid}, en: {fid}}}\n    value: {value}\n    unit: CNY\n"
+        "    as_of: 2023-12-31\n    source: {zh: 统计局, en: Bureau}\n"
+        for fid, value in (("a2022", 90e8), ("a2023", 112.5e8), ("b2022", 300e8),
+                           ("b2023", 344e8))).replace(".0\n", "\n"), "utf-8")
+    (folder / "briefing.yaml").write_text("""cover:
+  title: {zh: 图表, en: Charts}
+  date: 2024-01-15
+  publisher: {zh: 某区, en: A District}
+sections:
+  - blocks:
+      - chart:
+          type: grouped_bar
+          title: {zh: 两年投资, en: Investment over two years}
+          categories: [{zh: 签约项目, en: Signed projects}, {zh: 产业项目, en: Industrial projects}]
+          series: [[a2022, b2022], [a2023, b2023]]
+          series_labels: [{zh: 2022年, en: "2022"}, {zh: 2023年, en: "2023"}]
+""", "utf-8")
+    pdf, docx_path = briefing.build(folder, tmp_path)
+    text = re.sub(r"\s+", " ", "".join(pdf_text(pdf)))
+    for expected in ("2022年 / 2022", "2023年 / 2023", "签约项目", "Industrial projects", "344亿元",
+                     "90亿元"):
+        assert expected in text, expected
+    alt = next(docx.Document(str(docx_path)).element.body.iter(qn("wp:docPr"))).get("descr")
+    assert alt.startswith("两年投资: 2022年: 签约项目 90亿元; 产业项目 300亿元 | 2023年: 签约项目 112.5亿元")

@@ -108,10 +108,17 @@ class _Builder:
                                  for f in spec.kpis), style, src)
         if isinstance(spec, ChartBlock):
             chart = spec.chart
-            return Chart(chart.type, self.plain(chart.title, path + ("chart", "title")),
-                         tuple(self.views(f, lambda v: v.label) for f in chart.figures),
-                         tuple(self.content.figures[f].value or 0 for f in chart.figures),
-                         tuple(self.views(f, str) for f in chart.figures), style, src)
+            series = chart.series or [chart.figures]
+            base = path + ("chart",)
+            labels = (tuple(self.plain(c, base + ("categories", i))
+                            for i, c in enumerate(chart.categories)) if chart.categories
+                      else tuple(self.views(f, lambda v: v.label) for f in chart.figures))
+            return Chart(chart.type, self.plain(chart.title, base + ("title",)), labels,
+                         tuple(tuple(self.content.figures[f].shown_value for f in s)
+                               for s in series),
+                         tuple(tuple(self.views(f, str) for f in s) for s in series),
+                         tuple(self.plain(t, base + ("series_labels", i))
+                               for i, t in enumerate(chart.series_labels)), style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)
 
@@ -216,7 +223,11 @@ def used_figures(content: Content) -> list[str]:
     def walk(value: object) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if key in ("figure",) and isinstance(item, str):
+                if key == "series" and isinstance(item, list):
+                    for row in item:
+                        for fig_id in row if isinstance(row, list) else []:
+                            used.setdefault(fig_id)
+                elif key in ("figure",) and isinstance(item, str):
                     used.setdefault(item)
                 elif key in ("figures", "kpis") and isinstance(item, list) and \
                         all(isinstance(i, str) for i in item):

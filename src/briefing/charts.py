@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .model import Bilingual, Chart, Lang
+from .model import Chart, Lang
 from .theme.resolve import ResolvedTheme
 
 HEIGHT_PT = 200.0
@@ -32,62 +32,68 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     colors = [HexColor(c) for c in theme.chart_colors] or [HexColor("#555555")]
     ink = HexColor(theme.styles["Normal"].color)
     size = max(theme.style_for("table_cell", languages[0]).size_pt - 1.5, 6.5)
-    numbers = [float(v) for v in chart.values]  # for drawing only: printed values are text
+    rows = [[float(v) for v in row] for row in chart.values]  # drawing only: printed as text
     text = _Text(drawing, font, size, ink)
     if chart.kind in ("pie", "donut"):
         pie = Doughnut() if chart.kind == "donut" else Pie()
         pie.x, pie.y = 10, 10
         pie.width = pie.height = HEIGHT_PT - 20
-        pie.data = numbers
+        pie.data = rows[0]
         pie.labels = None
         pie.slices.fontName = font  # never Helvetica: it would not be embedded
         pie.slices.strokeColor = HexColor("#FFFFFF")
-        for i in range(len(numbers)):
+        for i in range(len(rows[0])):
             pie.slices[i].fillColor = colors[i % len(colors)]
         drawing.add(pie)
-        x, y = HEIGHT_PT + 10, HEIGHT_PT - 20  # a legend beside it
-        for i, (label, value) in enumerate(zip(chart.labels, chart.value_texts)):
-            drawing.add(Rect(x, y - size * 0.9, size, size, fillColor=colors[i % len(colors)],
-                             strokeColor=None))
-            lines = [f"{label.get(lang)}  {value.get(lang)}" for lang in languages]
-            y = text.lines(x + size * 1.6, y, lines, width_pt - x - size * 2, "start") - size
+        entries = [[f"{label.get(lang)}  {value.get(lang)}" for lang in languages]
+                   for label, value in zip(chart.labels, chart.value_texts[0])]
+        text.legend(HEIGHT_PT + 10, HEIGHT_PT - 20, entries, colors, width_pt - HEIGHT_PT - 20)
         return drawing
-    plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
+    grouped = len(rows) > 1
+    legend_height = size * 1.25 * (len(languages) + 0.5) if grouped else 0
+    plot = VerticalBarChart() if chart.kind in ("bar", "grouped_bar") else HorizontalLineChart()
     label_height = LABEL_LINES * size * 1.25
     plot.x, plot.y = 10, label_height + 6
-    plot.width, plot.height = width_pt - 20, HEIGHT_PT - label_height - 6 - 2.6 * size * 1.25
-    plot.data = [numbers]
+    plot.width = width_pt - 20
+    plot.height = HEIGHT_PT - label_height - 6 - 2.6 * size * 1.25 - legend_height
+    plot.data = rows
+    top = max(max(row) for row in rows)
     plot.valueAxis.valueMin = 0
-    plot.valueAxis.valueMax = max(numbers) if max(numbers) > 0 else 1
+    plot.valueAxis.valueMax = top if top > 0 else 1
     plot.valueAxis.visible = False  # each bar carries its value, in every language
-    plot.categoryAxis.categoryNames = [""] * len(numbers)
+    plot.categoryAxis.categoryNames = [""] * len(rows[0])
     for labels in (plot.categoryAxis.labels, plot.valueAxis.labels):
         labels.fontName = font  # never Helvetica: it would not be embedded
     plot.categoryAxis.strokeColor = HexColor(theme.boxes["table"].rule_color or "#999999")
-    color = colors[0]
     if isinstance(plot, VerticalBarChart):
-        plot.bars[0].fillColor = color
-        plot.bars[0].strokeColor = None
+        for i in range(len(rows)):
+            plot.bars[i].fillColor = colors[i % len(colors)]
+            plot.bars[i].strokeColor = None
         plot.barWidth = 10
         plot.groupSpacing = 10
+        plot.barSpacing = 2
     else:
-        plot.lines[0].strokeColor = color
+        plot.lines[0].strokeColor = colors[0]
         plot.lines[0].strokeWidth = 2
     drawing.add(plot)
-    slot = plot.width / len(numbers)
-    top = plot.valueAxis.valueMax
-    for i, (label, value) in enumerate(zip(chart.labels, chart.value_texts)):
-        center = plot.x + slot * (i + 0.5)
-        height = plot.height * numbers[i] / top
-        text.lines(center, plot.y + height + 4 + size * 1.25 * len(_shown(value, languages)),
-                   [value.get(lang) for lang in _shown(value, languages)], slot - 4, "middle")
-        text.lines(center, plot.y - 4, [label.get(lang) for lang in languages], slot - 4,
-                   "middle", max_lines=LABEL_LINES)
+    slot = plot.width / len(rows[0])
+    for i, label in enumerate(chart.labels):
+        text.lines(plot.x + slot * (i + 0.5), plot.y - 4, [label.get(lang) for lang in languages],
+                   slot - 4, "middle", max_lines=LABEL_LINES)
+        for s, row in enumerate(rows):
+            value = chart.value_texts[s][i]
+            shown = value.shown(languages) if not grouped else languages[:1]
+            width = slot / len(rows)
+            center = plot.x + slot * i + width * (s + 0.5) if grouped else \
+                plot.x + slot * (i + 0.5)
+            height = plot.height * row[i] / plot.valueAxis.valueMax
+            text.lines(center, plot.y + height + 4 + size * 1.25 * len(shown),
+                       [value.get(lang) for lang in shown], width - 2, "middle")
+    if grouped:
+        entries = [[" / ".join(label.get(lang) for lang in languages)]
+                   for label in chart.series_labels]
+        text.legend(plot.x, HEIGHT_PT - 2, entries, colors, plot.width, across=True)
     return drawing
-
-
-def _shown(value: Bilingual[str], languages: tuple[Lang, ...]) -> tuple[Lang, ...]:
-    return value.shown(languages)
 
 
 class _Text:
@@ -107,6 +113,19 @@ class _Text:
             self.drawing.add(String(x, y, line, fontName=self.font, fontSize=self.size,
                                     fillColor=self.color, textAnchor=anchor))
         return y
+
+    def legend(self, x: float, top: float, entries: list[list[str]], colors: list,  # type: ignore[type-arg]
+               width: float, across: bool = False) -> None:
+        """A colour swatch and its lines per entry, stacked (or side by side: `across`)."""
+        step = width / max(len(entries), 1)
+        y = top
+        for i, lines in enumerate(entries):
+            left = x + step * i if across else x
+            self.drawing.add(Rect(left, (top if across else y) - self.size * 0.95, self.size,
+                                  self.size, fillColor=colors[i % len(colors)], strokeColor=None))
+            bottom = self.lines(left + self.size * 1.6, top if across else y, lines,
+                                (step if across else width) - self.size * 2, "start")
+            y = bottom - self.size
 
     def wrap(self, text: str, width: float) -> list[str]:
         words = text.replace("\u00a0", " ").split(" ") if text.isascii() else list(text)

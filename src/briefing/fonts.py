@@ -99,7 +99,8 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
         elif isinstance(block, CallOut):
             values = [block.value, block.label, _plain(block.text)]
         elif isinstance(block, Chart):
-            values = [block.title, *block.labels, *block.value_texts]
+            values = [block.title, *block.labels, *block.series_labels,
+                      *(v for row in block.value_texts for v in row)]
         elif isinstance(block, KpiGrid):
             values = [v for k in block.items for v in (k.value, k.label, k.trend) if v]
         texts += [(v, block.source) for v in values]

@@ -159,23 +159,27 @@ class KpiGrid:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart over figures of one unit: bar, line, pie or donut."""
+    """A chart over figures of one unit: bar, grouped bar, line, pie or donut. `values` and
+    `value_texts` hold one row per series (one series but for grouped bars), one entry per
+    category in `labels`."""
 
     kind: str
     title: Bilingual[str]
     labels: tuple[Bilingual[str], ...]
-    values: tuple[Decimal, ...]          # for drawing
-    value_texts: tuple[Bilingual[str], ...]  # for printing: 112.5亿元 / RMB 11.25 billion
+    values: tuple[tuple[Decimal, ...], ...]          # for drawing
+    value_texts: tuple[tuple[Bilingual[str], ...], ...]  # printed: 112.5亿元 / RMB 11.25 billion
+    series_labels: tuple[Bilingual[str], ...]
     style: str | None
     source: Source
 
     def alt_text(self, languages: tuple[Lang, ...]) -> str:
         """What the chart says, for readers who cannot see it."""
-        return " / ".join(
-            self.title.get(lang) + ": " + "; ".join(
-                f"{label.get(lang)} {value.get(lang)}"
-                for label, value in zip(self.labels, self.value_texts))
-            for lang in languages)
+        def row(lang: Lang, s: int) -> str:
+            prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
+            return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
+                                      in zip(self.labels, self.value_texts[s]))
+        return " / ".join(self.title.get(lang) + ": " + " | ".join(
+            row(lang, s) for s in range(len(self.values))) for lang in languages)
 
 
 @dataclass(frozen=True)

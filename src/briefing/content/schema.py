@@ -150,9 +150,31 @@ class KpisBlock(_Strict):
 
 
 class ChartSpec(_Strict):
-    type: Literal["bar", "line", "pie", "donut"] = "bar"
+    type: Literal["bar", "grouped_bar", "line", "pie", "donut"] = "bar"
     title: Text
-    figures: list[str] = Field(min_length=2, max_length=12)
+    figures: list[str] = Field([], max_length=12, description="one series: a bar, point or "
+                               "slice per figure, labelled with the figure's label")
+    series: list[list[str]] = Field([], max_length=6, description="grouped_bar: one list of "
+                                    "figure ids per series, one id per category")
+    series_labels: list[Text] = []
+    categories: list[Text] = []
+
+    @model_validator(mode="after")
+    def _shape(self) -> "ChartSpec":
+        if self.type == "grouped_bar":
+            if len(self.series) < 2 or len(self.series_labels) != len(self.series):
+                raise ValueError("a grouped_bar needs two or more series, each with a label "
+                                 "in series_labels")
+            if any(len(s) != len(self.categories) for s in self.series) or not self.categories:
+                raise ValueError("each series needs one figure per category")
+        elif len(self.figures) < 2 or self.series:
+            raise ValueError(f"a {self.type} chart needs two or more figures (series are for "
+                             "grouped_bar)")
+        return self
+
+    @property
+    def all_figures(self) -> list[str]:
+        return self.figures or [f for s in self.series for f in s]
 
 
 class ChartBlock(_Strict):
@@ -461,7 +483,10 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
             elif isinstance(block, ChartBlock):
                 for i, fig_id in enumerate(block.chart.figures):
                     check(fig_id, base + ("chart", "figures", i))
-                chart_units = {figures[f].unit for f in block.chart.figures if f in figures}
+                for s, series in enumerate(block.chart.series):
+                    for i, fig_id in enumerate(series):
+                        check(fig_id, base + ("chart", "series", s, i))
+                chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
                 if len(chart_units) > 1:
                     path = base + ("chart", "figures")
                     problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
