@@ -99,3 +99,13 @@ def it_reports_a_formula_with_an_unknown_figure_or_a_forbidden_construct(make_br
                in m for m in found), found
     assert any("figures.csv:5: I5 figures.evil.formula:" in m and "is not allowed in a formula"
                in m for m in found), found
+
+
+def it_refuses_an_id_defined_in_two_figure_files(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    (folder / "more.csv").write_text(HEADER + ROWS.splitlines()[0] + "\n", "utf-8")
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text("figures: [figures.yaml, more.csv]\n" + text, "utf-8")
+    [message] = problems(folder)
+    assert "more.csv:2: figures.signed_projects: figure 'signed_projects' is already defined " \
+           "in figures.yaml line 2" in message

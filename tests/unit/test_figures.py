@@ -50,6 +50,31 @@ def it_writes_counts_with_classifier_and_plural_noun(value: str, unit: str, zh: 
     assert fmt(value, unit, "en") == en
 
 
+@pytest.mark.parametrize("unit, value, zh, en", [
+    ("USD", "1500000", "150万美元", "USD 1.5 million"),
+    ("hectare", "22.3", "22.3公顷", "22.3 hectares"),
+    ("ug_m3", "46", "46微克/立方米", "46 µg/m³"),
+    ("firm", "163", "163家", "163 firms"),
+    ("platform", "46", "46个", "46 platforms"),
+    ("trip", "23", "23次", "23 trips"),
+    ("event", "1", "1场", "1 event"),
+    ("parking_space", "1000", "1000个", "1,000 parking spaces"),
+    ("unit_org", "15", "15家", "15 units"),
+    ("honour", "20", "20项", "20 honours"),
+    ("person", "1", "1人", "1 person"),
+])
+def it_writes_every_unit_of_the_registry(unit: str, value: str, zh: str, en: str) -> None:
+    assert fmt(value, unit, "zh") == zh
+    assert fmt(value, unit, "en") == en
+
+
+def it_has_a_test_for_every_unit() -> None:
+    tested = {"CNY", "USD", "percent", "mu", "hectare", "ug_m3", "day", "project", "firm",
+              "platform", "trip", "event", "home", "person", "parking_space", "unit_org",
+              "honour", "count", "percentage_point"}
+    assert set(units()) == tested
+
+
 def it_places_qualifiers_where_each_language_reads_them() -> None:
     assert fmt("300", "firm", "zh", "over") == "300余家"
     assert fmt("300", "firm", "en", "over") == "more than 300 firms"
