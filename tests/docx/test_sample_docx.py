@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import docx
+
+import briefing
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -134,3 +136,12 @@ def it_notes_the_source_under_each_figure_table(document) -> None:  # type: igno
     assert notes and all(n == "来源：西城区2023年工作回顾" for n in notes[:-1])
     english = [p.text for p in document.paragraphs if p.style.name == "Table Note English"]
     assert "Source: Xicheng District 2023 Work Review" in english
+
+
+def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+    folder = make_briefing()
+    [first] = briefing.build(folder, tmp_path / "a", formats=("docx",))
+    time.sleep(2.1)  # zip entries carry 2-second timestamps
+    [second] = briefing.build(folder, tmp_path / "b", formats=("docx",))
+    assert first.read_bytes() == second.read_bytes()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -49,7 +50,22 @@ def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
         embed_fonts(doc, _fonts_to_embed(document, theme))
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _repeatable(buffer.getvalue(), document.cover.date)
+
+
+def _repeatable(package: bytes, day: datetime.date) -> bytes:
+    """The same bytes for the same input: python-docx stamps each zip entry with the clock,
+    so the entries are rewritten, in the same order, stamped with the edition's date."""
+    stamp = (day.year, day.month, day.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 WRITER_TEXT = " · 0123456789"  # what the writer adds itself: separators, field results
