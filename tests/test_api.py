@@ -5,8 +5,8 @@ import briefing
 
 def it_exports_exactly_its_public_names() -> None:
     assert sorted(briefing.__all__) == sorted([
-        "FORMATS", "BriefingError", "ContentError", "Diagnostic", "Document", "OutputError",
-        "Severity", "build", "check"])
+        "FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
+        "LockedError", "OutputError", "Severity", "build", "build_report", "check"])
     for name in briefing.__all__:
         assert hasattr(briefing, name)
 

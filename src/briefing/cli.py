@@ -9,7 +9,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from . import FORMATS, __version__, build, check
+from . import FORMATS, __version__, build_report, check
 from .content.schema import LAYOUTS
 from .errors import EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError, exit_code_for
 
@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
                            help="output folder (default: build/)")
     build_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
                            help="what to write (default: all)")
+    build_cmd.add_argument("--force", action="store_true",
+                           help="rebuild even the outputs whose inputs did not change")
+    build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
+                           help="how long to wait for another build writing to OUTDIR "
+                           "(default 300)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
     common(check_cmd)
     return parser
@@ -62,9 +67,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.path}: OK ({len(document.blocks)} blocks)")
         else:
             formats = FORMATS if args.format == "all" else (args.format,)
-            for path in build(args.path, args.output, formats=formats, theme=args.theme,
-                              layout=args.layout, strict=args.strict):
+            report = build_report(args.path, args.output, formats=formats, theme=args.theme,
+                                  layout=args.layout, strict=args.strict, force=args.force,
+                                  wait_s=args.wait)
+            for path in report.written:
                 print(f"wrote {path}")
+            for path in report.up_to_date:
+                print(f"up to date {path}")
         return exit_code_for(None)
     except ContentError as exc:
         for diagnostic in exc.diagnostics:

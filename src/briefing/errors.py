@@ -2,7 +2,8 @@
 
     BriefingError              anything the user can fix; the CLI prints it, never a traceback
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
-    └── OutputError            an output file could not be written (permissions, disk full)
+    ├── OutputError            an output file could not be written (permissions, disk full)
+    └── LockedError            another build is writing to the output folder (incremental.py)
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -84,6 +85,7 @@ EXIT_OK = 0
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 4
+EXIT_LOCKED = 5
 EXIT_INTERNAL = 70
 
 
@@ -95,4 +97,6 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_CONTENT
     if isinstance(exc, OutputError):
         return EXIT_OUTPUT
+    if type(exc).__name__ == "LockedError":  # defined with the lock, in incremental.py
+        return EXIT_LOCKED
     return EXIT_INTERNAL

@@ -129,6 +129,30 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
     return Prepared(content, resolved, document)
 
 
+def input_files(prepared: Prepared) -> list[Path]:
+    """Every file a build reads: content, figures, images, theme files, fonts."""
+    content, theme = prepared.content, prepared.theme
+    files = [content.briefing_file.file, *(f.file for f in content.figure_files.values())]
+    if prepared.document.cover.logo:
+        files.append(prepared.document.cover.logo)
+    files += [theme.file, *theme.includes]
+    files += [p for font in theme.fonts.values() for p in (font.regular, font.bold)]
+    return files
+
+
+def versions() -> dict[str, str]:
+    """The versions of briefing and of the libraries that shape its output."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("briefing", "reportlab", "python-docx", "babel", "fonttools", "pypdfium2"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "unknown"
+    return found
+
+
 def render(prepared: Prepared, fmt: str) -> bytes:
     """Step 6: one writer turns the model into a file's bytes."""
     log.info("Step 6 - write_%s", fmt)

@@ -51,6 +51,8 @@ class Loaded:
     problems: list[Diagnostic] = field(default_factory=list)
     # spreadsheet cell of a path ("Sheet1!D14"), for figures read from CSV or XLSX
     cells: dict[Path_, str] = field(default_factory=dict)
+    # other files merged into this data (a theme's `extends:` chain)
+    includes: list[Path] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest prefix of `path` that exists in the file."""

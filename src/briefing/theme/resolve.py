@@ -128,6 +128,7 @@ class ResolvedTheme:
     boxes: dict[str, ResolvedBox]
     labels: dict[str, Bilingual[str]]
     embed_fonts: bool = False  # DOCX: carry the fonts inside the file
+    includes: tuple[Path, ...] = ()  # theme files it extends
     heading_numbering: tuple[Bilingual[str], ...] = ()  # patterns per heading level
     chart_colors: tuple[str, ...] = ()
 
@@ -179,7 +180,7 @@ def load_theme(name: str, styles_dir: Path, seen: tuple[str, ...] = ()) -> Loade
                                   f"theme '{name}' cannot extend {parent!r}")])
     base = load_theme(parent, styles_dir, seen + (name,))
     return Loaded(file, _merge(base.data, loaded.data), loaded.lines,
-                  base.problems + loaded.problems)
+                  base.problems + loaded.problems, includes=[base.file, *base.includes])
 
 
 def _merge(base: object, override: object) -> object:
@@ -276,7 +277,7 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
-                         spec.docx.embed_fonts, numbering, chart_colors)
+                         spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors)
 
 
 def _resolve_default_box() -> ResolvedBox:

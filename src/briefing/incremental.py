@@ -1,0 +1,107 @@
+"""Unattended rebuilds: skip outputs whose inputs did not change, and never let two runs
+work on one output folder at once.
+
+The manifest (`OUTDIR/.briefing-manifest.json`) records, for each output, a digest of every
+input that made it (content and figure files, images, theme files, font files, the tool's
+and its libraries' versions, the options) and a digest of the output itself. An output is
+up to date when both still match. The manifest is replaced atomically after the outputs, so
+an interrupted run at worst rebuilds what it had not recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import BriefingError, OutputError
+from .fonts import font_cached
+from .output import save_atomic
+
+MANIFEST = ".briefing-manifest.json"
+LOCK = ".briefing.lock"
+
+
+class LockedError(BriefingError):
+    """Another build holds the output folder."""
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, wait_s: float) -> Iterator[None]:
+    """Hold OUTDIR/.briefing.lock for the duration; wait up to `wait_s` for another run.
+    The lock is the operating system's (flock): it goes with the process that held it, so a
+    killed run never leaves the folder locked."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir / LOCK, "a+")
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror}") from None
+    deadline = time.monotonic() + wait_s
+    with handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockedError(f"another briefing build is writing to {out_dir}; "
+                                      f"waited {wait_s:g} s (see --wait)") from None
+                time.sleep(0.2)
+        try:
+            _remove_leftovers(out_dir)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files of a run that was killed while saving (see output.save_atomic)."""
+    for leftover in out_dir.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file; for fonts, cached like other derived font data."""
+    if path.suffix.lower() in (".ttf", ".otf"):
+        return font_cached("sha256", path, "",
+                           lambda: hashlib.sha256(path.read_bytes()).hexdigest().encode()).decode()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_digest(files: list[Path], options: dict[str, object]) -> str:
+    """One digest of the input files' contents (by name) and the options."""
+    digest = hashlib.sha256()
+    for path in sorted(set(files)):
+        digest.update(f"{path.name}\0{file_digest(path)}\n".encode())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+class Manifest:
+    """What the last builds into a folder were made from."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / MANIFEST
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            self.outputs: dict[str, dict[str, str]] = dict(data.get("outputs", {}))
+        except (OSError, ValueError, AttributeError):
+            self.outputs = {}  # none yet, or unreadable: everything is rebuilt
+
+    def up_to_date(self, target: Path, inputs: str) -> bool:
+        entry = self.outputs.get(target.name)
+        if not entry or entry.get("inputs") != inputs or not target.is_file():
+            return False
+        return entry.get("output") == hashlib.sha256(target.read_bytes()).hexdigest()
+
+    def record(self, target: Path, inputs: str, data: bytes) -> None:
+        self.outputs[target.name] = {"inputs": inputs,
+                                     "output": hashlib.sha256(data).hexdigest()}
+
+    def save(self) -> None:
+        text = json.dumps({"version": 1, "outputs": self.outputs}, indent=2, sort_keys=True)
+        save_atomic(self.path, text.encode("utf-8") + b"\n")

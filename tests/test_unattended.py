@@ -1,0 +1,87 @@
+"""Scheduled rebuilds: outputs rebuilt only when an input changed, one run per output folder
+at a time, and a run killed at any moment leaves the previous outputs whole."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.incremental import output_lock
+from tests.conftest import ROOT, SAMPLE
+
+
+def built(capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    code = main(["build", *args])
+    return code, capsys.readouterr().out
+
+
+def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder, out = make_briefing(), tmp_path / "out"
+    code, said = built(capsys, str(folder), "-o", str(out))
+    assert code == 0 and said.count("wrote") == 2
+    code, said = built(capsys, str(folder), "-o", str(out))
+    assert code == 0 and said.count("up to date") == 2 and "wrote" not in said
+    # a changed figure rebuilds both formats
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text("utf-8").replace("value: 33", "value: 34"), "utf-8")
+    code, said = built(capsys, str(folder), "-o", str(out))
+    assert said.count("wrote") == 2
+    # a damaged output is rebuilt; --force rebuilds everything
+    (out / "mini.pdf").write_bytes(b"damaged")
+    code, said = built(capsys, str(folder), "-o", str(out), "--format", "pdf")
+    assert "wrote" in said and (out / "mini.pdf").read_bytes().startswith(b"%PDF")
+    code, said = built(capsys, str(folder), "-o", str(out), "--force")
+    assert said.count("wrote") == 2
+
+
+def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder, out = make_briefing(), tmp_path / "out"
+    built(capsys, str(folder), "-o", str(out), "--format", "pdf")
+    code, said = built(capsys, str(folder), "-o", str(out), "--format", "pdf", "--layout", "en")
+    assert "wrote" in said
+    code, said = built(capsys, str(folder), "-o", str(out), "--format", "pdf", "--theme", "print")
+    assert "wrote" in said
+
+
+def it_waits_for_another_run_then_says_the_folder_is_busy(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    with output_lock(out, wait_s=0):
+        code = main(["build", str(make_briefing()), "-o", str(out), "--wait", "0.5"])
+    assert code == 5
+    assert "another briefing build is writing to" in capsys.readouterr().err
+    assert not (out / "mini.pdf").exists()
+
+
+def valid(pdf: Path, docx: Path) -> bool:
+    data = pdf.read_bytes()
+    with zipfile.ZipFile(docx) as package:
+        return data.startswith(b"%PDF") and b"%%EOF" in data[-64:] and \
+            package.testzip() is None
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.8, 1.2, 1.6])
+def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    command = [sys.executable, "-m", "briefing", "build", str(SAMPLE), "-o", str(out)]
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+    pdf, docx = out / "xicheng-2023.pdf", out / "xicheng-2023.docx"
+    run = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    run.send_signal(signal.SIGKILL)
+    run.wait(timeout=30)
+    assert valid(pdf, docx)  # the old files, or the new ones: never a half-written file
+    # the next run recovers: no lock left behind, leftovers removed, outputs whole
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert valid(pdf, docx)
+    assert not list(out.glob(".*.tmp"))
