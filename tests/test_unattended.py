@@ -85,3 +85,28 @@ def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: P
     assert again.returncode == 0, again.stderr
     assert valid(pdf, docx)
     assert not list(out.glob(".*.tmp"))
+
+
+def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+    folder, out = make_briefing(), tmp_path / "out"
+    built(capsys, str(folder), "-o", str(out))
+    assert "First edition" in (out / "mini.changes.md").read_text("utf-8")
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
+                                                          "value: 12000000000"), "utf-8")
+    # before building: `briefing changes` says what the next edition will change
+    assert main(["changes", str(folder), "-o", str(out)]) == 0
+    preview = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "| 新签约项目总投资 / Total investment of newly signed projects | 112.5亿元 / RMB 11.25 " \
+           "billion | 120亿元 / RMB 12 billion | 增长6.7% / up 6.7% |" in preview
+    assert "招商引资 / Investment Promotion" in preview  # the section that quotes it
+    built(capsys, str(folder), "-o", str(out))
+    report = json.loads((out / "mini.changes.json").read_text("utf-8"))
+    [change] = report["changed"]
+    assert change["id"] == "signed_investment" and change["old"]["value"] == "11250000000"
+    assert change["new"]["value"] == "12000000000"
+    assert change["sections"] == [{"zh": "招商引资", "en": "Investment Promotion"}]
+    # nothing changed since: the next build says so
+    built(capsys, str(folder), "-o", str(out), "--force")
+    assert "No figure changed" in (out / "mini.changes.md").read_text("utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import BriefingError, ContentError, Diagnostic, OutputError, Severity
 from .model import Document
+from .changes import record_edition
 from .incremental import LockedError, Manifest, input_digest, output_lock
 from .output import save_atomic
 from .pipeline import input_files, prepare, render, versions
@@ -76,5 +77,6 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
             manifest.record(targets[fmt], digests[fmt], data)
         if rendered:
             manifest.save()
+            record_edition(prepared, out)  # what changed since the last edition, and a snapshot
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale],
                        [targets[f] for f in formats if f not in stale])

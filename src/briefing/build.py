@@ -216,34 +216,36 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     return document
 
 
+def figure_ids_in(value: object) -> list[str]:
+    """Figure ids that content data refers to, in order of first use: in text templates,
+    call-outs (figure), tables and KPI rows (figures, kpis) and charts (figures, series)."""
+    found: dict[str, None] = {}
+
+    def walk(item: object, key: object = None) -> None:
+        if key in ("zh", "en") and isinstance(item, str):
+            found.update(dict.fromkeys(sorted(figure_refs(item))))
+        elif key == "figure" and isinstance(item, str):
+            found.setdefault(item)
+        elif key in ("figures", "kpis") and isinstance(item, list):
+            found.update(dict.fromkeys(i for i in item if isinstance(i, str)))
+        elif key == "series" and isinstance(item, list):
+            found.update(dict.fromkeys(i for row in item if isinstance(row, list) for i in row
+                                       if isinstance(i, str)))
+        elif isinstance(item, dict):
+            for k, v in item.items():
+                walk(v, k)
+        elif isinstance(item, list):
+            for v in item:
+                walk(v)
+
+    walk(value)
+    return list(found)
+
+
 def used_figures(content: Content) -> list[str]:
-    """Figure ids in the order the briefing first uses them (text, tables, call-outs, KPIs)."""
-    used: dict[str, None] = {}
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "series" and isinstance(item, list):
-                    for row in item:
-                        for fig_id in row if isinstance(row, list) else []:
-                            used.setdefault(fig_id)
-                elif key in ("figure",) and isinstance(item, str):
-                    used.setdefault(item)
-                elif key in ("figures", "kpis") and isinstance(item, list) and \
-                        all(isinstance(i, str) for i in item):
-                    for fig_id in item:
-                        used.setdefault(fig_id)
-                elif key in ("zh", "en") and isinstance(item, str):
-                    for fig_id in sorted(figure_refs(item)):
-                        used.setdefault(fig_id)
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(content.briefing_file.data.get("sections", []))
-    return [fig_id for fig_id in used if fig_id in content.figures]
+    """Figure ids in the order the briefing first uses them."""
+    data = content.briefing_file.data
+    return [f for f in figure_ids_in(data.get("sections", [])) if f in content.figures]
 
 
 def sources_section(content: Content, theme: ResolvedTheme, blocks: list[Block]) -> list[Block]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import tempfile
@@ -10,7 +11,9 @@ import traceback
 from pathlib import Path
 
 from . import FORMATS, __version__, build_report, check
+from .changes import compare, load_snapshot, markdown, snapshot
 from .content.schema import LAYOUTS
+from .pipeline import find_briefing, prepare
 from .errors import EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError, exit_code_for
 
 
@@ -42,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
                            "(default 300)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
     common(check_cmd)
+    changes_cmd = commands.add_parser(
+        "changes", help="the figures that changed since the last build into OUTDIR")
+    common(changes_cmd)
+    changes_cmd.add_argument("-o", "--output", type=Path, default=Path("build"),
+                             metavar="OUTDIR", help="where the last build was written")
+    changes_cmd.add_argument("--json", action="store_true", help="JSON instead of Markdown")
     return parser
 
 
@@ -61,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     logger.setLevel(logging.INFO if args.verbose else logging.WARNING)
     logger.propagate = False
     try:
-        if args.command == "check":
+        if args.command == "changes":
+            report = compare(load_snapshot(args.output, find_briefing(args.path).name),
+                             snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
+            print(json.dumps(report, ensure_ascii=False, indent=2) if args.json
+                  else markdown(report), end="" if not args.json else "\n")
+        elif args.command == "check":
             document = check(args.path, theme=args.theme, layout=args.layout,
                              strict=args.strict)
             print(f"{args.path}: OK ({len(document.blocks)} blocks)")

@@ -1,0 +1,144 @@
+"""What changed since the previous edition: each build keeps a snapshot of the figures it
+used (`OUTDIR/<id>.figures.json`); the next build compares, and writes the changes beside
+the outputs (`<id>.changes.md`, `<id>.changes.json`), in both languages, with the sections
+that quote each changed figure. `briefing changes` prints the same without building.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .build import figure_ids_in, used_figures
+from .content.figures import format_as_of, format_change, format_value, units
+from .output import save_atomic
+from .pipeline import Prepared
+
+SNAPSHOT = "{id}.figures.json"
+
+
+def snapshot(prepared: Prepared) -> dict[str, Any]:
+    """The figures the briefing uses, as data and as printed, and where each is quoted."""
+    content = prepared.content
+    quoted = _sections_quoting(content.briefing_file.data)
+    figures = {}
+    for fig_id in used_figures(content):
+        figure = content.figures[fig_id]
+        unit = units()[figure.unit]
+        figures[fig_id] = {
+            "value": str(figure.shown_value), "unit": figure.unit,
+            "as_of": figure.as_of.isoformat(),
+            "label": {"zh": figure.label.zh, "en": figure.label.en},
+            "source": {"zh": figure.source.zh, "en": figure.source.en},
+            "text": {lang: format_value(figure.shown_value, unit, lang, figure.qualifier,
+                                        figure.decimals) for lang in ("zh", "en")},
+            "sections": quoted.get(fig_id, []),
+        }
+    return {"briefing": content.id, "edition": content.briefing.cover.date.isoformat(),
+            "figures": figures}
+
+
+def compare(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """Changed, added and removed figures between two snapshots."""
+    before = (old or {}).get("figures", {})
+    after = new["figures"]
+    changed = []
+    for fig_id, now in after.items():
+        was = before.get(fig_id)
+        if was is None or (was["value"], was["unit"], was["as_of"]) == \
+                (now["value"], now["unit"], now["as_of"]):
+            continue
+        entry = {"id": fig_id, "label": now["label"], "source": now["source"],
+                 "sections": now["sections"],
+                 "old": {k: was[k] for k in ("value", "as_of", "text")},
+                 "new": {k: now[k] for k in ("value", "as_of", "text")}}
+        if was["unit"] == now["unit"] and Decimal(was["value"]) != 0:
+            days = _days(was["as_of"], now["as_of"])
+            entry["change"] = {lang: format_change(Decimal(now["value"]), Decimal(was["value"]),
+                                                   units()[now["unit"]], lang, days)
+                               for lang in ("zh", "en")}
+        changed.append(entry)
+    return {"briefing": new["briefing"], "previous_edition": (old or {}).get("edition"),
+            "edition": new["edition"], "changed": changed,
+            "added": sorted(set(after) - set(before)) if old else [],
+            "removed": sorted(set(before) - set(after))}
+
+
+def _days(old: str, new: str) -> int:
+    from datetime import date
+    return (date.fromisoformat(new) - date.fromisoformat(old)).days
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The changes as a bilingual Markdown table for the people downstream."""
+    lines = [f"# 数据变化 / Changes in figures: {report['briefing']}", ""]
+    if report["previous_edition"] is None:
+        lines.append("首次编制，无上一版本可比。 / First edition: nothing to compare with.")
+        return "\n".join(lines) + "\n"
+    lines.append(f"上一版本 / Previous edition: {report['previous_edition']} → "
+                 f"{report['edition']}")
+    lines.append("")
+    if not report["changed"]:
+        lines.append("数据无变化。 / No figure changed.")
+    else:
+        lines += ["| 指标 / Figure | 原值 / Old | 新值 / New | 变化 / Change | 截至 / As of | "
+                  "来源 / Source | 所在章节 / Sections |", "|---|---|---|---|---|---|---|"]
+        for c in report["changed"]:
+            change = c.get("change", {"zh": "", "en": ""})
+            sections = "; ".join(f"{s['zh']} / {s['en']}" for s in c["sections"])
+            lines.append(
+                f"| {c['label']['zh']} / {c['label']['en']} "
+                f"| {c['old']['text']['zh']} / {c['old']['text']['en']} "
+                f"| {c['new']['text']['zh']} / {c['new']['text']['en']} "
+                f"| {change['zh']} / {change['en']} "
+                f"| {format_as_of(_date(c['new']['as_of']), 'zh')} / "
+                f"{format_as_of(_date(c['new']['as_of']), 'en')} "
+                f"| {c['source']['zh']} / {c['source']['en']} | {sections} |")
+    for kind, title in (("added", "新增 / Added"), ("removed", "删除 / Removed")):
+        if report[kind]:
+            lines += ["", f"{title}: " + ", ".join(report[kind])]
+    return "\n".join(lines).replace("\u00a0", " ") + "\n"
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+    return date.fromisoformat(text)
+
+
+def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads((out_dir / SNAPSHOT.format(id=briefing_id)).read_text("utf-8"))
+        return data if isinstance(data, dict) and "figures" in data else None
+    except (OSError, ValueError):
+        return None
+
+
+def record_edition(prepared: Prepared, out_dir: Path) -> dict[str, Any]:
+    """Write the changes since the last snapshot beside the outputs, then the new snapshot."""
+    new = snapshot(prepared)
+    report = compare(load_snapshot(out_dir, prepared.content.id), new)
+    stem = out_dir / prepared.content.id
+    save_atomic(stem.with_name(f"{stem.name}.changes.json"), _json(report))
+    save_atomic(stem.with_name(f"{stem.name}.changes.md"), markdown(report).encode("utf-8"))
+    save_atomic(out_dir / SNAPSHOT.format(id=prepared.content.id), _json(new))
+    return report
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def _sections_quoting(data: Any) -> dict[str, list[dict[str, str]]]:
+    """Figure id -> the headings of the sections that quote it (text, tables, charts...)."""
+    quoted: dict[str, list[dict[str, str]]] = {}
+    for number, section in enumerate(data.get("sections", []) if isinstance(data, dict) else []):
+        heading = section.get("heading") if isinstance(section, dict) else None
+        name = heading if isinstance(heading, dict) else {
+            "zh": f"第{number + 1}部分", "en": f"Part {number + 1}"}
+        for fig_id in figure_ids_in(section):
+            entries = quoted.setdefault(fig_id, [])
+            if {"zh": name.get("zh", ""), "en": name.get("en", "")} not in entries:
+                entries.append({"zh": name.get("zh", ""), "en": name.get("en", "")})
+    return quoted
