@@ -4,6 +4,7 @@ at a time, and a run killed at any moment leaves the previous outputs whole."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -110,3 +111,31 @@ def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tm
     # nothing changed since: the next build says so
     built(capsys, str(folder), "-o", str(out), "--force")
     assert "No figure changed" in (out / "mini.changes.md").read_text("utf-8")
+
+
+def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    folder, out = make_briefing(), tmp_path / "out"
+    built(capsys, str(folder), "-o", str(out))
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
+                                                          "value: 12000000000"), "utf-8")
+    code, said = built(capsys, str(folder), "-o", str(out), "--redline")
+    assert code == 0 and "wrote" in said and "mini.redline.docx" in said
+    body = python_docx.Document(str(out / "mini.redline.docx")).element.body
+    deleted = ["".join(t.text for t in e.iter(qn("w:delText"))) for e in body.iter(qn("w:del"))]
+    inserted = ["".join(t.text for t in e.iter(qn("w:t"))) for e in body.iter(qn("w:ins"))]
+    assert "112.5" in deleted and "120" in inserted  # 112.5亿元 -> 120亿元
+    assert "11.25" in deleted and "12" in inserted  # RMB 11.25 billion -> RMB 12 billion
+    change = next(body.iter(qn("w:ins")))
+    assert change.get(qn("w:author")).startswith("briefing") and \
+        change.get(qn("w:date")) == "2024-01-15T00:00:00Z"
+    clean = python_docx.Document(str(out / "mini.docx")).element.body
+    assert not list(clean.iter(qn("w:ins"))) and not list(clean.iter(qn("w:del")))
+    if shutil.which("soffice"):  # a word processor shows both, as a revision
+        from tests.conftest import libreoffice_pdf, pdf_text
+        text = "".join(pdf_text(libreoffice_pdf((out / "mini.redline.docx").read_bytes(),
+                                                 tmp_path / "lo")))
+        assert "112.5" in text and "120" in text

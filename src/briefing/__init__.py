@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .errors import BriefingError, ContentError, Diagnostic, OutputError, Severity
 from .model import Document
-from .changes import record_edition
+from .changes import load_snapshot, record_edition
 from .incremental import LockedError, Manifest, input_digest, output_lock
 from .output import save_atomic
-from .pipeline import input_files, prepare, render, versions
+from .pipeline import input_files, prepare, render, render_redline, versions
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
            "LockedError", "OutputError", "Severity", "build", "build_report", "check"]
@@ -55,7 +55,7 @@ def build(path: str | Path, out_dir: str | Path = "build", *, formats: tuple[str
 def build_report(path: str | Path, out_dir: str | Path = "build", *,
                  formats: tuple[str, ...] = FORMATS, theme: str | None = None,
                  layout: str | None = None, strict: bool = False, force: bool = False,
-                 wait_s: float = 300) -> BuildReport:
+                 wait_s: float = 300, redline: bool = False) -> BuildReport:
     """Build, and say what was written and what was up to date.
 
     The output folder is locked for the run (another run waits up to `wait_s`, then
@@ -72,11 +72,19 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         rendered = {fmt: render(prepared, fmt) for fmt in stale}
+        redlined = []
+        previous = load_snapshot(out, prepared.content.id)
+        if redline and previous is not None:
+            target = out / f"{prepared.content.id}.redline.docx"
+            rendered_redline = render_redline(prepared, previous["figures"])
         for fmt, data in rendered.items():
             save_atomic(targets[fmt], data)
             manifest.record(targets[fmt], digests[fmt], data)
+        if redline and previous is not None:
+            save_atomic(target, rendered_redline)
+            redlined.append(target)
         if rendered:
             manifest.save()
             record_edition(prepared, out)  # what changed since the last edition, and a snapshot
-    return BuildReport([targets[f] for f in formats], [targets[f] for f in stale],
+    return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + redlined,
                        [targets[f] for f in formats if f not in stale])

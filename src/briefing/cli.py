@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="output folder (default: build/)")
     build_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
                            help="what to write (default: all)")
+    build_cmd.add_argument("--redline", action="store_true",
+                           help="also write <id>.redline.docx: the changes since the last "
+                           "edition in OUTDIR as Word tracked changes")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
     build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             formats = FORMATS if args.format == "all" else (args.format,)
             report = build_report(args.path, args.output, formats=formats, theme=args.theme,
                                   layout=args.layout, strict=args.strict, force=args.force,
-                                  wait_s=args.wait)
+                                  wait_s=args.wait, redline=args.redline)
             for path in report.written:
                 print(f"wrote {path}")
             for path in report.up_to_date:

@@ -157,3 +157,16 @@ def render(prepared: Prepared, fmt: str) -> bytes:
     """Step 6: one writer turns the model into a file's bytes."""
     log.info("Step 6 - write_%s", fmt)
     return writer_for(fmt)(prepared.document, prepared.theme)
+
+
+def render_redline(prepared: Prepared, old_figures: dict[str, dict[str, object]]) -> bytes:
+    """The DOCX with every text changed since the edition of `old_figures` (a snapshot's
+    figures) shown as tracked changes."""
+    from .revisions import previous_document, revisions
+    from .writers.docx.document import write_docx
+
+    before = previous_document(prepared.content, prepared.theme, prepared.document.layout,
+                               old_figures)  # type: ignore[arg-type]
+    author = prepared.document.cover.publisher.get(prepared.document.languages[0])
+    return write_docx(prepared.document, prepared.theme,
+                      revisions(before, prepared.document, f"briefing ({author})"))

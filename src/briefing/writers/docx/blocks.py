@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 from typing import Callable
 
@@ -12,8 +13,9 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
-                      FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph,
+                      FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
+from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
 from ...typography import join_number_units
@@ -26,18 +28,23 @@ class BlockWriter:
     """Appends blocks to a python-docx document for one theme and arrangement of languages."""
 
     def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
-                 parallel: bool = False, ids: StyleIds | None = None):
+                 parallel: bool = False, ids: StyleIds | None = None,
+                 revisions: Revisions | None = None):
         self.doc = doc
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
         self.ids = ids or StyleIds(doc)
+        self.revisions = revisions
+        self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
         self._parallel_table = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
-            self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids)
-                                 for lang in languages)
+            self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
+                                             revisions=revisions) for lang in languages)
+            for column in self.columns:
+                column.revision_ids = self.revision_ids
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
@@ -103,12 +110,18 @@ class BlockWriter:
         LibreOffice would otherwise break 1000|余个 at a line end)."""
         glue = join_number_units if lang == "zh" else str
         if isinstance(content, str):
-            para.add_run(glue(content))
-            return
+            content = (Run(content),)
         for run in content:
+            previous = self.revisions.previous.get(run.text) if self.revisions else None
             if run.link:
                 oxml.add_hyperlink(para, run.link, glue(run.text), self.ids[LINK_STYLE],
                                    run.strong)
+            elif previous is not None:
+                assert self.revisions is not None
+                oxml.add_tracked_change(para, glue(previous), glue(run.text),
+                                        self.ids[STRONG_STYLE] if run.strong else None,
+                                        self.revisions.author, self.revisions.date,
+                                        self.revision_ids)
             else:
                 added = para.add_run(glue(run.text))
                 if run.strong:

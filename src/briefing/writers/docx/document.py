@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Mm, Pt
 
 from ...model import Document, label_parts
+from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from ...fonts import document_texts
 from . import oxml
@@ -29,13 +30,16 @@ from .styles import define_styles
 FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
-def write_docx(document: Document, theme: ResolvedTheme) -> bytes:
-    """Build the Word document; returns the .docx file's bytes (saving is output.py's job)."""
+def write_docx(document: Document, theme: ResolvedTheme,
+               revisions: Revisions | None = None) -> bytes:
+    """Build the Word document; returns the .docx file's bytes (saving is output.py's job).
+    With `revisions`, every text that differs from the previous edition is a tracked change."""
     doc = docx.Document()
     define_styles(doc, theme)
     number_headings(doc, theme, document.languages)
     _page(doc.sections[0], theme)
-    writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel)
+    writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
+                         revisions=revisions)
     _cover(writer, document)
     body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
     _furniture(doc, body, document, theme)
