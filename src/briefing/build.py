@@ -15,7 +15,7 @@ from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
-from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
+from .content.schema import (BulletsBlock, did_you_mean, CalloutBlock, ChartBlock, Content, Figure,
                              HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
@@ -80,6 +80,13 @@ class _Builder:
     def block(self, spec: object, path: PathT) -> Block:
         style = getattr(spec, "style", None)
         src = self.source(path)
+        if style is not None and style not in self.theme.styles:
+            loaded = self.content.briefing_file
+            self.problems.append(error(loaded.file, loaded.line_of(path + ("style",)),
+                                       format_path(path + ("style",)),
+                                       f"unknown style '{style}' (theme {self.theme.name})",
+                                       did_you_mean(style, self.theme.styles)))
+            style = None
         if isinstance(spec, ParagraphBlock):
             return Paragraph(self.inline(spec.paragraph, path + ("paragraph",)), style, src)
         if isinstance(spec, HeadingBlock):

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .build import build_document, check_texts
@@ -115,7 +115,15 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
         raise ContentError(_one_per_line(found)) from None
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
     styles_dir, fonts_dir = project_dirs(folder)
-    resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    try:
+        resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    except ContentError as exc:
+        if theme:  # asked for on the command line: nothing to locate in the files
+            raise
+        located = [replace(d, file=briefing_file.file, line=briefing_file.line_of(("theme",)))
+                   if d.file is None and d.field_path == "theme" else d
+                   for d in exc.diagnostics]
+        raise ContentError(located) from None
     log.info("Step 4 - build_document")
     document = build_document(content, resolved, layout)
     resolved = resolved.for_languages(document.languages)

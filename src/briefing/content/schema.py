@@ -283,6 +283,8 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
             message = f"unknown field '{path[-1]}'"
             # all field names are candidates, so only a close spelling is worth suggesting
             hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="", cutoff=0.75)
+            if path[-1] in _ALL_FIELDS:  # a real field, in the wrong place
+                message, hint = f"'{path[-1]}' does not belong here", "check the indentation"
         elif kind == "block_kind":
             given = list(err["input"]) if isinstance(err["input"], dict) else []
             message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)

@@ -169,7 +169,7 @@ def load_theme(name: str, styles_dir: Path, seen: tuple[str, ...] = ()) -> Loade
     if not file.is_file():
         known = sorted(p.stem for p in styles_dir.glob("*.yaml"))
         raise ContentError([error(None, None, "theme", f"unknown theme '{name}' "
-                                  f"(themes in {styles_dir}: {', '.join(known) or 'none'})",
+                                  f"(available: {', '.join(known) or 'none'})",
                                   did_you_mean(name, known))])
     loaded = load_yaml(file)
     if not isinstance(loaded.data, dict) or "extends" not in loaded.data:
