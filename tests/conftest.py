@@ -126,6 +126,8 @@ def libreoffice_pdf(data: bytes, folder: Path) -> Path:
     subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(folder), str(folder / "doc.docx")],
                    env=env, capture_output=True, check=True, timeout=180)
+    # LibreOffice exits 0 even when it could not convert: the file must be there
+    assert (folder / "doc.pdf").is_file(), "LibreOffice did not convert the document"
     return folder / "doc.pdf"
 
 

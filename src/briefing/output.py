@@ -14,6 +14,12 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def save_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` atomically; raise OutputError on failure."""
     try:
@@ -28,7 +34,7 @@ def save_atomic(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
