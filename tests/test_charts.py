@@ -44,6 +44,11 @@ def it_places_a_picture_with_alt_text_in_the_docx(built) -> None:  # type: ignor
     assert "Air quality in 2023: Days of good air quality in the year 253" in pictures[1]
     images = [p for p in document.part.package.parts if p.content_type == "image/png"]
     assert len(images) == 2 and all(len(p.blob) > 5000 for p in images)
+    # the picture's paragraph is not held to the styles' exact line height (it would crop it)
+    for paragraph in document.paragraphs:
+        if paragraph._p.findall(".//" + qn("w:drawing")):
+            spacing = paragraph._p.pPr.find(qn("w:spacing"))
+            assert spacing is not None and spacing.get(qn("w:lineRule")) == "auto"
 
 
 def it_computes_a_derived_figure_for_the_donut(built) -> None:  # type: ignore[no-untyped-def]

@@ -185,6 +185,8 @@ class BlockWriter:
         font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
         drawing = draw_chart(block, self.theme, self.languages, self.width_pt, font)
         paragraph = self.paragraph_in(self.doc, self.ids["Normal"])
+        # the styles' exact line height would crop a picture to one line
+        paragraph.paragraph_format.line_spacing = 1.0
         paragraph.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(self.width_pt))
         oxml.set_alt_text(paragraph, block.alt_text(self.languages))
 

@@ -153,6 +153,7 @@ def _cover(writer: BlockWriter, document: Document) -> None:
     doc = writer.doc
     if cover.logo is not None:
         para = doc.add_paragraph(style=doc.styles[writer.theme.style_for("cover_meta", "zh").name])
+        para.paragraph_format.line_spacing = 1.0  # an exact line height would crop it
         para.add_run().add_picture(str(cover.logo), height=Mm(20))
         oxml.set_alt_text(para, " / ".join(cover.publisher.get(lang)
                                            for lang in document.languages))
