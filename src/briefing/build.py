@@ -20,8 +20,9 @@ from .content.schema import (BulletsBlock, did_you_mean, CalloutBlock, ChartBloc
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
 from .errors import ContentError, Diagnostic, error
-from .model import (Bilingual, Block, BulletList, CallOut, Chart, Cover, Document, FigureRow,
-                    FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
+from .content.delegations import Delegation
+from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, Cover, Document,
+                    FigureRow, FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
                     Run, SOURCE_COLUMNS, Source, plain_text)
 from .theme.resolve import ResolvedTheme
 from .typography import format_heading_number
@@ -190,12 +191,21 @@ def _is_inline(path: PathT) -> bool:
                            or tail == ["callout", "text"])
 
 
-def build_document(content: Content, theme: ResolvedTheme, layout: str | None = None) -> Document:
-    """Render every text and resolve every figure; raise ContentError listing all problems."""
+def build_document(content: Content, theme: ResolvedTheme, layout: str | None = None,
+                   edition: Delegation | None = None) -> Document:
+    """Render every text and resolve every figure; raise ContentError listing all problems.
+    An `edition` (a delegation) selects sections by tag and adds its greeting and contact."""
     builder = _Builder(content, theme)
     spec = content.briefing
     blocks: list[Block] = []
+    if edition and edition.greeting:
+        blocks.append(Paragraph(Bilingual((Run(edition.greeting.zh),),
+                                          (Run(edition.greeting.en),)), None,
+                                Source(content.briefing_file.file, None)))
+    wanted = set(edition.include_tags) if edition else set()
     for s, section in enumerate(spec.sections):
+        if wanted and section.tags and not wanted & set(section.tags):
+            continue
         if section.heading is not None:
             path: PathT = ("sections", s, "heading")
             blocks.append(Heading(builder.inline(section.heading, path), 1, None,
@@ -211,16 +221,34 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         publisher=builder.plain(c.publisher, ("cover", "publisher")),
         logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
         keywords=tuple(c.keywords),
+        prepared_for=_prepared_for(edition, theme) if edition else None,
     )
     if builder.problems:
         raise ContentError(builder.problems)
-    blocks += sources_section(content, theme, blocks)
+    if edition and edition.contact:
+        blocks.append(contact_card(edition, theme, content))
+    blocks += sources_section(content, theme, edition)
     blocks = number_headings(blocks, theme)
     layout = layout or spec.layout
     languages = LAYOUT_LANGUAGES[layout]
     document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
                         theme.labels)
     return document
+
+
+def _prepared_for(edition: Delegation, theme: ResolvedTheme) -> Bilingual[str]:
+    label = theme.labels.get("prepared_for") or Bilingual("专为{name}编制", "Prepared for {name}")
+    return Bilingual(label.zh.replace("{name}", edition.name.zh),
+                     label.en.replace("{name}", edition.name.en))
+
+
+def contact_card(edition: Delegation, theme: ResolvedTheme, content: Content) -> ContactCard:
+    contact = edition.contact
+    assert contact is not None
+    label = theme.labels.get("contact") or Bilingual("联系方式", "Contact")
+    return ContactCard(label, Bilingual(contact.name.zh, contact.name.en),
+                       Bilingual(contact.title.zh, contact.title.en), contact.phone,
+                       contact.email, edition.link, None, Source(content.briefing_file.file, None))
 
 
 def figure_ids_in(value: object) -> list[str]:
@@ -249,15 +277,20 @@ def figure_ids_in(value: object) -> list[str]:
     return list(found)
 
 
-def used_figures(content: Content) -> list[str]:
-    """Figure ids in the order the briefing first uses them."""
-    data = content.briefing_file.data
-    return [f for f in figure_ids_in(data.get("sections", [])) if f in content.figures]
+def used_figures(content: Content, edition: Delegation | None = None) -> list[str]:
+    """Figure ids in the order the briefing (or the edition's sections) first uses them."""
+    sections = content.briefing_file.data.get("sections", [])
+    wanted = set(edition.include_tags) if edition else set()
+    if wanted:
+        sections = [s for s, spec in zip(sections, content.briefing.sections)
+                    if not spec.tags or wanted & set(spec.tags)]
+    return [f for f in figure_ids_in(sections) if f in content.figures]
 
 
-def sources_section(content: Content, theme: ResolvedTheme, blocks: list[Block]) -> list[Block]:
+def sources_section(content: Content, theme: ResolvedTheme,
+                    edition: Delegation | None = None) -> list[Block]:
     """A closing section listing every figure used, with its value, date and source."""
-    used = used_figures(content)
+    used = used_figures(content, edition)
     if not used:
         return []
     builder = _Builder(content, theme)

@@ -142,6 +142,18 @@ class _Text:
         return lines + [current] if current else lines
 
 
+def qr_drawing(link: str, size_pt: float) -> Drawing:
+    """A QR code of the link, as vector graphics."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(link, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size_pt, size_pt, transform=[size_pt / (x1 - x0), 0, 0,
+                                                    size_pt / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
 def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:
     """The drawing as PNG, for Word: rendered through PDF so it looks as in the PDF."""
     import pypdfium2 as pdfium

@@ -11,10 +11,12 @@ import traceback
 from pathlib import Path
 
 from . import FORMATS, __version__, build_report, check
+from .batch import run_batch
 from .changes import compare, load_snapshot, markdown, snapshot
 from .content.schema import LAYOUTS
 from .pipeline import find_briefing, prepare
-from .errors import EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError, exit_code_for
+from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
+                     exit_code_for)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
                            "(default 300)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
     common(check_cmd)
+    batch_cmd = commands.add_parser(
+        "batch", help="one personalised edition per delegation of a delegations file")
+    batch_cmd.add_argument("path", type=Path, help="delegations file (YAML)")
+    batch_cmd.add_argument("-o", "--output", type=Path, default=Path("build"),
+                           metavar="OUTDIR", help="output folder (default: build/)")
+    batch_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all")
+    batch_cmd.add_argument("--jobs", type=int, default=None, metavar="N",
+                           help="processes to use (default: all cores)")
     changes_cmd = commands.add_parser(
         "changes", help="the figures that changed since the last build into OUTDIR")
     common(changes_cmd)
@@ -70,9 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else 0
     logger = logging.getLogger("briefing")
     logger.handlers[:] = [_StderrHandler()]
-    logger.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    logger.setLevel(logging.INFO if getattr(args, "verbose", False) else logging.WARNING)
     logger.propagate = False
     try:
+        if args.command == "batch":
+            formats = FORMATS if args.format == "all" else (args.format,)
+            report = run_batch(args.path, args.output, formats, args.jobs)
+            for result in report.results:
+                state = f"FAILED: {result.error}" if result.error else \
+                    ", ".join(str(p) for p in result.outputs)
+                print(f"{result.delegation:<24} {state}")
+            built = len(report.results) - len(report.failed)
+            print(f"{built} built, {len(report.failed)} failed")
+            return EXIT_CONTENT if report.failed else exit_code_for(None)
         if args.command == "changes":
             report = compare(load_snapshot(args.output, find_briefing(args.path).name),
                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))

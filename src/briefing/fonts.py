@@ -18,7 +18,8 @@ from typing import Callable
 from fontTools.ttLib import TTFont, TTLibError
 
 from .errors import ContentError, Diagnostic, OutputError, error
-from .model import (Bilingual, BulletList, CallOut, Chart, Document, FigureTable, Heading,
+from .model import (Bilingual, BulletList, CallOut, Chart, ContactCard, Document, FigureTable,
+                    Heading,
                     Inline, KpiGrid, Paragraph, Source, plain_text)
 from .output import save_atomic
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
@@ -84,7 +85,8 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
     cover = document.cover
     texts: list[tuple[Bilingual[str], Source | None]] = [
         (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
-                                    cover.publisher, *document.labels.values()) if value]
+                                    cover.publisher, cover.prepared_for,
+                                    *document.labels.values()) if value]
     for block in document.blocks:
         values: list[Bilingual[str]] = []
         if isinstance(block, (Heading, Paragraph)):
@@ -101,6 +103,9 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
         elif isinstance(block, Chart):
             values = [block.title, *block.labels, *block.series_labels,
                       *(v for row in block.value_texts for v in row)]
+        elif isinstance(block, ContactCard):
+            values = [block.label, block.name, block.title,
+                      Bilingual(block.phone, block.phone), Bilingual(block.email, block.email)]
         elif isinstance(block, KpiGrid):
             values = [v for k in block.items for v in (k.value, k.label, k.trend) if v]
         texts += [(v, block.source) for v in values]

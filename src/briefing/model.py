@@ -115,8 +115,8 @@ class Column:
 FIGURE_COLUMNS = (Column("label", "table_header", "table_cell", 0.50),
                   Column("value", "table_header_number", "table_number", 0.28),
                   Column("as_of", "table_header_number", "table_date", 0.22))
-SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.36),
-                  Column("value", "table_header_number", "table_number", 0.20),
+SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.31),
+                  Column("value", "table_header_number", "table_number", 0.25),
                   Column("as_of", "table_header_number", "table_date", 0.17),
                   Column("source", "table_header", "table_cell", 0.27))
 
@@ -183,12 +183,27 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class ContactCard:
+    """Who to call: a host's name, title, phone and e-mail, and a link printed as a QR code."""
+
+    label: Bilingual[str]
+    name: Bilingual[str]
+    title: Bilingual[str]
+    phone: str
+    email: str
+    link: str | None
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
 class PageBreak:
     style: str | None
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, PageBreak]
+Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, ContactCard,
+              PageBreak]
 
 
 @dataclass(frozen=True)
@@ -199,6 +214,7 @@ class Cover:
     date_text: Bilingual[str]
     publisher: Bilingual[str]
     logo: Path | None = None  # a checked PNG or JPEG; its alt text is the publisher
+    prepared_for: Bilingual[str] | None = None  # 专为……编制 / Prepared for ..., in an edition
     keywords: tuple[str, ...] = ()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build_document, check_texts
 from .content.load import Loaded, load_yaml
+from .content.delegations import Delegation
 from .content.tables import load_table
 from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
@@ -97,7 +98,7 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def prepare(path: Path, theme: str | None = None, layout: str | None = None,
-            strict: bool = False) -> Prepared:
+            strict: bool = False, edition: Delegation | None = None) -> Prepared:
     """Run every step up to the writers; raise ContentError with every problem found.
     Warnings are logged; with `strict` they are errors too."""
     folder = find_briefing(path)
@@ -125,7 +126,7 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
                    for d in exc.diagnostics]
         raise ContentError(located) from None
     log.info("Step 4 - build_document")
-    document = build_document(content, resolved, layout)
+    document = build_document(content, resolved, layout, edition)
     resolved = resolved.for_languages(document.languages)
     log.info("Step 5 - check_glyphs")
     check_glyphs(document, resolved)

@@ -220,6 +220,8 @@ Block = Annotated[
 
 class Section(_Strict):
     heading: Text | None = None
+    tags: list[str] = Field([], description="topics, for editions that select sections "
+                            "(delegations' include_tags); untagged sections are always in")
     blocks: list[Block] = Field(min_length=1)
 
 
@@ -285,6 +287,9 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
             hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="", cutoff=0.75)
             if path[-1] in _ALL_FIELDS:  # a real field, in the wrong place
                 message, hint = f"'{path[-1]}' does not belong here", "check the indentation"
+            elif _is_bilingual(loaded.data, path[:-1]):
+                hint = ("a comma inside {zh: ..., en: ...} starts a new key: put the text in "
+                        "quotes")
         elif kind == "block_kind":
             given = list(err["input"]) if isinstance(err["input"], dict) else []
             message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)
@@ -300,6 +305,15 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
     cell = loaded.cells.get(tuple(path))
     return error(loaded.file, loaded.line_of(line_path), f"{cell} {field}" if cell else field,
                  message, hint or None)
+
+
+def _is_bilingual(data: Any, path: tuple[str | int, ...]) -> bool:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(data, dict) and {"zh", "en"} <= set(data)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:

@@ -12,7 +12,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
-from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
+from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
 from ...revisions import Revisions
@@ -48,7 +48,7 @@ class BlockWriter:
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            Chart: self.chart, PageBreak: self.page_break,
+            Chart: self.chart, ContactCard: self.contact, PageBreak: self.page_break,
         }
 
     @property
@@ -189,6 +189,28 @@ class BlockWriter:
         paragraph.paragraph_format.line_spacing = 1.0
         paragraph.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(self.width_pt))
         oxml.set_alt_text(paragraph, block.alt_text(self.languages))
+
+    def contact(self, block: ContactCard) -> None:  # type: ignore[override]
+        """The host's card, as a call-out box: text, and the link's QR code as a picture."""
+        from ...charts import chart_png, qr_drawing
+
+        table = self._table(1, 2, "callout", (0.75, 0.25))
+        oxml.keep_row_together(table.rows[0])
+        text, code = table.rows[0].cells
+        self.text(text, "callout_label", block.label, first_in_cell=True)
+        self.text(text, "callout_value", block.name)
+        self.text(text, "callout_text", block.title)
+        for line in (block.phone, block.email, block.link or ""):
+            if line:
+                self.runs(self.paragraph_in(text, self.style("callout_text", "en")), line, "en")
+        if block.link:
+            picture = code.paragraphs[0]
+            picture.paragraph_format.line_spacing = 1.0
+            picture.add_run().add_picture(io.BytesIO(chart_png(qr_drawing(block.link, 90))),
+                                          width=Pt(90))
+            oxml.set_alt_text(picture, f"QR code: {block.link}")
+        oxml.table_look(table, first_row=False, banded_rows=False)
+        self._space_after("callout")
 
     def kpis(self, block: KpiGrid) -> None:  # type: ignore[override]
         count = len(block.items)

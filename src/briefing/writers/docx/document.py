@@ -160,6 +160,8 @@ def _cover(writer: BlockWriter, document: Document) -> None:
     writer.text(doc, "title", cover.title)
     if cover.subtitle:
         writer.text(doc, "subtitle", cover.subtitle)
+    if cover.prepared_for is not None:
+        writer.text(doc, "subtitle", cover.prepared_for)
     writer.text(doc, "cover_meta", cover.publisher)
     writer.text(doc, "cover_meta", cover.date_text)
 

@@ -8,8 +8,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import (Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table,
                                 TableStyle)
 
-from ...charts import draw_chart
-from ...model import (Bilingual, Block, BulletList, CallOut, Chart, FigureTable, Heading, Inline,
+from ...charts import draw_chart, qr_drawing
+from ...theme.resolve import MM
+from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
+                      Heading, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
@@ -51,7 +53,8 @@ class BlockRenderer:
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            Chart: self.chart, PageBreak: lambda block: [RLPageBreak()],
+            Chart: self.chart, ContactCard: self.contact,
+            PageBreak: lambda block: [RLPageBreak()],
         }
 
     def render(self, block: Block) -> list[Flowable]:
@@ -155,6 +158,21 @@ class BlockRenderer:
         drawing.hAlign = "LEFT"
         title = self.texts("caption", block.title)
         return [KeepTogether(title + [drawing, Spacer(1, self.theme.boxes["table"].space_after_pt)])]
+
+    def contact(self, block: ContactCard) -> list[Flowable]:  # type: ignore[override]
+        """The host's card: name, title, phone, e-mail, and the link as a QR code."""
+        box = self.theme.boxes["callout"]
+        lines = (self.texts("callout_label", block.label) + self.texts("callout_value", block.name)
+                 + self.texts("callout_text", block.title)
+                 + [make_paragraph(t, self.styles.get("callout_text", "en"))
+                    for t in (block.phone, block.email, block.link or "") if t])
+        qr = qr_drawing(block.link, 30 * MM) if block.link else ""
+        table = WholeTable([[lines, qr]], colWidths=[self.width - 40 * MM, 40 * MM],
+                           hAlign="LEFT", spaceBefore=box.space_before_pt,
+                           spaceAfter=box.space_after_pt, page_height=self.page_height)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
+        return [table]
 
     def kpis(self, block: KpiGrid) -> list[Flowable]:  # type: ignore[override]
         box = self.theme.boxes["kpi"]

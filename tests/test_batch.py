@@ -1,0 +1,93 @@
+"""`briefing batch`: personalised editions for delegations, built in parallel, each on its
+own: the cover names the delegation, tags select sections, the QR code scans back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from docx.oxml.ns import qn
+
+from briefing.cli import main
+from tests.conftest import ROOT, pdf_text
+
+DELEGATIONS = ROOT / "content" / "delegations.yaml"
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("batch")
+    assert main(["batch", str(DELEGATIONS), "-o", str(out), "--jobs", "2"]) == 0
+    return out
+
+
+def text_of(path: Path) -> str:
+    return re.sub(r"\s+", "", "".join(pdf_text(path)))
+
+
+def it_names_each_edition_predictably(batch: Path) -> None:
+    names = sorted(p.name for p in batch.glob("xicheng-2023--*"))
+    assert len(names) == 10
+    assert "xicheng-2023--rhine-food-de.pdf" in names
+    assert "xicheng-2023--henan-provincial-team.docx" in names
+
+
+def it_puts_the_delegation_on_the_cover_and_the_contact_at_the_end(batch: Path) -> None:
+    text = text_of(batch / "xicheng-2023--rhine-food-de.pdf")
+    first = re.sub(r"\s+", "", pdf_text(batch / "xicheng-2023--rhine-food-de.pdf")[0])
+    assert "专为德国莱茵河谷食品机械代表团编制" in first
+    assert "PreparedforRhineValleyFoodMachinerydelegation(Germany)" in first
+    assert "热烈欢迎莱茵河谷食品机械代表团" in text  # the greeting
+    assert "王芳" in text and "WangFang" in text and "invest@example.org" in text
+    english = text_of(batch / "xicheng-2023--sakura-logistics-jp.pdf")
+    assert "PreparedforSakuraCold-ChainLogisticsdelegation(Japan)" in english
+    assert not re.search(r"[\u4e00-\u9fff]", english)  # the English edition
+
+
+def it_selects_sections_by_tag(batch: Path) -> None:
+    rhine = text_of(batch / "xicheng-2023--rhine-food-de.pdf")
+    assert "开放招商成效明显" in rhine and "产业发展实现新突破" in rhine
+    assert "民生福祉持续增进" not in rhine and "新城形象更加靓丽" not in rhine
+    assert "砥砺奋进" in rhine  # untagged sections (opening, closing) are in every edition
+    green = text_of(batch / "xicheng-2023--green-city-forum.pdf")
+    assert "民生福祉持续增进" in green and "开放招商成效明显" not in green
+
+
+def it_prints_a_qr_code_that_scans_back_to_the_link(batch: Path) -> None:
+    pdf = pdfium.PdfDocument(str(batch / "xicheng-2023--rhine-food-de.pdf"))
+    try:
+        found = {r.text for i in range(len(pdf))
+                 for r in zxingcpp.read_barcodes(pdf[i].render(scale=3).to_pil())}
+    finally:
+        pdf.close()
+    assert found == {"https://example.org/xicheng/invest"}
+    document = docx.Document(str(batch / "xicheng-2023--rhine-food-de.docx"))
+    alts = [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))]
+    assert "QR code: https://example.org/xicheng/invest" in alts
+
+
+def it_reports_a_broken_edition_and_builds_the_others(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(ROOT / "content" / "xicheng-2023", tmp_path / "xicheng-2023")
+    text = DELEGATIONS.read_text("utf-8").replace("    theme: print\n", "    theme: prnt\n")
+    (tmp_path / "delegations.yaml").write_text(text, "utf-8")
+    code = main(["batch", str(tmp_path / "delegations.yaml"), "-o", str(tmp_path / "out"),
+                 "--jobs", "2", "--format", "pdf"])
+    said = capsys.readouterr().out
+    assert code == 1
+    assert "silk-route-capital" in said and "FAILED" in said and "unknown theme 'prnt'" in said
+    assert "4 built, 1 failed" in said
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 4
+
+
+def it_refuses_an_unsafe_edition_id(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    text = DELEGATIONS.read_text("utf-8").replace("id: green-city-forum", "id: ../etc")
+    (tmp_path / "delegations.yaml").write_text(text.replace("briefing: xicheng-2023",
+                                                            f"briefing: {ROOT}/content/xicheng-2023"),
+                                               "utf-8")
+    assert main(["batch", str(tmp_path / "delegations.yaml"), "-o", str(tmp_path / "out")]) == 1
+    assert "is not a file-name-safe id" in capsys.readouterr().err
