@@ -57,3 +57,11 @@ def it_refuses_bad_images_with_the_line(name: str, message: str, make_briefing, 
     [problem] = caught.value.diagnostics
     assert problem.field_path == "cover.logo" and problem.line == 6
     assert message in problem.message
+
+
+def it_refuses_a_special_file_as_an_image(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    os.mkfifo(folder / "pipe.png")  # reading it would block forever
+    with pytest.raises(ContentError) as caught:
+        briefing.check(with_logo(folder, "pipe.png"))
+    assert "is not a regular file" in caught.value.diagnostics[0].message

@@ -109,3 +109,11 @@ def it_refuses_an_id_defined_in_two_figure_files(make_briefing) -> None:  # type
     [message] = problems(folder)
     assert "more.csv:2: figures.signed_projects: figure 'signed_projects' is already defined " \
            "in figures.yaml line 2" in message
+
+
+def it_reports_a_truncated_row_by_its_missing_cells(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    truncated = HEADER + ROWS.splitlines()[0] + "\n" + "signed_investment,总投资,Investment,11250000000\n"
+    folder = with_figures(make_briefing, "figures.csv", lambda p: p.write_text(truncated, "utf-8"))
+    found = problems(folder)
+    assert any("figures.csv:3: row has 4 cells, the header 8: it is cut short (no unit, as_of, "
+               "source_zh, source_en)" in m for m in found), found

@@ -120,6 +120,11 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
                                   f"{len(names)}"))
             continue
+        cut = [c for c in REQUIRED if names.index(c) >= len(row)]
+        if cut:
+            problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
+                                  f"{len(names)}: it is cut short (no {', '.join(cut)})"))
+            continue
         cells = dict(zip(names, (c.strip() for c in row)))
         fig_id = cells.get("id", "")
         if not fig_id:
