@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BriefingError, ContentError, Diagnostic, OutputError, Severity
+from .errors import BriefingError, ContentError, Diagnostic, LockedError, OutputError, Severity
 from .model import Document
 from .changes import load_snapshot, record_edition
-from .incremental import LockedError, Manifest, input_digest, output_lock
+from .incremental import Manifest, input_digest, output_lock
 from .output import save_atomic
 from .pipeline import input_files, prepare, render, render_redline, versions
 

@@ -22,8 +22,9 @@ from .content.templating import FigureView, TemplateProblem, figure_refs, render
 from .errors import ContentError, Diagnostic, error
 from .content.delegations import Delegation
 from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, Cover, Document,
-                    FigureRow, FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak, Paragraph,
-                    Run, SOURCE_COLUMNS, Source, plain_text)
+                    FigureRow, FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak,
+                    Paragraph,
+                    Run, SOURCE_COLUMNS, Source)
 from .theme.resolve import ResolvedTheme
 from .typography import format_heading_number
 

@@ -3,7 +3,7 @@
     BriefingError              anything the user can fix; the CLI prints it, never a traceback
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
-    └── LockedError            another build is writing to the output folder (incremental.py)
+    └── LockedError            another build is writing to the output folder
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -77,6 +77,10 @@ class OutputError(BriefingError):
     """An output could not be written; the previous file, if any, is untouched."""
 
 
+class LockedError(BriefingError):
+    """Another build holds the output folder (see incremental.output_lock)."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -97,6 +101,6 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_CONTENT
     if isinstance(exc, OutputError):
         return EXIT_OUTPUT
-    if type(exc).__name__ == "LockedError":  # defined with the lock, in incremental.py
+    if isinstance(exc, LockedError):
         return EXIT_LOCKED
     return EXIT_INTERNAL

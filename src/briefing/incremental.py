@@ -18,16 +18,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BriefingError, OutputError
+from .errors import LockedError, OutputError
 from .fonts import font_cached
 from .output import save_atomic
 
 MANIFEST = ".briefing-manifest.json"
 LOCK = ".briefing.lock"
-
-
-class LockedError(BriefingError):
-    """Another build holds the output folder."""
 
 
 @contextlib.contextmanager

@@ -89,7 +89,10 @@ def check_numbers(content: Content) -> list[Diagnostic]:
     return found
 
 
-def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+PathT = tuple[str | int, ...]
+
+
+def _texts(data: Any, path: PathT) -> Iterator[tuple[PathT, dict[str, str]]]:
     """The bilingual texts of the sections, with their paths."""
     if isinstance(data, dict):
         if data and set(data) <= {"zh", "en"}:

@@ -18,7 +18,8 @@ CANNOT_START = frozenset(
 CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
 # Characters that belong to a number written before them: units, classifiers, and the
 # markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
-NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上微克立方米公顷吨年月日号期倍强/%‰")
+NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"
+                         "微克立方米公顷吨年月日号期倍强/%‰")
 NUMBER_CHARS = frozenset("0123456789.,")
 
 

@@ -11,7 +11,10 @@ import re
 from ..model import Inline, Run
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
-_TOKEN = re.compile(r"\\([*\[\]\\])|\*\*(.+?)\*\*|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)", re.S)
+_TOKEN = re.compile(r"\\([*\[\]\\])"                                 # an escaped mark
+                    r"|\*\*(.+?)\*\*"                                  # **bold**
+                    r"|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)",  # [text](url)
+                    re.S)
 
 
 class InlineProblem(Exception):

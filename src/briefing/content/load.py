@@ -125,7 +125,8 @@ def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic
             continue
         key = key_node.value
         if key == "<<":
-            problems.append(error(loaded.file, key_line, where, "merge keys (<<) are not supported"))
+            problems.append(error(loaded.file, key_line, where,
+                                  "merge keys (<<) are not supported"))
             continue
         if key in result:
             first = loaded.lines.get(path + (key,))

@@ -47,7 +47,8 @@ class BoxSpec(_Strict):
     background: str | None = Field(None, description="fill colour")
     border_color: str | None = Field(None, description="outline colour (none if unset)")
     border_width_pt: float = Field(0.5, ge=0, description="outline width")
-    band_color: str | None = Field(None, description="accent band: left of a call-out, top of a KPI card")
+    band_color: str | None = Field(None, description="accent band: left of a call-out, "
+                                   "top of a KPI card")
     band_width_pt: float = Field(0, ge=0, description="width of the accent band")
     header_background: str | None = Field(None, description="tables: header row fill")
     zebra: str | None = Field(None, description="tables: fill of every other row")

@@ -141,7 +141,8 @@ def table_look(table, first_row: bool, banded_rows: bool) -> None:  # type: igno
     look.set(qn("w:lastColumn"), "0")
     look.set(qn("w:noHBand"), "0" if banded_rows else "1")
     look.set(qn("w:noVBand"), "1")
-    look.set(qn("w:val"), f"{(0x20 if first_row else 0) | (0 if banded_rows else 0x200) | 0x400:04X}")
+    flags = (0x20 if first_row else 0) | (0 if banded_rows else 0x200) | 0x400  # noVBand
+    look.set(qn("w:val"), f"{flags:04X}")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:

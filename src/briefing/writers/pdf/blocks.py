@@ -157,7 +157,8 @@ class BlockRenderer:
         drawing = draw_chart(block, self.theme, self.languages, self.width, self.font)
         drawing.hAlign = "LEFT"
         title = self.texts("caption", block.title)
-        return [KeepTogether(title + [drawing, Spacer(1, self.theme.boxes["table"].space_after_pt)])]
+        after = Spacer(1, self.theme.boxes["table"].space_after_pt)
+        return [KeepTogether(title + [drawing, after])]
 
     def contact(self, block: ContactCard) -> list[Flowable]:  # type: ignore[override]
         """The host's card: name, title, phone, e-mail, and the link as a QR code."""
