@@ -42,6 +42,8 @@ def it_puts_the_delegation_on_the_cover_and_the_contact_at_the_end(batch: Path) 
     first = re.sub(r"\s+", "", pdf_text(batch / "xicheng-2023--rhine-food-de.pdf")[0])
     assert "专为德国莱茵河谷食品机械代表团编制" in first
     assert "PreparedforRhineValleyFoodMachinerydelegation(Germany)" in first
+    assert "莱茵河谷食品机械有限公司·2024年3月12日" in first
+    assert "RhineValleyFoodMachineryGmbH·March12,2024" in first
     assert "热烈欢迎莱茵河谷食品机械代表团" in text  # the greeting
     assert "王芳" in text and "WangFang" in text and "invest@example.org" in text
     english = text_of(batch / "xicheng-2023--sakura-logistics-jp.pdf")

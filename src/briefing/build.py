@@ -223,6 +223,7 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
         keywords=tuple(c.keywords),
         prepared_for=_prepared_for(edition, theme) if edition else None,
+        visit=_visit(edition) if edition else None,
     )
     if builder.problems:
         raise ContentError(builder.problems)
@@ -238,9 +239,18 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
 
 
 def _prepared_for(edition: Delegation, theme: ResolvedTheme) -> Bilingual[str]:
+    """专为……编制 / Prepared for ..."""
     label = theme.labels.get("prepared_for") or Bilingual("专为{name}编制", "Prepared for {name}")
     return Bilingual(label.zh.replace("{name}", edition.name.zh),
                      label.en.replace("{name}", edition.name.en))
+
+
+def _visit(edition: Delegation) -> Bilingual[str]:
+    """The organisation and the date of the visit."""
+    def line(lang: Lang) -> str:
+        details = [getattr(edition.organisation, lang)] if edition.organisation else []
+        return " · ".join(details + [format_as_of(edition.visit_date, lang)])
+    return Bilingual(line("zh"), line("en"))
 
 
 def contact_card(edition: Delegation, theme: ResolvedTheme, content: Content) -> ContactCard:

@@ -85,7 +85,7 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
     cover = document.cover
     texts: list[tuple[Bilingual[str], Source | None]] = [
         (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
-                                    cover.publisher, cover.prepared_for,
+                                    cover.publisher, cover.prepared_for, cover.visit,
                                     *document.labels.values()) if value]
     for block in document.blocks:
         values: list[Bilingual[str]] = []

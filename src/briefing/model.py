@@ -215,6 +215,7 @@ class Cover:
     publisher: Bilingual[str]
     logo: Path | None = None  # a checked PNG or JPEG; its alt text is the publisher
     prepared_for: Bilingual[str] | None = None  # 专为……编制 / Prepared for ..., in an edition
+    visit: Bilingual[str] | None = None  # the visitors' organisation and date of visit
     keywords: tuple[str, ...] = ()
 
 

@@ -45,6 +45,7 @@ class Contact(_Strict):
 class Delegation(_Strict):
     id: str = Field(description="lower-case letters, digits and hyphens: used in file names")
     name: Text
+    organisation: Text | None = None
     visit_date: datetime.date
     layout: str | None = None
     theme: str | None = None

@@ -162,6 +162,8 @@ def _cover(writer: BlockWriter, document: Document) -> None:
         writer.text(doc, "subtitle", cover.subtitle)
     if cover.prepared_for is not None:
         writer.text(doc, "subtitle", cover.prepared_for)
+    if cover.visit is not None:
+        writer.text(doc, "cover_meta", cover.visit)
     writer.text(doc, "cover_meta", cover.publisher)
     writer.text(doc, "cover_meta", cover.date_text)
 

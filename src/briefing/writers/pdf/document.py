@@ -91,9 +91,10 @@ def _cover(document: Document, styles: StyleSheet) -> list:
         if value is not None:
             story += [make_paragraph(value.get(lang), styles.get(role, lang))
                       for lang in value.shown(document.languages)]
-    if cover.prepared_for is not None:
-        story += [make_paragraph(cover.prepared_for.get(lang), styles.get("subtitle", lang))
-                  for lang in cover.prepared_for.shown(document.languages)]
+    for role, value in (("subtitle", cover.prepared_for), ("cover_meta", cover.visit)):
+        if value is not None:
+            story += [make_paragraph(value.get(lang), styles.get(role, lang))
+                      for lang in value.shown(document.languages)]
     story.append(FrameBreak())
     for value in (cover.publisher, cover.date_text):
         story += [make_paragraph(value.get(lang), styles.get("cover_meta", lang))
