@@ -93,3 +93,25 @@ def it_refuses_an_unsafe_edition_id(tmp_path: Path, capsys) -> None:  # type: ig
                                                "utf-8")
     assert main(["batch", str(tmp_path / "delegations.yaml"), "-o", str(tmp_path / "out")]) == 1
     assert "is not a file-name-safe id" in capsys.readouterr().err
+
+
+def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    rows = ("id,name_zh,name_en,visit_date,layout,include_tags,contact_name_zh,contact_name_en,"
+            "contact_title_zh,contact_title_en,email,link\n"
+            "acme-de,德国代表团,German delegation,2024-03-12,en,investment;industry,王芳,Wang Fang,"
+            "主任,Director,a@example.org,https://example.org/a\n"
+            "beta-fr,法国代表团,French delegation,2024-03-13,zh,,,,,,,\n")
+    (tmp_path / "visits.csv").write_text(rows, "utf-8")
+    code = main(["batch", str(tmp_path / "visits.csv"), "--briefing",
+                 str(ROOT / "content" / "xicheng-2023"), "-o", str(tmp_path / "out"),
+                 "--format", "pdf", "--jobs", "1"])
+    assert code == 0, capsys.readouterr()
+    english = text_of(tmp_path / "out" / "xicheng-2023--acme-de.pdf")
+    assert "PreparedforGermandelegation" in english and "WangFang" in english
+    assert "NotableResultsinOpeningUp" in english and "ContinuedImprovement" not in english
+    (tmp_path / "visits.csv").write_text(rows.replace("2024-03-13,zh", "2024-13-13,zz"), "utf-8")
+    assert main(["batch", str(tmp_path / "visits.csv"), "--briefing",
+                 str(ROOT / "content" / "xicheng-2023"), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "visits.csv:3: D3 delegations[1].visit_date:" in err
+    assert "visits.csv:3: E3 delegations[1].layout: unknown layout 'zz'" in err

@@ -60,9 +60,9 @@ def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
 
 
 def run_batch(delegations_file: Path, out_dir: Path, formats: tuple[str, ...],
-              jobs: int | None = None) -> BatchReport:
+              jobs: int | None = None, briefing: Path | None = None) -> BatchReport:
     """Build every delegation's edition, on `jobs` processes (default: all cores)."""
-    batch = load_delegations(delegations_file)
+    batch = load_delegations(delegations_file, briefing)
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: list[EditionResult] = []
     if jobs == 1:

@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     batch_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all")
     batch_cmd.add_argument("--jobs", type=int, default=None, metavar="N",
                            help="processes to use (default: all cores)")
+    batch_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
+                           help="the briefing, for a CSV or XLSX of delegations")
     changes_cmd = commands.add_parser(
         "changes", help="the figures that changed since the last build into OUTDIR")
     common(changes_cmd)
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "batch":
             formats = FORMATS if args.format == "all" else (args.format,)
-            report = run_batch(args.path, args.output, formats, args.jobs)
+            report = run_batch(args.path, args.output, formats, args.jobs, args.briefing)
             for result in report.results:
                 state = f"FAILED: {result.error}" if result.error else \
                     ", ".join(str(p) for p in result.outputs)

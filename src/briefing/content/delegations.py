@@ -30,7 +30,8 @@ from pydantic import Field, field_validator
 
 from ..errors import ContentError
 from .load import Loaded, load_yaml
-from .schema import LAYOUTS, Text, _Strict, parse_model
+from ..errors import error
+from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -89,9 +90,66 @@ class Delegations:
     delegations: list[Delegation]
 
 
-def load_delegations(path: Path) -> Delegations:
-    """Read and check a delegations file; ContentError names file, line and field."""
-    loaded: Loaded = load_yaml(path)
+# spreadsheet columns -> where they go in a delegation (list cells split at ; or spaces)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id",), "name_zh": ("name", "zh"), "name_en": ("name", "en"),
+    "organisation_zh": ("organisation", "zh"), "organisation_en": ("organisation", "en"),
+    "visit_date": ("visit_date",), "layout": ("layout",), "theme": ("theme",),
+    "include_tags": ("include_tags",), "greeting_zh": ("greeting", "zh"),
+    "greeting_en": ("greeting", "en"), "contact_name_zh": ("contact", "name", "zh"),
+    "contact_name_en": ("contact", "name", "en"), "contact_title_zh": ("contact", "title", "zh"),
+    "contact_title_en": ("contact", "title", "en"), "phone": ("contact", "phone"),
+    "email": ("contact", "email"), "link": ("link",),
+}
+
+
+def _from_table(path: Path, briefing: Path) -> Loaded:
+    """A CSV or XLSX of delegations, one a row, as the data a delegations.yaml would hold."""
+    from .tables import column_letter, read_rows
+
+    sheet, rows = read_rows(path)
+    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    loaded = Loaded(path, {"briefing": str(briefing), "delegations": []})
+    if not rows:
+        raise ContentError([error(path, None, "", "no header row")])
+    header_line, header = rows[0]
+    names = [h.strip().lower() for h in header]
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown:
+        raise ContentError([error(path, header_line, "", f"unknown column '{unknown[0]}'",
+                                  did_you_mean(unknown[0], COLUMNS))])
+    loaded.lines[()] = loaded.lines[("delegations",)] = header_line
+    for index, (line, row) in enumerate(rows[1:]):
+        entry: dict[str, object] = {}
+        for col, (name, cell) in enumerate(zip(names, row)):
+            value: object = cell.strip()
+            if not value:
+                continue
+            if name == "include_tags":
+                value = [t for t in re.split(r"[;\s,]+", str(value)) if t]
+            node = entry
+            target = COLUMNS[name]
+            for key in target[:-1]:
+                node = node.setdefault(key, {})  # type: ignore[assignment]
+            node[target[-1]] = value  # type: ignore[index]
+            where = ("delegations", index) + target
+            loaded.lines[where] = line
+            loaded.cells[where] = f"{sheet + '!' if sheet else ''}{column_letter(col)}{line}"
+        loaded.lines[("delegations", index)] = line
+        loaded.data["delegations"].append(entry)
+    return loaded
+
+
+def load_delegations(path: Path, briefing: Path | None = None) -> Delegations:
+    """Read and check a delegations file (YAML, or CSV/XLSX with `briefing` given);
+    ContentError names the file, line (row and cell) and field."""
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        if briefing is None:
+            raise ContentError([error(path, None, "", "a spreadsheet of delegations needs the "
+                                      "briefing: --briefing content/<id>")])
+        loaded = _from_table(path, briefing.resolve())
+    else:
+        loaded = load_yaml(path)
     spec, problems = parse_model(DelegationsFile, loaded)
     problems = loaded.problems + problems
     if spec is None or problems:
@@ -99,7 +157,6 @@ def load_delegations(path: Path) -> Delegations:
     ids = [d.id for d in spec.delegations]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        from ..errors import error
         raise ContentError([error(path, None, "delegations", f"id '{d}' is used twice")
                             for d in duplicates])
     return Delegations(path, (path.parent / spec.briefing), spec.delegations)

@@ -33,11 +33,15 @@ def load_table(path: Path) -> Loaded:
     """A CSV or XLSX file of figures as the data a figures.yaml would hold."""
     if path.stat().st_size > MAX_FILE_BYTES * 10:
         raise ContentError([error(path, None, "", "file is larger than 20 MB")])
-    if path.suffix.lower() == ".xlsx":
-        sheet, rows = _xlsx_rows(path)
-    else:
-        sheet, rows = "", _csv_rows(path)
+    sheet, rows = read_rows(path)
     return _figures_from_rows(path, sheet, rows)
+
+
+def read_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
+    """The sheet's name ("" for CSV) and its rows, as text, with their line numbers."""
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_rows(path)
+    return "", _csv_rows(path)
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -81,7 +85,7 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     letters = ""
     index += 1
     while index:
@@ -104,10 +108,10 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
         where = f"{sheet}!" if sheet else ""
         if name not in COLUMNS:
             from .schema import did_you_mean
-            problems.append(error(path, header_line, f"{where}{_column_letter(i)}{header_line}",
+            problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
                                   f"unknown column '{name}'", did_you_mean(name, COLUMNS)))
         elif names.index(name) != i:
-            problems.append(error(path, header_line, f"{where}{_column_letter(i)}{header_line}",
+            problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
                                   f"column '{name}' appears twice"))
     missing = [c for c in REQUIRED if c not in names]
     if missing:
@@ -150,8 +154,8 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             node[target[-1]] = value
             path_ = ("figures", fig_id) + target
             loaded.lines[path_] = line
-            loaded.cells[path_] = f"{sheet}!{_column_letter(i)}{line}" if sheet else \
-                f"{_column_letter(i)}{line}"
+            loaded.cells[path_] = f"{sheet}!{column_letter(i)}{line}" if sheet else \
+                f"{column_letter(i)}{line}"
         figures[fig_id] = figure
     loaded.problems.extend(problems)
     return loaded
