@@ -6,8 +6,9 @@ one failing edition is reported with its error and does not stop the others.
 
 from __future__ import annotations
 
-import logging
+import functools
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +16,9 @@ from pathlib import Path
 from .content.delegations import Delegation, load_delegations
 from .errors import BriefingError, ContentError
 from .output import save_atomic
-from .pipeline import prepare, render
-
-log = logging.getLogger("briefing")
-
+from .content.schema import Content
+from .pipeline import prepare_content, prepare_edition, prepare_theme, render
+from .theme.resolve import ResolvedTheme
 
 @dataclass(frozen=True)
 class EditionResult:
@@ -41,11 +41,27 @@ def edition_name(briefing_id: str, delegation: Delegation, fmt: str) -> str:
     return f"{briefing_id}--{delegation.id}.{fmt}"
 
 
+@functools.lru_cache(maxsize=None)
+def _content(briefing: Path, layout: str | None) -> Content:
+    """Loaded and validated once per worker process and layout: shared by its editions."""
+    return prepare_content(briefing, layout)
+
+
+@functools.lru_cache(maxsize=None)
+def _theme(briefing: Path, layout: str | None, theme: str | None) -> ResolvedTheme:
+    return prepare_theme(_content(briefing, layout), theme)
+
+
 def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
                   formats: tuple[str, ...]) -> EditionResult:
-    """One delegation's edition; errors become the result's message, never an exception."""
+    """One delegation's edition; errors become the result's message, never an exception.
+    The briefing's files and themes are read once per process (the batch's files do not
+    change while it runs)."""
     try:
-        prepared = prepare(briefing, delegation.theme, delegation.layout, edition=delegation)
+        layout = delegation.layout
+        prepared = prepare_edition(_content(briefing, layout),
+                                   _theme(briefing, layout, delegation.theme), layout,
+                                   edition=delegation)
         rendered = {fmt: render(prepared, fmt) for fmt in formats}
         outputs = []
         for fmt, data in rendered.items():
@@ -60,22 +76,27 @@ def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
 
 
 def run_batch(delegations_file: Path, out_dir: Path, formats: tuple[str, ...],
-              jobs: int | None = None, briefing: Path | None = None) -> BatchReport:
-    """Build every delegation's edition, on `jobs` processes (default: all cores)."""
+              jobs: int | None = None, briefing: Path | None = None,
+              on_done: Callable[[EditionResult, int], None] | None = None) -> BatchReport:
+    """Build every delegation's edition, on `jobs` processes (default: all cores).
+    `on_done(result, total)` is called as each edition finishes (for progress)."""
     batch = load_delegations(delegations_file, briefing)
+    _content.cache_clear()  # a new run reads the files again (in-process callers, tests)
+    _theme.cache_clear()
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: list[EditionResult] = []
     if jobs == 1:
         for delegation in batch.delegations:
             results.append(build_edition(batch.briefing, delegation, out_dir, formats))
-            log.info("%s: %s", delegation.id, "failed" if results[-1].error else "built")
+            if on_done:
+                on_done(results[-1], len(batch.delegations))
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(build_edition, batch.briefing, d, out_dir, formats): d
                        for d in batch.delegations}
             for future in as_completed(futures):
-                result = future.result()
-                results.append(result)
-                log.info("%s: %s", result.delegation, "failed" if result.error else "built")
+                results.append(future.result())
+                if on_done:
+                    on_done(results[-1], len(batch.delegations))
     order = [d.id for d in batch.delegations]
     return BatchReport(sorted(results, key=lambda r: order.index(r.delegation)))

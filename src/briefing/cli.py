@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -69,6 +70,42 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _batch(args: argparse.Namespace) -> int:
+    """A progress bar on a terminal (rich), a line per edition otherwise; then a summary."""
+    formats = FORMATS if args.format == "all" else (args.format,)
+    with _progress() as advance:
+        report = run_batch(args.path, args.output, formats, args.jobs, args.briefing, advance)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("edition", "result", title="briefing batch")
+    for result in report.results:
+        table.add_row(result.delegation, f"FAILED: {result.error}" if result.error else
+                      "\n".join(str(p) for p in result.outputs))
+    Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    built = len(report.results) - len(report.failed)
+    print(f"{built} built, {len(report.failed)} failed")
+    return EXIT_CONTENT if report.failed else exit_code_for(None)
+
+
+@contextlib.contextmanager
+def _progress():  # type: ignore[no-untyped-def]
+    if not sys.stderr.isatty():
+        def line(result, total):  # type: ignore[no-untyped-def]
+            print(f"{result.delegation}: {'failed' if result.error else 'built'}",
+                  file=sys.stderr, flush=True)
+        yield line
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("building editions", total=None)
+
+        def advance(result, total):  # type: ignore[no-untyped-def]
+            progress.update(task, total=total, advance=1)
+        yield advance
+
+
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "" if record.levelno >= logging.WARNING else "  "
@@ -86,15 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     logger.propagate = False
     try:
         if args.command == "batch":
-            formats = FORMATS if args.format == "all" else (args.format,)
-            report = run_batch(args.path, args.output, formats, args.jobs, args.briefing)
-            for result in report.results:
-                state = f"FAILED: {result.error}" if result.error else \
-                    ", ".join(str(p) for p in result.outputs)
-                print(f"{result.delegation:<24} {state}")
-            built = len(report.results) - len(report.failed)
-            print(f"{built} built, {len(report.failed)} failed")
-            return EXIT_CONTENT if report.failed else exit_code_for(None)
+            return _batch(args)
         if args.command == "changes":
             report = compare(load_snapshot(args.output, find_briefing(args.path).name),
                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))

@@ -101,30 +101,46 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
             strict: bool = False, edition: Delegation | None = None) -> Prepared:
     """Run every step up to the writers; raise ContentError with every problem found.
     Warnings are logged; with `strict` they are errors too."""
+    content = prepare_content(path, layout)
+    return prepare_edition(content, prepare_theme(content, theme), layout, strict, edition)
+
+
+def prepare_content(path: Path, layout: str | None = None) -> Content:
+    """Steps 1-2: the briefing's files, loaded and validated."""
     folder = find_briefing(path)
     log.info("Step 1 - load_content %s", folder)
     briefing_file, figure_files = load_content(folder)
     log.info("Step 2 - validate")
     try:
-        content = validate(folder, briefing_file, figure_files,
-                           effective_layout(briefing_file, layout))
+        return validate(folder, briefing_file, figure_files,
+                        effective_layout(briefing_file, layout))
     except ContentError as exc:
         defined = {fig_id for f in figure_files if isinstance(f.data, dict)
                    and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
         found = exc.diagnostics + check_texts(briefing_file, exc.figures,  # type: ignore[arg-type]
                                               defined - set(exc.figures))
         raise ContentError(_one_per_line(found)) from None
+
+
+def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
+    """Step 3: the theme (the briefing's, or `theme`), resolved."""
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
-    styles_dir, fonts_dir = project_dirs(folder)
+    styles_dir, fonts_dir = project_dirs(content.folder)
     try:
-        resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+        return resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
     except ContentError as exc:
         if theme:  # asked for on the command line: nothing to locate in the files
             raise
-        located = [replace(d, file=briefing_file.file, line=briefing_file.line_of(("theme",)))
+        loaded = content.briefing_file
+        located = [replace(d, file=loaded.file, line=loaded.line_of(("theme",)))
                    if d.file is None and d.field_path == "theme" else d
                    for d in exc.diagnostics]
         raise ContentError(located) from None
+
+
+def prepare_edition(content: Content, resolved: ResolvedTheme, layout: str | None = None,
+                    strict: bool = False, edition: Delegation | None = None) -> Prepared:
+    """Steps 4-5: the document model, its glyphs checked, its warnings logged."""
     log.info("Step 4 - build_document")
     document = build_document(content, resolved, layout, edition)
     resolved = resolved.for_languages(document.languages)
