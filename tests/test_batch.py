@@ -115,3 +115,27 @@ def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, 
     err = capsys.readouterr().err
     assert "visits.csv:3: D3 delegations[1].visit_date:" in err
     assert "visits.csv:3: E3 delegations[1].layout: unknown layout 'zz'" in err
+
+
+def it_selects_blocks_by_tag_too(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace(
+        "      - kpis: [signed_projects, signed_investment]\n",
+        "      - kpis: [signed_projects, signed_investment]\n        tags: [finance]\n"), "utf-8")
+    (tmp_path / "visits.yaml").write_text(f"""briefing: {folder}
+delegations:
+  - id: a
+    name: {{zh: 甲, en: A}}
+    visit_date: 2024-03-12
+    include_tags: [industry]
+  - id: b
+    name: {{zh: 乙, en: B}}
+    visit_date: 2024-03-12
+    include_tags: [finance]
+""", "utf-8")
+    assert main(["batch", str(tmp_path / "visits.yaml"), "-o", str(tmp_path / "out"),
+                 "--format", "pdf", "--jobs", "1"]) == 0
+    without = text_of(tmp_path / "out" / "mini--a.pdf")
+    with_kpis = text_of(tmp_path / "out" / "mini--b.pdf")
+    assert without.count("112.5亿元") < with_kpis.count("112.5亿元")

@@ -15,14 +15,15 @@ from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.load import Loaded, format_path
-from .content.schema import (BulletsBlock, did_you_mean, CalloutBlock, ChartBlock, Content, Figure,
+from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
+                             ImageBlock, did_you_mean,
                              HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
 from .errors import ContentError, Diagnostic, error
 from .content.delegations import Delegation
 from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, Cover, Document,
-                    FigureRow, FigureTable, Heading, Inline, Kpi, KpiGrid, Lang, PageBreak,
+                    FigureRow, FigureTable, Heading, Image, Inline, Kpi, KpiGrid, Lang, PageBreak,
                     Paragraph,
                     Run, SOURCE_COLUMNS, Source)
 from .theme.resolve import ResolvedTheme
@@ -128,6 +129,13 @@ class _Builder:
                          tuple(tuple(self.views(f, str) for f in s) for s in series),
                          tuple(self.plain(t, base + ("series_labels", i))
                                for i, t in enumerate(chart.series_labels)), style, src)
+        if isinstance(spec, ImageBlock):
+            image = spec.image
+            base = path + ("image",)
+            checked = self.image(image.file, base + ("file",))
+            caption = self.plain(image.caption, base + ("caption",)) if image.caption else None
+            return Image(checked or Path(image.file), self.plain(image.alt, base + ("alt",)),
+                         caption, image.width_percent / 100, style, src)
         assert isinstance(spec, PageBreakBlock)
         return PageBreak(style, src)
 
@@ -212,6 +220,8 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
             blocks.append(Heading(builder.inline(section.heading, path), 1, None,
                                   builder.source(path)))
         for b, block in enumerate(section.blocks):
+            if wanted and block.tags and not wanted & set(block.tags):
+                continue  # an edition's selection: blocks may carry tags too
             blocks.append(builder.block(block, ("sections", s, "blocks", b)))
     c = spec.cover
     cover = Cover(

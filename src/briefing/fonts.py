@@ -19,7 +19,7 @@ from fontTools.ttLib import TTFont, TTLibError
 
 from .errors import ContentError, Diagnostic, OutputError, error
 from .model import (Bilingual, BulletList, CallOut, Chart, ContactCard, Document, FigureTable,
-                    Heading,
+                    Heading, Image,
                     Inline, KpiGrid, Paragraph, Source, plain_text)
 from .output import save_atomic
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
@@ -103,6 +103,8 @@ def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | No
         elif isinstance(block, Chart):
             values = [block.title, *block.labels, *block.series_labels,
                       *(v for row in block.value_texts for v in row)]
+        elif isinstance(block, Image):
+            values = [block.alt] + ([block.caption] if block.caption else [])
         elif isinstance(block, ContactCard):
             values = [block.label, block.name, block.title,
                       Bilingual(block.phone, block.phone), Bilingual(block.email, block.email)]

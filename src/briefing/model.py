@@ -183,6 +183,18 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture from the briefing folder (checked), with its alt text and caption."""
+
+    file: Path
+    alt: Bilingual[str]
+    caption: Bilingual[str] | None
+    width_fraction: float
+    style: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
 class ContactCard:
     """Who to call: a host's name, title, phone and e-mail, and a link printed as a QR code."""
 
@@ -202,8 +214,8 @@ class PageBreak:
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, ContactCard,
-              PageBreak]
+Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, Image,
+              ContactCard, PageBreak]
 
 
 @dataclass(frozen=True)

@@ -121,32 +121,38 @@ class CalloutSpec(_Strict):
 class ParagraphBlock(_Strict):
     paragraph: Text
     style: str | None = None
+    tags: list[str] = []
 
 
 class HeadingBlock(_Strict):
     heading: Text
     level: int = Field(2, ge=2, le=4, description="2 under a section heading, 3 and 4 below")
     style: str | None = None
+    tags: list[str] = []
 
 
 class BulletsBlock(_Strict):
     bullets: list[Text] = Field(min_length=1)
     style: str | None = None
+    tags: list[str] = []
 
 
 class TableBlock(_Strict):
     table: TableSpec
     style: str | None = None
+    tags: list[str] = []
 
 
 class CalloutBlock(_Strict):
     callout: CalloutSpec
     style: str | None = None
+    tags: list[str] = []
 
 
 class KpisBlock(_Strict):
     kpis: list[str] = Field(min_length=2, max_length=4)
     style: str | None = None
+    tags: list[str] = []
 
 
 class ChartSpec(_Strict):
@@ -180,11 +186,26 @@ class ChartSpec(_Strict):
 class ChartBlock(_Strict):
     chart: ChartSpec
     style: str | None = None
+    tags: list[str] = []
+
+
+class ImageSpec(_Strict):
+    file: str = Field(description="PNG or JPEG in the briefing folder")
+    alt: Text = Field(description="what the picture shows, for readers who cannot see it")
+    caption: Text | None = None
+    width_percent: int = Field(100, ge=10, le=100, description="of the text width")
+
+
+class ImageBlock(_Strict):
+    image: ImageSpec
+    style: str | None = None
+    tags: list[str] = []
 
 
 class PageBreakBlock(_Strict):
     page_break: bool
     style: str | None = None
+    tags: list[str] = []
 
 
 Layout = Literal["stacked", "parallel", "zh", "en"]
@@ -192,7 +213,7 @@ LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
 SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
 
 BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
-               "page_break")
+               "image", "page_break")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -211,6 +232,7 @@ Block = Annotated[
         Annotated[CalloutBlock, Tag("callout")],
         Annotated[KpisBlock, Tag("kpis")],
         Annotated[ChartBlock, Tag("chart")],
+        Annotated[ImageBlock, Tag("image")],
         Annotated[PageBreakBlock, Tag("page_break")],
     ],
     Discriminator(_block_kind, custom_error_type="block_kind",
@@ -350,7 +372,8 @@ def _field_names(*models: type[BaseModel]) -> set[str]:
 
 _ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, ParagraphBlock,
                            HeadingBlock, BulletsBlock, TableBlock, CalloutBlock, KpisBlock,
-                           ChartSpec, ChartBlock, PageBreakBlock, Section, Cover, BriefingFile)
+                           ChartSpec, ChartBlock, ImageSpec, ImageBlock, PageBreakBlock,
+                           Section, Cover, BriefingFile)
 
 
 def effective_layout(briefing_file: Loaded, override: str | None) -> str:

@@ -13,6 +13,7 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
+                      Image,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
 from ...revisions import Revisions
@@ -48,7 +49,8 @@ class BlockWriter:
         self._handlers: dict[type, Callable[[Block], None]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            Chart: self.chart, ContactCard: self.contact, PageBreak: self.page_break,
+            Chart: self.chart, Image: self.image, ContactCard: self.contact,
+            PageBreak: self.page_break,
         }
 
     @property
@@ -189,6 +191,16 @@ class BlockWriter:
         paragraph.paragraph_format.line_spacing = 1.0
         paragraph.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(self.width_pt))
         oxml.set_alt_text(paragraph, block.alt_text(self.languages))
+
+    def image(self, block: Image) -> None:  # type: ignore[override]
+        """The picture at its share of the text width, with alt text, then its caption."""
+        paragraph = self.paragraph_in(self.doc, self.ids["Normal"])
+        paragraph.paragraph_format.line_spacing = 1.0  # an exact line height would crop it
+        paragraph.add_run().add_picture(str(block.file),
+                                        width=Pt(self.width_pt * block.width_fraction))
+        oxml.set_alt_text(paragraph, " / ".join(block.alt.get(lang) for lang in self.languages))
+        if block.caption:
+            self.text(self.doc, "caption", block.caption)
 
     def contact(self, block: ContactCard) -> None:  # type: ignore[override]
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import (Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table
+from reportlab.platypus import Image as RLImage, TableStyle
 
 from ...charts import draw_chart, qr_drawing
 from ...theme.resolve import MM
 from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Inline,
+                      Heading, Image, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
@@ -53,7 +54,7 @@ class BlockRenderer:
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
             FigureTable: self.figure_table, CallOut: self.callout, KpiGrid: self.kpis,
-            Chart: self.chart, ContactCard: self.contact,
+            Chart: self.chart, Image: self.image, ContactCard: self.contact,
             PageBreak: lambda block: [RLPageBreak()],
         }
 
@@ -159,6 +160,20 @@ class BlockRenderer:
         title = self.texts("caption", block.title)
         after = Spacer(1, self.theme.boxes["table"].space_after_pt)
         return [KeepTogether(title + [drawing, after])]
+
+    def image(self, block: Image) -> list[Flowable]:  # type: ignore[override]
+        """The picture scaled to its share of the text width, never taller than half a page,
+        then its caption."""
+        reader = ImageReader(str(block.file))
+        width_px, height_px = reader.getSize()
+        width = self.width * block.width_fraction
+        height = width * height_px / width_px
+        if height > self.page_height / 2:
+            width, height = width * self.page_height / 2 / height, self.page_height / 2
+        picture = RLImage(str(block.file), width=width, height=height)
+        picture.hAlign = "LEFT"
+        caption = self.texts("caption", block.caption) if block.caption else []
+        return [KeepTogether([picture] + caption)]
 
     def contact(self, block: ContactCard) -> list[Flowable]:  # type: ignore[override]
         """The host's card: name, title, phone, e-mail, and the link as a QR code."""
