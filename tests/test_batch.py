@@ -139,3 +139,12 @@ delegations:
     without = text_of(tmp_path / "out" / "mini--a.pdf")
     with_kpis = text_of(tmp_path / "out" / "mini--b.pdf")
     assert without.count("112.5亿元") < with_kpis.count("112.5亿元")
+
+
+def it_places_the_contact_where_the_theme_says(batch: Path) -> None:
+    """gov puts the contact right after the cover; investor at the end."""
+    gov = pdf_text(batch / "xicheng-2023--henan-provincial-team.pdf")
+    investor = pdf_text(batch / "xicheng-2023--rhine-food-de.pdf")
+    assert "联系方式" in gov[1]
+    assert not any("联系方式" in page for page in investor[:2])
+    assert any("联系方式" in page for page in investor[-3:])

@@ -207,10 +207,14 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     builder = _Builder(content, theme)
     spec = content.briefing
     blocks: list[Block] = []
+    own = {"start": [], "end": []}  # an edition's greeting and contact, where the theme says
     if edition and edition.greeting:
-        blocks.append(Paragraph(Bilingual((Run(edition.greeting.zh),),
-                                          (Run(edition.greeting.en),)), None,
-                                Source(content.briefing_file.file, None)))
+        own[theme.greeting_at].append(Paragraph(
+            Bilingual((Run(edition.greeting.zh),), (Run(edition.greeting.en),)), None,
+            Source(content.briefing_file.file, None)))
+    if edition and edition.contact:
+        own[theme.contact_at].append(contact_card(edition, theme, content))
+    blocks += own["start"]
     wanted = set(edition.include_tags) if edition else set()
     for s, section in enumerate(spec.sections):
         if wanted and section.tags and not wanted & set(section.tags):
@@ -237,8 +241,7 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     )
     if builder.problems:
         raise ContentError(builder.problems)
-    if edition and edition.contact:
-        blocks.append(contact_card(edition, theme, content))
+    blocks += own["end"]
     blocks += sources_section(content, theme, edition)
     blocks = number_headings(blocks, theme)
     layout = layout or spec.layout

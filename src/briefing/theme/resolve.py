@@ -131,6 +131,8 @@ class ResolvedTheme:
     includes: tuple[Path, ...] = ()  # theme files it extends
     heading_numbering: tuple[Bilingual[str], ...] = ()  # patterns per heading level
     chart_colors: tuple[str, ...] = ()
+    greeting_at: str = "start"  # editions: where the greeting and the contact card go
+    contact_at: str = "end"
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -277,7 +279,8 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
-                         spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors)
+                         spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
+                         spec.edition.greeting, spec.edition.contact)
 
 
 def _resolve_default_box() -> ResolvedBox:

@@ -92,6 +92,16 @@ class DocxSpec(_Strict):
                               "(for readers who lack them; off for fonts every PC has)")
 
 
+class EditionSpec(_Strict):
+    """Where a delegation's own blocks go in its edition."""
+
+    greeting: Literal["start", "end"] = Field("start", description="the greeting: right "
+                                              "after the cover, or before the sources")
+    contact: Literal["start", "end"] = Field("end", description="the contact card: right "
+                                             "after the cover (and greeting), or before the "
+                                             "sources")
+
+
 class LabelSpec(_Strict):
     zh: str
     en: str
@@ -107,6 +117,7 @@ class ThemeFile(_Strict):
     boxes: dict[Literal["callout", "kpi", "table", "cover"], BoxSpec]
     labels: dict[str, LabelSpec]
     docx: DocxSpec = DocxSpec()
+    edition: EditionSpec = EditionSpec()
     chart_colors: list[str] = Field([], description="fills of chart series and slices, "
                                     "#RRGGBB or $variable, in order")
     heading_numbering: list[LabelSpec] = Field(
@@ -126,7 +137,7 @@ def _type_name(annotation: object) -> str:
 def describe() -> str:
     """Markdown table of every style, box, font and page attribute, for docs/themes.md."""
     rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
-    for model in (StyleSpec, BoxSpec, FontSpec, PageSpec, DocxSpec):
+    for model in (StyleSpec, BoxSpec, FontSpec, PageSpec, DocxSpec, EditionSpec):
         for name, field in model.model_fields.items():
             value = STYLE_DEFAULTS.get(name) if model is StyleSpec else field.default
             default = "required" if field.is_required() else f"`{value}`"
