@@ -186,21 +186,24 @@ class BlockWriter:
         register_fonts(self.theme)
         font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
         drawing = draw_chart(block, self.theme, self.languages, self.width_pt, font)
-        paragraph = self.paragraph_in(self.doc, self.ids["Normal"])
-        # the styles' exact line height would crop a picture to one line
-        paragraph.paragraph_format.line_spacing = 1.0
-        paragraph.add_run().add_picture(io.BytesIO(chart_png(drawing)), width=Pt(self.width_pt))
-        oxml.set_alt_text(paragraph, block.alt_text(self.languages))
+        self.picture(self.doc, io.BytesIO(chart_png(drawing)), self.width_pt,
+                     block.alt_text(self.languages))
 
     def image(self, block: Image) -> None:  # type: ignore[override]
         """The picture at its share of the text width, with alt text, then its caption."""
-        paragraph = self.paragraph_in(self.doc, self.ids["Normal"])
-        paragraph.paragraph_format.line_spacing = 1.0  # an exact line height would crop it
-        paragraph.add_run().add_picture(str(block.file),
-                                        width=Pt(self.width_pt * block.width_fraction))
-        oxml.set_alt_text(paragraph, " / ".join(block.alt.get(lang) for lang in self.languages))
+        self.picture(self.doc, str(block.file), self.width_pt * block.width_fraction,
+                     " / ".join(block.alt.get(lang) for lang in self.languages))
         if block.caption:
             self.text(self.doc, "caption", block.caption)
+
+    def picture(self, where: Container, image: object, width_pt: float, alt: str,
+                reuse_first: bool = False) -> None:
+        """A picture in its own paragraph, with alternative text for screen readers. The
+        paragraph keeps an automatic line height: the styles' exact one would crop it."""
+        paragraph = self.paragraph_in(where, self.ids["Normal"], reuse_first)
+        paragraph.paragraph_format.line_spacing = 1.0
+        paragraph.add_run().add_picture(image, width=Pt(width_pt))  # type: ignore[arg-type]
+        oxml.set_alt_text(paragraph, alt)
 
     def contact(self, block: ContactCard) -> None:  # type: ignore[override]
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
@@ -216,11 +219,8 @@ class BlockWriter:
             if line:
                 self.runs(self.paragraph_in(text, self.style("callout_text", "en")), line, "en")
         if block.link:
-            picture = code.paragraphs[0]
-            picture.paragraph_format.line_spacing = 1.0
-            picture.add_run().add_picture(io.BytesIO(chart_png(qr_drawing(block.link, 90))),
-                                          width=Pt(90))
-            oxml.set_alt_text(picture, f"QR code: {block.link}")
+            self.picture(code, io.BytesIO(chart_png(qr_drawing(block.link, 90))), 90,
+                         f"QR code: {block.link}", reuse_first=True)
         oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("callout")
 

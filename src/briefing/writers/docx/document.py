@@ -12,11 +12,11 @@ import zipfile
 import docx
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from ...model import Document, label_parts
 from ...revisions import Revisions
-from ...theme.resolve import ResolvedTheme
+from ...theme.resolve import MM, ResolvedTheme
 from ...fonts import document_texts
 from . import oxml
 from .blocks import BlockWriter
@@ -151,12 +151,13 @@ def _contents(writer: BlockWriter, document: Document) -> None:
 def _cover(writer: BlockWriter, document: Document) -> None:
     cover = document.cover
     doc = writer.doc
-    if cover.logo is not None:
-        para = doc.add_paragraph(style=doc.styles[writer.theme.style_for("cover_meta", "zh").name])
-        para.paragraph_format.line_spacing = 1.0  # an exact line height would crop it
-        para.add_run().add_picture(str(cover.logo), height=Mm(20))
-        oxml.set_alt_text(para, " / ".join(cover.publisher.get(lang)
-                                           for lang in document.languages))
+    if cover.logo is not None:  # 20 mm high
+        from PIL import Image
+
+        with Image.open(cover.logo) as logo:
+            width_pt = 20 * MM * logo.width / logo.height
+        writer.picture(doc, str(cover.logo), width_pt,
+                       " / ".join(cover.publisher.get(lang) for lang in document.languages))
     writer.text(doc, "title", cover.title)
     if cover.subtitle:
         writer.text(doc, "subtitle", cover.subtitle)
