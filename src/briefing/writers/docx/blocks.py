@@ -168,13 +168,10 @@ class BlockWriter:
         self._space_after("table")
 
     def callout(self, block: CallOut) -> None:  # type: ignore[override]
-        table = self._table(1, 2, "callout", (0.36, 0.64))
-        oxml.keep_row_together(table.rows[0])
-        figure, text = table.rows[0].cells
+        figure, text = self._box("callout", (0.36, 0.64))
         self.text(figure, "callout_value", block.value, first_in_cell=True)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
-        oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("callout")
 
     def chart(self, block: Chart) -> None:  # type: ignore[override]
@@ -209,9 +206,7 @@ class BlockWriter:
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
         from ...charts import chart_png, qr_drawing
 
-        table = self._table(1, 2, "callout", (0.75, 0.25))
-        oxml.keep_row_together(table.rows[0])
-        text, code = table.rows[0].cells
+        text, code = self._box("callout", (0.75, 0.25))
         self.text(text, "callout_label", block.label, first_in_cell=True)
         self.text(text, "callout_value", block.name)
         self.text(text, "callout_text", block.title)
@@ -221,24 +216,28 @@ class BlockWriter:
         if block.link:
             self.picture(code, io.BytesIO(chart_png(qr_drawing(block.link, 90))), 90,
                          f"QR code: {block.link}", reuse_first=True)
-        oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("callout")
 
     def kpis(self, block: KpiGrid) -> None:  # type: ignore[override]
         count = len(block.items)
-        table = self._table(1, count, "kpi", tuple(1 / count for _ in range(count)))
-        oxml.keep_row_together(table.rows[0])
-        for cell, kpi in zip(table.rows[0].cells, block.items):
+        for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
+                             block.items):
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
             self.text(cell, "kpi_label", kpi.label)
-        oxml.table_look(table, first_row=False, banded_rows=False)
         self._space_after("kpi")
 
     def page_break(self, block: PageBreak) -> None:  # type: ignore[override]
         para = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
         para.add_run().add_break(WD_BREAK.PAGE)
+
+    def _box(self, box: str, fractions: tuple[float, ...]) -> list[_Cell]:
+        """The cells of a one-row box (call-out, KPI row, contact card) that never splits."""
+        table = self._table(1, len(fractions), box, fractions)
+        oxml.keep_row_together(table.rows[0])
+        oxml.table_look(table, first_row=False, banded_rows=False)
+        return list(table.rows[0].cells)
 
     def _table(self, rows: int, cols: int, box: str | None, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
         """A table in a box style (None: the parallel layout's borderless style)."""
