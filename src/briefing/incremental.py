@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import LockedError, OutputError
-from .fonts import font_cached
+from .fonts import font_digest
 from .output import save_atomic
 
 MANIFEST = ".briefing-manifest.json"
@@ -63,8 +63,7 @@ def _remove_leftovers(out_dir: Path) -> None:
 def file_digest(path: Path) -> str:
     """SHA-256 of a file; for fonts, cached like other derived font data."""
     if path.suffix.lower() in (".ttf", ".otf"):
-        return font_cached("sha256", path, "",
-                           lambda: hashlib.sha256(path.read_bytes()).hexdigest().encode()).decode()
+        return font_digest(path)
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

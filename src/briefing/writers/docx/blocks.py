@@ -12,6 +12,8 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docx.table import _Cell
 
+from ...cache import cached
+from ...fonts import block_texts
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       Image,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
@@ -176,15 +178,20 @@ class BlockWriter:
 
     def chart(self, block: Chart) -> None:  # type: ignore[override]
         """The title, then a PNG of the PDF's drawing, with the chart's data as alt text."""
+        self.text(self.doc, "caption", block.title)
+        # drawing and rasterising take 0.15 s a chart: cached by everything that shapes it
+        png = cached("chart", repr((block, self.theme, self.languages, self.width_pt)),
+                     lambda: self._chart_png(block))
+        self.picture(self.doc, io.BytesIO(png), self.width_pt, block.alt_text(self.languages))
+
+    def _chart_png(self, block: Chart) -> bytes:
         from ...charts import chart_png, draw_chart  # ReportLab only for documents with charts
         from ..pdf.styles import font_names, register_fonts
 
-        self.text(self.doc, "caption", block.title)
-        register_fonts(self.theme)
+        register_fonts(self.theme, frozenset("".join(v.get(lang) for v in block_texts(block)
+                                                     for lang in self.languages)))
         font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
-        drawing = draw_chart(block, self.theme, self.languages, self.width_pt, font)
-        self.picture(self.doc, io.BytesIO(chart_png(drawing)), self.width_pt,
-                     block.alt_text(self.languages))
+        return chart_png(draw_chart(block, self.theme, self.languages, self.width_pt, font))
 
     def image(self, block: Image) -> None:  # type: ignore[override]
         """The picture at its share of the text width, with alt text, then its caption."""
@@ -204,8 +211,6 @@ class BlockWriter:
 
     def contact(self, block: ContactCard) -> None:  # type: ignore[override]
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
-        from ...charts import chart_png, qr_drawing
-
         text, code = self._box("callout", (0.75, 0.25))
         self.text(text, "callout_label", block.label, first_in_cell=True)
         self.text(text, "callout_value", block.name)
@@ -214,7 +219,8 @@ class BlockWriter:
             if line:
                 self.runs(self.paragraph_in(text, self.style("callout_text", "en")), line, "en")
         if block.link:
-            self.picture(code, io.BytesIO(chart_png(qr_drawing(block.link, 90))), 90,
+            png = cached("qr", block.link, lambda: _qr_png(block.link or ""))
+            self.picture(code, io.BytesIO(png), 90,
                          f"QR code: {block.link}", reuse_first=True)
         self._space_after("callout")
 
@@ -258,3 +264,9 @@ class BlockWriter:
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+
+
+def _qr_png(link: str) -> bytes:
+    from ...charts import chart_png, qr_drawing  # ReportLab only for documents with links
+
+    return chart_png(qr_drawing(link, 90))

@@ -17,7 +17,7 @@ from docx.shared import Pt
 from ...model import Document, label_parts
 from ...revisions import Revisions
 from ...theme.resolve import MM, ResolvedTheme
-from ...fonts import document_texts
+from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter
 from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
@@ -72,14 +72,9 @@ def _repeatable(package: bytes, day: datetime.date) -> bytes:
     return out.getvalue()
 
 
-WRITER_TEXT = " · 0123456789"  # what the writer adds itself: separators, field results
-
-
 def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:
     """Every font the styles name, subset to every character of the document."""
-    characters = "".join(sorted({char for value, _ in document_texts(document)
-                                 for lang in document.languages for char in value.get(lang)}
-                                | set(WRITER_TEXT)))
+    characters = "".join(sorted(document_characters(document)))
     used = sorted({style.font for style in theme.styles.values()})
     return [EmbeddedFont(theme.fonts[key].family, theme.fonts[key].regular,
                          theme.fonts[key].bold, characters) for key in used]

@@ -10,7 +10,6 @@ settings ask Word to keep the fonts embedded, subset, when the user saves again.
 from __future__ import annotations
 
 import hashlib
-import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
-from ...fonts import font_cached
+from ...fonts import font_subset
 from .oxml import child_in_order
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -63,8 +62,7 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
         for tag, path in (("w:embedRegular", font.regular), ("w:embedBold", font.bold)):
             if path is None:
                 continue
-            data = font_cached("subset", path, hashlib.sha256(font.characters.encode())
-                               .hexdigest(), lambda p=path: subset_font(p, font.characters))
+            data = font_subset(path, font.characters)
             key = font_key(font.family, tag, data)
             part = Part(package.next_partname("/word/fonts/font%d.odttf"), OBFUSCATED_FONT,
                         obfuscate(data, key), package)
@@ -92,32 +90,6 @@ def name_alternative_fonts(doc: docx.document.Document, alternatives: dict[str, 
         entry = _font_entry(table, family)
         child_in_order(entry, "w:altName", FONT_ORDER).set(qn("w:val"), alternative)
     table_part._blob = serialize_part_xml(table)
-
-
-def subset_font(path: Path, characters: str) -> bytes:
-    """The font reduced to `characters` plus printable ASCII and .notdef (with its outline: Word
-    draws it for a missing glyph), still a TrueType font with all names and layout features.
-    Deterministic: fontTools' subsetter is, and the head table's timestamp is kept."""
-    from fontTools import subset  # 0.1 s to import: only when a subset is not cached yet
-
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]  # the Chinese family name too: Word may list either
-    options.notdef_outline = True
-    options.layout_features = ["*"]
-    options.glyph_names = True
-    options.recalc_timestamp = False
-    buffer = io.BytesIO()
-    with subset.load_font(str(path), options) as font:
-        if "glyf" not in font:
-            raise ValueError(f"{path}: Word embeds only TrueType-outline (glyf) fonts")
-        subsetter = subset.Subsetter(options)
-        # printable ASCII too: an editor can type Latin text in the embedded face, and newer
-        # LibreOffice ignores an embedded subset of fewer than 26 glyphs
-        subsetter.populate(unicodes={ord(c) for c in characters} | set(range(0x20, 0x7F)))
-        subsetter.subset(font)
-        subset.save_font(font, buffer, options)
-    return buffer.getvalue()
 
 
 def font_key(family: str, tag: str, data: bytes) -> uuid.UUID:

@@ -16,6 +16,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, LayoutError,
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
+from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .blocks import BlockRenderer
@@ -24,7 +25,7 @@ from .styles import StyleSheet, font_names, make_paragraph, register_fonts
 
 def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     """Typeset the document; returns the PDF file's bytes (saving is output.py's job)."""
-    register_fonts(theme)
+    register_fonts(theme, document_characters(document))
     buffer = io.BytesIO()
     page = theme.page
     regular, _ = font_names(theme.fonts[theme.styles["Normal"].font])

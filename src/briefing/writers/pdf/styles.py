@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -13,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
-from ...fonts import font_cmap
+from ...fonts import common_characters, font_cmap, font_subset
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
 from .linebreak import ChineseParagraph
@@ -27,19 +28,27 @@ def font_names(font: ResolvedFont) -> tuple[str, str]:
     return f"briefing-{font.regular.stem}", f"briefing-{font.bold.stem}"
 
 
-def register_fonts(theme: ResolvedTheme) -> None:
-    """Register each font file once per process (parsing a CJK font is costly)."""
+def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
+    """Register the theme's font files with ReportLab, each subset to the common characters
+    and `characters` (those the document draws). ReportLab parses a whole CJK font in 85 ms
+    and keeps 28 MiB of it; the subset, cached on disk, takes 7 ms. A font registered by an
+    earlier build in this process is kept while it has every character needed."""
+    wanted = common_characters() | characters
     for font in theme.fonts.values():
         regular, bold = font_names(font)
         for name, path in ((regular, font.regular), (bold, font.bold)):
-            if _registered.get(name) != path:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-                _registered[name] = path
+            known = _registered.get(name)
+            if known and known[0] == path and wanted <= known[1]:
+                continue
+            covered = wanted | known[1] if known and known[0] == path else wanted
+            data = font_subset(path, covered, layout=False)
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            _registered[name] = (path, covered)
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
                                       boldItalic=bold)
 
 
-_registered: dict[str, Path] = {}
+_registered: dict[str, tuple[Path, frozenset[str]]] = {}
 
 
 class StyleSheet:
