@@ -16,7 +16,7 @@ from typing import Callable
 from .errors import OutputError
 from .output import save_atomic
 
-VERSION = 3  # bump when the meaning of an entry changes
+VERSION = 4  # bump when the meaning of an entry changes
 KEEP = 64    # entries of one kind kept; the least recently used beyond that are removed
 
 

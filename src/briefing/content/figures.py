@@ -57,6 +57,12 @@ def units() -> dict[str, Unit]:
     return table
 
 
+@cache
+def _locale(lang: Lang) -> Locale:
+    """Babel parses a locale name on every call given a string: parsed once here."""
+    return Locale.parse(LOCALES[lang])
+
+
 def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "#" * decimals if decimals else "")
 
@@ -64,7 +70,7 @@ def _pattern(decimals: int) -> str:
 def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAULT_DECIMALS) -> str:
     """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion
     (Babel's spaces as they are; format_value makes them non-breaking)."""
-    locale = LOCALES[lang]
+    locale = _locale(lang)
     with decimal.localcontext() as ctx:
         ctx.rounding = ROUNDING
         if lang == "zh" and unit.kind != "percent":
@@ -99,7 +105,7 @@ def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None =
     elif unit.kind == "percent":
         text = f"{number}%"
     else:
-        plural = Locale.parse(LOCALES["en"]).plural_form(value)
+        plural = _locale("en").plural_form(value)
         noun = unit.en_one if plural == "one" else unit.en_other
         # the number stays with the noun's first word: "1,000 parking" never breaks
         text = f"{number}{NBSP}{noun}" if noun else number
@@ -137,4 +143,4 @@ def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
 
 def format_as_of(day: datetime.date, lang: Lang) -> str:
     """2023年12月31日 / December 31, 2023."""
-    return format_date(day, "long", locale=LOCALES[lang])
+    return format_date(day, "long", locale=_locale(lang))

@@ -10,6 +10,8 @@ import io
 import zipfile
 
 import docx
+import docx.document
+from docx.opc.pkgwriter import PackageWriter
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
@@ -52,24 +54,37 @@ def write_docx(document: Document, theme: ResolvedTheme,
                                  if f.alt_family})
     if theme.embed_fonts:
         embed_fonts(doc, _fonts_to_embed(document, theme))
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _repeatable(buffer.getvalue(), document.cover.date)
+    return _repeatable(doc, document.cover.date)
 
 
-def _repeatable(package: bytes, day: datetime.date) -> bytes:
-    """The same bytes for the same input: python-docx stamps each zip entry with the clock,
-    so the entries are rewritten, in the same order, stamped with the edition's date."""
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
+def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
+    """The package's bytes, the same for the same input: python-docx stamps each zip entry
+    with the clock, so its package writer is given a zip whose entries carry the edition's
+    date. (Re-zipping python-docx's own output instead cost 0.05 s of decompressing and
+    compressing the fonts again.)"""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0))
+        PackageWriter._write_content_types_stream(writer, package.parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, package.parts)
     return out.getvalue()
+
+
+class _DatedZip:
+    """The `write(pack_uri, blob)` that python-docx's PackageWriter asks of a zip."""
+
+    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, ...]):
+        self.archive, self.stamp = archive, stamp
+
+    def write(self, pack_uri, blob: bytes) -> None:  # type: ignore[no-untyped-def]
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self.archive.writestr(entry, blob)
 
 
 def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:

@@ -79,7 +79,20 @@ def _trailing_spaces(text: str) -> int:
     return len(text) - len(text.rstrip())
 
 
-class ChineseParagraph(Paragraph):
+class WrappedOnce(Paragraph):
+    """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
+    wraps a paragraph again each time it measures it (keep-with-next, table cells, the
+    second pass of a document with a contents page): two thirds of all line breaking."""
+
+    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        # (split() drops blPara when the paragraph moves on whole: then wrap again)
+        if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
+            self._wrapped_size = super().wrap(availWidth, availHeight)
+            self._wrapped_width = availWidth
+        return self._wrapped_size
+
+
+class ChineseParagraph(WrappedOnce):
     """A ReportLab Paragraph whose CJK lines are broken by `split_cjk_frags`."""
 
     def __init__(self, text: str, style, hanging: bool = True, **kwargs):  # type: ignore[no-untyped-def]
@@ -125,4 +138,5 @@ if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
         rl_paragraph._justifyDrawParaLineX)
 
 
-__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "clusters", "split_cjk_frags"]
+__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "WrappedOnce", "clusters",
+           "split_cjk_frags"]

@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 from ...fonts import common_characters, font_cmap, font_subset
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
-from .linebreak import ChineseParagraph
+from .linebreak import ChineseParagraph, WrappedOnce
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -123,7 +123,7 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
     text = markup(content, style.font_chain)
     if style.wordWrap == "CJK":
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, **kwargs)
-    return Paragraph(text, style, **kwargs)  # type: ignore[arg-type]
+    return WrappedOnce(text, style, **kwargs)  # type: ignore[arg-type]
 
 
 def markup(runs: Inline | str, chain: FontChain) -> str:
