@@ -1,6 +1,6 @@
 """Baseline: the sample briefing as a plain python-docx script.
 
-    python bench/bare_docx.py OUT.docx
+    python bench/bare_docx.py OUT.docx [--repeat N]
 
 Reads bench/sample.json (see export_text.py) and writes it the obvious way: python-docx's
 default template, A4 with 20 mm margins, the built-in styles (Title, Subtitle, Heading 1,
@@ -93,7 +93,7 @@ def write(doc, item: dict) -> None:
         raise ValueError(f"unknown kind {kind!r}")
 
 
-def main(out: str) -> None:
+def main(out: str, repeat: int = 1) -> None:
     data = json.loads((HERE / "sample.json").read_text(encoding="utf-8"))
     doc = docx.Document()
     setup(doc)
@@ -102,13 +102,13 @@ def main(out: str) -> None:
     for zh, en in zip(cover["zh"][1:], cover["en"][1:]):
         both(doc, zh, en)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    for item in data["items"]:
+    for item in data["items"] * repeat:  # --repeat: N times the body, for per-page cost
         write(doc, item)
     doc.core_properties.title = cover["en"][0]
     doc.save(out)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: bare_docx.py OUT.docx")
-    main(sys.argv[1])
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--repeat"):
+        sys.exit("usage: bare_docx.py OUT.docx [--repeat N]")
+    main(sys.argv[1], int(sys.argv[3]) if len(sys.argv) == 4 else 1)

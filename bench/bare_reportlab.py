@@ -1,6 +1,6 @@
 """Baseline: the sample briefing as a plain ReportLab platypus script.
 
-    python bench/bare_reportlab.py OUT.pdf
+    python bench/bare_reportlab.py OUT.pdf [--repeat N]
 
 Reads bench/sample.json (see export_text.py) and typesets it the obvious way: the same four
 Noto TTF fonts (embedded, subset), A4, Chinese paragraphs with wordWrap='CJK' followed by
@@ -32,6 +32,9 @@ ACCENT, SOFT, RULE, INK, MUTED = (HexColor(c) for c in
 
 
 def register_fonts() -> None:
+    """Parse the four fonts, once per process (a loop of builds would keep them)."""
+    if "SC" in pdfmetrics.getRegisteredFontNames():
+        return
     for name, file in (("SC", "NotoSansSC-Regular"), ("SC-Bold", "NotoSansSC-Bold"),
                        ("Latin", "NotoSans-Regular"), ("Latin-Bold", "NotoSans-Bold")):
         pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{file}.ttf")))
@@ -118,7 +121,7 @@ def footer(canvas, doc) -> None:
     canvas.restoreState()
 
 
-def main(out: str) -> None:
+def main(out: str, repeat: int = 1) -> None:
     register_fonts()
     data = json.loads((HERE / "sample.json").read_text(encoding="utf-8"))
     cover = data["cover"]
@@ -127,7 +130,7 @@ def main(out: str) -> None:
     for zh, en in zip(cover["zh"][2:], cover["en"][2:]):
         story += both("cover", zh, en)
     story.append(PageBreak())
-    for item in data["items"]:
+    for item in data["items"] * repeat:  # --repeat: N times the body, for per-page cost
         story += flowables(item)
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=20 * mm, bottomMargin=22 * mm, title=cover["en"][0])
@@ -135,6 +138,6 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: bare_reportlab.py OUT.pdf")
-    main(sys.argv[1])
+    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--repeat"):
+        sys.exit("usage: bare_reportlab.py OUT.pdf [--repeat N]")
+    main(sys.argv[1], int(sys.argv[3]) if len(sys.argv) == 4 else 1)

@@ -12,7 +12,6 @@ import traceback
 from pathlib import Path
 
 from . import FORMATS, __version__, build_report, check
-from .batch import run_batch
 from .changes import compare, load_snapshot, markdown, snapshot
 from .content.schema import LAYOUTS
 from .pipeline import find_briefing, prepare
@@ -74,6 +73,8 @@ def _batch(args: argparse.Namespace) -> int:
     """A progress bar on a terminal (rich), a line per edition otherwise; then a summary."""
     formats = FORMATS if args.format == "all" else (args.format,)
     with _progress() as advance:
+        from .batch import run_batch  # its process pool only for batches
+
         report = run_batch(args.path, args.output, formats, args.jobs, args.briefing, advance)
     from rich.console import Console
     from rich.table import Table

@@ -50,9 +50,9 @@ def it_caches_the_cmap_and_survives_a_corrupt_cache() -> None:
     font_cmap.cache_clear()
     codes = font_cmap(FONT)
     files = list(cache_dir().glob("cmap-*.bin"))
-    assert files and codes == _read_cmap(FONT)
+    assert files and set(codes) == _read_cmap(FONT)
     for file in files:
-        file.write_bytes(b"\x01\x02\x03")  # not a whole number of entries
+        file.write_bytes(b"\x01\x02\x03")  # damaged: its checksum fails
     font_cmap.cache_clear()
     assert font_cmap(FONT) == codes
 

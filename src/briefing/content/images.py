@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -23,6 +22,8 @@ class ImageProblem(Exception):
 
 def check_image(folder: Path, name: str) -> Path:
     """The resolved path of a content image; raises ImageProblem saying what is wrong."""
+    from PIL import Image, UnidentifiedImageError  # only for briefings with images
+
     if Path(name).is_absolute():
         raise ImageProblem(f"'{name}' is an absolute path: name a file in the briefing folder")
     root = folder.resolve()

@@ -10,6 +10,7 @@ settings ask Word to keep the fonts embedded, subset, when the user saves again.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,8 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from fontTools.ttLib import TTFont
 
-from ...fonts import font_subset
+from ...fonts import font_cached, font_subset
 from .oxml import child_in_order
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -120,20 +120,31 @@ def _font_entry(table, family: str):  # type: ignore[no-untyped-def]
 def _describe(entry, path: Path) -> None:  # type: ignore[no-untyped-def]
     """Character set, family, pitch and Unicode/code-page signature from the font's OS/2
     table: what Word uses to pick a font for a script, or a substitute."""
+    os2 = json.loads(font_cached("os2", path, "", lambda: _read_os2(path)))
+    charset = "86" if os2["csb0"] & GB2312 else "00"
+    child_in_order(entry, "w:charset", FONT_ORDER).set(qn("w:val"), charset)
+    family = "swiss" if os2["sans"] else "auto"
+    child_in_order(entry, "w:family", FONT_ORDER).set(qn("w:val"), family)
+    pitch = "fixed" if os2["fixed"] else "variable"
+    child_in_order(entry, "w:pitch", FONT_ORDER).set(qn("w:val"), pitch)
+    sig = child_in_order(entry, "w:sig", FONT_ORDER)
+    for attr in ("usb0", "usb1", "usb2", "usb3", "csb0", "csb1"):
+        sig.set(qn(f"w:{attr}"), f"{os2[attr]:08X}")
+
+
+def _read_os2(path: Path) -> bytes:
+    """What _describe needs of the font, as JSON (cached: fontTools is imported only here)."""
+    from fontTools.ttLib import TTFont
+
     with TTFont(str(path), lazy=True) as font:
         os2, fixed_pitch = font["OS/2"], font["post"].isFixedPitch
     panose = os2.panose
-    charset = "86" if os2.ulCodePageRange1 & GB2312 else "00"
-    sans = panose.bFamilyType == 2 and panose.bSerifStyle in (11, 12, 13)
-    child_in_order(entry, "w:charset", FONT_ORDER).set(qn("w:val"), charset)
-    child_in_order(entry, "w:family", FONT_ORDER).set(qn("w:val"), "swiss" if sans else "auto")
-    pitch = "fixed" if fixed_pitch else "variable"
-    child_in_order(entry, "w:pitch", FONT_ORDER).set(qn("w:val"), pitch)
-    sig = child_in_order(entry, "w:sig", FONT_ORDER)
-    for attr, value in (("usb0", os2.ulUnicodeRange1), ("usb1", os2.ulUnicodeRange2),
-                        ("usb2", os2.ulUnicodeRange3), ("usb3", os2.ulUnicodeRange4),
-                        ("csb0", os2.ulCodePageRange1), ("csb1", os2.ulCodePageRange2)):
-        sig.set(qn(f"w:{attr}"), f"{value:08X}")
+    return json.dumps({
+        "sans": panose.bFamilyType == 2 and panose.bSerifStyle in (11, 12, 13),
+        "fixed": bool(fixed_pitch),
+        "usb0": os2.ulUnicodeRange1, "usb1": os2.ulUnicodeRange2,
+        "usb2": os2.ulUnicodeRange3, "usb3": os2.ulUnicodeRange4,
+        "csb0": os2.ulCodePageRange1, "csb1": os2.ulCodePageRange2}).encode()
 
 
 def _insert_in_order(parent, tag: str,  # type: ignore[no-untyped-def]
