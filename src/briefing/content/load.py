@@ -49,10 +49,20 @@ class Loaded:
     # problems that left the data usable (a duplicate key keeps its first value), reported
     # together with the schema's so that one run shows them all
     problems: list[Diagnostic] = field(default_factory=list)
-    # spreadsheet cell of a path ("Sheet1!D14"), for figures read from CSV or XLSX
+    # spreadsheet cell of a path ("Sheet1!D14"), for data read from CSV or XLSX: given
+    # one by one, or for a table of figures by the column of each field (see cell_of)
     cells: dict[Path_, str] = field(default_factory=dict)
+    columns: dict[Path_, str] = field(default_factory=dict)  # field path -> "Sheet1!D"
     # other files merged into this data (a theme's `extends:` chain)
     includes: list[Path] = field(default_factory=list)
+
+    def cell_of(self, path: Path_) -> str | None:
+        """The spreadsheet cell a value came from, if it came from one."""
+        if path in self.cells:
+            return self.cells[path]
+        column = self.columns.get(path[2:])
+        line = self.lines.get(path[:2])
+        return f"{column}{line}" if column and line and len(path) > 2 else None
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest prefix of `path` that exists in the file."""

@@ -324,7 +324,7 @@ def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
             message = f"{message.rstrip('.')} (got {err['input']!r})" if "input" in err and \
                 isinstance(err["input"], str) else message
     field = format_path(path)
-    cell = loaded.cells.get(tuple(path))
+    cell = loaded.cell_of(tuple(path))
     return error(loaded.file, loaded.line_of(line_path), f"{cell} {field}" if cell else field,
                  message, hint or None)
 
@@ -458,7 +458,7 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
     def problem(fig_id: str, message: str, hint: str | None = None) -> None:
         loaded = defined_in[fig_id]
         path = ("figures", fig_id, "formula")
-        cell = loaded.cells.get(path)
+        cell = loaded.cell_of(path)
         field = f"figures.{fig_id}.formula"
         problems.append(error(loaded.file, loaded.line_of(path),
                               f"{cell} {field}" if cell else field, message, hint))

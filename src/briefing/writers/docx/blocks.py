@@ -127,9 +127,8 @@ class BlockWriter:
                                         self.revisions.author, self.revisions.date,
                                         self.revision_ids)
             else:
-                added = para.add_run(glue(run.text))
-                if run.strong:
-                    oxml.set_style(added, self.ids[STRONG_STYLE])
+                oxml.add_text_run(para, glue(run.text),
+                                  self.ids[STRONG_STYLE] if run.strong else None)
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
         self.text(self.container, f"heading{block.level}", block.text,

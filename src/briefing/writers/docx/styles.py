@@ -11,6 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 from docx.shared import Pt, RGBColor
 
 from ...theme.resolve import ResolvedBox, ResolvedStyle, ResolvedTheme
@@ -28,12 +30,14 @@ STRONG_STYLE = "Strong"
 def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
     """Create or update every style the theme defines, plus the table and character styles."""
     styles = doc.styles
-    names = {s.name for s in styles}
+    # by name, read once: python-docx's add_style and styles[name] scan every style
+    by_name = {s.name: s for s in styles}
     for name in theme.styles:
-        if name not in names:
-            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if name not in by_name:
+            by_name[name] = StyleFactory(styles.element.add_style_of_type(
+                BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False))
     for name, resolved in theme.styles.items():
-        _apply(styles, styles[name], resolved, theme)
+        _apply(by_name, by_name[name], resolved, theme)
     normal = theme.styles["Normal"]
     _document_defaults(doc, theme.fonts[normal.font].family, normal.lang)
     _character_styles(doc, theme)
@@ -56,11 +60,11 @@ class StyleIds:
             raise AssertionError(f"style {name!r} is used but not defined") from None
 
 
-def _apply(styles, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-def]
+def _apply(by_name, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-def]
            theme: ResolvedTheme) -> None:
     """Write every resolved attribute, so built-in styles lose the template's own looks."""
     if resolved.base:
-        style.base_style = styles[resolved.base]
+        style.base_style = by_name[resolved.base]
     style.quick_style = True
     font = style.font
     font.size = Pt(resolved.size_pt)
