@@ -66,3 +66,36 @@ def it_sets_characters_its_font_lacks_in_the_fallback_face() -> None:
     chain = FontChain("latin", resolve_theme("investor", styles, fonts))
     assert chain.markup("Luohe (漯河) R&D") == \
         'Luohe (<font face="briefing-NotoSansSC-Regular">漯河</font>) R&amp;D'
+
+
+def it_embeds_fonts_subset_to_the_document_and_keeps_every_character(make_briefing,
+                                                                     tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # 漯 and 郾 are outside GB 2312 level 1 (the common set): they come from the document
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace("en: First item", "en: Yancheng (郾城)"),
+                                          "utf-8")
+    [pdf] = briefing.build(folder, tmp_path / "one", formats=("pdf",))
+    assert "郾城" in "".join(pdf_text(pdf))
+    # a second document in the same process needs a character the first did not have: the
+    # registered subset grows (ReportLab silently keeps a font registered under a name)
+    (folder / "briefing.yaml").write_text(text.replace("en: First item", "en: Luohe (漯河)"),
+                                          "utf-8")
+    [pdf] = briefing.build(folder, tmp_path / "two", formats=("pdf",))
+    assert "Luohe (漯河)" in "".join(pdf_text(pdf))
+    # ReportLab's font program for the Chinese face is a subset: about the common set plus
+    # the document, not the 10 MB font
+    from reportlab.pdfbase import pdfmetrics
+    face = pdfmetrics.getFont("briefing-NotoSansSC-Regular").face
+    assert 3_700 < len(face.charToGlyph) < 6_000 and ord("漯") in face.charToGlyph
+
+
+def it_keeps_font_coverage_as_a_bitmap() -> None:
+    from briefing.fonts import Coverage
+
+    codes = {0x41, 0x6F2F, 0x1F600}
+    coverage = Coverage.of(codes)
+    assert set(coverage) == codes and 0x6F2F in coverage and 0x42 not in coverage
+    assert -1 not in coverage and 0x110000 not in coverage and "A" not in coverage
+    assert set(coverage | Coverage.of({0x42})) == codes | {0x42}
+    assert len(coverage.bits) == 0x110000 // 8

@@ -21,14 +21,21 @@ from __future__ import annotations
 
 from ...typography import CANNOT_END, CANNOT_START, clusters
 from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus.paragraph import ParaLines, Paragraph, cjkU, makeCJKParaLine
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus.paragraph import (FragLine, ParaLines, Paragraph, imgNormV,
+                                          imgVRange)
 from reportlab.rl_config import _FUZZ
 
 def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True) -> ParaLines:
     """Replacement for ReportLab's cjkFragSplit that follows the rules above."""
-    chars = [cjkU(t, f, "utf8") for f in frags for t in (f.text or "")]
-    text = "".join(chars)
+    text, owner, widths = _characters(frags)
+    # prefix sums: the width of text[a:b] is ends[b] - ends[a]
+    ends = [0.0]
+    for width in widths:
+        ends.append(ends[-1] + width)
+    breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
     lines: list = []
     line_start = 0
     used = 0.0
@@ -38,24 +45,23 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
 
     def end_line(end: int, width: float, forced: bool = False) -> None:
         nonlocal line_start, used
-        line = makeCJKParaLine(chars[line_start:end], max_width(), width,
-                               max_width() - width, forced, calc_bounds)
+        line = _line(text, owner, line_start, end, max_width(), width,
+                     max_width() - width, forced, calc_bounds)
         line.cjkChars = end - line_start - _trailing_spaces(text[line_start:end])
         lines.append(line)
         line_start, used = end, 0.0
 
     for start, end in clusters(text):
-        if any(getattr(chars[k].frag, "lineBreak", False) for k in range(start, end)):
+        width = ends[end] - ends[start]
+        if breaks and any(k in breaks for k in range(start, end)):
             # <br/> inside the cluster: ReportLab marks the frag; end the line after it
-            used += sum(chars[k].width for k in range(start, end))
-            end_line(end, used, forced=True)
+            end_line(end, used + width, forced=True)
             continue
-        width = sum(chars[k].width for k in range(start, end))
         limit = max_width() + _FUZZ
         if used + width <= limit:
             used += width
             continue
-        hang = chars[end - 1].width if hanging and text[end - 1] in CANNOT_START else 0.0
+        hang = widths[end - 1] if hanging and text[end - 1] in CANNOT_START else 0.0
         if used + width - hang <= limit and start > line_start:
             used += width  # the closing punctuation hangs into the margin
             end_line(end, used)
@@ -64,15 +70,77 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
             end_line(start, used)
         # the cluster starts the new line; one wider than the line is split by character
         for k in range(start, end):
-            if used + chars[k].width > max_width() + _FUZZ and k > line_start:
+            if used + widths[k] > max_width() + _FUZZ and k > line_start:
                 end_line(k, used)
-            used += chars[k].width
-    if line_start < len(chars) or not lines:
-        line = makeCJKParaLine(chars[line_start:], max_width(), used, max_width() - used,
-                               False, calc_bounds)
+            used += widths[k]
+    if line_start < len(text) or not lines:
+        line = _line(text, owner, line_start, len(text), max_width(), used,
+                     max_width() - used, False, calc_bounds)
         line.cjkChars = 0  # the last line is never justified
         lines.append(line)
     return ParaLines(kind=1, lines=lines)
+
+
+def _characters(frags: list) -> tuple[str, list, list[float]]:
+    """The paragraph's text, and for each character its fragment and width. (ReportLab
+    wraps every character in an object and measures it alone; widths are looked up per
+    font and size here.)"""
+    text: list[str] = []
+    owner: list = []
+    widths: list[float] = []
+    for frag in frags:
+        chunk = frag.text or ""
+        if isinstance(chunk, bytes):
+            chunk = chunk.decode("utf8")
+        text.append(chunk)
+        owner += [frag] * len(chunk)
+        if hasattr(frag, "cbDefn"):  # an inline image or anchor: its own width, as cjkU
+            widths += [getattr(frag.cbDefn, "width", 0)] * len(chunk)
+            continue
+        size = frag.fontSize
+        face = getFont(frag.fontName)
+        widths += [face.stringWidth(char, size) for char in chunk]
+    return "".join(text), owner, widths
+
+
+def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
+          extra: float, line_break: bool, calc_bounds: bool) -> FragLine:
+    """ReportLab's makeCJKParaLine for text[start:end], taken a run of characters of one
+    fragment at a time: ReportLab compares and measures the fragment of every character
+    (sameFrag, getAscentDescent), which was a third of the PDF's layout time."""
+    words = []
+    current = FragLine()
+    pieces: list[str] = []
+    max_size = max_ascent = min_descent = 0
+    k = start
+    while k < end:
+        frag = owner[k]
+        run_end = k + 1
+        while run_end < end and owner[run_end] is frag:
+            run_end += 1
+        size = frag.fontSize
+        image = getattr(frag, "cbDefn", None)
+        if calc_bounds and getattr(image, "width", 0):
+            descent, ascent = imgVRange(imgNormV(image.height, size), image.valign, size)
+        else:
+            ascent, descent = getAscentDescent(frag.fontName, size)
+        max_size, max_ascent = max(max_size, size), max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        if not sameFrag(current, frag):
+            current = current.clone()
+            current.text = "".join(pieces)
+            words.append(current)
+            pieces = []
+            current = frag
+        pieces.append(text[k:run_end])
+        k = run_end
+    if pieces:
+        current = current.clone()
+        current.text = "".join(pieces)
+        words.append(current)
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words[1:], fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                    currentWidth=width, lineBreak=line_break)
 
 
 def _trailing_spaces(text: str) -> int:

@@ -42,6 +42,8 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
                 continue
             covered = wanted | known[1] if known and known[0] == path else wanted
             data = font_subset(path, covered, layout=False)
+            if known:  # ReportLab keeps the first font registered under a name (or face)
+                pdfmetrics.getFont(name).unregister()
             pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
             _registered[name] = (path, covered)
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
@@ -84,6 +86,9 @@ class FontChain:
 
     def markup(self, text: str) -> str:
         """Escaped text, with stretches its own font lacks set in a fallback face."""
+        own = self.cmaps[0]
+        if all(ord(char) in own for char in set(text)):
+            return escape(text)  # the usual case, decided per distinct character
         out = []
         for face, chars in groupby(text, key=self.face_of):
             piece = escape("".join(chars))
