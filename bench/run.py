@@ -152,11 +152,11 @@ def load_bench(tmp: Path) -> list[list[str]]:
     """Each load at a tenth and at full size: time ratio vs size ratio, and peak RSS."""
     rows = [["load", "size", "seconds", "peak RSS MiB", "time ratio (size ratio 10)"]]
     cases = []
-    small = scaled_briefing(tmp / "p2" / "xicheng-2023", times=2)
-    big = scaled_briefing(tmp / "p20" / "xicheng-2023", times=20)
-    cases.append(("pages, PDF+DOCX", build_cmd(small, tmp / "o-p2"), build_cmd(big, tmp / "o-p20"),
-                  lambda: (pages(tmp / "o-p2" / "xicheng-2023.pdf"),
-                           pages(tmp / "o-p20" / "xicheng-2023.pdf")), "pages"))
+    small = scaled_briefing(tmp / "p3" / "xicheng-2023", times=3)
+    big = scaled_briefing(tmp / "p30" / "xicheng-2023", times=30)
+    cases.append(("pages, PDF+DOCX", build_cmd(small, tmp / "o-p3"), build_cmd(big, tmp / "o-p30"),
+                  lambda: (pages(tmp / "o-p3" / "xicheng-2023.pdf"),
+                           pages(tmp / "o-p30" / "xicheng-2023.pdf")), "pages"))
     rows_small = scaled_briefing(tmp / "f1k" / "xicheng-2023", figure_rows=1_000)
     rows_big = scaled_briefing(tmp / "f10k" / "xicheng-2023", figure_rows=10_000)
     cases.append(("figures CSV rows, PDF+DOCX", build_cmd(rows_small, tmp / "o-f1k"),
