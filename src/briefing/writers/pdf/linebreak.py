@@ -97,10 +97,27 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
         if hasattr(frag, "cbDefn"):  # an inline image or anchor: its own width, as cjkU
             widths += [getattr(frag.cbDefn, "width", 0)] * len(chunk)
             continue
-        size = frag.fontSize
-        face = getFont(frag.fontName)
-        widths += [face.stringWidth(char, size) for char in chunk]
+        known = _widths(frag.fontName, frag.fontSize)
+        for char in chunk:
+            width = known.get(char)
+            if width is None:
+                width = known[char] = getFont(frag.fontName).stringWidth(char, frag.fontSize)
+            widths.append(width)
     return "".join(text), owner, widths
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _widths(font: str, size: float) -> dict[str, float]:
+    """Character widths of a registered font at a size, measured once per process."""
+    return _WIDTHS.setdefault((font, size), {})
+
+
+def forget_widths(font: str) -> None:
+    """A font registered again under this name may be another file: measure anew."""
+    for key in [k for k in _WIDTHS if k[0] == font]:
+        del _WIDTHS[key]
 
 
 def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
@@ -207,4 +224,4 @@ if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
 
 
 __all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "WrappedOnce", "clusters",
-           "split_cjk_frags"]
+           "forget_widths", "split_cjk_frags"]

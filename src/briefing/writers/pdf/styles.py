@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 from ...fonts import common_characters, font_cmap, font_subset
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
-from .linebreak import ChineseParagraph, WrappedOnce
+from .linebreak import ChineseParagraph, WrappedOnce, forget_widths
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -45,6 +45,7 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
             if known:  # ReportLab keeps the first font registered under a name (or face)
                 pdfmetrics.getFont(name).unregister()
             pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            forget_widths(name)
             _registered[name] = (path, covered)
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
                                       boldItalic=bold)
