@@ -57,17 +57,45 @@ def _after_number(text: str) -> list[bool]:
 
 
 def clusters(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of `text` that must not be broken inside."""
-    after_number = _after_number(text)
+    """[start, end) spans of `text` that must not be broken inside: the rules of
+    `_break_allowed_before`, over character classes looked up once per character (this runs
+    for every paragraph of every PDF)."""
+    if not text:
+        return []
+    flags = [_FLAGS.get(char) or _classify(char) for char in text]
     spans: list[tuple[int, int]] = []
     start = 0
+    after_number = False  # does position i follow a number, or a unit character of one?
+    before = flags[0]
     for i in range(1, len(text)):
-        if _break_allowed_before(text, i, after_number[i]):
-            spans.append((start, i))
-            start = i
-    if text:
-        spans.append((start, len(text)))
+        char = flags[i]
+        after_number = bool(before & _NC or (after_number and before & _NU))
+        if (char & (_CS | _SP) or before & _CE
+                or (not before & _SP and (
+                    before & _LT and char & (_LT | _JN)
+                    or before & _JN and char & _LT and i >= 2 and flags[i - 2] & _LT
+                    or after_number and char & _NU))):
+            before = char
+            continue
+        spans.append((start, i))
+        start = i
+        before = char
+    spans.append((start, len(text)))
     return spans
+
+
+# character classes for clusters(); bit 0 is set for every classified character
+_CS, _CE, _SP, _LT, _JN, _NU, _NC = (1 << k for k in range(1, 8))
+_FLAGS: dict[str, int] = {}
+
+
+def _classify(char: str) -> int:
+    flags = 1 | (_CS if char in CANNOT_START else 0) | (_CE if char in CANNOT_END else 0)
+    flags |= (_SP if char.isspace() else 0) | (_LT if _is_latin(char) else 0)
+    flags |= (_JN if char in "-'’.,/&" else 0) | (_NU if char in NUMBER_UNITS else 0)
+    flags |= _NC if char in NUMBER_CHARS and char != "," else 0
+    _FLAGS[char] = flags
+    return flags
 
 
 WORD_JOINER = "\u2060"

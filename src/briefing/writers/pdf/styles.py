@@ -13,6 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from ...fonts import common_characters, font_cmap, font_subset
 from ...model import Inline, Lang
@@ -76,6 +78,7 @@ class FontChain:
         keys = (key, *theme.fonts[key].fallback)
         self.faces = [font_names(theme.fonts[k])[0] for k in keys]
         self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
+        self._own: set[str] = set()  # characters seen that its own font has
 
     def face_of(self, char: str) -> int:
         """Index in the chain of the font that draws `char` (0, its own, if none has it)."""
@@ -87,9 +90,13 @@ class FontChain:
 
     def markup(self, text: str) -> str:
         """Escaped text, with stretches its own font lacks set in a fallback face."""
-        own = self.cmaps[0]
-        if all(ord(char) in own for char in set(text)):
-            return escape(text)  # the usual case, decided per distinct character
+        unseen = set(text) - self._own
+        if unseen:
+            own = self.cmaps[0]
+            self._own.update(char for char in unseen if ord(char) in own)
+            unseen -= self._own
+        if not unseen:
+            return escape(text)  # the usual case: its own font has every character
         out = []
         for face, chars in groupby(text, key=self.face_of):
             piece = escape("".join(chars))
@@ -127,9 +134,32 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyl
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
     """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking."""
     text = markup(content, style.font_chain)
+    frags = plain_frags(text, style)
+    if frags is not None:
+        text = frags[0].text
     if style.wordWrap == "CJK":
-        return ChineseParagraph(text, style, hanging=style.hanging_punctuation, **kwargs)
-    return WrappedOnce(text, style, **kwargs)  # type: ignore[arg-type]
+        return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
+                                **kwargs)
+    return WrappedOnce(text, style, frags=frags, **kwargs)  # type: ignore[arg-type]
+
+
+def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+    """The fragment list ReportLab's markup parser would make of text without markup: one
+    fragment in the style's font, a copy of the one it makes of a probe text. (The parser,
+    an HTMLParser, was a sixth of the PDF's time; most paragraphs have no markup.) None
+    when the text has markup or entities, so that ReportLab parses it."""
+    if "<" in text or "&" in text or getattr(style, "textTransform", None):
+        return None
+    text = cleanBlockQuotedText(text)
+    if not text:
+        return None
+    template = getattr(style, "_plain_frag", None)
+    if template is None:
+        _, parsed, _ = ParaParser().parse("x", style)
+        template = style._plain_frag = parsed[0]
+    frag = template.clone()
+    frag.text = text
+    return [frag]
 
 
 def markup(runs: Inline | str, chain: FontChain) -> str:
