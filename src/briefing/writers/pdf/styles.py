@@ -54,6 +54,7 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
 
 
 _registered: dict[str, tuple[Path, frozenset[str]]] = {}
+_IGNORED_CHARS = frozenset("\n\t\r")
 
 
 class StyleSheet:
@@ -80,6 +81,19 @@ class FontChain:
         self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
         self._own: set[str] = set()  # characters seen that its own font has
 
+    def _check_subsets(self, chars: set[str]) -> None:
+        """Every character must be in the registered subset of the face that draws it:
+        ReportLab would draw a missing one as a blank, silently. (register_fonts subsets
+        to document_characters; text that bypassed it is a bug, reported as one.)"""
+        for char in chars:
+            if char in _IGNORED_CHARS:
+                continue
+            face = self.faces[self.face_of(char)]
+            registered = _registered.get(face)
+            if registered is not None and char not in registered[1]:
+                raise AssertionError(f"U+{ord(char):04X} is not in the subset of {face}: "
+                                     "document_characters() missed the text it is in")
+
     def face_of(self, char: str) -> int:
         """Index in the chain of the font that draws `char` (0, its own, if none has it)."""
         code = ord(char)
@@ -92,6 +106,7 @@ class FontChain:
         """Escaped text, with stretches its own font lacks set in a fallback face."""
         unseen = set(text) - self._own
         if unseen:
+            self._check_subsets(unseen)
             own = self.cmaps[0]
             self._own.update(char for char in unseen if ord(char) in own)
             unseen -= self._own
