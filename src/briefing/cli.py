@@ -6,10 +6,12 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from . import FORMATS, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
@@ -111,6 +113,16 @@ class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "" if record.levelno >= logging.WARNING else "  "
         print(prefix + record.getMessage(), file=sys.stderr)
+
+
+def run() -> NoReturn:
+    """The `briefing` command: main(), then exit without tearing the interpreter down.
+    Freeing every module and object at exit took 0.1-0.14 s of a 0.9 s build; every
+    output is already closed and fsynced (output.save_atomic), locks go with the process."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
