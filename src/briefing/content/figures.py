@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -70,6 +71,14 @@ def _pattern(decimals: int) -> str:
 def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAULT_DECIMALS) -> str:
     """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion
     (Babel's spaces as they are; format_value makes them non-breaking)."""
+    # a figure is formatted wherever it is quoted (text, tables, sources): once each here,
+    # keyed by the exact decimal text (Decimal("1.0") == Decimal("1.00") would share a key)
+    return _format_number(str(value), unit, lang, decimals)
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_number(value_text: str, unit: Unit, lang: Lang, decimals: int) -> str:
+    value = Decimal(value_text)
     locale = _locale(lang)
     with decimal.localcontext() as ctx:
         ctx.rounding = ROUNDING
