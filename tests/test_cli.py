@@ -94,3 +94,16 @@ def it_warns_when_a_glossary_term_is_translated_differently(make_briefing, tmp_p
     assert main(["check", str(folder)]) == 0
     assert "'测试区' is in the Chinese but 'Test District' is not in the English" in \
         capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path, code, output", [("content/xicheng-2023", 0, "OK"),
+                                                ("content/missing", 1, "nothing was written")])
+def it_exits_fast_with_the_code_and_all_output(path: str, code: int, output: str) -> None:
+    # the installed `briefing` script: os._exit after main(), skipping the interpreter's
+    # teardown; the exit code and every printed line must still arrive
+    script = f"import sys; sys.argv = ['briefing', 'check', {path!r}]; from briefing.cli import run; run()"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == code
+    assert output in done.stdout + done.stderr
