@@ -76,14 +76,14 @@ class BlockWriter:
                                                      for _ in self.columns))
         row = self._parallel_table.add_row()
         oxml.keep_row_together(row)
-        for cell, column in zip(row.cells, self.columns):
+        for cell, column in zip(row_cells(row), self.columns):
             column.target = cell
             column.write(block)
             column.target = None
             if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
                 cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a cell starts with
         # the two columns start level: the larger space before, on both
-        firsts = [cell.paragraphs[0] for cell in row.cells]
+        firsts = [cell.paragraphs[0] for cell in row_cells(row)]
         before = max(self.doc.styles[p.style.name].paragraph_format.space_before or 0
                      for p in firsts)
         for paragraph in firsts:
@@ -154,13 +154,13 @@ class BlockWriter:
         columns = block.columns
         table = self._table(1 + len(block.rows), len(columns), "table",
                             tuple(c.share for c in columns))
-        for cell, column, title in zip(table.rows[0].cells, columns, block.header):
+        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header):
             self.text(cell, column.header_role, title, first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
         for row in table.rows:
             oxml.keep_row_together(row)
         for row, data in zip(table.rows[1:], block.rows):
-            for cell, column in zip(row.cells, columns):
+            for cell, column in zip(row_cells(row), columns):
                 self.text(cell, column.cell_role, getattr(data, column.field),
                           first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
@@ -242,17 +242,18 @@ class BlockWriter:
         table = self._table(1, len(fractions), box, fractions)
         oxml.keep_row_together(table.rows[0])
         oxml.table_look(table, first_row=False, banded_rows=False)
-        return list(table.rows[0].cells)
+        return row_cells(table.rows[0])
 
     def _table(self, rows: int, cols: int, box: str | None, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
         """A table in a box style (None: the parallel layout's borderless style)."""
         table = self.doc.add_table(rows=rows, cols=cols)
         table._tbl.tblPr.style = self.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
         table.autofit = False
-        for column, fraction in zip(table.columns, fractions):
-            width = Pt(self.width_pt * fraction)
+        widths = [Pt(self.width_pt * fraction) for fraction in fractions]
+        for column, width in zip(table.columns, widths):
             column.width = width
-            for cell in column.cells:
+        for row in table.rows:
+            for cell, width in zip(row_cells(row), widths):
                 cell.width = width
         return table
 
@@ -269,3 +270,10 @@ def _qr_png(link: str) -> bytes:
     from ...charts import chart_png, qr_drawing  # ReportLab only for documents with links
 
     return chart_png(qr_drawing(link, 90))
+
+
+def row_cells(row) -> list[_Cell]:  # type: ignore[no-untyped-def]
+    """A row's cells, straight from its w:tc elements. python-docx's `row.cells` lays out the
+    grid of the whole table each time (quadratic in its rows: a 300-page parallel layout is
+    one long table); our tables merge no cells, so the grid is the elements."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
