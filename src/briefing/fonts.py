@@ -228,6 +228,9 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
         # each chain's code points at once, each character looked at once (a per-character
         # walk through the chains was a tenth of a build)
         covered = [_chain_codes(tuple(chain)) for chain in chains]
+        every = set().union(*(value.get(lang) for value, _ in texts)) - _IGNORED
+        if all(ord(char) in codes for char in every for codes in covered):
+            continue  # the usual case; otherwise find where each missing character is
         seen = set(_IGNORED)
         for value, source in texts:
             for char in sorted(set(value.get(lang)) - seen):

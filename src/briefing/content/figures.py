@@ -102,6 +102,13 @@ def round_significant(value: Decimal, digits: int) -> Decimal:
 def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None = None,
                  decimals: int = DEFAULT_DECIMALS) -> str:
     """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion."""
+    return _format_value(str(value), unit, lang, qualifier, decimals)  # once each: see below
+
+
+@functools.lru_cache(maxsize=8192)
+def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None,
+                  decimals: int) -> str:
+    value = Decimal(value_text)
     number = format_number(value, unit, lang, decimals)
     if lang == "zh":
         over = "余" if qualifier == "over" else ""

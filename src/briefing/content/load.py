@@ -108,12 +108,25 @@ def load_yaml(file: Path) -> Loaded:
     return loaded
 
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _CComposeOnly(yaml.CBaseLoader):  # type: ignore[misc, name-defined]
+        """libyaml's parser; every node gets its kind's plain tag (BaseResolver's answer,
+        without its per-node lookups of path and implicit resolvers, which it has none of)."""
+
+        _TAGS = {ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+                 SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+                 MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
+
+        def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+            return self._TAGS[kind]
+
+
 def _compose(text: str) -> Node | None:
     """The node tree, through libyaml where PyYAML has it (ten times faster). A file libyaml
     refuses is composed again in Python, whose messages the error cases expect."""
     if getattr(yaml, "__with_libyaml__", False):
         try:
-            return yaml.compose(text, Loader=yaml.CBaseLoader)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_CComposeOnly)  # type: ignore[no-any-return]
         except yaml.YAMLError:
             pass
     return _ComposeOnly(text).get_single_node()  # type: ignore[no-any-return]
@@ -123,14 +136,14 @@ def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic
               seen: set[int]) -> Any:
     line = node.start_mark.line + 1
     loaded.lines[path] = line
-    where = format_path(path)
     if id(node) in seen:
-        problems.append(error(loaded.file, line, where, "anchors and aliases (&name, *name) are "
-                              "not supported; write the value out"))
+        problems.append(error(loaded.file, line, format_path(path), "anchors and aliases "
+                              "(&name, *name) are not supported; write the value out"))
         return None
     seen.add(id(node))
     if node.tag not in _PLAIN_TAGS:
-        problems.append(error(loaded.file, line, where, f"YAML tag '{node.tag}' is not allowed"))
+        problems.append(error(loaded.file, line, format_path(path),
+                              f"YAML tag '{node.tag}' is not allowed"))
         return None
     if isinstance(node, ScalarNode):
         return node.value
@@ -142,11 +155,12 @@ def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, ScalarNode):
-            problems.append(error(loaded.file, key_line, where, "a key must be plain text"))
+            problems.append(error(loaded.file, key_line, format_path(path),
+                                  "a key must be plain text"))
             continue
         key = key_node.value
         if key == "<<":
-            problems.append(error(loaded.file, key_line, where,
+            problems.append(error(loaded.file, key_line, format_path(path),
                                   "merge keys (<<) are not supported"))
             continue
         if key in result:
