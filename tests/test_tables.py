@@ -38,27 +38,27 @@ def it_reads_figures_from_a_csv_with_a_byte_order_mark(make_briefing) -> None:  
     assert "112.5亿元" in "".join(r.text for r in document.blocks[1].text.zh)
 
 
-def it_reads_figures_from_an_excel_workbook(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def workbook(sheet_title: str, text: str, numbers: bool = False):  # type: ignore[no-untyped-def]
+    """A writer of `text` (CSV lines) as a one-sheet workbook; `numbers`: digits as numbers."""
     def write(path: Path) -> None:
         book = openpyxl.Workbook()
         sheet = book.active
-        sheet.title = "Figures"
-        for line in (HEADER + ROWS).splitlines():
+        sheet.title = sheet_title
+        for line in text.splitlines():
             cells = line.split(",")
-            sheet.append([int(c) if c.isdigit() else c for c in cells])
+            sheet.append([int(c) if numbers and c.isdigit() else c for c in cells])
         book.save(path)
+    return write
+
+
+def it_reads_figures_from_an_excel_workbook(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    write = workbook("Figures", HEADER + ROWS, numbers=True)
     document = briefing.check(with_figures(make_briefing, "figures.xlsx", write))
     assert "RMB\u00a011.25\u00a0billion" in "".join(r.text for r in document.blocks[1].text.en)
 
 
 def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:  # type: ignore[no-untyped-def]
-    def write(path: Path) -> None:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "Sheet1"
-        for line in (HEADER + ROWS.replace(",33,", ",n/a,")).splitlines():
-            sheet.append(line.split(","))
-        book.save(path)
+    write = workbook("Sheet1", HEADER + ROWS.replace(",33,", ",n/a,"))
     [message] = problems(with_figures(make_briefing, "figures.xlsx", write))
     assert message.endswith("figures.xlsx:2: Sheet1!D2 figures.signed_projects.value: 'n/a' is "
                             "not a plain number (write e.g. 11250000000 or 24.1: no grouping "
