@@ -22,11 +22,12 @@ from .model import (Bilingual, BulletList, CallOut, Chart, ContactCard, Document
                     Inline, KpiGrid, Paragraph, Source, plain_text)
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
-_IGNORED = {"\n", "\t", "\r"}
+CONTROLS = frozenset("\n\t\r")  # in texts, but never drawn as glyphs
 WRITER_TEXT = " · 0123456789"  # what the writers add themselves: separators, page numbers
 
 __all__ = ["cache_dir", "font_cached", "font_digest", "font_cmap", "font_subset",
-           "common_characters", "document_characters", "check_glyphs"]
+           "common_characters", "document_characters", "characters_of", "check_glyphs",
+           "CONTROLS"]
 
 
 def font_cached(kind: str, path: Path, detail: str, compute: Callable[[], bytes]) -> bytes:
@@ -86,10 +87,8 @@ class Coverage:
 @cache
 def font_cmap(path: Path) -> Coverage:
     """Code points the font maps to a glyph (decoding a CJK font's cmap takes 0.1 s: cached)."""
-    data = font_cached("cmap", path, "bitmap", lambda: Coverage.of(_read_cmap(path)).bits)
-    if len(data) != Coverage.SIZE:
-        data = Coverage.of(_read_cmap(path)).bits
-    return Coverage(data)
+    return Coverage(font_cached("cmap", path, "bitmap",
+                                lambda: Coverage.of(_read_cmap(path)).bits))
 
 
 def font_subset(path: Path, characters: frozenset[str] | str, layout: bool = True) -> bytes:
@@ -147,9 +146,14 @@ def common_characters() -> frozenset[str]:
 
 def document_characters(document: Document) -> frozenset[str]:
     """Every character the writers draw for the document, in its languages."""
-    return frozenset({char for value, _ in document_texts(document)
-                      for lang in document.languages for char in value.get(lang)}
-                     | set(WRITER_TEXT))
+    return characters_of((value for value, _ in document_texts(document)),
+                         document.languages) | frozenset(WRITER_TEXT)
+
+
+def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
+    """The characters of texts in the given languages."""
+    languages = tuple(languages)
+    return frozenset(char for value in texts for lang in languages for char in value.get(lang))
 
 
 def _read_cmap(path: Path) -> frozenset[int]:
@@ -228,10 +232,10 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
         # each chain's code points at once, each character looked at once (a per-character
         # walk through the chains was a tenth of a build)
         covered = [_chain_codes(tuple(chain)) for chain in chains]
-        every = set().union(*(value.get(lang) for value, _ in texts)) - _IGNORED
+        every = set().union(*(value.get(lang) for value, _ in texts)) - CONTROLS
         if all(ord(char) in codes for char in every for codes in covered):
             continue  # the usual case; otherwise find where each missing character is
-        seen = set(_IGNORED)
+        seen = set(CONTROLS)
         for value, source in texts:
             for char in sorted(set(value.get(lang)) - seen):
                 seen.add(char)

@@ -13,7 +13,7 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from ...cache import cached
-from ...fonts import block_texts
+from ...fonts import block_texts, characters_of
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       Image,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
@@ -187,8 +187,7 @@ class BlockWriter:
         from ...charts import chart_png, draw_chart  # ReportLab only for documents with charts
         from ..pdf.styles import font_names, register_fonts
 
-        register_fonts(self.theme, frozenset("".join(v.get(lang) for v in block_texts(block)
-                                                     for lang in self.languages)))
+        register_fonts(self.theme, characters_of(block_texts(block), self.languages))
         font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
         return chart_png(draw_chart(block, self.theme, self.languages, self.width_pt, font))
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from ...fonts import common_characters, font_cmap, font_subset
+from ...fonts import CONTROLS, common_characters, font_cmap, font_subset
 from ...model import Inline, Lang
 from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
 from .linebreak import ChineseParagraph, WrappedOnce, forget_widths
@@ -54,7 +54,6 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
 
 
 _registered: dict[str, tuple[Path, frozenset[str]]] = {}
-_IGNORED_CHARS = frozenset("\n\t\r")
 
 
 class StyleSheet:
@@ -86,7 +85,7 @@ class FontChain:
         ReportLab would draw a missing one as a blank, silently. (register_fonts subsets
         to document_characters; text that bypassed it is a bug, reported as one.)"""
         for char in chars:
-            if char in _IGNORED_CHARS:
+            if char in CONTROLS:
                 continue
             face = self.faces[self.face_of(char)]
             registered = _registered.get(face)
