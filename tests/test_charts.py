@@ -97,3 +97,30 @@ sections:
         assert expected in text, expected
     alt = next(docx.Document(str(docx_path)).element.body.iter(qn("wp:docPr"))).get("descr")
     assert alt.startswith("两年投资: 2022年: 签约项目 90亿元; 产业项目 300亿元 | 2023年: 签约项目 112.5亿元")
+
+
+def chart_pictures(docx_path: Path) -> list[bytes]:
+    document = docx.Document(str(docx_path))
+    return [rel.target_part.blob for rel in document.part.rels.values()
+            if rel.reltype.endswith("/image")]
+
+
+def it_draws_the_docx_chart_again_when_its_figures_change(make_briefing, tmp_path: Path,
+                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the chart's PNG is cached on disk by everything that shapes it: a new value is a new
+    # picture, the same chart again is the same picture (read from the cache)
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace(
+        "      - kpis: [signed_projects, signed_investment]",
+        "      - chart:\n          type: pie\n          title: {zh: 项目, en: Projects}\n"
+        "          figures: [signed_projects, signed_projects]"), "utf-8")
+    [first] = chart_pictures(briefing.build(folder, tmp_path / "a", formats=("docx",))[0])
+    assert list((tmp_path / "cache").glob("chart-*.bin"))
+    [again] = chart_pictures(briefing.build(folder, tmp_path / "b", formats=("docx",))[0])
+    figures = (folder / "figures.yaml").read_text("utf-8")
+    assert "value: 33\n" in figures
+    (folder / "figures.yaml").write_text(figures.replace("value: 33\n", "value: 34\n"), "utf-8")
+    [changed] = chart_pictures(briefing.build(folder, tmp_path / "c", formats=("docx",))[0])
+    assert first == again and changed != first

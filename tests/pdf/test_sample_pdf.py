@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ import pytest
 import pypdfium2 as pdfium
 
 import briefing
-from tests.conftest import pdf_fonts, pdf_text, pdffonts
+from tests.conftest import SAMPLE, pdf_fonts, pdf_text, pdffonts
 
 
 def flat(pages: list[str]) -> str:
@@ -88,6 +91,34 @@ def it_renders_pages_that_are_not_blank(sample_build) -> None:  # type: ignore[n
         pdf.close()
     dark = sum(image.histogram()[:128])
     assert dark > 0.01 * image.width * image.height
+
+
+def it_writes_binary_streams_and_keeps_to_its_size(sample_build) -> None:  # type: ignore[no-untyped-def]
+    # no ASCII85 armour (a quarter larger); every stream still decodes (pypdf reads them all)
+    import pypdf
+
+    data = sample_build["pdf"].read_bytes()
+    assert b"ASCII85Decode" not in data
+    reader = pypdf.PdfReader(str(sample_build["pdf"]))
+    assert all(page.extract_text() for page in reader.pages[1:])
+    assert len(data) < 240_000  # 225 KB today; 235 KB with ASCII85 (docs/performance.md)
+
+
+def it_reports_text_outside_the_font_subsets_as_a_bug(tmp_path: Path) -> None:
+    # the PDF's fonts are subset to document_characters(); a character that escaped it
+    # would print as a blank, so it is an internal error instead. 漯 is outside the common
+    # set the subsets always hold. (A fresh process: fonts stay registered in one.)
+    script = ("import briefing\n"
+              "from briefing.writers.pdf import document\n"
+              "document.document_characters = lambda d: frozenset()\n"
+              f"briefing.build({str(SAMPLE)!r}, {str(tmp_path)!r}, formats=('pdf',))\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(SAMPLE.parents[1] / "src"), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode != 0
+    assert "AssertionError: U+6F2F is not in the subset of briefing-NotoSansSC" in done.stderr
+    assert not (tmp_path / "xicheng-2023.pdf").exists()
 
 
 def it_prints_markup_characters_literally(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
