@@ -32,20 +32,16 @@ STRONG_STYLE = "Strong"
 def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
     """Create or update every style the theme defines, plus the table and character styles.
     A process that builds several documents with one theme (a batch) copies the styles part
-    it made before: 5 ms instead of 30."""
+    it made the first time: 5 ms instead of 30."""
     key = repr(theme)
-    made = _made_styles.get(key)
-    if made is not None:
-        doc.part._styles_part._element = copy.deepcopy(made)
+    if key in _made_styles:
+        doc.part._styles_part._element = copy.deepcopy(_made_styles[key])
         return
     _define_styles(doc, theme)
-    if key in _seen_themes:  # the second document with this theme: keep its styles
-        _made_styles[key] = copy.deepcopy(doc.styles.element)
-    _seen_themes.add(key)
+    _made_styles[key] = copy.deepcopy(doc.styles.element)
 
 
 _made_styles: dict[str, object] = {}  # repr(theme) -> styles part element
-_seen_themes: set[str] = set()
 
 
 def _define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
