@@ -150,8 +150,9 @@ def _compiled(template: str) -> tuple[jinja2.Template, frozenset[str]]:
     once per process (batch editions share texts)."""
     from jinja2 import meta
 
-    return _env().from_string(template), frozenset(meta.find_undeclared_variables(
-        _env().parse(template)))
+    tree = _env().parse(template)  # parsed once, for the names and for the code
+    names = frozenset(meta.find_undeclared_variables(tree))
+    return _env().from_string(tree), names
 
 
 def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
