@@ -28,23 +28,6 @@ def _is_latin(char: str) -> bool:
     return char.isalnum() and ord(char) < 0x2E80
 
 
-def _break_allowed_before(text: str, i: int, in_number_unit: bool) -> bool:
-    before, char = text[i - 1], text[i]
-    if char in CANNOT_START or before in CANNOT_END:
-        return False
-    if char.isspace():
-        return False  # a space stays at the end of its line
-    if before.isspace():
-        return True
-    if _is_latin(before) and (_is_latin(char) or char in "-'’.,/&"):
-        return False
-    if before in "-'’.,/&" and _is_latin(char) and i >= 2 and _is_latin(text[i - 2]):
-        return False  # R&D, 1,883, U.S., e-mail
-    if in_number_unit and char in NUMBER_UNITS:
-        return False
-    return True
-
-
 def _after_number(text: str) -> list[bool]:
     """For each position: does it follow a number, or a unit character that follows one?
     (A unit character there belongs to the number.)"""
@@ -57,9 +40,12 @@ def _after_number(text: str) -> list[bool]:
 
 
 def clusters(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of `text` that must not be broken inside: the rules of
-    `_break_allowed_before`, over character classes looked up once per character (this runs
-    for every paragraph of every PDF)."""
+    """[start, end) spans of `text` that must not be broken inside. No break before a
+    character that cannot start a line, after one that cannot end a line, or before a space
+    (it stays at the end of its line); after a space, always; none inside a Latin word or
+    number, joiners included (R&D, 1,883, U.S., e-mail); none between a number and its unit
+    characters. Character classes are looked up once per character: this runs for every
+    paragraph of every PDF."""
     if not text:
         return []
     flags = [_FLAGS.get(char) or _classify(char) for char in text]
@@ -70,15 +56,14 @@ def clusters(text: str) -> list[tuple[int, int]]:
     for i in range(1, len(text)):
         char = flags[i]
         after_number = bool(before & _NC or (after_number and before & _NU))
-        if (char & (_CS | _SP) or before & _CE
-                or (not before & _SP and (
+        kept = (char & (_CS | _SP) or before & _CE
+                or not before & _SP and (
                     before & _LT and char & (_LT | _JN)
                     or before & _JN and char & _LT and i >= 2 and flags[i - 2] & _LT
-                    or after_number and char & _NU))):
-            before = char
-            continue
-        spans.append((start, i))
-        start = i
+                    or after_number and char & _NU))
+        if not kept:
+            spans.append((start, i))
+            start = i
         before = char
     spans.append((start, len(text)))
     return spans
