@@ -99,3 +99,20 @@ def it_keeps_font_coverage_as_a_bitmap() -> None:
     assert -1 not in coverage and 0x110000 not in coverage and "A" not in coverage
     assert set(coverage | Coverage.of({0x42})) == codes | {0x42}
     assert len(coverage.bits) == 0x110000 // 8
+
+
+def it_keeps_its_subsets_apart_from_other_registrations_of_the_same_face(tmp_path: Path) -> None:
+    # a program that builds briefings and also registers Noto Sans SC with ReportLab itself:
+    # each keeps its own font object, before and after a build
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    full = Path(__file__).resolve().parents[2] / "fonts" / "NotoSansSC-Regular.ttf"
+    pdfmetrics.registerFont(TTFont("theirs-before", str(full)))
+    briefing.build(Path(__file__).resolve().parents[2] / "content" / "xicheng-2023", tmp_path,
+                   formats=("pdf",))
+    pdfmetrics.registerFont(TTFont("theirs-after", str(full)))
+    ours = pdfmetrics.getFont("briefing-NotoSansSC-Regular")
+    for name in ("theirs-before", "theirs-after"):
+        assert len(pdfmetrics.getFont(name).face.charToGlyph) > 30_000  # the whole font
+    assert len(ours.face.charToGlyph) < 6_000 and ord("漯") in ours.face.charToGlyph

@@ -43,10 +43,7 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
             if known and known[0] == path and wanted <= known[1]:
                 continue
             covered = wanted | known[1] if known and known[0] == path else wanted
-            data = font_subset(path, covered, layout=False)
-            if known:  # ReportLab keeps the first font registered under a name (or face)
-                pdfmetrics.getFont(name).unregister()
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            _register(name, font_subset(path, covered, layout=False))
             forget_widths(name)
             _registered[name] = (path, covered)
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
@@ -54,6 +51,16 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
 
 
 _registered: dict[str, tuple[Path, frozenset[str]]] = {}
+
+
+def _register(name: str, font_data: bytes) -> None:
+    """Our font under our name, and only there. pdfmetrics.registerFont keeps the first font
+    registered under a name, and files each font by its face name too, handing that first
+    font to any later registration of the same face: another program's Noto Sans SC would
+    be given our subset, or ours replaced by theirs. (This is what registerFont does for a
+    name it has not seen, minus the face filing; TTFont.unregister works on the same table.)"""
+    pdfmetrics._fonts[name] = TTFont(name, io.BytesIO(font_data))
+    pdfmetrics.registerFontFamily(name)
 
 
 class StyleSheet:
