@@ -41,3 +41,47 @@ def it_adds_a_contents_page_to_both_formats(tmp_path: Path) -> None:
     instructions = [e.text for e in document.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC ") for i in instructions)
     assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def _passes(monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Records, for each layout pass of the PDF, whether it only measured (drew no text)."""
+    from briefing.writers.pdf.document import _BriefingTemplate
+    passes: list[bool] = []
+    before = _BriefingTemplate.beforeDocument
+
+    def spy(self) -> None:  # type: ignore[no-untyped-def]
+        before(self)
+        passes.append(self.canv.measuring)
+    monkeypatch.setattr(_BriefingTemplate, "beforeDocument", spy)
+    return passes
+
+
+def it_finds_the_pages_in_a_pass_that_draws_nothing_then_draws_once(tmp_path: Path,
+                                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = project_with_contents_theme(tmp_path)
+    passes = _passes(monkeypatch)
+    pdf = briefing.build(folder, tmp_path / "out", theme="contents", formats=("pdf",))[0]
+    assert passes == [True, False]
+    pages = pdf_text(pdf)
+    assert all(page.strip() for page in pages)  # the kept pass is the drawn one
+    assert "开放招商成效明显" in pages[2] + pages[3]
+
+
+def it_gets_a_contents_page_running_onto_a_second_right_in_two_passes(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # ReportLab's first pass has a one-line placeholder for the contents: a contents page that
+    # turns out longer moves every page after it, and a third pass (drawn) was needed
+    folder = project_with_contents_theme(tmp_path)
+    extra = "".join(f"  - heading: {{zh: 第{n}部分, en: Part {n}}}\n"
+                    f"    blocks:\n      - paragraph: {{zh: 第{n}部分正文。, en: Text of part {n}.}}\n"
+                    for n in range(1, 41))
+    yaml_file = folder / "briefing.yaml"
+    yaml_file.write_text(yaml_file.read_text("utf-8").rstrip("\n") + "\n" + extra, "utf-8")
+    passes = _passes(monkeypatch)
+    pdf = briefing.build(folder, tmp_path / "out", theme="contents", formats=("pdf",))[0]
+    assert passes == [True, False]
+    pages = [re.sub(r"\s+", " ", page) for page in pdf_text(pdf)]
+    assert "Part 40" in pages[2] and "Part 40" not in pages[1]  # the contents take two pages
+    for n in (1, 40):
+        start = int(re.search(rf"Part {n} [ .]*?(\d+)", pages[1] + pages[2]).group(1))
+        assert f"第{n}部分正文" in pages[start - 1].replace(" ", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -122,6 +123,10 @@ def run() -> NoReturn:
     handlers still run, every output is already closed and fsynced (output.save_atomic),
     locks go with the process. Under a tracer or profiler, and for `python -m briefing`
     (how profilers and coverage run it), the exit is the normal one."""
+    # A build makes hundreds of thousands of objects and frees nearly all of them by
+    # reference counting; a collection every 700 of them re-scanned the survivors for
+    # 2-4% of a build. The process is short-lived: collect ten times less often.
+    gc.set_threshold(7000, 10, 10)
     code = main()
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)

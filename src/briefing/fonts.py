@@ -153,7 +153,7 @@ def document_characters(document: Document) -> frozenset[str]:
 def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
     """The characters of texts in the given languages."""
     languages = tuple(languages)
-    return frozenset(char for value in texts for lang in languages for char in value.get(lang))
+    return frozenset("".join(value.get(lang) for value in texts for lang in languages))
 
 
 def _read_cmap(path: Path) -> frozenset[int]:

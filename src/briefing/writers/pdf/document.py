@@ -61,10 +61,20 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     ])
     renderer = BlockRenderer(theme, document.languages, parallel=document.parallel)
     story = _cover(document, renderer.styles)
+    contents = None
     if page.table_of_contents:
-        story += _contents(document, renderer.styles)
+        contents = _contents(document, renderer.styles)
+        story += contents
     for block in document.blocks:
         story += renderer.render(block)
+    if contents is not None:
+        # the first pass lays the contents out with a line per heading (its page to come),
+        # not ReportLab's one-line placeholder: the pages after it then move no more, and
+        # the second pass is the last
+        toc = next(f for f in contents if isinstance(f, TableOfContents))
+        headings = (f.outline for f in story if getattr(f, "outline", None))
+        for n, (title, level) in enumerate(headings, 1):
+            toc.addEntry(level - 1, escape(title), 0, f"h{n}")
     def canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
         return _PagedCanvas(*args, furniture=furniture, **kwargs)
 
@@ -73,6 +83,7 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
         if page.table_of_contents:  # page numbers of the contents need a second pass
+            template.measure_first = True
             template.multiBuild(story, canvasmaker=canvas)
         else:
             template.build(story, canvasmaker=canvas)
@@ -129,9 +140,17 @@ class _BriefingTemplate(BaseDocTemplate):
 
     current_source = None
     _headings = 0
+    measure_first = False  # set for multiBuild: its first pass only finds the page numbers
 
     def beforeDocument(self) -> None:  # noqa: N802 (ReportLab's name); each pass restarts
         self._headings = 0
+        # the first pass's pages are thrown away: lay them out, draw no text on them
+        self.canv.measuring = self.measure_first
+        self.measure_first = False
+
+    def _allSatisfied(self) -> bool:  # noqa: N802 (ReportLab's name)
+        # a pass that did not draw is never the last, whatever the contents page says
+        return not self.canv.measuring and super()._allSatisfied()
 
     def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
         if flowables:
@@ -152,11 +171,19 @@ class _BriefingTemplate(BaseDocTemplate):
 class _PagedCanvas(Canvas):
     """Holds pages back until the end, so that every footer can say "of N"."""
 
+    measuring = False  # a layout pass whose pages are thrown away (see _BriefingTemplate)
+
     def __init__(self, *args, furniture: "_Furniture", **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._held: list[dict] = []
         self._doc.setDateFormatter(furniture.pdf_date)  # the edition's date, not the clock
+
+    def drawText(self, text) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().drawText(text)
+        # Paragraph gives each text object a method bound to itself: a reference cycle per
+        # paragraph that only the garbage collector frees (a tenth of a long build's time)
+        text.__dict__.pop("_do_line", None)
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
         self._held.append(dict(self.__dict__))

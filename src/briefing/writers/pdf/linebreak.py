@@ -176,6 +176,10 @@ class WrappedOnce(Paragraph):
             self._wrapped_width = availWidth
         return self._wrapped_size
 
+    def draw(self) -> None:
+        if not getattr(self.canv, "measuring", False):  # see _BriefingTemplate.beforeDocument
+            super().draw()
+
 
 class ChineseParagraph(WrappedOnce):
     """A ReportLab Paragraph whose CJK lines are broken by `split_cjk_frags`."""
