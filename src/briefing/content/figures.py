@@ -157,6 +157,7 @@ def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
     return ("up " if change > 0 else "down ") + size + (" year on year" if yearly else "")
 
 
+@functools.lru_cache(maxsize=1024)  # a table repeats a few dates many times
 def format_as_of(day: datetime.date, lang: Lang) -> str:
     """2023年12月31日 / December 31, 2023."""
     return format_date(day, "long", locale=_locale(lang))
