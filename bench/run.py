@@ -13,7 +13,8 @@ python-docx scripts that produce the same content, as whole processes, in one ru
   python-docx, pydantic, Babel, PyYAML), and the bare scripts' warm runs: what the targets
   cannot go below whatever briefing itself does.
 * Per page: the sample and ten times its body (`--repeat 10` / sections x 10), PDF only;
-  seconds per extra page = (t10 - t1) / (pages10 - pages1), for both.
+  seconds per extra page = (t10 - t1) / (pages10 - pages1), for both; and the same in one
+  warm process (bench/perpage.py), where the noise between processes is absent.
 * `--load`: a ~300-page briefing, a 10,000-row figures CSV and a 500-edition batch, each
   against a tenth of its size, to show time linear in size and memory within the target.
 * `--write`: the results replace the generated part of docs/performance.md.
@@ -140,6 +141,11 @@ def main_bench(tmp: Path, runs: int) -> tuple[list[list[str]], list[list[str]], 
     warm_docx = statistics.median(loop["bare_docx"][1:])
     floor = median(results["libraries imported"]) + warm_bare + warm_docx
 
+    warm_pages = json.loads(subprocess.run(
+        [py, str(HERE / "perpage.py"), str(SAMPLE), str(ten), str(tmp / "pp")], cwd=ROOT,
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout)
+
     p1, p10 = pages(tmp / "bare.pdf"), pages(tmp / "bare10.pdf")
     q1, q10 = pages(tmp / "pdf" / "xicheng-2023.pdf"), pages(tmp / "pdf10" / "xicheng-2023.pdf")
     bare_page = (median(results["bare reportlab x10"]) - base) / (p10 - p1)
@@ -168,6 +174,10 @@ def main_bench(tmp: Path, runs: int) -> tuple[list[list[str]], list[list[str]], 
          f"{our_page * 1000:.1f} ms ({q1} -> {q10} pages)",
          f"<= ReportLab's {bare_page * 1000:.1f} ms ({p1} -> {p10} pages)",
          _verdict(our_page <= bare_page)],
+        ["  the same in one warm process (less noise; bench/perpage.py)",
+         f"{warm_pages['briefing_ms']:.1f} ms (the PDF writer alone "
+         f"{warm_pages['writer_ms']:.1f} ms)", f"ReportLab's {warm_pages['bare_ms']:.1f} ms",
+         ""],
         ["sample PDF size", f"{size_kb:.0f} KB", "<= 200 KB", _verdict(size_kb <= 200)],
         ["  of which embedded font programs", f"{fonts_kb:.0f} KB", "", ""],
     ]

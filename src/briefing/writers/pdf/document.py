@@ -95,6 +95,9 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
             "shorten the text, or split it into several blocks")]) from None
     finally:
         rl_config.useA85 = a85
+        # the template and its canvas refer to each other: without this, the canvas, its
+        # PDF objects and held pages wait for the garbage collector (a batch held several)
+        template.__dict__.pop("canv", None)
     return buffer.getvalue()
 
 
@@ -197,6 +200,7 @@ class _PagedCanvas(Canvas):
                 self._furniture.body_page(self, self.getPageNumber(), total)
             Canvas.showPage(self)
         Canvas.save(self)
+        self._held.clear()  # each held page refers to the list: a cycle through all pages
 
 
 def _use_style(canvas: Canvas, style: ResolvedStyle, theme: ResolvedTheme) -> None:
