@@ -5,7 +5,8 @@
 Reads bench/sample.json (see export_text.py) and writes it the obvious way: python-docx's
 default template, A4 with 20 mm margins, the built-in styles (Title, Subtitle, Heading 1,
 Normal, List Bullet, Caption), Noto Sans SC / Noto Sans set on Normal, a page number field in
-the footer, and tables for figure tables, call-outs and KPIs. No briefing imports.
+the footer, and tables for figure tables, call-outs and KPIs. Charts are left out (their
+titles stay): python-docx cannot draw one. No briefing imports.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def write(doc, item: dict) -> None:
         for c, row in zip(table(doc, 1, len(rows), "Table Grid").rows[0].cells, rows):
             cell(c, row["zh"][0], row["en"][0], bold=True)
             cell(c, row["zh"][1], row["en"][1])
+    elif kind == "chart":  # python-docx cannot draw one: its title only
+        both(doc, zh, en, "Caption")
     else:
         raise ValueError(f"unknown kind {kind!r}")
 

@@ -4,8 +4,9 @@
 
 Reads bench/sample.json (see export_text.py) and typesets it the obvious way: the same four
 Noto TTF fonts (embedded, subset), A4, Chinese paragraphs with wordWrap='CJK' followed by
-their English, tables with a simple TableStyle for figure tables, call-outs and KPIs, a page
-number in the footer. No briefing imports: this is what the same job costs "by hand".
+their English, tables with a simple TableStyle for figure tables, call-outs and KPIs,
+ReportLab's own charts (bar, doughnut) for charts, a page number in the footer. No briefing
+imports: this is what the same job costs "by hand".
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.doughnut import Doughnut
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -111,7 +116,34 @@ def flowables(item: dict) -> list:
         return [table([cards], [WIDTH / len(cards)] * len(cards),
                       [("BACKGROUND", (0, 0), (-1, -1), SOFT),
                        ("GRID", (0, 0), (-1, -1), 0.5, RULE)])]
+    if kind == "chart":
+        return both("caption", zh, en) + [chart(item)]
     raise ValueError(f"unknown kind {kind!r}")
+
+
+def chart(item: dict) -> Drawing:
+    """ReportLab's own bar chart, or its pie / doughnut, labels in both languages."""
+    drawing = Drawing(WIDTH, 62 * mm)
+    if item["chart"] in ("pie", "donut"):  # a slice's label is one line
+        pie = Doughnut() if item["chart"] == "donut" else Pie()
+        pie.x, pie.y, pie.width, pie.height = WIDTH / 2 - 25 * mm, 6 * mm, 50 * mm, 50 * mm
+        pie.data = item["values"][0]
+        pie.labels = [f"{label['zh']} / {label['en']}" for label in item["labels"]]
+        pie.slices.fontName, pie.slices.fontSize = "SC", 8
+        for i in range(len(pie.data)):
+            pie.slices[i].fillColor = (ACCENT, SOFT, RULE, MUTED)[i % 4]
+        drawing.add(pie)
+        return drawing
+    bars = VerticalBarChart()
+    bars.x, bars.y, bars.width, bars.height = 18 * mm, 14 * mm, WIDTH - 24 * mm, 44 * mm
+    bars.data = item["values"]
+    bars.bars[0].fillColor = ACCENT
+    bars.categoryAxis.categoryNames = [f"{label['zh']}\n{label['en']}"
+                                       for label in item["labels"]]
+    for axis in (bars.categoryAxis, bars.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = "SC", 7
+    drawing.add(bars)
+    return drawing
 
 
 def footer(canvas, doc) -> None:

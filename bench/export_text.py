@@ -7,10 +7,12 @@ changes:
     python bench/export_text.py [content/xicheng-2023]
 
 Format: {"source", "cover": {"zh": [...], "en": [...]}, "items": [...]}; each item has
-`kind` (heading | paragraph | bullet | table | callout | kpis), `zh` and `en` (its main
-text: heading, paragraph, bullet item, table caption or call-out text; "" if none) and, for
-table / callout / kpis, `rows`: a list of {"zh": [cells], "en": [cells]}. A table's first
-row is its header; a call-out's single row is [value, label]; a KPI row is [value, label].
+`kind` (heading | paragraph | bullet | table | callout | kpis | chart), `zh` and `en` (its
+main text: heading, paragraph, bullet item, table caption, call-out text or chart title; ""
+if none) and, for table / callout / kpis, `rows`: a list of {"zh": [cells], "en": [cells]}.
+A table's first row is its header; a call-out's single row is [value, label]; a KPI row is
+[value, label]. A chart has `chart` (bar, donut, ...), `labels` ({"zh", "en"} per category)
+and `values` (one list of numbers per series).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefing import check  # noqa: E402
-from briefing.model import (BulletList, CallOut, FigureTable, Heading, KpiGrid,  # noqa: E402
-                            Paragraph, plain_text)
+from briefing.model import (BulletList, CallOut, Chart, FigureTable, Heading,  # noqa: E402
+                            KpiGrid, Paragraph, plain_text)
 
 DEFAULT_CONTENT = ROOT / "content" / "xicheng-2023"
 OUTPUT = Path(__file__).resolve().parent / "sample.json"
@@ -65,6 +67,10 @@ def export(content: Path) -> dict:
         elif isinstance(block, KpiGrid):
             items.append({"kind": "kpis", "zh": "", "en": "",
                           "rows": [row(k.value, k.label) for k in block.items]})
+        elif isinstance(block, Chart):
+            items.append({"kind": "chart", "chart": block.kind, **pair(block.title),
+                          "labels": [pair(label) for label in block.labels],
+                          "values": [[float(v) for v in series] for series in block.values]})
         # PageBreak: the bare scripts let the text flow.
     return {"source": content.resolve().name,
             "cover": {lang: [text(getattr(v, lang)) for v in cover_texts] for lang in ("zh", "en")},
