@@ -77,7 +77,7 @@ def write(doc, item: dict) -> None:
         both(doc, zh, en, "List Bullet", "List Continue")
     elif kind == "table":
         both(doc, zh, en, "Caption")
-        grid = table(doc, len(rows), 3)
+        grid = table(doc, len(rows), len(rows[0]["zh"]))
         for r, row in zip(grid.rows, rows):
             for c, z, e in zip(r.cells, row["zh"], row["en"]):
                 cell(c, z, e)
@@ -105,7 +105,8 @@ def main(out: str, repeat: int = 1) -> None:
     for zh, en in zip(cover["zh"][1:], cover["en"][1:]):
         both(doc, zh, en)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    for item in data["items"] * repeat:  # --repeat: N times the body, for per-page cost
+    # --repeat: N times the body, for per-page cost; the closing Sources section once
+    for item in data["items"] * repeat + data["closing"]:
         write(doc, item)
     doc.core_properties.title = cover["en"][0]
     doc.save(out)

@@ -75,6 +75,7 @@ STYLES = {
                   style("kl", "en", 8, 10, alignment=TA_CENTER)),
 }
 WIDTH = A4[0] - 40 * mm
+SHARES = {3: (0.46, 0.30, 0.24), 4: (0.28, 0.25, 0.20, 0.27)}  # figures; the Sources table
 
 
 def both(role: str, zh: str, en: str, **extra) -> list[Paragraph]:
@@ -102,7 +103,7 @@ def flowables(item: dict) -> list:
         cells = [[both("cell", r["zh"][0], r["en"][0])] +
                  [both("number", z, e) for z, e in zip(r["zh"][1:], r["en"][1:])] for r in rows]
         return both("caption", zh, en) + [table(
-            cells, [WIDTH * f for f in (0.46, 0.30, 0.24)],
+            cells, [WIDTH * f for f in SHARES[len(rows[0]["zh"])]],
             [("BACKGROUND", (0, 0), (-1, 0), SOFT), ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)])]
     if kind == "callout":
         (value, label), (value_en, label_en) = rows[0]["zh"], rows[0]["en"]
@@ -162,7 +163,8 @@ def main(out: str, repeat: int = 1) -> None:
     for zh, en in zip(cover["zh"][2:], cover["en"][2:]):
         story += both("cover", zh, en)
     story.append(PageBreak())
-    for item in data["items"] * repeat:  # --repeat: N times the body, for per-page cost
+    # --repeat: N times the body, for per-page cost; the closing Sources section once
+    for item in data["items"] * repeat + data["closing"]:
         story += flowables(item)
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=20 * mm, bottomMargin=22 * mm, title=cover["en"][0])

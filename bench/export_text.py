@@ -6,11 +6,14 @@ changes:
 
     python bench/export_text.py [content/xicheng-2023]
 
-Format: {"source", "cover": {"zh": [...], "en": [...]}, "items": [...]}; each item has
+Format: {"source", "cover": {"zh": [...], "en": [...]}, "items": [...], "closing": [...]}:
+`items` is the body (what `--repeat` repeats), `closing` the Sources section briefing adds
+once at the end, after any number of sections. Each item has
 `kind` (heading | paragraph | bullet | table | callout | kpis | chart), `zh` and `en` (its
 main text: heading, paragraph, bullet item, table caption, call-out text or chart title; ""
 if none) and, for table / callout / kpis, `rows`: a list of {"zh": [cells], "en": [cells]}.
-A table's first row is its header; a call-out's single row is [value, label]; a KPI row is
+A table's first row is its header, its rows the table's own columns (label, value, as of;
+and source in the Sources table); a call-out's single row is [value, label]; a KPI row is
 [value, label]. A chart has `chart` (bar, donut, ...), `labels` ({"zh", "en"} per category)
 and `values` (one list of numbers per series).
 """
@@ -25,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefing import check  # noqa: E402
-from briefing.model import (BulletList, CallOut, Chart, FigureTable, Heading,  # noqa: E402
-                            KpiGrid, Paragraph, plain_text)
+from briefing.model import (SOURCE_COLUMNS, BulletList, CallOut, Chart,  # noqa: E402
+                            FigureTable, Heading, KpiGrid, Paragraph, plain_text)
 
 DEFAULT_CONTENT = ROOT / "content" / "xicheng-2023"
 OUTPUT = Path(__file__).resolve().parent / "sample.json"
@@ -59,7 +62,8 @@ def export(content: Path) -> dict:
         elif isinstance(block, BulletList):
             items += [{"kind": "bullet", **pair(item)} for item in block.items]
         elif isinstance(block, FigureTable):
-            rows = [row(*block.header)] + [row(r.label, r.value, r.as_of) for r in block.rows]
+            rows = [row(*block.header)] + [row(*(getattr(r, c.field) for c in block.columns))
+                                           for r in block.rows]
             items.append({"kind": "table", **pair(block.caption), "rows": rows})
         elif isinstance(block, CallOut):
             items.append({"kind": "callout", **pair(block.text),
@@ -72,9 +76,12 @@ def export(content: Path) -> dict:
                           "labels": [pair(label) for label in block.labels],
                           "values": [[float(v) for v in series] for series in block.values]})
         # PageBreak: the bare scripts let the text flow.
+    sources = next((i for i, b in enumerate(document.blocks)
+                    if isinstance(b, FigureTable) and b.columns == SOURCE_COLUMNS), None)
+    closing = 2 if sources is not None else 0  # the Sources heading and its table
     return {"source": content.resolve().name,
             "cover": {lang: [text(getattr(v, lang)) for v in cover_texts] for lang in ("zh", "en")},
-            "items": items}
+            "items": items[:len(items) - closing], "closing": items[len(items) - closing:]}
 
 
 def main() -> None:

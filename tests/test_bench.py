@@ -23,7 +23,9 @@ def it_keeps_the_exported_sample_in_step_with_the_content() -> None:
 def it_typesets_every_item_of_the_sample_including_its_charts(tmp_path: Path) -> None:
     bare_reportlab.main(str(tmp_path / "bare.pdf"))
     text = "".join(pdf_text(tmp_path / "bare.pdf")).replace("\n", "")
-    items = json.loads((ROOT / "bench" / "sample.json").read_text("utf-8"))["items"]
+    sample = json.loads((ROOT / "bench" / "sample.json").read_text("utf-8"))
+    items = sample["items"] + sample["closing"]
+    assert [i["en"] for i in sample["closing"]] == ["Sources", ""]  # drawn once, not repeated
     charts = [i for i in items if i["kind"] == "chart"]
     assert len(charts) == 2
     for item in charts + [i for i in items if i["kind"] == "heading"]:
