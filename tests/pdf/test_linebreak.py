@@ -117,6 +117,32 @@ def it_justifies_chinese_lines_to_the_margin() -> None:
     assert texts(lines)[1].startswith("112.5亿元")
 
 
+@pytest.mark.parametrize("markup", [False, True])
+def it_continues_a_paragraph_after_a_page_break_with_its_own_lines(markup: bool) -> None:
+    # the part on the next page is broken again: as the whole paragraph was, with no
+    # space added where its lines met (ReportLab adds one, for text that breaks at spaces)
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.platypus import SimpleDocTemplate
+
+    text = "西城区" * 40 + "PM2.5年均浓度" + "汉字" * 30 + "。"
+    source = text.replace("PM2.5", '<font color="#C00000">PM2.5</font>') if markup else text
+    style = ParagraphStyle("t", fontName="lb-test", fontSize=SIZE, leading=14,
+                           wordWrap="CJK", alignment=TA_JUSTIFY)
+    buffer = io.BytesIO()
+    # the frame pads 6 pt a side: lines as wide as typeset()'s
+    SimpleDocTemplate(buffer, pagesize=(CHARS_PER_LINE * SIZE + 32, 100), leftMargin=10,
+                      rightMargin=10, topMargin=10, bottomMargin=10).build(
+        [ChineseParagraph(source, style)])
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    pages = [pdf[i].get_textpage() for i in range(len(pdf))]
+    drawn = "".join(p.get_text_range().replace("\r", "").replace("\n", "") for p in pages)
+    assert len(pages) > 2 and drawn == text
+    whole = texts(typeset(source, align=TA_JUSTIFY))
+    assert "".join(whole) == text.replace(" ", "")
+    split = [line for p in pages for line in p.get_text_range().replace("\r", "").split("\n")]
+    assert split == whole
+
+
 def it_cuts_text_into_unbreakable_clusters() -> None:
     text = "总投资112.5亿元，“两个确保”R&D done"
     spans = [text[a:b] for a, b in clusters(text)]

@@ -31,24 +31,39 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True) -> ParaLines:
     """Replacement for ReportLab's cjkFragSplit that follows the rules above."""
     text, owner, widths = _characters(frags)
+    spans = _break(text, owner, widths, max_widths, hanging)
+    if _plain(frags):
+        return _plain_lines(frags[0], text, spans, max_widths)
+    lines = []
+    for n, (start, end, width, forced) in enumerate(spans):
+        limit = max_widths[min(n, len(max_widths) - 1)]
+        line = _line(text, owner, start, end, limit, width, limit - width, forced,
+                     calc_bounds)
+        last = n == len(spans) - 1 and not forced
+        line.cjkChars = 0 if last else end - start - _trailing_spaces(text[start:end])
+        lines.append(line)
+    return ParaLines(kind=1, lines=lines)
+
+
+def _break(text: str, owner: list, widths: list[float], max_widths: list[float],
+           hanging: bool) -> list[tuple[int, int, float, bool]]:
+    """The lines as (start, end, width, ended by <br/>): clusters filled in greedily; the
+    last line is the one not followed by another."""
     # prefix sums: the width of text[a:b] is ends[b] - ends[a]
     ends = [0.0]
     for width in widths:
         ends.append(ends[-1] + width)
     breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
-    lines: list = []
+    spans: list[tuple[int, int, float, bool]] = []
     line_start = 0
     used = 0.0
 
     def max_width() -> float:
-        return max_widths[min(len(lines), len(max_widths) - 1)]
+        return max_widths[min(len(spans), len(max_widths) - 1)]
 
     def end_line(end: int, width: float, forced: bool = False) -> None:
         nonlocal line_start, used
-        line = _line(text, owner, line_start, end, max_width(), width,
-                     max_width() - width, forced, calc_bounds)
-        line.cjkChars = end - line_start - _trailing_spaces(text[line_start:end])
-        lines.append(line)
+        spans.append((line_start, end, width, forced))
         line_start, used = end, 0.0
 
     for start, end in clusters(text):
@@ -73,12 +88,41 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
             if used + widths[k] > max_width() + _FUZZ and k > line_start:
                 end_line(k, used)
             used += widths[k]
-    if line_start < len(text) or not lines:
-        line = _line(text, owner, line_start, len(text), max_width(), used,
-                     max_width() - used, False, calc_bounds)
-        line.cjkChars = 0  # the last line is never justified
-        lines.append(line)
-    return ParaLines(kind=1, lines=lines)
+    if line_start < len(text) or not spans:
+        end_line(len(text), used)
+    return spans
+
+
+class _PlainLine(list):
+    """The words of a line of a one-style paragraph ([its text], as ReportLab's own
+    one-fragment lines), with how many characters share its slack when justified."""
+
+    cjk_chars = 0
+
+
+def _plain(frags: list) -> bool:
+    """One fragment with nothing drawn beside its text (links, underlines, a background,
+    a line break, an inline image): ReportLab draws its lines as plain strings."""
+    if len(frags) != 1:
+        return False
+    frag = frags[0]
+    return not (getattr(frag, "cbDefn", None) or getattr(frag, "lineBreak", False)
+                or getattr(frag, "us_lines", None) or getattr(frag, "link", None)
+                or getattr(frag, "backColor", None) or getattr(frag, "rise", 0))
+
+
+def _plain_lines(frag, text: str, spans: list, max_widths: list[float]) -> ParaLines:
+    """Lines of a one-style paragraph in ReportLab's simple form (kind 0): a line is
+    (slack, [text]), drawn with one text operator and no per-fragment work (drawing the
+    fragment form was a tenth of a page's time)."""
+    lines = []
+    for n, (start, end, width, _forced) in enumerate(spans):
+        words = _PlainLine([text[start:end]])
+        if n < len(spans) - 1:
+            words.cjk_chars = end - start - _trailing_spaces(text[start:end])
+        lines.append((max_widths[min(n, len(max_widths) - 1)] - width, words))
+    ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent)
 
 
 def _characters(frags: list) -> tuple[str, list, list[float]]:
@@ -89,7 +133,10 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
     owner: list = []
     widths: list[float] = []
     for frag in frags:
-        chunk = frag.text or ""
+        # a fragment split off simple lines (ReportLab's _split_blParaSimple) holds the
+        # lines' texts as words
+        chunk = frag.text if hasattr(frag, "text") else "".join(getattr(frag, "words", ()))
+        chunk = chunk or ""
         if isinstance(chunk, bytes):
             chunk = chunk.decode("utf8")
         text.append(chunk)
@@ -192,6 +239,9 @@ class ChineseParagraph(WrappedOnce):
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            lines = self.blPara.lines  # the first part of a split: its lines as they were
+            if lines and isinstance(lines[0], tuple):  # ReportLab wraps them as kind 1
+                return self.frags[0].clone(kind=0, lines=lines)
             return self.blPara
         rl_paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)
         if not self.frags:
@@ -199,6 +249,18 @@ class ChineseParagraph(WrappedOnce):
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return split_cjk_frags(self.frags, list(maxWidths), auto_leading not in ("", "off"),
                                self.hanging)
+
+    def _get_split_blParaFunc(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        # ReportLab joins the lines of the part after a page break with a space each (its
+        # lines dropped the spaces they broke at); ours keep every character
+        if self.blPara.kind == 1 and not rl_paragraph._processed_frags(self.frags):
+            return _split_lines
+        return super()._get_split_blParaFunc()
+
+
+def _split_lines(bl_para, start: int, stop: int) -> list:
+    """The fragments of lines start..stop, as they are."""
+    return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
 def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
@@ -222,6 +284,26 @@ def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
     return draw
 
 
+def _justify_plain_with_character_spacing(original):  # type: ignore[no-untyped-def]
+    """The same for the simple lines of one-style paragraphs (_PlainLine)."""
+
+    def draw(tx, offset, extraspace, words, last=0):  # type: ignore[no-untyped-def]
+        count = getattr(words, "cjk_chars", 0)
+        if count > 1 and not last and abs(extraspace) > 1e-6:
+            tx.setCharSpace(extraspace / (count - 1))
+            try:
+                return original(tx, offset, 0, words, last)
+            finally:
+                tx.setCharSpace(0)
+        return original(tx, offset, extraspace, words, last)
+
+    draw.wrapped = original  # type: ignore[attr-defined]
+    return draw
+
+
+if not hasattr(rl_paragraph._justifyDrawParaLine, "wrapped"):
+    rl_paragraph._justifyDrawParaLine = _justify_plain_with_character_spacing(
+        rl_paragraph._justifyDrawParaLine)
 if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
     rl_paragraph._justifyDrawParaLineX = _justify_with_character_spacing(
         rl_paragraph._justifyDrawParaLineX)
