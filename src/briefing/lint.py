@@ -22,6 +22,7 @@ from .errors import Diagnostic, warning
 from .model import Block, BulletList, CallOut, Document, Heading, Paragraph, plain_text
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
+_WORD = re.compile(r"[A-Za-z0-9.]+")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
@@ -37,14 +38,14 @@ def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
     """Where a glossary term is in a block's Chinese but its English rendering is not in
     that block's English: the one way a name drifts between translations."""
     found: list[Diagnostic] = []
-    terms = [(t.zh, t.en) for t in content.briefing.glossary]
+    terms = [(t.zh, t.en, t.en.lower()) for t in content.briefing.glossary]
     for block in document.blocks:
         texts = _block_texts(block)
         if texts is None:
             continue
-        zh, en = texts
-        for term_zh, term_en in terms:
-            if term_zh in zh and term_en.lower() not in en.lower():
+        zh, en = texts[0], texts[1].lower()
+        for term_zh, term_en, term_lower in terms:
+            if term_zh in zh and term_lower not in en:
                 found.append(warning(block.source.file, block.source.line, "glossary",
                                      f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
                                      "the English"))
@@ -107,8 +108,11 @@ def _texts(data: Any, path: PathT) -> Iterator[tuple[PathT, dict[str, str]]]:
 
 
 def _numbers(template: str, allowed: set[str]) -> set[str]:
-    words = set(re.findall(r"[A-Za-z0-9.]+", _TEMPLATE.sub(" ", template)))
-    literal = set(_NUMBER.findall(_TEMPLATE.sub(" ", template)))
+    text = _TEMPLATE.sub(" ", template)
+    literal = set(_NUMBER.findall(text))
+    if not literal:
+        return set()
+    words = set(_WORD.findall(text))
     return {n for n in literal if n not in allowed and not any(
         w in allowed for w in words if n in w)}
 
