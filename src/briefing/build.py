@@ -42,6 +42,7 @@ class _Builder:
         self.content = content
         self.theme = theme
         self.problems: list[Diagnostic] = []
+        self._views: dict[str, Bilingual[FigureView]] = {}
 
     def source(self, path: PathT) -> Source:
         return Source(self.content.briefing_file.file, self.content.line_of(path))
@@ -73,8 +74,11 @@ class _Builder:
             return None
 
     def figure(self, fig_id: str) -> Bilingual[FigureView]:
-        fig = self.content.figures[fig_id]
-        return Bilingual(FigureView(fig, "zh"), FigureView(fig, "en"))
+        views = self._views.get(fig_id)
+        if views is None:  # a table row asks four times, the Sources table again
+            fig = self.content.figures[fig_id]
+            views = self._views[fig_id] = Bilingual(FigureView(fig, "zh"), FigureView(fig, "en"))
+        return views
 
     def views(self, fig_id: str, attr: Callable[[FigureView], str]) -> Bilingual[str]:
         views = self.figure(fig_id)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -165,17 +167,24 @@ def input_files(prepared: Prepared) -> list[Path]:
     return files
 
 
-def versions() -> dict[str, str]:
-    """The versions of briefing and of the libraries that shape its output."""
+@functools.cache
+def _versions() -> tuple[tuple[str, str], ...]:
+    """Looked up once per process: importlib.metadata scans every installed distribution
+    for each name (8 ms a build)."""
     from importlib.metadata import PackageNotFoundError, version
 
-    found = {}
+    found = []
     for name in ("briefing", "reportlab", "python-docx", "babel", "fonttools", "pypdfium2"):
         try:
-            found[name] = version(name)
+            found.append((name, version(name)))
         except PackageNotFoundError:
-            found[name] = "unknown"
-    return found
+            found.append((name, "unknown"))
+    return tuple(found)
+
+
+def versions() -> dict[str, str]:
+    """The versions of briefing and of the libraries that shape its output."""
+    return dict(_versions())
 
 
 def render(prepared: Prepared, fmt: str) -> bytes:
