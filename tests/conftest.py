@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 
 import briefing
+from briefing.errors import ContentError, Diagnostic
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "xicheng-2023"
@@ -65,6 +66,23 @@ def make_briefing(tmp_path: Path):  # type: ignore[no-untyped-def]
         return folder
 
     return make
+
+
+def edit_briefing(folder: Path, old: str, new: str) -> str:
+    """Replace text in the folder's briefing.yaml (it must be there); returns the new text."""
+    file = folder / "briefing.yaml"
+    text = file.read_text("utf-8")
+    assert old in text, old
+    text = text.replace(old, new)
+    file.write_text(text, "utf-8")
+    return text
+
+
+def problems_of(folder: Path) -> list[Diagnostic]:
+    """What `briefing check` reports for a folder it must refuse."""
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder)
+    return caught.value.diagnostics
 
 
 def pdf_text(path: Path) -> list[str]:

@@ -11,8 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 
 import briefing
-from briefing.errors import ContentError
-from tests.conftest import pdf_text
+from tests.conftest import edit_briefing, pdf_text, problems_of
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +57,10 @@ def it_computes_a_derived_figure_for_the_donut(built) -> None:  # type: ignore[n
 
 def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:  # type: ignore[no-untyped-def]
     folder = make_briefing()
-    text = (folder / "briefing.yaml").read_text("utf-8")
-    text = text.replace("      - kpis: [signed_projects, signed_investment]",
-                        "      - chart:\n          title: {zh: 图, en: Chart}\n"
-                        "          figures: [signed_projects, signed_investment]")
-    (folder / "briefing.yaml").write_text(text, "utf-8")
-    with pytest.raises(ContentError) as caught:
-        briefing.check(folder)
-    [problem] = caught.value.diagnostics
+    edit_briefing(folder, "      - kpis: [signed_projects, signed_investment]",
+                  "      - chart:\n          title: {zh: 图, en: Chart}\n"
+                  "          figures: [signed_projects, signed_investment]")
+    [problem] = problems_of(folder)
     assert problem.field_path == "sections[0].blocks[1].chart.figures"
     assert "must share one unit, not CNY, project" in problem.message
 

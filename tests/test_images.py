@@ -13,6 +13,7 @@ from PIL import Image
 
 import briefing
 from briefing.errors import ContentError
+from tests.conftest import edit_briefing, problems_of
 
 
 def with_logo(folder: Path, logo: str) -> Path:
@@ -70,19 +71,15 @@ def it_refuses_a_special_file_as_an_image(make_briefing) -> None:  # type: ignor
 def it_places_a_photo_block_in_both_formats_with_alt_text(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = make_briefing()
     Image.new("RGB", (800, 500), (200, 120, 40)).save(folder / "park.jpg")
-    text = (folder / "briefing.yaml").read_text("utf-8")
-    text = text.replace("      - kpis: [signed_projects, signed_investment]\n",
-                        "      - kpis: [signed_projects, signed_investment]\n"
-                        "      - image:\n          file: park.jpg\n"
-                        "          alt: {zh: 产业园鸟瞰, en: The industrial park from above}\n"
-                        "          caption: {zh: 智慧岛产业园, en: Smart Island Industrial Park}\n"
-                        "          width_percent: 60\n"
-                        "      - image:\n          file: ../outside.jpg\n"
-                        "          alt: {zh: 图, en: Picture}\n")
-    (folder / "briefing.yaml").write_text(text, "utf-8")
-    with pytest.raises(ContentError) as caught:
-        briefing.check(folder)
-    [problem] = caught.value.diagnostics
+    text = edit_briefing(folder, "      - kpis: [signed_projects, signed_investment]\n",
+                         "      - kpis: [signed_projects, signed_investment]\n"
+                         "      - image:\n          file: park.jpg\n"
+                         "          alt: {zh: 产业园鸟瞰, en: The industrial park from above}\n"
+                         "          caption: {zh: 智慧岛产业园, en: Smart Island Industrial Park}\n"
+                         "          width_percent: 60\n"
+                         "      - image:\n          file: ../outside.jpg\n"
+                         "          alt: {zh: 图, en: Picture}\n")
+    [problem] = problems_of(folder)
     assert problem.field_path == "sections[0].blocks[3].image.file"
     assert "outside the briefing folder" in problem.message
     bad = "      - image:\n          file: ../outside.jpg\n          alt: {zh: 图, en: Picture}\n"
