@@ -263,22 +263,30 @@ def _split_lines(bl_para, start: int, stop: int) -> list:
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
+def _spread(tx, count: int, extra: float, last) -> bool:  # type: ignore[no-untyped-def]
+    """Set the character spacing that spreads a justified line's slack evenly between its
+    `count` characters; False (nothing set) for a last line, one character or no slack."""
+    if count > 1 and not last and abs(extra) > 1e-6:
+        tx.setCharSpace(extra / (count - 1))
+        return True
+    return False
+
+
 def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
     """ReportLab justifies by widening spaces; Chinese has none. Lines made by
     split_cjk_frags carry `cjkChars`, and their slack is spread between characters."""
 
     def draw(tx, offset, line, last=0):  # type: ignore[no-untyped-def]
-        count = getattr(line, "cjkChars", 0)
         extra = getattr(line, "extraSpace", 0)
-        if count > 1 and not last and not line.lineBreak and abs(extra) > 1e-6:
-            tx.setCharSpace(extra / (count - 1))
-            try:
-                line.extraSpace = 0
-                return original(tx, offset, line, last)
-            finally:
-                line.extraSpace = extra
-                tx.setCharSpace(0)
-        return original(tx, offset, line, last)
+        if getattr(line, "lineBreak", False) or not _spread(
+                tx, getattr(line, "cjkChars", 0), extra, last):
+            return original(tx, offset, line, last)
+        try:
+            line.extraSpace = 0
+            return original(tx, offset, line, last)
+        finally:
+            line.extraSpace = extra
+            tx.setCharSpace(0)
 
     draw.wrapped = original  # type: ignore[attr-defined]
     return draw
@@ -288,14 +296,12 @@ def _justify_plain_with_character_spacing(original):  # type: ignore[no-untyped-
     """The same for the simple lines of one-style paragraphs (_PlainLine)."""
 
     def draw(tx, offset, extraspace, words, last=0):  # type: ignore[no-untyped-def]
-        count = getattr(words, "cjk_chars", 0)
-        if count > 1 and not last and abs(extraspace) > 1e-6:
-            tx.setCharSpace(extraspace / (count - 1))
-            try:
-                return original(tx, offset, 0, words, last)
-            finally:
-                tx.setCharSpace(0)
-        return original(tx, offset, extraspace, words, last)
+        if not _spread(tx, getattr(words, "cjk_chars", 0), extraspace, last):
+            return original(tx, offset, extraspace, words, last)
+        try:
+            return original(tx, offset, 0, words, last)
+        finally:
+            tx.setCharSpace(0)
 
     draw.wrapped = original  # type: ignore[attr-defined]
     return draw
