@@ -58,10 +58,23 @@ def _passes(monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
 
 def it_finds_the_pages_in_a_pass_that_draws_nothing_then_draws_once(tmp_path: Path,
                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.platypus.paragraph import Paragraph
+
+    from briefing.writers.pdf.linebreak import WrappedOnce
+
     folder = project_with_contents_theme(tmp_path)
     passes = _passes(monkeypatch)
+    drawn: list[bool] = []  # for each of our paragraphs drawn: in the measuring pass?
+    draw_para = Paragraph.drawPara
+
+    def spy(self, debug=0):  # type: ignore[no-untyped-def]
+        if isinstance(self, WrappedOnce):  # (the contents' own lines are ReportLab's)
+            drawn.append(self.canv.measuring)
+        return draw_para(self, debug)
+    monkeypatch.setattr(Paragraph, "drawPara", spy)
     pdf = briefing.build(folder, tmp_path / "out", theme="contents", formats=("pdf",))[0]
     assert passes == [True, False]
+    assert drawn and not any(drawn)
     pages = pdf_text(pdf)
     assert all(page.strip() for page in pages)  # the kept pass is the drawn one
     assert "开放招商成效明显" in pages[2] + pages[3]

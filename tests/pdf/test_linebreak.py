@@ -109,9 +109,14 @@ def it_splits_an_unbreakable_string_longer_than_a_line() -> None:
     assert len(lines) > 1 and "".join(lines) == "A" * 200
 
 
-def it_justifies_chinese_lines_to_the_margin() -> None:
+@pytest.mark.parametrize("markup", [False, True])
+def it_justifies_chinese_lines_to_the_margin(markup: bool) -> None:
+    # one style (ReportLab's simple lines) and two colours (fragment lines) alike
     from reportlab.lib.enums import TA_JUSTIFY
-    lines = typeset(HAN * (CHARS_PER_LINE - 2) + "112.5亿元" + HAN * 20, align=TA_JUSTIFY)
+    first = HAN * (CHARS_PER_LINE - 2)
+    if markup:
+        first = f'<font color="#C00000">{HAN}</font>' + first[1:]
+    lines = typeset(first + "112.5亿元" + HAN * 20, align=TA_JUSTIFY)
     right_edge = 50 + CHARS_PER_LINE * SIZE
     assert abs(lines[0][-1][2] - right_edge) < 1.0  # first line reaches the margin
     assert texts(lines)[1].startswith("112.5亿元")
