@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import functools
-
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
