@@ -1,6 +1,10 @@
 """The public API: what `briefing` exports, and that rendering is separate from saving."""
 
+from pathlib import Path
+
 import briefing
+from briefing.pipeline import prepare, render
+from tests.conftest import SAMPLE
 
 
 def it_exports_exactly_its_public_names() -> None:
@@ -16,3 +20,23 @@ def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: 
     assert document.id == "mini"
     assert document.languages == ("zh", "en")
     assert document.cover.title.en == "Test Briefing"
+
+
+def it_gathers_the_texts_it_draws_once_for_the_glyph_check_and_both_writers(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import briefing.model
+
+    calls = []
+    block_texts = briefing.model.block_texts
+
+    def spy(block):  # type: ignore[no-untyped-def]
+        calls.append(block)
+        return block_texts(block)
+    monkeypatch.setattr(briefing.model, "block_texts", spy)
+    document = briefing.check(SAMPLE)
+    assert len(calls) == len(document.blocks)  # the glyph check
+    calls.clear()
+    prepared = prepare(SAMPLE)
+    for fmt in ("pdf", "docx"):
+        render(prepared, fmt)
+    assert len(calls) == len(prepared.document.blocks)  # check, PDF and DOCX: once

@@ -17,16 +17,14 @@ from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir, cached
 from .errors import ContentError, Diagnostic, error
-from .model import (Bilingual, BulletList, CallOut, Chart, ContactCard, Document, FigureTable,
-                    Heading, Image,
-                    Inline, KpiGrid, Paragraph, Source, plain_text)
+from .model import Document
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
 CONTROLS = frozenset("\n\t\r")  # in texts, but never drawn as glyphs
 WRITER_TEXT = " · 0123456789"  # what the writers add themselves: separators, page numbers
 
 __all__ = ["cache_dir", "font_cached", "font_digest", "font_cmap", "font_subset",
-           "common_characters", "document_characters", "characters_of", "check_glyphs",
+           "common_characters", "document_characters", "check_glyphs",
            "CONTROLS"]
 
 
@@ -146,14 +144,7 @@ def common_characters() -> frozenset[str]:
 
 def document_characters(document: Document) -> frozenset[str]:
     """Every character the writers draw for the document, in its languages."""
-    return characters_of((value for value, _ in document_texts(document)),
-                         document.languages) | frozenset(WRITER_TEXT)
-
-
-def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
-    """The characters of texts in the given languages."""
-    languages = tuple(languages)
-    return frozenset("".join(value.get(lang) for value in texts for lang in languages))
+    return document.characters | frozenset(WRITER_TEXT)
 
 
 def _read_cmap(path: Path) -> frozenset[int]:
@@ -167,47 +158,6 @@ def _read_cmap(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
     except (TTLibError, OSError) as exc:
         raise ContentError([error(path, None, "", f"not a usable font file: {exc}")]) from None
-
-
-def document_texts(document: Document) -> list[tuple[Bilingual[str], Source | None]]:
-    """Every text the writers will draw, in both languages, with where it was written."""
-    cover = document.cover
-    texts: list[tuple[Bilingual[str], Source | None]] = [
-        (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
-                                    cover.publisher, cover.prepared_for, cover.visit,
-                                    *document.labels.values()) if value]
-    for block in document.blocks:
-        texts += [(v, block.source) for v in block_texts(block)]
-    return texts
-
-
-def block_texts(block: object) -> list[Bilingual[str]]:
-    """The texts of one block, as plain strings in both languages."""
-    if isinstance(block, (Heading, Paragraph)):
-        return [_plain(block.text)]
-    if isinstance(block, BulletList):
-        return [_plain(item) for item in block.items]
-    if isinstance(block, FigureTable):
-        return ([block.caption] if block.caption else []) + [
-            getattr(row, c.field) for row in block.rows for c in block.columns] + (
-            [block.note] if block.note else []) + list(block.header)
-    if isinstance(block, CallOut):
-        return [block.value, block.label, _plain(block.text)]
-    if isinstance(block, Chart):
-        return [block.title, *block.labels, *block.series_labels,
-                *(v for row in block.value_texts for v in row)]
-    if isinstance(block, Image):
-        return [block.alt] + ([block.caption] if block.caption else [])
-    if isinstance(block, ContactCard):
-        return [block.label, block.name, block.title,
-                Bilingual(block.phone, block.phone), Bilingual(block.email, block.email)]
-    if isinstance(block, KpiGrid):
-        return [v for k in block.items for v in (k.value, k.label, k.trend) if v]
-    return []
-
-
-def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
-    return Bilingual(plain_text(value.zh), plain_text(value.en))
 
 
 @cache
@@ -224,7 +174,7 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
     languages in one style; they are checked against the fonts of both.)"""
     problems: list[Diagnostic] = []
     reported: set[str] = set()
-    texts = document_texts(document)
+    texts = document.texts
     for lang in ("zh", "en"):
         keys = sorted({theme.style_for(role, lang).font for role in STYLE_ROLES})
         chains = [[getattr(theme.fonts[k], weight) for k in (key, *theme.fonts[key].fallback)]

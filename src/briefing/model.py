@@ -12,8 +12,9 @@ import datetime
 import re
 from decimal import Decimal
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
-from typing import Generic, Literal, TypeVar, Union
+from typing import Generic, Iterable, Literal, TypeVar, Union
 
 Lang = Literal["zh", "en"]
 T = TypeVar("T")
@@ -249,6 +250,59 @@ class Document:
     @property
     def parallel(self) -> bool:
         return self.layout == "parallel"
+
+    @cached_property
+    def texts(self) -> list[tuple[Bilingual[str], Source | None]]:
+        """Every text the writers will draw, in both languages, with where it was written
+        (for the glyph check and the fonts both writers embed: gathered once)."""
+        cover = self.cover
+        texts: list[tuple[Bilingual[str], Source | None]] = [
+            (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
+                                        cover.publisher, cover.prepared_for, cover.visit,
+                                        *self.labels.values()) if value]
+        for block in self.blocks:
+            texts += [(v, block.source) for v in block_texts(block)]
+        return texts
+
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        """The characters of those texts, in the document's languages."""
+        return characters_of((value for value, _ in self.texts), self.languages)
+
+
+def block_texts(block: object) -> list[Bilingual[str]]:
+    """The texts of one block, as plain strings in both languages."""
+    if isinstance(block, (Heading, Paragraph)):
+        return [_plain(block.text)]
+    if isinstance(block, BulletList):
+        return [_plain(item) for item in block.items]
+    if isinstance(block, FigureTable):
+        return ([block.caption] if block.caption else []) + [
+            getattr(row, c.field) for row in block.rows for c in block.columns] + (
+            [block.note] if block.note else []) + list(block.header)
+    if isinstance(block, CallOut):
+        return [block.value, block.label, _plain(block.text)]
+    if isinstance(block, Chart):
+        return [block.title, *block.labels, *block.series_labels,
+                *(v for row in block.value_texts for v in row)]
+    if isinstance(block, Image):
+        return [block.alt] + ([block.caption] if block.caption else [])
+    if isinstance(block, ContactCard):
+        return [block.label, block.name, block.title,
+                Bilingual(block.phone, block.phone), Bilingual(block.email, block.email)]
+    if isinstance(block, KpiGrid):
+        return [v for k in block.items for v in (k.value, k.label, k.trend) if v]
+    return []
+
+
+def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
+    """The characters of texts in the given languages."""
+    languages = tuple(languages)
+    return frozenset("".join(value.get(lang) for value in texts for lang in languages))
+
+
+def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
+    return Bilingual(plain_text(value.zh), plain_text(value.en))
 
 
 TEXT_BLOCKS = (Heading, Paragraph, BulletList)

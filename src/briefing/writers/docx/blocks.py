@@ -13,9 +13,8 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from ...cache import cached
-from ...fonts import block_texts, characters_of
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
-                      Image,
+                      Image, block_texts, characters_of,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
 from ...revisions import Revisions
