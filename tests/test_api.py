@@ -1,6 +1,5 @@
 """The public API: what `briefing` exports, and that rendering is separate from saving."""
 
-from pathlib import Path
 
 import briefing
 from briefing.pipeline import prepare, render
@@ -35,6 +34,7 @@ def it_gathers_the_texts_it_draws_once_for_the_glyph_check_and_both_writers(
     monkeypatch.setattr(briefing.model, "block_texts", spy)
     document = briefing.check(SAMPLE)
     assert len(calls) == len(document.blocks)  # the glyph check
+    render(prepare(SAMPLE), "docx")  # chart pictures cached (drawing one reads its texts)
     calls.clear()
     prepared = prepare(SAMPLE)
     for fmt in ("pdf", "docx"):
