@@ -14,15 +14,20 @@ import zxingcpp
 from docx.oxml.ns import qn
 
 from briefing.cli import main
-from tests.conftest import ROOT, pdf_text
+from tests.conftest import ROOT, made_once, pdf_text, shared_tmp
 
 DELEGATIONS = ROOT / "content" / "delegations.yaml"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("batch")
-    assert main(["batch", str(DELEGATIONS), "-o", str(out), "--jobs", "2"]) == 0
+    """The sample's delegations, built once for the test run (whichever worker asks first)."""
+    def make(out: Path) -> list[Path]:
+        assert main(["batch", str(DELEGATIONS), "-o", str(out), "--jobs", "2"]) == 0
+        return []
+
+    out = shared_tmp(tmp_path_factory) / "batch"
+    made_once(out, make)
     return out
 
 

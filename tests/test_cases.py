@@ -10,6 +10,7 @@ import pytest
 
 import briefing
 from briefing.model import dump
+from tests.conftest import assert_golden
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml") if p.stem.count(".") == 0)
 
@@ -21,9 +22,4 @@ def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool
         if extra.suffix not in (".yaml", ".txt") or extra.name.count(".") > 1:
             if not extra.name.endswith(".model.txt"):
                 (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
-    actual = dump(briefing.check(folder))
-    golden = case.with_suffix(".model.txt")
-    if update_goldens or not golden.exists():
-        golden.write_text(actual, encoding="utf-8")
-        pytest.skip(f"wrote {golden.name}")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_golden(dump(briefing.check(folder)), case.with_suffix(".model.txt"), update_goldens)

@@ -15,10 +15,8 @@ from tests.conftest import edit_briefing, pdf_text, problems_of
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
-    from tests.conftest import SAMPLE
-    out = tmp_path_factory.mktemp("charts")
-    return {p.suffix[1:]: p for p in briefing.build(SAMPLE, out)}
+def built(sample_build: dict[str, Path]) -> dict[str, Path]:
+    return sample_build
 
 
 def it_draws_charts_as_vectors_in_the_pdf(built) -> None:  # type: ignore[no-untyped-def]

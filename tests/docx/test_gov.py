@@ -15,13 +15,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 import briefing
-from tests.conftest import SAMPLE, libreoffice_pdf, pdf_text
+from tests.conftest import Edition, libreoffice_pdf, pdf_text
 
 
 @pytest.fixture(scope="module")
-def gov_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("gov")
-    return {p.suffix[1:]: p for p in briefing.build(SAMPLE, out, theme="gov")}
+def gov_build(sample_edition: Edition) -> dict[str, Path]:
+    return sample_edition("gov", "stacked")
 
 
 def it_sets_the_page_and_type_area_of_the_standard(gov_build) -> None:  # type: ignore[no-untyped-def]

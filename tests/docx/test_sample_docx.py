@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import docx
+import time
+from pathlib import Path
 
-import briefing
+import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+
+import briefing
+from tests.conftest import SAMPLE
 
 W_STYLE_NAMES = ("Title", "Heading 1", "Heading 1 English", "Body Text", "Body Text English",
                  "List Bullet", "Caption", "Call-out Figure", "Call-out Text", "KPI Value",
@@ -138,10 +142,10 @@ def it_notes_the_source_under_each_figure_table(document) -> None:  # type: igno
     assert "Source: Xicheng District 2023 Work Review" in english
 
 
-def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import time
-    folder = make_briefing()
-    [first] = briefing.build(folder, tmp_path / "a", formats=("docx",))
-    time.sleep(2.1)  # zip entries carry 2-second timestamps
-    [second] = briefing.build(folder, tmp_path / "b", formats=("docx",))
+def it_writes_the_same_bytes_for_the_same_input(sample_build: dict[str, Path],
+                                                tmp_path: Path) -> None:
+    first = sample_build["docx"]
+    # zip entries carry 2-second timestamps: the clock must have moved past the first's
+    time.sleep(max(0.0, 2.1 - (time.time() - first.stat().st_mtime)))
+    [second] = briefing.build(SAMPLE, tmp_path, formats=("docx",))
     assert first.read_bytes() == second.read_bytes()

@@ -13,8 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
-import briefing
-from tests.conftest import SAMPLE
+from tests.conftest import Edition
 
 REFS = Path(__file__).parent / "refs"
 FAILURES = Path(__file__).parent / "failures"
@@ -35,9 +34,9 @@ def render(pdf_path: Path) -> list[Image.Image]:
 
 
 @pytest.mark.parametrize("layout", ["stacked", "parallel"])
-def it_looks_like_the_reference_pages(layout: str, tmp_path: Path, update_goldens: bool) -> None:
-    [pdf] = briefing.build(SAMPLE, tmp_path, formats=("pdf",), layout=layout)
-    pages = render(pdf)
+def it_looks_like_the_reference_pages(layout: str, sample_edition: Edition,
+                                      update_goldens: bool) -> None:
+    pages = render(sample_edition("investor", layout)["pdf"])
     refs = REFS / layout
     if update_goldens:
         refs.mkdir(parents=True, exist_ok=True)
