@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .build import build_document, check_texts
-from .content.load import Loaded, load_yaml
+from .source.load import Loaded, load_yaml
 from .content.delegations import Delegation
 from .content.tables import load_table
 from .content.schema import Content, effective_layout, validate

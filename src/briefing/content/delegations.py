@@ -28,9 +28,8 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from ..errors import ContentError
-from .load import Loaded, load_yaml
-from ..errors import error
+from ..errors import ContentError, error
+from ..source.load import Loaded, load_yaml
 from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -1,7 +1,7 @@
 """The shape of content files, as pydantic models, and `validate` that turns loaded YAML
 into content objects or a list of located diagnostics.
 
-All scalars arrive as strings (see load.py); pydantic converts them to dates, decimals and
+All scalars arrive as strings (see source/load.py); pydantic converts them to dates, decimals and
 integers here, so the conversion rules are ours, not YAML 1.1's.
 """
 
@@ -21,7 +21,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, Validati
 from ..errors import ContentError, Diagnostic, error
 from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
-from .load import Loaded, format_path
+from ..source.load import Loaded, format_path
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

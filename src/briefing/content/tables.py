@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Diagnostic, error
-from .load import MAX_FILE_BYTES, Loaded
+from ..source.load import MAX_FILE_BYTES, Loaded
 
 # column -> where it goes in a figure's data; the first six are required
 COLUMNS: dict[str, tuple[str, ...]] = {
