@@ -14,9 +14,10 @@ from typing import Callable
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
+from .source.hints import did_you_mean
 from .source.load import Loaded, format_path
 from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
-                             ImageBlock, did_you_mean,
+                             ImageBlock,
                              HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text

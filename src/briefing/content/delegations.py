@@ -29,8 +29,10 @@ from pathlib import Path
 from pydantic import Field, field_validator
 
 from ..errors import ContentError, error
+from ..source.hints import did_you_mean
 from ..source.load import Loaded, load_yaml
-from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
+from ..source.parse import parse_model
+from .schema import LAYOUTS, Text, _Strict
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
