@@ -19,6 +19,7 @@ PDF `Tc`), since ReportLab justifies only at spaces.
 
 from __future__ import annotations
 
+from ...reportlab_fonts import char_widths
 from ...typography import CANNOT_END, CANNOT_START, clusters
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.lib.rl_accel import sameFrag
@@ -144,27 +145,13 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
         if hasattr(frag, "cbDefn"):  # an inline image or anchor: its own width, as cjkU
             widths += [getattr(frag.cbDefn, "width", 0)] * len(chunk)
             continue
-        known = _widths(frag.fontName, frag.fontSize)
+        known = char_widths(frag.fontName, frag.fontSize)
         for char in chunk:
             width = known.get(char)
             if width is None:
                 width = known[char] = getFont(frag.fontName).stringWidth(char, frag.fontSize)
             widths.append(width)
     return "".join(text), owner, widths
-
-
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-
-
-def _widths(font: str, size: float) -> dict[str, float]:
-    """Character widths of a registered font at a size, measured once per process."""
-    return _WIDTHS.setdefault((font, size), {})
-
-
-def forget_widths(font: str) -> None:
-    """A font registered again under this name may be another file: measure anew."""
-    for key in [k for k in _WIDTHS if k[0] == font]:
-        del _WIDTHS[key]
 
 
 def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
@@ -316,4 +303,4 @@ if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
 
 
 __all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "WrappedOnce", "clusters",
-           "forget_widths", "split_cjk_frags"]
+           "split_cjk_frags"]
