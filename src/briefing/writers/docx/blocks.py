@@ -20,7 +20,7 @@ from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from ...typography import join_number_units
+from ...clreq import join_number_units
 from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
