@@ -31,7 +31,8 @@ from pydantic import Field, field_validator
 from ..errors import ContentError
 from .load import Loaded, load_yaml
 from ..errors import error
-from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
+from ..layout import LAYOUTS
+from .schema import Text, _Strict, did_you_mean, parse_model
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
