@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
@@ -17,7 +17,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
                       model_validator)
 
-from ..errors import ContentError, Diagnostic, error
+from ..errors import Diagnostic, error
+from ..layout import Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
@@ -210,10 +211,6 @@ class PageBreakBlock(_Strict):
     tags: list[str] = []
 
 
-Layout = Literal["stacked", "parallel", "zh", "en"]
-LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
-SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
-
 BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
                "image", "page_break")
 
@@ -260,7 +257,7 @@ class Cover(_Strict):
 
 class BriefingFile(_Strict):
     theme: str = "investor"
-    layout: Layout = "stacked"
+    layout: LayoutName = "stacked"
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
@@ -281,6 +278,7 @@ class Content:
     figures: dict[str, Figure]
     briefing_file: Loaded
     figure_files: dict[str, Loaded]  # figure id -> the file that defines it
+    layout: Layout  # the layout it was validated for (see layout.py)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         return self.briefing_file.line_of(path)
@@ -290,44 +288,29 @@ class Content:
 CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS})
 
 
-def effective_layout(briefing_file: Loaded, override: str | None) -> str:
-    """The layout asked for on the command line, else the briefing's own."""
-    if override:
-        return override
-    data = briefing_file.data
-    layout = data.get("layout") if isinstance(data, dict) else None
-    return layout if layout in LAYOUTS else "stacked"
+@dataclass(frozen=True)
+class Validation:
+    """What `validate` found: the content if it is valid, else every problem, and what the
+    texts can still be checked against so that their problems are reported in the same run
+    (the figures that are valid, and the ids of those defined but invalid)."""
 
-
-def _allow_missing(data: Any, lang: str) -> Any:
-    """A single-language edition does not need the other language: fill it with "" where
-    a text gives only the language it needs (a {zh: ...} or {en: ...} mapping)."""
-    if isinstance(data, dict):
-        keys = set(data)
-        if keys and keys <= {"zh", "en"} and lang not in keys:
-            return {**data, lang: ""}
-        return {k: _allow_missing(v, lang) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_allow_missing(v, lang) for v in data]
-    return data
+    content: Content | None
+    problems: list[Diagnostic]
+    figures: dict[str, Figure]
+    broken_figures: frozenset[str]
 
 
 def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
-             layout: str = "stacked") -> Content:
-    """Check structure and cross-references; raise ContentError listing every problem.
-    A single-language `layout` (zh, en) does not require the other language.
-
-    The figures that are valid are kept on the exception (`ContentError.figures`) so that the
-    texts can still be checked against them and all problems reported in one run."""
+             layout: Layout) -> Validation:
+    """Check structure and cross-references, collecting every problem. A single-language
+    `layout` (zh, en) does not require the other language."""
     problems: list[Diagnostic] = list(briefing_file.problems)
     for loaded in figure_files:
         problems += loaded.problems
-    if layout in SINGLE_LANGUAGE:
-        unused = SINGLE_LANGUAGE[layout]
-        briefing_file = Loaded(briefing_file.file, _allow_missing(briefing_file.data, unused),
-                               briefing_file.lines, briefing_file.problems)
-        figure_files = [Loaded(f.file, _allow_missing(f.data, unused), f.lines, f.problems)
-                        for f in figure_files]
+    defined = {fig_id for f in figure_files if isinstance(f.data, dict)
+               and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+    briefing_file = replace(briefing_file, data=layout.fill_unused_language(briefing_file.data))
+    figure_files = [replace(f, data=layout.fill_unused_language(f.data)) for f in figure_files]
     briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS)
     problems += found
     figures: dict[str, Figure] = {}
@@ -353,14 +336,11 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                 defined_in[fig_id] = loaded
     problems += _derive(figures, defined_in)
     if briefing is not None:
-        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
-                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
-        exc = ContentError(problems)
-        exc.figures = figures
-        raise exc
-    return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
+        return Validation(None, problems, figures, frozenset(defined - set(figures)))
+    return Validation(Content(folder.name, folder, briefing, figures, briefing_file, defined_in,
+                              layout), [], figures, frozenset())
 
 
 def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
