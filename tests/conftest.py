@@ -97,7 +97,7 @@ def sample_build(sample_edition: Edition) -> dict[str, Path]:
 
 
 @pytest.fixture
-def make_briefing(tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_briefing(tmp_path: Path):
     """A copy of the minimal briefing, with files replaced or edited as a test needs."""
 
     def make(briefing_yaml: str | None = None, figures_yaml: str | None = None,

@@ -14,7 +14,7 @@ def it_exports_exactly_its_public_names() -> None:
         assert hasattr(briefing, name)
 
 
-def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:
     document = briefing.check(make_briefing())
     assert document.id == "mini"
     assert document.languages == ("zh", "en")
@@ -22,13 +22,13 @@ def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: 
 
 
 def it_gathers_the_texts_it_draws_once_for_the_glyph_check_and_both_writers(
-        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
     import briefing.model
 
     calls = []
     block_texts = briefing.model.block_texts
 
-    def spy(block):  # type: ignore[no-untyped-def]
+    def spy(block):
         calls.append(block)
         return block_texts(block)
     monkeypatch.setattr(briefing.model, "block_texts", spy)

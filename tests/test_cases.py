@@ -12,14 +12,14 @@ import briefing
 from briefing.model import dump
 from tests.conftest import assert_golden
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml") if p.stem.count(".") == 0)
+CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml")
+               if p.stem.count(".") == 0)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
+def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:
     folder = make_briefing(briefing_yaml=case.read_text(encoding="utf-8"), name=case.stem)
     for extra in case.parent.glob(f"{case.stem}.*"):
-        if extra.suffix not in (".yaml", ".txt") or extra.name.count(".") > 1:
-            if not extra.name.endswith(".model.txt"):
-                (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
+        if extra.name not in (case.name, f"{case.stem}.model.txt"):
+            (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
     assert_golden(dump(briefing.check(folder)), case.with_suffix(".model.txt"), update_goldens)

@@ -36,7 +36,8 @@ def it_sets_the_languages_side_by_side_aligned_at_the_top(sample_edition: Editio
     assert abs(zh_top - en_top) < 3  # the same row
     assert en_left > zh_left + 200  # the right-hand column
     # a heading never ends a page: text follows it below, above the footer
-    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破", "新城形象更加靓丽"):
+    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破",
+                    "新城形象更加靓丽"):
         assert text_below(pdf, heading), heading
 
 

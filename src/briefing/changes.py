@@ -107,9 +107,8 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines).replace("\u00a0", " ") + "\n"
 
 
-def _date(text: str):  # type: ignore[no-untyped-def]
-    from datetime import date
-    return date.fromisoformat(text)
+def _date(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
 
 
 def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:

@@ -12,15 +12,25 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Iterator, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import FORMATS, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
+from .errors import (
+    EXIT_CONTENT,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    BriefingError,
+    ContentError,
+    exit_code_for,
+)
 from .layout import LAYOUTS
 from .pipeline import find_briefing, prepare
-from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
-                     exit_code_for)
+
+if TYPE_CHECKING:
+    from .batch import EditionResult  # imported for batches only
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,9 +104,9 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> Iterator[Callable[[EditionResult, int], None]]:
     if not sys.stderr.isatty():
-        def line(result, total):  # type: ignore[no-untyped-def]
+        def line(result: EditionResult, total: int) -> None:
             print(f"{result.delegation}: {'failed' if result.error else 'built'}",
                   file=sys.stderr, flush=True)
         yield line
@@ -106,7 +116,7 @@ def _progress():  # type: ignore[no-untyped-def]
     with Progress(transient=True) as progress:
         task = progress.add_task("building editions", total=None)
 
-        def advance(result, total):  # type: ignore[no-untyped-def]
+        def advance(result: EditionResult, total: int) -> None:
             progress.update(task, total=total, advance=1)
         yield advance
 
@@ -159,10 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "batch":
             return _batch(args)
         if args.command == "changes":
-            report = compare(load_snapshot(args.output, find_briefing(args.path).name),
-                             snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
-            print(json.dumps(report, ensure_ascii=False, indent=2) if args.json
-                  else markdown(report), end="" if not args.json else "\n")
+            changes = compare(load_snapshot(args.output, find_briefing(args.path).name),
+                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
+            print(json.dumps(changes, ensure_ascii=False, indent=2) if args.json
+                  else markdown(changes), end="" if not args.json else "\n")
         elif args.command == "check":
             document = check(args.path, theme=args.theme, layout=args.layout,
                              strict=args.strict)
@@ -193,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception:  # a bug of ours: say so, keep the details
         with tempfile.NamedTemporaryFile("w", prefix="briefing-crash-", suffix=".txt",
-                                         delete=False) as report:
-            traceback.print_exc(file=report)
-        print(f"internal error, please report it with {report.name}", file=sys.stderr)
+                                         delete=False) as crash:
+            traceback.print_exc(file=crash)
+        print(f"internal error, please report it with {crash.name}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -33,7 +33,7 @@ def output_lock(out_dir: Path, wait_s: float) -> Iterator[None]:
     killed run never leaves the folder locked."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir / LOCK, "a+")
+        handle = open(out_dir / LOCK, "a+")  # noqa: SIM115 (closed by the `with` below)
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc.strerror}") from None
     deadline = time.monotonic() + wait_s

@@ -33,7 +33,7 @@ def built(sample_edition: Edition) -> Callable[[str, str], Path]:
 
 @needs_libreoffice
 @pytest.mark.parametrize("theme, layout", CASES)
-def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_path: Path) -> None:
     pdf = libreoffice_pdf(built(theme, layout).read_bytes(), tmp_path / "lo")
     text = re.sub(r"[\s\u2060]+", "", "".join(pdf_text(pdf)))
     if layout != "en":
@@ -57,7 +57,8 @@ def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_pa
 
 
 @pytest.mark.parametrize("theme, layout", CASES)
-def it_writes_well_formed_parts_and_resolvable_relationships(theme: str, layout: str, built) -> None:  # type: ignore[no-untyped-def]
+def it_writes_well_formed_parts_and_resolvable_relationships(theme: str, layout: str,
+                                                             built) -> None:
     with zipfile.ZipFile(built(theme, layout)) as package:
         names = set(package.namelist())
         for name in names:

@@ -48,7 +48,7 @@ def it_looks_like_the_reference_pages(layout: str, sample_edition: Edition,
     expected = sorted(refs.glob("page-*.png"))
     assert len(pages) == len(expected), f"{len(pages)} pages, references have {len(expected)}"
     failures = []
-    for number, (actual, ref_path) in enumerate(zip(pages, expected), start=1):
+    for number, (actual, ref_path) in enumerate(zip(pages, expected, strict=True), start=1):
         reference = Image.open(ref_path).convert("L")
         if actual.size != reference.size:
             failures.append(f"page {number}: size {actual.size} != {reference.size}")
