@@ -142,3 +142,29 @@ def it_warns_that_a_pdf_shows_no_tracked_changes(make_briefing, caplog) -> None:
     assert asked == plain
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
         "a PDF cannot show tracked changes: the redline is a DOCX only"]
+
+
+def imported_by(module: str) -> set[str]:
+    """The briefing modules a module imports, as dotted names (relative imports resolved)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"briefing.{module}")
+    assert spec is not None and spec.origin is not None
+    package = spec.name if spec.submodule_search_locations else spec.name.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(Path(spec.origin).read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            name = "." * node.level + (node.module or "")
+            found.add(importlib.util.resolve_name(name, package) if node.level else name)
+    return found
+
+
+def it_keeps_the_dependencies_pointing_down_the_pipeline() -> None:
+    # the build reads BuildSettings and a Layout, never the theme; the writers' options
+    # (revisions) need only the model
+    for module in ("build", "layout", "model", "revisions"):
+        assert not {m for m in imported_by(module)
+                    if m.startswith(("briefing.theme", "briefing.writers"))}, module
+    assert not {m for m in imported_by("revisions")
+                if m.startswith(("briefing.content", "briefing.build"))}
