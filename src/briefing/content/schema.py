@@ -19,7 +19,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, Validati
                       field_validator, model_validator)
 
 from ..errors import Diagnostic, error
-from ..layout import Layout, LayoutName
+from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
 from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 from .load import Loaded, format_path
@@ -255,7 +255,7 @@ class Cover(_Strict):
 
 class BriefingFile(_Strict):
     theme: str = "investor"
-    layout: LayoutName = "stacked"
+    layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
