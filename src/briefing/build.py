@@ -14,7 +14,7 @@ from typing import Callable
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
-from .content.load import Loaded, format_path
+from .source.load import Loaded, format_path
 from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
                              ImageBlock,
                              HeadingBlock,

@@ -20,7 +20,7 @@ from typing import Any
 from .build import BuildSettings, build_document, check_texts
 from .changes import content_as_of, load_snapshot, record_edition
 from .content.delegations import Delegation
-from .content.load import Loaded, load_yaml
+from .source.load import Loaded, load_yaml
 from .content.schema import Content, validate
 from .content.tables import load_table
 from .errors import ContentError, Diagnostic, error

@@ -4,8 +4,9 @@ as written, and Word would silently ignore a style the file does not define."""
 
 from __future__ import annotations
 
-from .content.load import format_path
-from .content.schema import Content, did_you_mean
+from .source.load import format_path
+from .content.schema import Content
+from .source.hints import did_you_mean
 from .errors import Diagnostic, error
 from .theme.resolve import ResolvedTheme
 

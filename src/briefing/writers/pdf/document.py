@@ -20,10 +20,11 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ...errors import ContentError, error
 from ...fonts import document_characters
 from ...model import Document, label_parts
+from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .. import WriteOptions
 from .blocks import BlockRenderer
-from .styles import StyleSheet, font_names, make_paragraph, register_fonts
+from .styles import StyleSheet, make_paragraph
 
 
 log = logging.getLogger("briefing")
