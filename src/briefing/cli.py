@@ -192,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted; existing outputs are untouched", file=sys.stderr)
         return 130
     except Exception:  # a bug of ours: say so, keep the details
-        with tempfile.NamedTemporaryFile("w", prefix="briefing-crash-", suffix=".txt",
-                                         delete=False) as report:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
+                                         suffix=".txt", delete=False) as report:
             traceback.print_exc(file=report)
         print(f"internal error, please report it with {report.name}", file=sys.stderr)
         return EXIT_INTERNAL
