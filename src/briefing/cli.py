@@ -19,6 +19,7 @@ from . import FORMATS, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
 from .content.schema import LAYOUTS
 from .pipeline import find_briefing, prepare
+from .scaffold import new_briefing
 from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
                      exit_code_for)
 
@@ -31,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("path", type=Path, help="briefing folder, e.g. content/xicheng-2023")
-        sub.add_argument("--theme", help="theme in styles/ (overrides the briefing's own)")
+        sub.add_argument("--theme", metavar="NAME|FILE",
+                         help="a theme's name (investor, print, gov) or a theme file "
+                         "(./office.yaml); overrides the briefing's own")
         sub.add_argument("--layout", choices=LAYOUTS,
                          help="arrangement of the languages (overrides the briefing's own)")
         sub.add_argument("-v", "--verbose", action="store_true", help="log each step")
@@ -52,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
                            help="how long to wait for another build writing to OUTDIR "
                            "(default 300)")
+    new_cmd = commands.add_parser("new", help="start a briefing: a folder with briefing.yaml, "
+                                  "figures.csv and a README")
+    new_cmd.add_argument("path", type=Path, help="the new folder (must not exist)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
     common(check_cmd)
     batch_cmd = commands.add_parser(
@@ -158,7 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "batch":
             return _batch(args)
-        if args.command == "changes":
+        if args.command == "new":
+            for path in new_briefing(args.path):
+                print(f"wrote {path}")
+            print(f"next: briefing build {args.path}")
+        elif args.command == "changes":
             report = compare(load_snapshot(args.output, find_briefing(args.path).name),
                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
             print(json.dumps(report, ensure_ascii=False, indent=2) if args.json

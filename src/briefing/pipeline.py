@@ -21,6 +21,7 @@ from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
 from .lint import lint
 from .model import Document
+from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
 from .writers import writer_for
 
@@ -45,16 +46,6 @@ def find_briefing(path: Path) -> Path:
         raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
                                   "folder such as content/xicheng-2023")])
     return folder
-
-
-def project_dirs(folder: Path) -> tuple[Path, Path]:
-    """styles/ and fonts/ of the project the briefing belongs to: the nearest ancestor of the
-    briefing folder that has a styles/ folder, else the checkout briefing runs from."""
-    for parent in [folder.resolve(), *folder.resolve().parents]:
-        if (parent / "styles").is_dir():
-            return parent / "styles", parent / "fonts"
-    root = Path(__file__).resolve().parents[2]
-    return root / "styles", root / "fonts"
 
 
 def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
@@ -126,9 +117,10 @@ def prepare_content(path: Path, layout: str | None = None) -> Content:
 def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
     """Step 3: the theme (the briefing's, or `theme`), resolved."""
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
-    styles_dir, fonts_dir = project_dirs(content.folder)
-    try:
-        return resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    styles_dirs, fonts_dirs = search_dirs(content.folder)
+    try:  # a theme path is relative to the working folder, or in briefing.yaml to its folder
+        return resolve_theme(theme or content.briefing.theme, styles_dirs, fonts_dirs,
+                             Path() if theme else content.folder)
     except ContentError as exc:
         if theme:  # asked for on the command line: nothing to locate in the files
             raise
