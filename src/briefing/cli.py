@@ -19,7 +19,7 @@ from typing import Iterator, NoReturn
 
 from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
-from .content.schema import LAYOUTS
+from .layout import LAYOUTS
 from .pipeline import find_briefing, prepare
 from .scaffold import new_briefing
 from .errors import (EXIT_CONTENT, EXIT_ON_CHANGE, EXIT_USAGE, BriefingError, ContentError,

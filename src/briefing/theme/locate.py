@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import ContentError, error
-from ..content.schema import did_you_mean
+from ..source.hints import did_you_mean
 
 THEME_SUFFIXES = (".yaml", ".yml")
 
