@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from briefing.cli import main
-from briefing.content.schema import LAYOUTS
+from briefing.layout import LAYOUTS
 from briefing.scaffold import FILES
 from tests.conftest import pdf_text
 
