@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import docx
@@ -12,7 +13,7 @@ import pytest
 from briefing.cli import main
 from briefing.layout import LAYOUTS
 from briefing.scaffold import FILES
-from tests.conftest import pdf_text
+from tests.conftest import ROOT, pdf_text
 
 THEMES = ("investor", "print", "gov")
 
@@ -100,12 +101,29 @@ def it_takes_a_theme_file_that_extends_a_built_in_theme(new_folder: Path, capsys
      "  hint: did you mean 'investor'?"),
     (OFFICE + "styles:\n  Heading 1: {font: nope}\n",
      "office.yaml:7: styles.Heading 1.font: unknown font 'nope'"),
+    (OFFICE + "fonts:\n  body: {regular: OfficeSans.ttf}\n",
+     "office.yaml:7: fonts.body.regular: font file OfficeSans.ttf not found beside office.yaml "
+     "nor in "),
 ])
 def it_locates_the_errors_of_a_theme_file_in_that_file(new_folder: Path, capsys, office: str,  # type: ignore[no-untyped-def]
                                                        expected: str) -> None:
     (new_folder.parent / "office.yaml").write_text(office, "utf-8")
     assert main(["check", "my-brief", "--theme", "office.yaml"]) == 1
     assert expected in capsys.readouterr().err
+
+
+def it_finds_a_font_beside_the_theme_file(new_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from briefing.pipeline import prepare
+    shutil.copy(ROOT / "fonts" / "NotoSansSC-Regular.ttf", new_folder.parent / "OfficeSans.ttf")
+    (new_folder.parent / "office.yaml").write_text(
+        OFFICE + "fonts:\n  body: {regular: OfficeSans.ttf}\n", "utf-8")
+    out = new_folder.parent / "out"
+    assert main(["build", "my-brief", "--theme", "office.yaml", "-o", str(out),
+                 "--format", "pdf"]) == 0, capsys.readouterr().err
+    assert (out / "my-brief.pdf").read_bytes().startswith(b"%PDF")
+    theme = prepare(Path("my-brief"), "office.yaml").theme
+    assert theme.fonts["body"].regular == Path("OfficeSans.ttf")  # beside office.yaml
+    assert theme.fonts["body"].bold == ROOT / "fonts" / "NotoSansSC-Bold.ttf"  # installed
 
 
 def it_says_when_a_theme_file_is_not_there(new_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]

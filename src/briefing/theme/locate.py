@@ -62,9 +62,7 @@ def find_theme(reference: str, styles_dirs: Sequence[Path], relative_to: Path) -
                               did_you_mean(reference, known))])
 
 
-def find_font(name: str, theme_file: Path, fonts_dirs: Sequence[Path]) -> Path:
-    """A theme's font file: beside the theme, else in the fonts folders (where it is not, the
-    path in the first fonts folder, for the message)."""
-    candidates = [*(folder / name for folder in fonts_dirs), theme_file.parent / name]
-    return next((path for path in [candidates[-1], *candidates[:-1]] if path.is_file()),
-                candidates[0])
+def find_font(name: str, theme_file: Path, fonts_dirs: Sequence[Path]) -> Path | None:
+    """A theme's font file: beside the theme, else in the fonts folders in order."""
+    candidates = [theme_file.parent / name, *(folder / name for folder in fonts_dirs)]
+    return next((path for path in candidates if path.is_file()), None)

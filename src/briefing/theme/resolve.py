@@ -328,8 +328,10 @@ def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequen
     paths = []
     for weight in ("regular", "bold"):
         path = find_font(getattr(font, weight), theme_file, fonts_dirs)
-        if not path.is_file():
+        if path is None:
             problems.append(error(*where("fonts", key, weight), f"fonts.{key}.{weight}",
-                                  f"font file {path} not found"))
+                                  f"font file {getattr(font, weight)} not found beside "
+                                  f"{theme_file.name} nor in {', '.join(map(str, fonts_dirs))}"))
+            path = theme_file.parent / getattr(font, weight)
         paths.append(path)
     return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)
