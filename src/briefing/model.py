@@ -316,7 +316,6 @@ def parallel_rows(block: Block) -> tuple[Block, ...]:
     return (block,)
 
 
-LABEL_FIELDS = ("page", "pages")
 _LABEL_TOKEN = re.compile(r"\{(page|pages)\}")
 
 

@@ -522,9 +522,9 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
             elif isinstance(block, ChartBlock):
                 for i, fig_id in enumerate(block.chart.figures):
                     check(fig_id, base + ("chart", "figures", i))
-                for s, series in enumerate(block.chart.series):
+                for n, series in enumerate(block.chart.series):
                     for i, fig_id in enumerate(series):
-                        check(fig_id, base + ("chart", "series", s, i))
+                        check(fig_id, base + ("chart", "series", n, i))
                 chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
                 if len(chart_units) > 1:
                     path = base + ("chart", "figures")
