@@ -1,9 +1,9 @@
 """The document model: what both writers draw, with every figure resolved and all text
-rendered. Frozen dataclasses, no ReportLab or python-docx here.
+rendered. Frozen dataclasses, no pydantic, ReportLab or python-docx here.
 
-Blocks form a closed set (Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid,
-PageBreak). Every text is Bilingual; every block has `style` (a theme style name, or None
-for "the default for this kind of block") and `source` (where it was written).
+Blocks form a closed set (`Block`). Every text is Bilingual; every block has `style` (a theme
+style name, or None for "the default for this kind of block") and `source` (where it was
+written), and answers what `ModelBlock` asks: its texts, and how it is laid out.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import Decimal
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, Iterable, Literal, TypeVar, Union
+from typing import ClassVar, Generic, Iterable, Literal, TypeVar, Union, get_args
 
 Lang = Literal["zh", "en"]
 T = TypeVar("T")
@@ -61,8 +61,47 @@ class Source:
         return f"{self.file.name}:{self.line}"
 
 
+def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
+    return Bilingual(plain_text(value.zh), plain_text(value.en))
+
+
+class ModelBlock:
+    """What every block of the model answers; each block's dataclass declares the rest.
+
+    `side_by_side`: in the parallel layout the block's languages go into two columns, one
+    row per `parallel_rows()` (text blocks). Its writer handlers are then called once per
+    column, inside a table cell, with one language: they must write only paragraphs, into
+    the writer's current container (`BlockWriter.container` in the DOCX), and no tables or
+    boxes of their own. Other blocks show both languages in one box, across the page.
+
+    `roles`: the style roles of its parts (role -> style name in zh and en), which every
+    theme must define; theme.resolve.STYLE_ROLES gathers them."""
+
+    side_by_side: ClassVar[bool] = False
+    roles: ClassVar[dict[str, Bilingual[str]]] = {}
+
+    def texts(self) -> list[Bilingual[str]]:
+        """Every text the block draws, as plain strings in both languages: the glyph check
+        and the fonts both writers embed read these."""
+        return []
+
+    def prose(self) -> list[Bilingual[str]]:
+        """Its translated prose (not figures or labels): the glossary check compares the
+        languages of these."""
+        return []
+
+    def parallel_rows(self) -> tuple[ModelBlock, ...]:
+        """The rows a side-by-side block takes in the parallel layout, each aligning its
+        Chinese and English at the top."""
+        return (self,)
+
+
+def _roles(*pairs: tuple[str, str, str]) -> dict[str, Bilingual[str]]:
+    return {role: Bilingual(zh, en) for role, zh, en in pairs}
+
+
 @dataclass(frozen=True)
-class Heading:
+class Heading(ModelBlock):
     text: Bilingual[Inline]
     level: int
     style: str | None
@@ -70,6 +109,15 @@ class Heading:
     # "一、" / "I. " when the theme numbers headings: the PDF prints it; Word numbers the
     # heading styles itself (numbering.xml), so that moving a section renumbers
     number: Bilingual[str] | None = None
+
+    side_by_side = True
+    roles = _roles(*((f"heading{n}", f"Heading {n}", f"Heading {n} English")
+                     for n in range(1, 5)))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
+
+    prose = texts
 
     def numbered_text(self) -> Bilingual[Inline]:
         """The text with its number in front, for writers that do not number by themselves."""
@@ -80,17 +128,37 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(ModelBlock):
     text: Bilingual[Inline]
     style: str | None
     source: Source
 
+    side_by_side = True
+    roles = _roles(("body", "Body Text", "Body Text English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
+
+    prose = texts
+
 
 @dataclass(frozen=True)
-class BulletList:
+class BulletList(ModelBlock):
     items: tuple[Bilingual[Inline], ...]
     style: str | None
     source: Source
+
+    side_by_side = True
+    roles = _roles(("bullet", "List Bullet", "List Bullet English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(item) for item in self.items]
+
+    prose = texts
+
+    def parallel_rows(self) -> tuple[ModelBlock, ...]:
+        """One row per item, so that items stay level with each other."""
+        return tuple(BulletList((item,), self.style, self.source) for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -123,7 +191,7 @@ SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
 
 
 @dataclass(frozen=True)
-class FigureTable:
+class FigureTable(ModelBlock):
     caption: Bilingual[str] | None
     header: tuple[Bilingual[str], ...]  # a title per column
     rows: tuple[FigureRow, ...]
@@ -132,9 +200,21 @@ class FigureTable:
     columns: tuple[Column, ...] = FIGURE_COLUMNS
     note: Bilingual[str] | None = None  # under the table: where its figures come from
 
+    roles = _roles(("table_header", "Table Header", "Table Header English"),
+                   ("table_header_number", "Table Header Figure", "Table Header Figure English"),
+                   ("table_cell", "Table Text", "Table Text English"),
+                   ("table_number", "Table Figure", "Table Figure English"),
+                   ("table_date", "Table Date", "Table Date English"),
+                   ("table_note", "Table Note", "Table Note English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return ([self.caption] if self.caption else []) + [
+            getattr(row, c.field) for row in self.rows for c in self.columns] + (
+            [self.note] if self.note else []) + list(self.header)
+
 
 @dataclass(frozen=True)
-class CallOut:
+class CallOut(ModelBlock):
     """One highlighted figure with its label and a short text."""
 
     value: Bilingual[str]
@@ -142,6 +222,16 @@ class CallOut:
     text: Bilingual[Inline]
     style: str | None
     source: Source
+
+    roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
+                   ("callout_label", "Call-out Label", "Call-out Label English"),
+                   ("callout_text", "Call-out Text", "Call-out Text English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.value, self.label, _plain(self.text)]
+
+    def prose(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
 
 
 @dataclass(frozen=True)
@@ -152,14 +242,20 @@ class Kpi:
 
 
 @dataclass(frozen=True)
-class KpiGrid:
+class KpiGrid(ModelBlock):
     items: tuple[Kpi, ...]
     style: str | None
     source: Source
 
+    roles = _roles(("kpi_value", "KPI Value", "KPI Value English"),
+                   ("kpi_label", "KPI Label", "KPI Label English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [v for k in self.items for v in (k.value, k.label, k.trend) if v]
+
 
 @dataclass(frozen=True)
-class Chart:
+class Chart(ModelBlock):
     """A chart over figures of one unit: bar, grouped bar, line, pie or donut. `values` and
     `value_texts` hold one row per series (one series but for grouped bars), one entry per
     category in `labels`."""
@@ -173,6 +269,10 @@ class Chart:
     style: str | None
     source: Source
 
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.title, *self.labels, *self.series_labels,
+                *(v for row in self.value_texts for v in row)]
+
     def alt_text(self, languages: tuple[Lang, ...]) -> str:
         """What the chart says, for readers who cannot see it."""
         def row(lang: Lang, s: int) -> str:
@@ -184,7 +284,7 @@ class Chart:
 
 
 @dataclass(frozen=True)
-class Image:
+class Image(ModelBlock):
     """A picture from the briefing folder (checked), with its alt text and caption."""
 
     file: Path
@@ -194,10 +294,14 @@ class Image:
     style: str | None
     source: Source
 
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.alt] + ([self.caption] if self.caption else [])
+
 
 @dataclass(frozen=True)
-class ContactCard:
-    """Who to call: a host's name, title, phone and e-mail, and a link printed as a QR code."""
+class ContactCard(ModelBlock):
+    """Who to call: a host's name, title, phone and e-mail, and a link printed as a QR code.
+    Made for an edition (not written in briefing.yaml); styled as a call-out."""
 
     label: Bilingual[str]
     name: Bilingual[str]
@@ -208,15 +312,25 @@ class ContactCard:
     style: str | None
     source: Source
 
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.label, self.name, self.title,
+                Bilingual(self.phone, self.phone), Bilingual(self.email, self.email)]
+
 
 @dataclass(frozen=True)
-class PageBreak:
+class PageBreak(ModelBlock):
     style: str | None
     source: Source
 
 
 Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, Image,
               ContactCard, PageBreak]
+BLOCK_CLASSES: tuple[type[ModelBlock], ...] = get_args(Block)
+
+
+def block_roles() -> dict[str, Bilingual[str]]:
+    """The style roles of every block type's parts."""
+    return {role: names for cls in BLOCK_CLASSES for role, names in cls.roles.items()}
 
 
 @dataclass(frozen=True)
@@ -261,7 +375,7 @@ class Document:
                                         cover.publisher, cover.prepared_for, cover.visit,
                                         *self.labels.values()) if value]
         for block in self.blocks:
-            texts += [(v, block.source) for v in block_texts(block)]
+            texts += [(v, block.source) for v in block.texts()]
         return texts
 
     @cached_property
@@ -270,50 +384,10 @@ class Document:
         return characters_of((value for value, _ in self.texts), self.languages)
 
 
-def block_texts(block: object) -> list[Bilingual[str]]:
-    """The texts of one block, as plain strings in both languages."""
-    if isinstance(block, (Heading, Paragraph)):
-        return [_plain(block.text)]
-    if isinstance(block, BulletList):
-        return [_plain(item) for item in block.items]
-    if isinstance(block, FigureTable):
-        return ([block.caption] if block.caption else []) + [
-            getattr(row, c.field) for row in block.rows for c in block.columns] + (
-            [block.note] if block.note else []) + list(block.header)
-    if isinstance(block, CallOut):
-        return [block.value, block.label, _plain(block.text)]
-    if isinstance(block, Chart):
-        return [block.title, *block.labels, *block.series_labels,
-                *(v for row in block.value_texts for v in row)]
-    if isinstance(block, Image):
-        return [block.alt] + ([block.caption] if block.caption else [])
-    if isinstance(block, ContactCard):
-        return [block.label, block.name, block.title,
-                Bilingual(block.phone, block.phone), Bilingual(block.email, block.email)]
-    if isinstance(block, KpiGrid):
-        return [v for k in block.items for v in (k.value, k.label, k.trend) if v]
-    return []
-
-
 def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
     """The characters of texts in the given languages."""
     languages = tuple(languages)
     return frozenset("".join(value.get(lang) for value in texts for lang in languages))
-
-
-def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
-    return Bilingual(plain_text(value.zh), plain_text(value.en))
-
-
-TEXT_BLOCKS = (Heading, Paragraph, BulletList)
-
-
-def parallel_rows(block: Block) -> tuple[Block, ...]:
-    """The rows a text block takes in the parallel layout, each row aligning its Chinese
-    and English at the top: one per bullet item, so items stay level with each other."""
-    if isinstance(block, BulletList):
-        return tuple(BulletList((item,), block.style, block.source) for item in block.items)
-    return (block,)
 
 
 _LABEL_TOKEN = re.compile(r"\{(page|pages)\}")
@@ -351,6 +425,8 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
         lines.append(f"{pad}{name}.en: {_short(value.en)}")
     elif isinstance(value, Source):
         lines.append(f"{pad}{name}: line {value.line}")
+    elif isinstance(value, Path):  # a checked picture: where the briefing folder is varies
+        lines.append(f"{pad}{name}: {value.name}")
     elif isinstance(value, tuple) and value and not isinstance(value[0], Run):
         for i, item in enumerate(value):
             _dump_value(f"{name}[{i}]", item, depth, lines)
