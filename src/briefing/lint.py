@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .content.fields import Text
-from .content.load import format_path
+from .source.load import format_path
 from .content.schema import Content
 from .content.templating import figure_refs
 from .errors import Diagnostic, warning

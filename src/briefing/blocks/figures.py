@@ -83,7 +83,7 @@ def build_table(spec: TableBlock, b: Builder, path: PathT, style: str | None,
     caption = (b.plain(spec.table.caption, path + ("table", "caption"))
                if spec.table.caption else None)
     rows = tuple(b.figure_row(fig_id) for fig_id in spec.table.figures)
-    labels = b.theme.labels
+    labels = b.labels
     header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
     return FigureTable(caption, header, rows, style, src, note=b.sources_note(rows))
 

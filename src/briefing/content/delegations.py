@@ -28,11 +28,12 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from ..errors import ContentError
-from .load import Loaded, load_yaml
-from ..errors import error
+from ..errors import ContentError, error
+from ..layout import LAYOUTS
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, load_yaml
+from ..source.parse import parse_model
 from .fields import Strict, Text
-from .schema import LAYOUTS, did_you_mean, parse_model
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

@@ -95,13 +95,3 @@ def _types(annotation: Any) -> Iterator[type]:
         for arg in typing.get_args(annotation):
             yield from _types(arg)
 
-
-def models_in(model: type[BaseModel]) -> list[type[BaseModel]]:
-    """The model and every model its fields hold, each once: all the field names a file
-    of this model may use (for "did you mean" hints)."""
-    found: list[type[BaseModel]] = [model]
-    for field in model.model_fields.values():
-        for kind in _types(field.annotation):
-            if issubclass(kind, BaseModel) and kind not in found:
-                found += [m for m in models_in(kind) if m not in found]
-    return found

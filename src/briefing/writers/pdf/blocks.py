@@ -13,8 +13,9 @@ from ...charts import draw_chart, qr_drawing
 from ...theme.resolve import MM
 from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
                       Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, plain_text)
+from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
-from .styles import StyleSheet, font_names, make_paragraph
+from .styles import StyleSheet, make_paragraph
 
 
 class WholeTable(Table):
