@@ -13,7 +13,7 @@ import pytest
 
 import briefing
 from briefing.blocks import BLOCK_TYPES
-from briefing.content.schema import LAYOUTS
+from briefing.layout import LAYOUTS
 from briefing.model import BLOCK_CLASSES, Bilingual, Chart, Image, Lang
 from briefing.writers.docx.blocks import HANDLERS as DOCX_HANDLERS
 from briefing.writers.pdf.blocks import HANDLERS as PDF_HANDLERS
