@@ -162,6 +162,26 @@ class BulletList(ModelBlock):
 
 
 @dataclass(frozen=True)
+class Quote(ModelBlock):
+    """Words quoted (a leader's remark, say), and who said them, as printed:
+    ——秦保强，区委书记 / — Qin Baoqiang, Party Secretary."""
+
+    text: Bilingual[Inline]
+    attribution: Bilingual[str]
+    style: str | None
+    source: Source
+
+    side_by_side = True
+    roles = _roles(("quote", "Quote", "Quote English"),
+                   ("quote_attribution", "Quote Attribution", "Quote Attribution English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text), self.attribution]
+
+    prose = texts
+
+
+@dataclass(frozen=True)
 class FigureRow:
     figure_id: str
     label: Bilingual[str]
@@ -323,8 +343,8 @@ class PageBreak(ModelBlock):
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, FigureTable, CallOut, KpiGrid, Chart, Image,
-              ContactCard, PageBreak]
+Block = Union[Heading, Paragraph, BulletList, Quote, FigureTable, CallOut, KpiGrid, Chart,
+              Image, ContactCard, PageBreak]
 BLOCK_CLASSES: tuple[type[ModelBlock], ...] = get_args(Block)
 
 

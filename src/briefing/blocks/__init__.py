@@ -9,15 +9,16 @@ from .base import BlockSpec, BlockType
 from .figures import (CalloutBlock, ChartBlock, KpisBlock, TableBlock, build_callout,
                       build_chart, build_kpis, build_table)
 from .media import ImageBlock, PageBreakBlock, build_image, build_page_break
-from .text import (BulletsBlock, HeadingBlock, ParagraphBlock, build_bullets, build_heading,
-                   build_paragraph)
+from .text import (BulletsBlock, HeadingBlock, ParagraphBlock, QuoteBlock, build_bullets,
+                   build_heading, build_paragraph, build_quote)
 from ..model import (BulletList, CallOut, Chart, FigureTable, Heading, Image, KpiGrid,
-                     PageBreak, Paragraph)
+                     PageBreak, Paragraph, Quote)
 
 BLOCK_TYPES: tuple[BlockType, ...] = (
     BlockType("paragraph", ParagraphBlock, Paragraph, build_paragraph),
     BlockType("heading", HeadingBlock, Heading, build_heading),
     BlockType("bullets", BulletsBlock, BulletList, build_bullets),
+    BlockType("quote", QuoteBlock, Quote, build_quote),
     BlockType("table", TableBlock, FigureTable, build_table),
     BlockType("callout", CalloutBlock, CallOut, build_callout),
     BlockType("kpis", KpisBlock, KpiGrid, build_kpis),

@@ -14,7 +14,7 @@ from docx.table import _Cell
 
 from ...cache import cached
 from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run)
+                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote, Run)
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
@@ -139,6 +139,11 @@ class BlockWriter:
                     oxml.copy_numbering(bulleted, para)
                 self.runs(para, item.get(lang), lang)
 
+    def quote(self, block: Quote) -> None:
+        """The words, then who said them, into the container (a side-by-side block)."""
+        self.text(self.container, "quote", block.text, block.style)
+        self.text(self.container, "quote_attribution", block.attribution)
+
     def figure_table(self, block: FigureTable) -> None:
         if block.caption:
             self.text(self.doc, "caption", block.caption)
@@ -251,7 +256,8 @@ class BlockWriter:
 # One handler per model block type (tests/test_blocks.py: every declared block has one).
 HANDLERS: dict[type, Callable[[BlockWriter, Any], None]] = {
     Heading: BlockWriter.heading, Paragraph: BlockWriter.paragraph,
-    BulletList: BlockWriter.bullets, FigureTable: BlockWriter.figure_table,
+    BulletList: BlockWriter.bullets, Quote: BlockWriter.quote,
+    FigureTable: BlockWriter.figure_table,
     CallOut: BlockWriter.callout, KpiGrid: BlockWriter.kpis, Chart: BlockWriter.chart,
     Image: BlockWriter.image, ContactCard: BlockWriter.contact,
     PageBreak: BlockWriter.page_break,

@@ -12,7 +12,8 @@ from reportlab.platypus import Image as RLImage, TableStyle
 from ...charts import draw_chart, qr_drawing
 from ...theme.resolve import MM
 from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, plain_text)
+                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote,
+                      plain_text)
 from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from .styles import StyleSheet, make_paragraph
@@ -106,6 +107,12 @@ class BlockRenderer:
                 paragraph.keepWithNext = i < len(langs) - 1  # an item's languages stay together
                 flowables.append(paragraph)
         return flowables
+
+    def quote(self, block: Quote) -> list[Flowable]:
+        """The words, then who said them: paragraphs only (a side-by-side block); the
+        theme's Quote styles indent them and keep them together."""
+        return (self.texts("quote", block.text, block.style)
+                + self.texts("quote_attribution", block.attribution))
 
     def figure_table(self, block: FigureTable) -> list[Flowable]:
         box = self.theme.boxes["table"]
@@ -216,7 +223,8 @@ class BlockRenderer:
 # One handler per model block type (tests/test_blocks.py: every declared block has one).
 HANDLERS: dict[type, Callable[[BlockRenderer, Any], list[Flowable]]] = {
     Heading: BlockRenderer.heading, Paragraph: BlockRenderer.paragraph,
-    BulletList: BlockRenderer.bullets, FigureTable: BlockRenderer.figure_table,
+    BulletList: BlockRenderer.bullets, Quote: BlockRenderer.quote,
+    FigureTable: BlockRenderer.figure_table,
     CallOut: BlockRenderer.callout, KpiGrid: BlockRenderer.kpis, Chart: BlockRenderer.chart,
     Image: BlockRenderer.image, ContactCard: BlockRenderer.contact,
     PageBreak: BlockRenderer.page_break,
