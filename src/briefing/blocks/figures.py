@@ -63,8 +63,8 @@ class ChartSpec(Strict):
         return self
 
     @property
-    def all_figures(self) -> list[str]:
-        return self.figures or [f for s in self.series for f in s]  # type: ignore[misc]
+    def all_figures(self) -> list[FigureId]:
+        return self.figures or [f for s in self.series for f in s]
 
 
 class ChartBlock(BlockSpec):

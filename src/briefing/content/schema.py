@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
-from ..blocks import BLOCK_KINDS, BLOCK_TYPES
+from ..blocks import BLOCK_KINDS, BLOCK_TYPES, BlockSpec
 from ..errors import Diagnostic, error
 from ..layout import Layout, LayoutName
 from ..source.hints import did_you_mean
@@ -98,12 +98,14 @@ def _block_kind(value: Any) -> str | None:
     return None
 
 
-# one member per declared block type, told apart by its key (blocks/__init__.py)
-Block = Annotated[
-    Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],  # type: ignore[misc]
-    Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="a block needs exactly one of: " + ", ".join(BLOCK_KINDS)),
-]
+if TYPE_CHECKING:
+    Block = BlockSpec
+else:  # one member per declared block type, told apart by its key (blocks/__init__.py)
+    Block = Annotated[
+        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],
+        Discriminator(_block_kind, custom_error_type="block_kind", custom_error_message=(
+            "a block needs exactly one of: " + ", ".join(BLOCK_KINDS))),
+    ]
 
 
 class Section(Strict):
