@@ -18,7 +18,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from ..blocks import BLOCK_KINDS, BLOCK_TYPES, BlockSpec
 from ..errors import Diagnostic, error
-from ..layout import Layout, LayoutName
+from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
@@ -126,7 +126,7 @@ class Cover(Strict):
 
 class BriefingFile(Strict):
     theme: str = "investor"
-    layout: LayoutName = "stacked"
+    layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
