@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from briefing import cache
 from tests.conftest import ROOT, pdf_text
 
@@ -59,7 +57,6 @@ def it_keeps_its_cache_in_the_user_cache_folder(tmp_path: Path, monkeypatch) -> 
     assert cache.cache_dir() == tmp_path / "mine"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the spawn start method is Windows' own")
 def it_runs_a_batch_under_the_spawn_start_method(tmp_path: Path) -> None:
     """Windows and macOS start worker processes afresh (spawn) instead of forking: the
     workers get nothing from the parent but their arguments."""
