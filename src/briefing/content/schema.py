@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
@@ -102,7 +102,8 @@ if TYPE_CHECKING:
     Block = BlockSpec
 else:  # one member per declared block type, told apart by its key (blocks/__init__.py)
     Block = Annotated[
-        tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES),
+        # a union of members known at run time: no X | Y spelling for it
+        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],  # noqa: UP007
         Discriminator(_block_kind, custom_error_type="block_kind", custom_error_message=(
             "a block needs exactly one of: " + ", ".join(BLOCK_KINDS))),
     ]
