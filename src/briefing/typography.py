@@ -1,8 +1,9 @@
 """The rule table of Chinese line breaking (after W3C clreq), shared by the writers.
 
-The PDF writer breaks lines itself with `clusters`; Word and LibreOffice apply their own
-kinsoku rules for punctuation but not our number-unit rule, so the DOCX writer joins numbers
-and units with WORD JOINER (`join_number_units`).
+The PDF writer breaks lines itself with `clusters`. Word and LibreOffice apply their own
+kinsoku rules for punctuation but not our number-unit rule; the DOCX keeps its text as a
+person would type it (no invisible joiners: Find and copy-paste must work), so there a
+number may part from its unit at a line end.
 """
 
 from __future__ import annotations
@@ -26,17 +27,6 @@ NUMBER_CHARS = frozenset("0123456789.,")
 def _is_latin(char: str) -> bool:
     """Letters and digits of alphabetic scripts: kept together as words."""
     return char.isalnum() and ord(char) < 0x2E80
-
-
-def _after_number(text: str) -> list[bool]:
-    """For each position: does it follow a number, or a unit character that follows one?
-    (A unit character there belongs to the number.)"""
-    states = [False] * len(text)
-    for i in range(1, len(text)):
-        prev = text[i - 1]
-        states[i] = (prev in NUMBER_CHARS and prev != ",") or (
-            states[i - 1] and prev in NUMBER_UNITS)
-    return states
 
 
 def clusters(text: str) -> list[tuple[int, int]]:
@@ -81,21 +71,6 @@ def _classify(char: str) -> int:
     flags |= _NC if char in NUMBER_CHARS and char != "," else 0
     _FLAGS[char] = flags
     return flags
-
-
-WORD_JOINER = "\u2060"
-
-
-def join_number_units(text: str) -> str:
-    """Text with a WORD JOINER before each unit character that follows a number or another
-    unit character of it (112.5⁠亿⁠元): the places a word processor might break. Digits are
-    left alone, so that the number itself can still be found and retyped."""
-    out = []
-    for char, after_number in zip(text, _after_number(text)):
-        if after_number and char in NUMBER_UNITS:
-            out.append(WORD_JOINER)
-        out.append(char)
-    return "".join(out)
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九"

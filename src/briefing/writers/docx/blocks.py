@@ -20,7 +20,6 @@ from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from ...typography import join_number_units
 from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
@@ -109,24 +108,22 @@ class BlockWriter:
             self.runs(para, value.get(lang), lang)
 
     def runs(self, para, content: Inline | str, lang: Lang) -> None:  # type: ignore[no-untyped-def]
-        """The text's runs; in Chinese, numbers are joined to their units (Word and
-        LibreOffice would otherwise break 1000|余个 at a line end)."""
-        glue = join_number_units if lang == "zh" else str
+        """The text's runs, as a person would type it (`as_typed`)."""
         if isinstance(content, str):
             content = (Run(content),)
         for run in content:
             previous = self.revisions.previous.get(run.text) if self.revisions else None
             if run.link:
-                oxml.add_hyperlink(para, run.link, glue(run.text), self.ids[LINK_STYLE],
+                oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
                                    run.strong)
             elif previous is not None:
                 assert self.revisions is not None
-                oxml.add_tracked_change(para, glue(previous), glue(run.text),
+                oxml.add_tracked_change(para, as_typed(previous), as_typed(run.text),
                                         self.ids[STRONG_STYLE] if run.strong else None,
                                         self.revisions.author, self.revisions.date,
                                         self.revision_ids)
             else:
-                oxml.add_text_run(para, glue(run.text),
+                oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
@@ -204,7 +201,7 @@ class BlockWriter:
         paragraph = self.paragraph_in(where, self.ids["Normal"], reuse_first)
         paragraph.paragraph_format.line_spacing = 1.0
         paragraph.add_run().add_picture(image, width=Pt(width_pt))  # type: ignore[arg-type]
-        oxml.set_alt_text(paragraph, alt)
+        oxml.set_alt_text(paragraph, as_typed(alt))
 
     def contact(self, block: ContactCard) -> None:  # type: ignore[override]
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
@@ -262,6 +259,15 @@ class BlockWriter:
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+
+
+def as_typed(text: str) -> str:
+    """Text as a person types it, so that Word's Find, replace and copy-paste work: the
+    model's no-break spaces ("RMB 11.25 billion", kept on one line in the PDF) become
+    spaces, as Word's Find does not match a typed space to a no-break one. Numbers and
+    units are not glued with invisible characters either: Word and LibreOffice may break
+    "2023|年" at a line end, as they would in a typed document."""
+    return text.replace("\u00a0", " ")
 
 
 def _qr_png(link: str) -> bytes:

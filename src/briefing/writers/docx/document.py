@@ -21,7 +21,7 @@ from ...revisions import Revisions
 from ...theme.resolve import MM, ResolvedTheme
 from ...fonts import document_characters
 from . import oxml
-from .blocks import BlockWriter
+from .blocks import BlockWriter, as_typed
 from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
 from .numbering import number_headings
 from .styles import define_styles
@@ -128,15 +128,15 @@ def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None: 
                 paragraph.add_run(" · ")
             for kind, text in label_parts(label.get(lang)):
                 if kind == "text":
-                    paragraph.add_run(text)
+                    paragraph.add_run(as_typed(text))
                 else:
                     oxml.add_field(paragraph, FIELDS[kind])
     if page.running_header:
         section.header.is_linked_to_previous = False
         header = section.header.paragraphs[0]
         header.style = doc.styles[theme.style_for("header", "zh").name]
-        header.add_run(" · ".join(document.cover.title.get(lang)
-                                  for lang in document.languages))
+        header.add_run(as_typed(" · ".join(document.cover.title.get(lang)
+                                           for lang in document.languages)))
         if page.footer_position == "outside":
             even = section.even_page_header
             even.is_linked_to_previous = False
