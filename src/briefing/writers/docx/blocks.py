@@ -20,7 +20,8 @@ from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart,
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
+from .styles import (LINK_STYLE, PARALLEL_STYLE, SPACER_STYLES, STRONG_STYLE, TABLE_STYLES,
+                     StyleIds)
 
 Container = DocxDocument | _Cell
 
@@ -253,12 +254,8 @@ class BlockWriter:
         return table
 
     def _space_after(self, box: str) -> None:
-        """Word has no 'space after table'; an empty Normal paragraph of that height does it."""
-        spacer = self.paragraph_in(self.doc, self.ids["Normal"])
-        fmt = spacer.paragraph_format
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+        """Word has no 'space after table': an empty paragraph in the box's spacer style."""
+        self.paragraph_in(self.doc, self.ids[SPACER_STYLES[box]])
 
 
 def as_typed(text: str) -> str:

@@ -50,6 +50,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
     for block in document.blocks:
         writer.write(block)
     _properties(doc, document)
+    oxml.set_compatibility(doc, 15, "zh-CN")
     name_alternative_fonts(doc, {f.family: f.alt_family for f in theme.fonts.values()
                                  if f.alt_family})
     if theme.embed_fonts:

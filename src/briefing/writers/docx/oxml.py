@@ -71,6 +71,30 @@ def set_hanging_punctuation(ppr, allowed: bool) -> None:  # type: ignore[no-unty
     child_in_order(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
 
 
+def set_outline_level(ppr, level: int) -> None:  # type: ignore[no-untyped-def]
+    """w:outlineLvl (0 = level 1): what the navigation pane and TOC \\o list."""
+    child_in_order(ppr, "w:outlineLvl", PPR_ORDER).set(qn("w:val"), str(level))
+
+
+def set_autospace(ppr, on: bool) -> None:  # type: ignore[no-untyped-def]
+    """Word's (and LibreOffice's) extra space between East Asian and Latin text or digits."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        child_in_order(ppr, tag, PPR_ORDER).set(qn("w:val"), "1" if on else "0")
+
+
+def set_compatibility(doc, mode: int, east_asian_lang: str) -> None:  # type: ignore[no-untyped-def]
+    """settings.xml: Word's compatibility mode (15: Word 2013 and later, no "Compatibility
+    Mode" banner) and the languages of the theme fonts (the template says ja-JP)."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), east_asian_lang)
+
+
 def shading(fill: str):  # type: ignore[no-untyped-def]
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
