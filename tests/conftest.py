@@ -127,6 +127,16 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
     return list(found.values())
 
 
+def paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A DOCX paragraph's text as Word shows and finds it. python-docx's Paragraph.text
+    skips runs inside content controls (w:sdt), where figure values are; deleted text of a
+    tracked change (w:delText) is not shown."""
+    from docx.oxml.ns import qn
+
+    element = getattr(paragraph, "_p", paragraph)
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:
     """LibreOffice's PDF of a DOCX, as a reader without our fonts would get it (see
     libreoffice_convert)."""

@@ -112,13 +112,14 @@ class _Builder:
         if isinstance(spec, CalloutBlock):
             fig_id = spec.callout.figure
             return CallOut(self.views(fig_id, str), self.views(fig_id, lambda v: v.label),
-                           self.inline(spec.callout.text, path + ("callout", "text")), style, src)
+                           self.inline(spec.callout.text, path + ("callout", "text")), style, src,
+                           figure=fig_id)
         if isinstance(spec, KpisBlock):
             # a KPI card is narrow: "RMB 11.25 billion" may wrap at its spaces there
             return KpiGrid(tuple(Kpi(self.views(f, lambda v: str(v).replace(NBSP, " ")),
                                      self.views(f, lambda v: v.label),
                                      self.views(f, lambda v: v.trend)
-                                     if self.content.figures[f].previous else None)
+                                     if self.content.figures[f].previous else None, figure=f)
                                  for f in spec.kpis), style, src)
         if isinstance(spec, ChartBlock):
             chart = spec.chart
@@ -158,7 +159,7 @@ class _Builder:
 
 def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
     """One language of one text: figures filled in, then inline marks parsed if `inline`."""
-    text = render_text(template, lang, figures)
+    text = render_text(template, lang, figures, marked=inline)
     return parse_inline(text) if inline else text
 
 

@@ -70,6 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     changes_cmd.add_argument("-o", "--output", type=Path, default=Path("build"),
                              metavar="OUTDIR", help="where the last build was written")
     changes_cmd.add_argument("--json", action="store_true", help="JSON instead of Markdown")
+    draft_cmd = commands.add_parser(
+        "update-draft", help="an official's edited DOCX with the current figures, as "
+        "tracked changes (their edits kept)")
+    draft_cmd.add_argument("draft", type=Path, help="the edited draft (a DOCX from build)")
+    draft_cmd.add_argument("-o", "--output", type=Path, default=None, metavar="OUT",
+                           help="where to write the result (default: DRAFT.updated.docx; "
+                           "never the draft itself)")
+    draft_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
+                           help="the briefing folder (default: content/<id> named by the draft)")
+    draft_cmd.add_argument("-v", "--verbose", action="store_true", help="log each step")
     return parser
 
 
@@ -158,6 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "batch":
             return _batch(args)
+        if args.command == "update-draft":
+            from .drafts import update_draft
+
+            result = update_draft(args.draft, args.output, args.briefing)
+            counts = {key: len(result.report[key]) for key in ("updated", "conflicts",
+                                                               "deleted")}
+            print(f"wrote {result.output} ({counts['updated']} updated, "
+                  f"{counts['conflicts']} conflicts, {counts['deleted']} deleted)")
+            for path in result.reports:
+                print(f"wrote {path}")
+            return exit_code_for(None)
         if args.command == "changes":
             report = compare(load_snapshot(args.output, find_briefing(args.path).name),
                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))

@@ -37,12 +37,23 @@ class Bilingual(Generic[T]):
 
 
 @dataclass(frozen=True)
+class FigureMark:
+    """Where a figure's value stands in a run's text: text[start:end] is figure `figure`
+    as `{{ figure }}` printed it. The DOCX marks it, so that update-draft finds it again."""
+
+    start: int
+    end: int
+    figure: str
+
+
+@dataclass(frozen=True)
 class Run:
     """A stretch of inline text: plain, strong, or a link (http, https or mailto)."""
 
     text: str
     strong: bool = False
     link: str | None = None
+    figures: tuple[FigureMark, ...] = ()
 
 
 Inline = tuple[Run, ...]
@@ -142,6 +153,7 @@ class CallOut:
     text: Bilingual[Inline]
     style: str | None
     source: Source
+    figure: str | None = None  # the id of the figure `value` prints
 
 
 @dataclass(frozen=True)
@@ -149,6 +161,7 @@ class Kpi:
     value: Bilingual[str]
     label: Bilingual[str]
     trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
+    figure: str | None = None  # the id of the figure `value` prints
 
 
 @dataclass(frozen=True)

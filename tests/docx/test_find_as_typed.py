@@ -6,12 +6,13 @@ from __future__ import annotations
 import zipfile
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 
 import briefing
 from briefing.changes import snapshot
 from briefing.pipeline import prepare
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, paragraph_text
 
 INVISIBLE = "\u2060\u200b\u200c\u200d\ufeff\u00ad\u00a0"
 
@@ -19,14 +20,9 @@ INVISIBLE = "\u2060\u200b\u200c\u200d\ufeff\u00ad\u00a0"
 def _paragraph_texts(path) -> list[str]:  # type: ignore[no-untyped-def]
     """What Find searches: each paragraph's text, in the body, tables, headers and footers."""
     document = docx.Document(str(path))
-    texts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                texts += [p.text for p in cell.paragraphs]
-                for inner in cell.tables:
-                    texts += [p.text for r in inner.rows for c in r.cells for p in c.paragraphs]
-    return texts
+    parts = [document.element.body] + [s.header._element for s in document.sections] + [
+        s.footer._element for s in document.sections]
+    return [paragraph_text(p) for part in parts for p in part.iter(qn("w:p"))]
 
 
 @pytest.mark.parametrize("layout", ["stacked", "parallel", "en"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import docx
 
 import briefing
+from tests.conftest import paragraph_text
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -49,8 +50,8 @@ def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> 
     english = [p for p in paragraphs if p.style.name == "Body Text English"]
     assert len(body) == len(english) >= 9
     # the text as a person would type it: no joiners, no no-break spaces (Find works)
-    assert any("新签约项目33个，总投资112.5亿元" in p.text for p in body)
-    assert any("RMB 11.25 billion" in p.text for p in english)
+    assert any("新签约项目33个，总投资112.5亿元" in paragraph_text(p) for p in body)
+    assert any("RMB 11.25 billion" in paragraph_text(p) for p in english)
 
 
 def it_marks_bold_lead_ins_with_the_strong_style(document) -> None:  # type: ignore[no-untyped-def]

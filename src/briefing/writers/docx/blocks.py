@@ -14,12 +14,13 @@ from docx.table import _Cell
 
 from ...cache import cached
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
-                      Image, block_texts, characters_of,
+                      FigureMark, Image, block_texts, characters_of,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
+from .figuremarks import FigureMarks
 from .styles import (LINK_STYLE, PARALLEL_STYLE, SPACER_STYLES, STRONG_STYLE, TABLE_STYLES,
                      StyleIds)
 
@@ -31,20 +32,22 @@ class BlockWriter:
 
     def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
                  parallel: bool = False, ids: StyleIds | None = None,
-                 revisions: Revisions | None = None):
+                 revisions: Revisions | None = None, marks: FigureMarks | None = None):
         self.doc = doc
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
         self.ids = ids or StyleIds(doc)
         self.revisions = revisions
+        self.marks = marks
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
         self._parallel_table = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
-                                             revisions=revisions) for lang in languages)
+                                             revisions=revisions, marks=marks)
+                                 for lang in languages)
             for column in self.columns:
                 column.revision_ids = self.revision_ids
         self._handlers: dict[type, Callable[[Block], None]] = {
@@ -101,18 +104,27 @@ class BlockWriter:
         return para
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
-             override: str | None = None, first_in_cell: bool = False) -> None:
-        """The value in each language of the layout, one paragraph each."""
+             override: str | None = None, first_in_cell: bool = False,
+             figure: str | None = None) -> None:
+        """The value in each language of the layout, one paragraph each. With `figure`,
+        the whole value is that figure's (a table cell, a call-out's or KPI's figure)."""
         for i, lang in enumerate(value.shown(self.languages)):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
-            self.runs(para, value.get(lang), lang)
+            self.runs(para, value.get(lang), lang, figure)
 
-    def runs(self, para, content: Inline | str, lang: Lang) -> None:  # type: ignore[no-untyped-def]
-        """The text's runs, as a person would type it (`as_typed`)."""
+    def runs(self, para, content: Inline | str, lang: Lang,  # type: ignore[no-untyped-def]
+             figure: str | None = None) -> None:
+        """The text's runs, as a person would type it (`as_typed`); figure values marked
+        for update-draft."""
         if isinstance(content, str):
-            content = (Run(content),)
+            content = (Run(content, figures=(FigureMark(0, len(content), figure),)
+                           if figure and content else ()),)
         for run in content:
+            if run.figures and self.marks is not None and not run.link and not (
+                    self.revisions and run.text in self.revisions.previous):
+                self._marked_run(para, run, lang)
+                continue
             previous = self.revisions.previous.get(run.text) if self.revisions else None
             if run.link:
                 oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
@@ -126,6 +138,20 @@ class BlockWriter:
             else:
                 oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
+
+    def _marked_run(self, para, run: Run, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+        """A run with figure values: plain stretches, and each value in its mark."""
+        assert self.marks is not None
+        style_id = self.ids[STRONG_STYLE] if run.strong else None
+        position = 0
+        for mark in run.figures:
+            if mark.start > position:
+                oxml.add_text_run(para, as_typed(run.text[position:mark.start]), style_id)
+            self.marks.add(para, as_typed(run.text[mark.start:mark.end]), style_id,
+                           mark.figure, lang)
+            position = mark.end
+        if position < len(run.text):
+            oxml.add_text_run(para, as_typed(run.text[position:]), style_id)
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
         self.text(self.container, f"heading{block.level}", block.text,
@@ -159,7 +185,8 @@ class BlockWriter:
         for row, data in zip(table.rows[1:], block.rows):
             for cell, column in zip(row_cells(row), columns):
                 self.text(cell, column.cell_role, getattr(data, column.field),
-                          first_in_cell=True)
+                          first_in_cell=True,
+                          figure=data.figure_id if column.field == "value" else None)
         oxml.table_look(table, first_row=True, banded_rows=True)
         if block.note:
             self.text(self.doc, "table_note", block.note)
@@ -167,7 +194,8 @@ class BlockWriter:
 
     def callout(self, block: CallOut) -> None:  # type: ignore[override]
         figure, text = self._box("callout", (0.36, 0.64))
-        self.text(figure, "callout_value", block.value, first_in_cell=True)
+        self.text(figure, "callout_value", block.value, first_in_cell=True,
+                  figure=block.figure)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
         self._space_after("callout")
@@ -223,7 +251,7 @@ class BlockWriter:
         count = len(block.items)
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
                              block.items):
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
             self.text(cell, "kpi_label", kpi.label)

@@ -22,6 +22,7 @@ from ...theme.resolve import MM, ResolvedTheme
 from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter, as_typed
+from .figuremarks import FigureMarks, save_register
 from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
 from .numbering import number_headings
 from .styles import define_styles
@@ -40,8 +41,10 @@ def write_docx(document: Document, theme: ResolvedTheme,
     define_styles(doc, theme)
     number_headings(doc, theme, document.languages)
     _page(doc.sections[0], theme)
+    marks = FigureMarks(document.id, document.cover.date.isoformat(), document.theme,
+                        document.layout)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
-                         revisions=revisions)
+                         revisions=revisions, marks=marks)
     _cover(writer, document)
     body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
     _furniture(doc, body, document, theme)
@@ -50,6 +53,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
     for block in document.blocks:
         writer.write(block)
     _properties(doc, document)
+    save_register(doc, marks.register)
     oxml.set_compatibility(doc, 15, "zh-CN")
     name_alternative_fonts(doc, {f.family: f.alt_family for f in theme.fonts.values()
                                  if f.alt_family})
