@@ -1,77 +1,7 @@
-"""The rule table of Chinese line breaking (after W3C clreq), shared by the writers.
-
-The PDF writer breaks lines itself with `clusters`. Word and LibreOffice apply their own
-kinsoku rules for punctuation but not our number-unit rule; the DOCX keeps its text as a
-person would type it (no invisible joiners: Find and copy-paste must work), so there a
-number may part from its unit at a line end.
-"""
+"""Heading numerals: 一、二、三 as official documents write them, decimal and Roman, filled
+into a theme's numbering pattern. (The line-breaking rules are in clreq.py.)"""
 
 from __future__ import annotations
-
-# Closing punctuation and marks that may not begin a line (full- and half-width forms).
-CANNOT_START = frozenset(
-    "，。、；：？！）》」』】〕〗〙〛｝］…‥—–・·％‰℃"
-    "”’"
-    ",.;:?!)]}%"
-    "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
-)
-# Opening punctuation that may not end a line.
-CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
-# Characters that belong to a number written before them: units, classifiers, and the
-# markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
-NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"
-                         "微克立方米公顷吨年月日号期倍强/%‰")
-NUMBER_CHARS = frozenset("0123456789.,")
-
-
-def _is_latin(char: str) -> bool:
-    """Letters and digits of alphabetic scripts: kept together as words."""
-    return char.isalnum() and ord(char) < 0x2E80
-
-
-def clusters(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of `text` that must not be broken inside. No break before a
-    character that cannot start a line, after one that cannot end a line, or before a space
-    (it stays at the end of its line); after a space, always; none inside a Latin word or
-    number, joiners included (R&D, 1,883, U.S., e-mail); none between a number and its unit
-    characters. Character classes are looked up once per character: this runs for every
-    paragraph of every PDF."""
-    if not text:
-        return []
-    flags = [_FLAGS.get(char) or _classify(char) for char in text]
-    spans: list[tuple[int, int]] = []
-    start = 0
-    after_number = False  # does position i follow a number, or a unit character of one?
-    before = flags[0]
-    for i in range(1, len(text)):
-        char = flags[i]
-        after_number = bool(before & _NC or (after_number and before & _NU))
-        kept = (char & (_CS | _SP) or before & _CE
-                or not before & _SP and (
-                    before & _LT and char & (_LT | _JN)
-                    or before & _JN and char & _LT and i >= 2 and flags[i - 2] & _LT
-                    or after_number and char & _NU))
-        if not kept:
-            spans.append((start, i))
-            start = i
-        before = char
-    spans.append((start, len(text)))
-    return spans
-
-
-# character classes for clusters(); bit 0 is set for every classified character
-_CS, _CE, _SP, _LT, _JN, _NU, _NC = (1 << k for k in range(1, 8))
-_FLAGS: dict[str, int] = {}
-
-
-def _classify(char: str) -> int:
-    flags = 1 | (_CS if char in CANNOT_START else 0) | (_CE if char in CANNOT_END else 0)
-    flags |= (_SP if char.isspace() else 0) | (_LT if _is_latin(char) else 0)
-    flags |= (_JN if char in "-'’.,/&" else 0) | (_NU if char in NUMBER_UNITS else 0)
-    flags |= _NC if char in NUMBER_CHARS and char != "," else 0
-    _FLAGS[char] = flags
-    return flags
-
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
