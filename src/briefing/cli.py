@@ -45,8 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
                            help="what to write (default: all)")
     build_cmd.add_argument("--redline", action="store_true",
-                           help="also write <id>.redline.docx: the changes since the last "
-                           "edition in OUTDIR as Word tracked changes")
+                           help="also write <id>.redline.docx: the changes since the edition "
+                           "last published in OUTDIR (--publish) as Word tracked changes")
+    build_cmd.add_argument("--publish", action="store_true",
+                           help="record this edition in OUTDIR's manifest as the one given "
+                           "to officials: the baseline of later redlines")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
     build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
@@ -194,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                 report = build_report(args.path, args.output, formats=formats,
                                       theme=args.theme, layout=args.layout,
                                       strict=args.strict, force=args.force,
-                                      wait_s=args.wait, redline=args.redline)
+                                      wait_s=args.wait, redline=args.redline,
+                                      publish=args.publish)
             for path in report.written:
                 print(f"wrote {path}")
             for path in report.up_to_date:

@@ -17,13 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefingError
+from .errors import DraftError
 from .output import save_atomic
 from .pipeline import find_briefing, prepare
-
-
-class DraftError(BriefingError):
-    """A file update-draft will not touch: not ours, damaged, or another briefing's."""
 
 
 @dataclass(frozen=True)

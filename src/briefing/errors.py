@@ -3,7 +3,8 @@
     BriefingError              anything the user can fix; the CLI prints it, never a traceback
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
-    └── LockedError            another build is writing to the output folder
+    ├── LockedError            another build is writing to the output folder
+    └── DraftError             update-draft refuses the file: not ours, damaged, another's
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -80,6 +81,11 @@ class LockedError(BriefingError):
     """Another build holds the output folder (see incremental.output_lock)."""
 
 
+class DraftError(BriefingError):
+    """A file update-draft will not touch: not a briefing draft, damaged, or another
+    briefing's; the file is left as it was."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -89,6 +95,7 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
+EXIT_DRAFT = 6
 EXIT_INTERNAL = 70
 
 
@@ -102,4 +109,6 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_OUTPUT
     if isinstance(exc, LockedError):
         return EXIT_LOCKED
+    if isinstance(exc, DraftError):
+        return EXIT_DRAFT
     return EXIT_INTERNAL

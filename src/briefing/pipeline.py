@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildSettings, build_document, check_texts
-from .changes import content_as_of, load_snapshot, record_edition
+from .changes import content_as_of, record_edition, snapshot
 from .content.delegations import Delegation
 from .source.load import Loaded, load_yaml
 from .content.schema import Content, validate
 from .content.tables import load_table
-from .errors import ContentError, Diagnostic, error
+from .errors import ContentError, Diagnostic, OutputError, error
 from .fonts import check_glyphs
 from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
@@ -240,33 +240,56 @@ def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) 
 
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
-                  wait_s: float = 300, redline: bool = False) -> BuildReport:
+                  wait_s: float = 300, redline: bool = False,
+                  publish: bool = False) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
-    says more)."""
+    says more). The redline's baseline is the edition last published (`publish`), never
+    the last build; a redline that no longer matches the outputs is removed."""
     with output_lock(out, wait_s):
         prepared = prepare(path, theme, layout, strict)
         manifest = Manifest(out)
-        targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
+        briefing_id = prepared.content.id
+        targets = {fmt: out / f"{briefing_id}.{fmt}" for fmt in formats}
         digests = {fmt: input_digest(input_files(prepared), {
             "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
             "strict": strict, "versions": versions()}) for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         rendered = {fmt: render(prepared, fmt) for fmt in stale}
-        previous = load_snapshot(out, prepared.content.id) if redline else None
+        redline_target = out / f"{briefing_id}.redline.docx"
+        baseline = manifest.baseline(briefing_id) if redline and not publish else None
+        if redline and baseline is None:
+            log.warning("no redline: %s", "this build publishes the edition (nothing to "
+                        "compare it with)" if publish else "no edition of this briefing was "
+                        f"published to officials in {out} yet (build --publish)")
         redlined: dict[Path, bytes] = {}
-        if previous is not None:  # the DOCX again, with the changes as tracked changes
-            target = out / f"{prepared.content.id}.redline.docx"
-            redlined[target] = render(prepared, "docx",
-                                      redline_options(prepared, previous["figures"]))
+        if baseline is not None:  # the DOCX again, with the changes as tracked changes
+            redlined[redline_target] = render(prepared, "docx", redline_options(
+                prepared, baseline["figures"]))  # type: ignore[arg-type]
         for fmt, data in rendered.items():
             save_atomic(targets[fmt], data)
             manifest.record(targets[fmt], digests[fmt], data)
         for target, data in redlined.items():
             save_atomic(target, data)
-        if rendered:
+        if publish:
+            manifest.publish(briefing_id, snapshot(prepared))
+        if rendered or publish:
             manifest.save()
+        if rendered:
             record_edition(prepared, out)  # what changed since the last edition, and a snapshot
+        if not redlined and (rendered or publish) and redline_target.exists():
+            remove_outdated(redline_target)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
                        [targets[f] for f in formats if f not in stale])
+
+
+def remove_outdated(path: Path) -> None:
+    """An output that no longer matches the others (a redline against outputs since
+    rebuilt or published): removed, so that nobody sends it on."""
+    try:
+        path.unlink()
+        log.warning("removed %s: it no longer matches the outputs (build --redline makes it "
+                    "again)", path.name)
+    except OSError as exc:
+        raise OutputError(f"cannot remove the outdated {path}: {exc.strerror}") from None
