@@ -4,6 +4,7 @@
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
     ├── LockedError            another build is writing to the output folder
+    ├── OnChangeError          the build succeeded; the --on-change command failed
     └── DraftError             update-draft refuses the file: not ours, damaged, another's
     InternalError              a bug of ours: "internal error, please report", details saved
 
@@ -81,6 +82,10 @@ class LockedError(BriefingError):
     """Another build holds the output folder (see incremental.output_lock)."""
 
 
+class OnChangeError(BriefingError):
+    """The outputs are built and saved, but the command to run on changes failed."""
+
+
 class DraftError(BriefingError):
     """A file update-draft will not touch: not a briefing draft, damaged, or another
     briefing's; the file is left as it was."""
@@ -95,8 +100,10 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
-EXIT_DRAFT = 6
+EXIT_ON_CHANGE = 6
+EXIT_DRAFT = 7
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C (128 + SIGINT)
 
 
 def exit_code_for(exc: BaseException | None) -> int:
@@ -109,6 +116,10 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_OUTPUT
     if isinstance(exc, LockedError):
         return EXIT_LOCKED
+    if isinstance(exc, OnChangeError):
+        return EXIT_ON_CHANGE
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
     if isinstance(exc, DraftError):
         return EXIT_DRAFT
     return EXIT_INTERNAL

@@ -224,7 +224,7 @@ def it_refuses_a_file_that_is_not_one_of_our_drafts(spoil, message, tmp_path, ca
     shutil.copy(built, draft)
     spoil(draft)
     before = draft.read_bytes()
-    assert main(["update-draft", str(draft), "--briefing", str(SAMPLE)]) == 6
+    assert main(["update-draft", str(draft), "--briefing", str(SAMPLE)]) == 7
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert draft.read_bytes() == before
