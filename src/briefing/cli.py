@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--redline", action="store_true",
                            help="also write <id>.redline.docx: the changes since the edition "
                            "last published in OUTDIR (--publish) as Word tracked changes")
+    build_cmd.add_argument("--reference-doc", type=Path, default=None, metavar="FILE",
+                           help="start the DOCX from an office's own .docx: its styles, page "
+                           "setup, headers, footers and fonts (over the theme's "
+                           "docx.reference_doc)")
     build_cmd.add_argument("--publish", action="store_true",
                            help="record this edition in OUTDIR's manifest as the one given "
                            "to officials: the baseline of later redlines")
@@ -254,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
                                       theme=args.theme, layout=args.layout,
                                       strict=args.strict, force=args.force,
                                       wait_s=args.wait, redline=args.redline,
-                                      publish=args.publish)
+                                      publish=args.publish,
+                                      reference_doc=args.reference_doc)
             for path in report.written:
                 say(f"wrote {path}")
             for path in report.up_to_date:

@@ -208,6 +208,8 @@ def input_files(prepared: Prepared) -> list[Path]:
         files.append(prepared.document.cover.logo)
     files += [theme.file, *theme.includes]
     files += [p for font in theme.fonts.values() for p in (font.regular, font.bold)]
+    if theme.reference_doc is not None:
+        files.append(theme.reference_doc)
     return files
 
 
@@ -251,7 +253,7 @@ def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) 
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
-                  publish: bool = False) -> BuildReport:
+                  publish: bool = False, reference_doc: Path | None = None) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
     says more). The redline's baseline is the edition last published (`publish`), never
@@ -261,7 +263,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     changes = None
     with output_lock(out, wait_s):
         lap("wait")
-        prepared = prepare(path, theme, layout, strict)
+        prepared = with_reference_doc(prepare(path, theme, layout, strict), reference_doc)
         manifest = Manifest(out)
         briefing_id = prepared.content.id
         targets = {fmt: out / f"{briefing_id}.{fmt}" for fmt in formats}
@@ -305,6 +307,20 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                        [targets[f] for f in formats if f not in stale], changes,
                        out / CHANGES_JSON.format(id=briefing_id) if changes else None,
                        laps)
+
+
+def with_reference_doc(prepared: Prepared, reference_doc: Path | None) -> Prepared:
+    """The prepared build with the DOCX started from `reference_doc` (--reference-doc,
+    over the theme's `docx.reference_doc`); ContentError if it is no readable DOCX."""
+    if reference_doc is None:
+        return prepared
+    from .theme.resolve import reference_doc_problem
+
+    problem = reference_doc_problem(reference_doc.resolve())
+    if problem:
+        raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
+    return replace(prepared, theme=replace(prepared.theme,
+                                           reference_doc=reference_doc.resolve()))
 
 
 def remove_outdated(path: Path) -> None:

@@ -136,6 +136,7 @@ class ResolvedTheme:
     chart_colors: tuple[str, ...] = ()
     greeting_at: str = "start"  # editions: where the greeting and the contact card go
     contact_at: str = "end"
+    reference_doc: Path | None = None  # DOCX: an office's own document to start from
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -286,9 +287,32 @@ def resolve_theme(reference: str, styles_dirs: Sequence[Path], fonts_dirs: Seque
     numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
+    reference = None
+    if spec.docx.reference_doc:
+        reference = (file.parent / spec.docx.reference_doc).resolve()
+        problem = reference_doc_problem(reference)
+        if problem:
+            raise ContentError([error(*where("docx", "reference_doc"), "docx.reference_doc",
+                                      problem)])
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
                          spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
-                         spec.edition.greeting, spec.edition.contact)
+                         spec.edition.greeting, spec.edition.contact, reference)
+
+
+def reference_doc_problem(path: Path) -> str | None:
+    """Why `path` cannot be a reference document, or None: it must be a readable DOCX."""
+    import zipfile
+
+    if not path.is_file():
+        return f"reference document {path} not found"
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "word/document.xml" not in package.namelist():
+                return f"{path} is not a Word document (no word/document.xml)"
+            package.read("word/styles.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        return f"{path} is not a readable Word document ({exc})"
+    return None
 
 
 def _resolve_default_box() -> ResolvedBox:

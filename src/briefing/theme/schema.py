@@ -90,6 +90,9 @@ class PageSpec(_Strict):
 class DocxSpec(_Strict):
     embed_fonts: bool = Field(False, description="carry the fonts, subset, inside the DOCX "
                               "(for readers who lack them; off for fonts every PC has)")
+    reference_doc: str | None = Field(None, description="an office's own .docx (relative to "
+                                      "the theme file): its styles, page setup, headers, "
+                                      "footers and fonts; ours fill only the styles it lacks")
 
 
 class EditionSpec(_Strict):

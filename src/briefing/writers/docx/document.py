@@ -14,7 +14,10 @@ import docx.document
 from docx.opc.pkgwriter import PackageWriter
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.styles import BabelFish
 
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
@@ -38,17 +41,22 @@ def write_docx(document: Document, theme: ResolvedTheme,
     """Build the Word document; returns the .docx file's bytes (saving is output.py's job).
     With `options.revisions`, every text that differs from the previous edition is a
     tracked change (a redline)."""
-    doc = docx.Document()
-    define_styles(doc, theme)
-    number_headings(doc, theme, document.languages)
-    _page(doc.sections[0], theme)
+    doc, kept = _start(theme)
+    define_styles(doc, theme, kept)
+    number_headings(doc, theme, document.languages, kept)
+    if theme.reference_doc is None:  # else the office's page setup
+        _page(doc.sections[0], theme)
     marks = FigureMarks(document.id, document.cover.date.isoformat(), document.theme,
                         document.layout)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
                          revisions=options.revisions, marks=marks)
     _cover(writer, document)
+    furnished = _has_furniture(doc.sections[0])  # a reference document's own
     body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
-    _furniture(doc, body, document, theme)
+    if furnished:  # the office's headers and footers, on the body's pages too
+        body.header.is_linked_to_previous = body.footer.is_linked_to_previous = True
+    else:
+        _furniture(doc, body, document, theme)
     if theme.page.table_of_contents:
         _contents(writer, document)
     for block in document.blocks:
@@ -61,6 +69,41 @@ def write_docx(document: Document, theme: ResolvedTheme,
     if theme.embed_fonts:
         embed_fonts(doc, _fonts_to_embed(document, theme))
     return _repeatable(doc, document.cover.date)
+
+
+def _start(theme: ResolvedTheme) -> tuple[docx.document.Document, frozenset[str]]:
+    """The document to write into, and the styles to keep: python-docx's template (none
+    kept), or the office's reference document (`docx.reference_doc`, `--reference-doc`)
+    emptied of its text, keeping its styles, page setup, headers, footers and fonts."""
+    if theme.reference_doc is None:
+        return docx.Document(), frozenset()
+    doc = docx.Document(str(theme.reference_doc))
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        # LibreOffice relates its core properties with a misspelt type ("officedocument"):
+        # python-docx would add a second /docProps/core.xml beside it
+        if rel.reltype.endswith("/metadata/core-properties") and \
+                rel.reltype != RELATIONSHIP_TYPE.CORE_PROPERTIES:
+            package.rels.pop(rel_id)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for style in doc.styles.element.iter(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val"), "").lower() in _BUILT_IN_LOWER:
+            # "Heading 1" as LibreOffice writes it; Word (and python-docx) say "heading 1"
+            name.set(qn("w:val"), name.get(qn("w:val")).lower())
+    return doc, frozenset(s.name for s in doc.styles)
+
+
+_BUILT_IN_LOWER = frozenset(BabelFish.internal_style_names.values())
+
+
+def _has_furniture(section) -> bool:  # type: ignore[no-untyped-def]
+    sect_pr = section._sectPr
+    return sect_pr.find(qn("w:headerReference")) is not None or \
+        sect_pr.find(qn("w:footerReference")) is not None
 
 
 def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
