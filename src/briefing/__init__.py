@@ -43,7 +43,8 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
                  formats: tuple[str, ...] = FORMATS, theme: str | None = None,
                  layout: str | None = None, strict: bool = False, force: bool = False,
                  wait_s: float = 300, redline: bool = False,
-                 publish: bool = False, reference_doc: str | Path | None = None) -> BuildReport:
+                 publish: bool = False, reference_doc: str | Path | None = None,
+                 embed_fonts: bool = False) -> BuildReport:
     """Build, and say what was written and what was up to date.
 
     The output folder is locked for the run (another run waits up to `wait_s`, then
@@ -53,7 +54,9 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
     `<id>.redline.docx` shows the changes since the edition last published into `out_dir`
     as tracked changes (a plain build does not move that baseline; a redline left from an
     earlier build is removed when the outputs change). With `reference_doc` (an office's
-    own .docx), the DOCX takes its styles, page setup, headers, footers and fonts."""
+    own .docx), the DOCX takes its styles, page setup, headers, footers and fonts; with
+    `embed_fonts`, it carries the theme's free faces, subset, whatever the theme says."""
     return build_outputs(Path(path), Path(out_dir), formats, theme, layout, strict, force,
                          wait_s, redline, publish,
-                         Path(reference_doc) if reference_doc is not None else None)
+                         Path(reference_doc) if reference_doc is not None else None,
+                         embed_fonts)

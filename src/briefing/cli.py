@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="start the DOCX from an office's own .docx: its styles, page "
                            "setup, headers, footers and fonts (over the theme's "
                            "docx.reference_doc)")
+    build_cmd.add_argument("--embed-fonts", action="store_true",
+                           help="carry the theme's free faces (Noto Sans SC...), subset, inside "
+                           "the DOCX, for readers without the fonts it names")
     build_cmd.add_argument("--publish", action="store_true",
                            help="record this edition in OUTDIR's manifest as the one given "
                            "to officials: the baseline of later redlines")
@@ -259,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
                                       strict=args.strict, force=args.force,
                                       wait_s=args.wait, redline=args.redline,
                                       publish=args.publish,
-                                      reference_doc=args.reference_doc)
+                                      reference_doc=args.reference_doc,
+                                      embed_fonts=args.embed_fonts)
             for path in report.written:
                 say(f"wrote {path}")
             for path in report.up_to_date:

@@ -253,7 +253,8 @@ def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) 
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
-                  publish: bool = False, reference_doc: Path | None = None) -> BuildReport:
+                  publish: bool = False, reference_doc: Path | None = None,
+                  embed_fonts: bool = False) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
     says more). The redline's baseline is the edition last published (`publish`), never
@@ -263,13 +264,15 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     changes = None
     with output_lock(out, wait_s):
         lap("wait")
-        prepared = with_reference_doc(prepare(path, theme, layout, strict), reference_doc)
+        prepared = docx_overrides(prepare(path, theme, layout, strict), reference_doc,
+                                  embed_fonts)
         manifest = Manifest(out)
         briefing_id = prepared.content.id
         targets = {fmt: out / f"{briefing_id}.{fmt}" for fmt in formats}
         digests = {fmt: input_digest(input_files(prepared), {
             "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
-            "strict": strict, "versions": versions()}) for fmt in formats}
+            "strict": strict, "versions": versions(),
+            **({"embed_fonts": True} if embed_fonts else {})}) for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         lap("prepare")
@@ -309,18 +312,22 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                        laps)
 
 
-def with_reference_doc(prepared: Prepared, reference_doc: Path | None) -> Prepared:
-    """The prepared build with the DOCX started from `reference_doc` (--reference-doc,
-    over the theme's `docx.reference_doc`); ContentError if it is no readable DOCX."""
-    if reference_doc is None:
-        return prepared
-    from .theme.resolve import reference_doc_problem
+def docx_overrides(prepared: Prepared, reference_doc: Path | None,
+                   embed_fonts: bool = False) -> Prepared:
+    """The prepared build with the command line's DOCX options over the theme's: the DOCX
+    started from `reference_doc` (--reference-doc; ContentError if it is no readable
+    DOCX), the free faces embedded (--embed-fonts)."""
+    theme = prepared.theme
+    if reference_doc is not None:
+        from .theme.resolve import reference_doc_problem
 
-    problem = reference_doc_problem(reference_doc.resolve())
-    if problem:
-        raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
-    return replace(prepared, theme=replace(prepared.theme,
-                                           reference_doc=reference_doc.resolve()))
+        problem = reference_doc_problem(reference_doc.resolve())
+        if problem:
+            raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
+        theme = replace(theme, reference_doc=reference_doc.resolve())
+    if embed_fonts:
+        theme = replace(theme, embed_fonts=True)
+    return prepared if theme is prepared.theme else replace(prepared, theme=theme)
 
 
 def remove_outdated(path: Path) -> None:

@@ -83,7 +83,7 @@ class ResolvedFont:
     regular: Path
     bold: Path
     fallback: tuple[str, ...] = ()
-    alt_family: str | None = None
+    alternatives: tuple[str, ...] = ()  # DOCX: the fonts Word uses where `family` is missing
 
 
 @dataclass(frozen=True)
@@ -343,4 +343,7 @@ def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequen
                                   f"{theme_file.name} nor in {', '.join(map(str, fonts_dirs))}"))
             path = theme_file.parent / getattr(font, weight)
         paths.append(path)
-    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)
+    alternatives = [font.alt_family] if isinstance(font.alt_family, str) else \
+        list(font.alt_family or [])
+    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback),
+                        tuple(alternatives))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 import zipfile
 
 import docx
@@ -26,10 +27,12 @@ from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter, as_typed
 from .figuremarks import FigureMarks, save_register
-from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
+from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
 from .numbering import number_headings
 from .styles import define_styles
 
+
+log = logging.getLogger("briefing")
 
 # NUMPAGES, not SECTIONPAGES: LibreOffice does not compute SECTIONPAGES (it
 # shows "Page 2 of 1"); the cover therefore counts, unnumbered, in both formats
@@ -64,10 +67,12 @@ def write_docx(document: Document, theme: ResolvedTheme,
     _properties(doc, document)
     save_register(doc, marks.register)
     oxml.set_compatibility(doc, 15, "zh-CN")
-    name_alternative_fonts(doc, {f.family: f.alt_family for f in theme.fonts.values()
-                                 if f.alt_family})
+    name_alternative_fonts(doc, {f.family: (f.alternatives, f.regular)
+                                 for f in theme.fonts.values() if f.alternatives})
     if theme.embed_fonts:
         embed_fonts(doc, _fonts_to_embed(document, theme))
+    else:
+        _warn_unembedded(theme)
     return _repeatable(doc, document.cover.date)
 
 
@@ -137,11 +142,30 @@ class _DatedZip:
 
 
 def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:
-    """Every font the styles name, subset to every character of the document."""
+    """Every font the styles use, under the name they give it, with the theme's (free)
+    face, subset to every character of the document. Under the name, not the face's own
+    ("Noto Sans SC"): LibreOffice draws a style's text with an embedded font of the style's
+    font name only (measured: under its own name, Chinese fell back to no CJK face)."""
     characters = "".join(sorted(document_characters(document)))
     used = sorted({style.font for style in theme.styles.values()})
     return [EmbeddedFont(theme.fonts[key].family, theme.fonts[key].regular,
                          theme.fonts[key].bold, characters) for key in used]
+
+
+def _warn_unembedded(theme: ResolvedTheme) -> None:
+    """Say which faces the DOCX names that it neither carries nor is drawn with here: on a
+    computer without them, Word substitutes along the font table's chain."""
+    named = {}
+    for key in sorted({style.font for style in theme.styles.values()}):
+        font = theme.fonts[key]
+        if font.family != face_family(font.regular):
+            named[font.family] = " -> ".join(dict.fromkeys(
+                (font.family, *font.alternatives, face_family(font.regular))))
+    if named:
+        log.warning("the DOCX names fonts it does not embed: %s. Where they are missing, "
+                    "Word substitutes along these chains, LibreOffice its own; build "
+                    "--embed-fonts carries the free faces inside the file",
+                    "; ".join(named.values()))
 
 
 def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
