@@ -8,8 +8,14 @@ import sys
 
 import pytest
 
-from briefing.clreq import (CANNOT_END, CANNOT_START, Line, break_lines, clusters,
-                            justified_characters)
+from briefing.clreq import (
+    CANNOT_END,
+    CANNOT_START,
+    Line,
+    break_lines,
+    clusters,
+    justified_characters,
+)
 
 HAN = "汉"
 WIDTH = 10.0
