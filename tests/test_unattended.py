@@ -148,7 +148,8 @@ def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_b
         assert "112.5" in text and "120" in text
 
 
-def it_redlines_against_the_edition_published_not_the_last_build(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_redlines_against_the_edition_published_not_the_last_build(
+        make_briefing, tmp_path: Path, capsys) -> None:
     """The trap of issue 16: a plain build (from cron) between the figure change and
     --redline made the redline empty; an outdated redline stayed beside new outputs."""
     import docx as python_docx

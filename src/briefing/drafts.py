@@ -15,11 +15,15 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DraftError
 from .output import save_atomic
 from .pipeline import find_briefing, prepare
+
+if TYPE_CHECKING:
+    from .writers.docx.figuremarks import Register
+    from .writers.docx.redraft import Outcomes
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,7 @@ def _briefing_folder(edited: Path, briefing_id: str, given: Path | None) -> Path
                      f"content/{briefing_id} is not here; give it with --briefing PATH")
 
 
-def _save_register(doc, register) -> None:  # type: ignore[no-untyped-def]
+def _save_register(doc: Any, register: Register) -> None:
     from .writers.docx.figuremarks import Register
 
     for part in doc.part.package.iter_parts():
@@ -113,7 +117,7 @@ def _save_register(doc, register) -> None:  # type: ignore[no-untyped-def]
 
 
 def _report(edited: Path, output: Path, briefing_id: str, previous: str, edition: str,
-            outcomes) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+            outcomes: Outcomes) -> dict[str, Any]:
     def entries(kind: str) -> list[dict[str, Any]]:
         return [{"figure": o.value.figure, "lang": o.value.lang, "bookmark": o.value.bookmark,
                  "printed": o.value.text, "found": o.found, "current": o.current}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import zipfile
 
 import docx
-from docx.oxml.ns import qn
 import pytest
+from docx.oxml.ns import qn
 
 import briefing
 from briefing.changes import snapshot
@@ -17,7 +17,7 @@ from tests.conftest import SAMPLE, paragraph_text
 INVISIBLE = "\u2060\u200b\u200c\u200d\ufeff\u00ad\u00a0"
 
 
-def _paragraph_texts(path) -> list[str]:  # type: ignore[no-untyped-def]
+def _paragraph_texts(path) -> list[str]:
     """What Find searches: each paragraph's text, in the body, tables, headers and footers."""
     document = docx.Document(str(path))
     parts = [document.element.body] + [s.header._element for s in document.sections] + [
@@ -26,7 +26,7 @@ def _paragraph_texts(path) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("layout", ["stacked", "parallel", "en"])
-def it_finds_every_figure_as_typed(layout: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_finds_every_figure_as_typed(layout: str, tmp_path) -> None:
     path = briefing.build(SAMPLE, tmp_path, formats=("docx",), layout=layout)[0]
     texts = _paragraph_texts(path)
     figures = snapshot(prepare(SAMPLE, layout=layout))["figures"]

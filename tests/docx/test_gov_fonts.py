@@ -25,7 +25,7 @@ def _font_table(path: Path) -> dict[str, object]:
     return {f.get(qn("w:name")): f for f in table.findall(qn("w:font"))}
 
 
-def _chain(table, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _chain(table, name: str) -> list[str]:
     chain = [name]
     while (alt := table[chain[-1]].find(qn("w:altName"))) is not None:
         chain.append(alt.get(qn("w:val")))
@@ -42,7 +42,7 @@ def gov_docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                                               embed_fonts=True).outputs[0]}
 
 
-def it_chains_each_official_font_to_the_free_face(gov_docx) -> None:  # type: ignore[no-untyped-def]
+def it_chains_each_official_font_to_the_free_face(gov_docx) -> None:
     table = _font_table(gov_docx["plain"])
     assert _chain(table, "仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong", "Noto Sans SC"]
     assert _chain(table, "楷体_GB2312") == ["楷体_GB2312", "楷体", "KaiTi", "Noto Sans SC"]
@@ -57,7 +57,7 @@ def it_chains_each_official_font_to_the_free_face(gov_docx) -> None:  # type: ig
     assert styles["Body Text"].element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
 
 
-def it_warns_while_the_named_faces_are_not_embedded(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def it_warns_while_the_named_faces_are_not_embedded(tmp_path: Path, caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="briefing"):
         briefing.build(SAMPLE, tmp_path / "gov", formats=("docx",), theme="gov")
     said = " ".join(r.getMessage() for r in caplog.records)
@@ -71,7 +71,7 @@ def it_warns_while_the_named_faces_are_not_embedded(tmp_path: Path, caplog) -> N
     assert not [r for r in caplog.records if "does not embed" in r.getMessage()]
 
 
-def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:  # type: ignore[no-untyped-def]
+def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:
     table = _font_table(gov_docx["embedded"])
     embedded = sorted(name for name, entry in table.items()
                       if entry.find(qn("w:embedRegular")) is not None)
@@ -82,7 +82,8 @@ def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:  
 
 
 @needs_libreoffice
-def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(gov_docx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(
+        gov_docx, tmp_path) -> None:
     pdfs = libreoffice_convert({"embedded": gov_docx["embedded"].read_bytes()}, tmp_path / "lo")
     fonts = {f["name"].split("+")[-1] for f in pdffonts(pdfs["embedded"])}
     assert "NotoSansSC-Regular" in fonts, fonts

@@ -4,8 +4,6 @@ counts close to the PDF's in every layout and theme."""
 
 from __future__ import annotations
 
-import zipfile
-
 import docx
 import pypdfium2 as pdfium
 import pytest
@@ -32,7 +30,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], di
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def it_opens_without_compatibility_mode_with_chinese_theme_fonts(theme: str, builds) -> None:  # type: ignore[no-untyped-def]
+def it_opens_without_compatibility_mode_with_chinese_theme_fonts(theme: str, builds) -> None:
     document = docx.Document(str(builds[theme, "stacked"]["docx"]))
     settings = document.settings.element
     modes = [s.get(qn("w:val")) for s in settings.iter(qn("w:compatSetting"))
@@ -43,7 +41,7 @@ def it_opens_without_compatibility_mode_with_chinese_theme_fonts(theme: str, bui
 
 
 @pytest.mark.parametrize("theme, layout", [(t, l) for t in THEMES for l in LAYOUTS])
-def it_puts_every_heading_in_the_navigation_pane(theme: str, layout: str, builds) -> None:  # type: ignore[no-untyped-def]
+def it_puts_every_heading_in_the_navigation_pane(theme: str, layout: str, builds) -> None:
     document = docx.Document(str(builds[theme, layout]["docx"]))
     paragraphs = [docx.text.paragraph.Paragraph(p, document)
                   for p in document.element.body.iter(qn("w:p"))]  # table cells too
@@ -57,7 +55,7 @@ def it_puts_every_heading_in_the_navigation_pane(theme: str, layout: str, builds
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def it_spaces_through_styles_not_empty_normal_paragraphs(theme: str, builds) -> None:  # type: ignore[no-untyped-def]
+def it_spaces_through_styles_not_empty_normal_paragraphs(theme: str, builds) -> None:
     document = docx.Document(str(builds[theme, "stacked"]["docx"]))
     body = document.element.body
     empty = [p for p in body.iter(qn("w:p")) if not "".join(t.text or "" for t in p.iter(qn("w:t")))
@@ -74,7 +72,7 @@ def it_spaces_through_styles_not_empty_normal_paragraphs(theme: str, builds) -> 
 
 
 @needs_libreoffice
-def it_takes_as_many_pages_in_libreoffice_as_the_pdf(builds, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_takes_as_many_pages_in_libreoffice_as_the_pdf(builds, tmp_path) -> None:
     """Within one page, for every layout and theme (one LibreOffice run converts all)."""
     converted = libreoffice_convert({f"{t}-{l}": builds[t, l]["docx"].read_bytes()
                                      for t, l in builds}, tmp_path / "lo")

@@ -58,7 +58,7 @@ def it_takes_the_reference_doc_from_the_theme(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"not a zip", None])
-def it_refuses_a_reference_doc_that_is_not_a_docx(content, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_reference_doc_that_is_not_a_docx(content, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "template.docx"
     if content is not None:
         bad.write_bytes(content)

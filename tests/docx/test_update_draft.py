@@ -5,7 +5,6 @@ changes, keeping every edit."""
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 import zipfile
@@ -37,11 +36,11 @@ ADDED_ROW = ("新增指标（经办人添加）", "99项", "2023年末")
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 
-def _texts(document) -> list[str]:  # type: ignore[no-untyped-def]
+def _texts(document) -> list[str]:
     return [paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
 
 
-def _heading_section(body, heading: str) -> list:  # type: ignore[type-arg]
+def _heading_section(body, heading: str) -> list:
     """The body elements of one section: its Heading 1 up to the next Chinese Heading 1."""
     elements, inside = [], False
     for element in body:
@@ -57,7 +56,7 @@ def _heading_section(body, heading: str) -> list:  # type: ignore[type-arg]
     return elements
 
 
-def _edit_as_a_person(path: Path, register) -> tuple[set[str], str]:  # type: ignore[no-untyped-def]
+def _edit_as_a_person(path: Path, register) -> tuple[set[str], str]:
     """Rewrite a paragraph, remove a section, add a table row, type over one figure.
     Returns the bookmarks removed with the section and the one typed over."""
     document = docx.Document(str(path))
@@ -76,7 +75,7 @@ def _edit_as_a_person(path: Path, register) -> tuple[set[str], str]:  # type: ig
     table = document.tables[[i for i, t in enumerate(document.tables)
                              if t.style is not None and t.style.name == "Figure Table"][0]]
     row = table.add_row()
-    for cell, text in zip(row.cells, ADDED_ROW):
+    for cell, text in zip(row.cells, ADDED_ROW, strict=True):
         cell.paragraphs[0].add_run(text)
     # the first Chinese signed_investment value in the text, typed over
     overtyped = next(v.bookmark for v in register.values
@@ -218,7 +217,7 @@ def _foreign(path: Path) -> None:
     (_foreign, "not a draft made by briefing"),
     (lambda path: path.write_text("hello", "utf-8"), "not a readable Word document"),
 ])
-def it_refuses_a_file_that_is_not_one_of_our_drafts(spoil, message, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_file_that_is_not_one_of_our_drafts(spoil, message, tmp_path, capsys) -> None:
     draft = tmp_path / "draft.docx"
     built = briefing.build(SAMPLE, tmp_path / "build", formats=("docx",))[0]
     shutil.copy(built, draft)

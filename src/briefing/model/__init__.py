@@ -17,6 +17,6 @@ from .text import (Bilingual, FigureMark, Inline, Lang, Run, Source, characters_
 
 __all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
-           "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
-           "ModelBlock", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
-           "characters_of", "dump", "label_parts", "plain_text"]
+           "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
+           "KpiGrid", "Lang", "ModelBlock", "PageBreak", "Paragraph", "Quote", "Run", "Source",
+           "block_roles", "characters_of", "dump", "label_parts", "plain_text"]

@@ -30,11 +30,10 @@ from ...theme.resolve import MM, ResolvedTheme
 from .. import WriteOptions
 from . import oxml
 from .blocks import BlockWriter, as_typed
-from .figuremarks import FigureMarks, save_register
 from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
+from .figuremarks import FigureMarks, save_register
 from .numbering import number_headings
 from .styles import define_styles
-
 
 log = logging.getLogger("briefing")
 
@@ -109,7 +108,7 @@ def _start(theme: ResolvedTheme) -> tuple[docx.document.Document, frozenset[str]
 _BUILT_IN_LOWER = frozenset(BabelFish.internal_style_names.values())
 
 
-def _has_furniture(section) -> bool:  # type: ignore[no-untyped-def]
+def _has_furniture(section: Section) -> bool:
     sect_pr = section._sectPr
     return sect_pr.find(qn("w:headerReference")) is not None or \
         sect_pr.find(qn("w:footerReference")) is not None

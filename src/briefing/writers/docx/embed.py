@@ -93,7 +93,7 @@ def name_alternative_fonts(doc: docx.document.Document,
     described: set[str] = set()
     for family, (alternatives, path) in sorted(chains.items()):
         names = list(dict.fromkeys((family, *alternatives, face_family(path))))
-        for name, following in zip(names, names[1:] + [None]):
+        for name, following in zip(names, [*names[1:], None], strict=True):
             if name in described:
                 continue
             described.add(name)
@@ -106,7 +106,7 @@ def name_alternative_fonts(doc: docx.document.Document,
 
 def face_family(path: Path) -> str:
     """The family name a font file gives itself (Noto Sans SC)."""
-    return json.loads(font_cached("face", path, "", lambda: _read_face(path)))["family"]
+    return str(json.loads(font_cached("face", path, "", lambda: _read_face(path)))["family"])
 
 
 def font_key(family: str, tag: str, data: bytes) -> uuid.UUID:

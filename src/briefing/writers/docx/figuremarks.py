@@ -16,14 +16,17 @@ edition, theme and layout, and for each bookmark the figure, language and text p
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from . import oxml
@@ -62,7 +65,8 @@ class Register:
             element = etree.SubElement(root, f"{{{NAMESPACE}}}value", bookmark=value.bookmark,
                                        figure=value.figure, lang=value.lang)
             element.text = value.text
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True))
 
     @classmethod
     def from_xml(cls, blob: bytes) -> Register | None:
@@ -85,7 +89,8 @@ class FigureMarks:
     def __init__(self, briefing: str, edition: str, theme: str, layout: str):
         self.register = Register(briefing, edition, theme, layout, [])
 
-    def add(self, paragraph, text: str, style_id: str | None, figure: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    def add(self, paragraph: Paragraph, text: str, style_id: str | None, figure: str,
+            lang: str) -> None:
         """`text` (figure `figure`'s value) as a marked run at the end of the paragraph."""
         number = len(self.register.values) + 1
         name = f"{BOOKMARK_PREFIX}{number}"
@@ -100,7 +105,7 @@ class FigureMarks:
         sdt.append(content)
         start, end = bookmark(name, number)
         content.append(start)
-        oxml.add_text_run(_Into(content), text, style_id)
+        oxml.append_text_run(content, text, style_id)
         content.append(end)
         paragraph._p.append(sdt)
         self.register.values.append(MarkedValue(name, figure, lang, text))
@@ -109,14 +114,7 @@ class FigureMarks:
         return f"briefing:{self.register.briefing}:{self.register.edition}:{figure}"
 
 
-class _Into:
-    """What oxml.add_text_run asks of a paragraph (`_p`), for a content control's content."""
-
-    def __init__(self, element):  # type: ignore[no-untyped-def]
-        self._p = element
-
-
-def bookmark(name: str, number: int):  # type: ignore[no-untyped-def]
+def bookmark(name: str, number: int) -> tuple[Element, Element]:
     """A bookmark's start and end elements."""
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(number))
@@ -126,7 +124,7 @@ def bookmark(name: str, number: int):  # type: ignore[no-untyped-def]
     return start, end
 
 
-def save_register(doc, register: Register) -> None:  # type: ignore[no-untyped-def]
+def save_register(doc: DocxDocument, register: Register) -> None:
     """The register as a custom XML part of the document, with its item properties (a
     fixed item id per briefing and edition: the same input gives the same file)."""
     package = doc.part.package
@@ -139,12 +137,12 @@ def save_register(doc, register: Register) -> None:  # type: ignore[no-untyped-d
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<ds:datastoreItem xmlns:ds="{_DATASTORE}" ds:itemID="{{{str(item_id).upper()}}}">'
         f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs>'
-        "</ds:datastoreItem>").encode("utf-8"), package)
+        "</ds:datastoreItem>").encode(), package)
     item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
     doc.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
 
 
-def read_register(doc) -> Register | None:  # type: ignore[no-untyped-def]
+def read_register(doc: DocxDocument) -> Register | None:
     """The draft's register, wherever the word processor that saved it put the part."""
     for part in doc.part.package.iter_parts():
         if str(part.partname).startswith("/customXml/") and "itemProps" not in \
@@ -155,7 +153,7 @@ def read_register(doc) -> Register | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def marked_ranges(body) -> Iterator[tuple[str, list]]:  # type: ignore[no-untyped-def]
+def marked_ranges(body: Element) -> Iterator[tuple[str, list[Element]]]:
     """(bookmark name, the runs between its start and end) for each of our bookmarks, in
     document order. The runs are the w:r elements (in w:ins too, not in w:del) of the
     start's paragraph between the two marks."""
@@ -168,7 +166,8 @@ def marked_ranges(body) -> Iterator[tuple[str, list]]:  # type: ignore[no-untype
         paragraph = next(start.iterancestors(qn("w:p")), None)
         if end is None or paragraph is None:
             continue
-        runs, inside = [], False
+        runs: list[Element] = []
+        inside = False
         for element in paragraph.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:r")):
             if element is start:
                 inside = True
@@ -182,7 +181,7 @@ def marked_ranges(body) -> Iterator[tuple[str, list]]:  # type: ignore[no-untype
         yield name, runs
 
 
-def run_text(runs: list) -> str:  # type: ignore[type-arg]
+def run_text(runs: list[Element]) -> str:
     """The text the runs show (w:t, tabs and breaks as typed)."""
     text = []
     for run in runs:

@@ -13,7 +13,9 @@ import copy
 import datetime
 from dataclasses import dataclass, field
 
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx_plus.revisions import RevisionIdRegistry, mark_deletion, mark_insertion
@@ -40,7 +42,7 @@ class Outcomes:
     gone: list[Outcome] = field(default_factory=list)       # figure no longer in the content
 
 
-def update_values(doc, register: Register, current: dict[tuple[str, str], str],  # type: ignore[no-untyped-def]
+def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str, str], str],
                   author: str, date: datetime.datetime, edition: str) -> Outcomes:
     """Replace each value still as printed by `current[(figure, lang)]`, as tracked
     changes; update the register (texts and edition) and the content controls' tags."""
@@ -50,8 +52,8 @@ def update_values(doc, register: Register, current: dict[tuple[str, str], str], 
     outcomes = Outcomes()
     kept = []
     for value in register.values:
-        runs = ranges.get(value.bookmark)
-        found = run_text(runs) if runs else ""
+        runs = ranges.get(value.bookmark) or []
+        found = run_text(runs)
         now = current.get((value.figure, value.lang))
         outcome = Outcome(value, found or None, now)
         if not found.strip():
@@ -75,7 +77,8 @@ def update_values(doc, register: Register, current: dict[tuple[str, str], str], 
     return outcomes
 
 
-def _replace(doc, runs: list, text: str, author: str, date: datetime.datetime,  # type: ignore[no-untyped-def, type-arg]
+def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,
+             date: datetime.datetime,
              ids: RevisionIdRegistry) -> bool:
     """The runs as a tracked deletion, `text` after them as a tracked insertion (with the
     first run's properties). False if the runs do not stand side by side in one parent."""
@@ -100,7 +103,7 @@ def _replace(doc, runs: list, text: str, author: str, date: datetime.datetime,  
     return True
 
 
-def _restore_tag(run, register: Register, figure: str, edition: str) -> None:  # type: ignore[no-untyped-def]
+def _restore_tag(run: Element, register: Register, figure: str, edition: str) -> None:
     """The content control's tag, which LibreOffice empties when it saves, written again."""
     sdt = next(run.iterancestors(qn("w:sdt")), None)
     if sdt is None:

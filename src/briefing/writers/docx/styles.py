@@ -128,7 +128,7 @@ def _apply(by_name: dict[str, BaseStyle], style: ParagraphStyle, resolved: Resol
             ppr.remove(element)
 
 
-def _outline_levels(by_name, theme: ResolvedTheme,  # type: ignore[no-untyped-def]
+def _outline_levels(by_name: dict[str, BaseStyle], theme: ResolvedTheme,
                     keep: frozenset[str]) -> None:
     """Every heading style, in each language, at its outline level: Word's navigation pane
     and table of contents list the English headings of an English-only draft too."""
