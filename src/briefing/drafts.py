@@ -95,15 +95,17 @@ def update_draft(edited: Path, output: Path | None = None,
 
 
 def _briefing_folder(edited: Path, briefing_id: str, given: Path | None) -> Path:
-    """The briefing folder: given, or content/<id> from here or from the draft's folder."""
+    """The briefing folder: given, or content/<id> or <id> in the current folder or a
+    folder above the draft."""
     if given is not None:
         return find_briefing(given)
     for base in (Path.cwd(), *edited.resolve().parents):
-        candidate = base / "content" / briefing_id
-        if (candidate / "briefing.yaml").is_file():
-            return candidate
+        for candidate in (base / "content" / briefing_id, base / briefing_id):
+            if (candidate / "briefing.yaml").is_file():
+                return candidate
     raise DraftError(f"{edited}: a draft of briefing '{briefing_id}', whose folder "
-                     f"content/{briefing_id} is not here; give it with --briefing PATH")
+                     f"content/{briefing_id} was not found here or above the draft; give it "
+                     "with --briefing PATH")
 
 
 def _save_register(doc: Any, register: Register) -> None:

@@ -259,3 +259,15 @@ def it_marks_each_figure_value_for_word_and_libreoffice(tmp_path: Path) -> None:
     assert {v.figure for v in register.values} >= {"signed_investment", "parking_spaces"}
     with zipfile.ZipFile(built) as package:
         assert any(name.startswith("customXml/item") for name in package.namelist())
+
+
+def it_finds_the_briefing_named_by_the_draft(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Without --briefing: <id> or content/<id> here or above the draft."""
+    folder = tmp_path / "xicheng-2023"
+    shutil.copytree(SAMPLE, folder)
+    built = briefing.build(folder, tmp_path / "build", formats=("docx",))[0]
+    monkeypatch.chdir(tmp_path / "build")
+    assert main(["update-draft", str(built)]) == 0
+    said = capsys.readouterr().out
+    assert "0 updated, 0 conflicts, 0 deleted" in said
+    assert (tmp_path / "build" / "xicheng-2023.updated.docx").is_file()
