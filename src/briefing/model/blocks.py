@@ -193,6 +193,7 @@ class CallOut(ModelBlock):
     text: Bilingual[Inline]
     style: str | None
     source: Source
+    figure: str | None = None  # the id of the figure `value` prints
 
     roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
                    ("callout_label", "Call-out Label", "Call-out Label English"),
@@ -210,6 +211,7 @@ class Kpi:
     value: Bilingual[str]
     label: Bilingual[str]
     trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
+    figure: str | None = None  # the id of the figure `value` prints
 
 
 @dataclass(frozen=True)
