@@ -43,6 +43,8 @@ class Outcome:
 
 @dataclass
 class Register:
+    """What the draft says about itself (the custom XML part)."""
+
     briefing: str
     edition: str
     theme: str
