@@ -21,6 +21,7 @@ from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Fi
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
 from .errors import ContentError, Diagnostic, error
+from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
 from .content.delegations import Delegation
 from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, Cover, Document,
                     FigureRow, FigureTable, Heading, Image, Inline, Kpi, KpiGrid, Lang, PageBreak,
@@ -62,15 +63,16 @@ class _Builder:
             self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
             return None
 
-    def _problem(self, path: PathT, message: str) -> None:
+    def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
         loaded = self.content.briefing_file
-        self.problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message))
+        self.problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message,
+                                   hint))
 
     def image(self, name: str, path: PathT) -> Path | None:
         try:
             return check_image(self.content.folder, name)
         except ImageProblem as exc:
-            self._problem(path, str(exc))
+            self._problem(path, str(exc), exc.hint)
             return None
 
     def figure(self, fig_id: str) -> Bilingual[FigureView]:
@@ -159,6 +161,9 @@ class _Builder:
 def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
     """One language of one text: figures filled in, then inline marks parsed if `inline`."""
     text = render_text(template, lang, figures)
+    too_big = text_size_problem(text)
+    if too_big:
+        raise TemplateProblem(*too_big)
     return parse_inline(text) if inline else text
 
 
@@ -210,6 +215,7 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     An `edition` (a delegation) selects sections by tag and adds its greeting and contact."""
     builder = _Builder(content, theme)
     spec = content.briefing
+    _check_size(content, sum(len(section.blocks) for section in spec.sections), BLOCKS)
     blocks: list[Block] = []
     own = {"start": [], "end": []}  # an edition's greeting and contact, where the theme says
     if edition and edition.greeting:
@@ -252,7 +258,16 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
     languages = LAYOUT_LANGUAGES[layout]
     document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
                         theme.labels)
+    _check_size(content, sum(len(value.zh) + len(value.en) for value, _ in document.texts),
+                DOCUMENT_CHARS)
     return document
+
+
+def _check_size(content: Content, found: int, limit: Limit) -> None:
+    if found > limit.value:
+        loaded = content.briefing_file
+        raise ContentError([error(loaded.file, loaded.line_of(("sections",)), "sections",
+                                  limit.message("the document", found), limit.hint)])
 
 
 def _prepared_for(edition: Delegation, theme: ResolvedTheme) -> Bilingual[str]:
