@@ -41,6 +41,8 @@ class Prepared:
 def find_briefing(path: Path) -> Path:
     """The briefing folder for a folder or a briefing.yaml path."""
     folder = path.parent if path.is_file() else path
+    if folder.name in ("", "..") or folder.name == ".":  # `briefing build .`: the id is a name
+        folder = folder.resolve()
     if not (folder / BRIEFING_FILE).is_file():
         raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
                                   "folder such as content/xicheng-2023")])

@@ -49,10 +49,22 @@ class Text(_Strict):
     _check = field_validator("zh", "en")(_check_text)
 
 
+MAX_VALUE_DIGITS = (18, 12)  # before and after the point: 10^18 is far above any budget,
+# and every unit's formatting stays within decimal arithmetic's 28 digits
+
+
 def _plain_decimal(value: Any) -> Any:
     if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
+        if not value.strip():
+            raise ValueError("the value is empty: give a number, or a formula")
         raise ValueError(f"'{value}' is not a plain number (write e.g. 11250000000 or "
                          "24.1: no grouping commas, units or %)")
+    if isinstance(value, str):
+        whole, _, fraction = value.strip().lstrip("-").partition(".")
+        if len(whole.lstrip("0")) > MAX_VALUE_DIGITS[0] or len(fraction) > MAX_VALUE_DIGITS[1]:
+            raise ValueError(f"'{value[:30]}' has too many digits: at most "
+                             f"{MAX_VALUE_DIGITS[0]} before the point and "
+                             f"{MAX_VALUE_DIGITS[1]} after it")
     return value.strip() if isinstance(value, str) else value
 
 
@@ -444,7 +456,8 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
         exc = ContentError(problems)
-        exc.figures = figures
+        # a derived figure whose formula failed has no value: its uses are not checked again
+        exc.figures = {i: f for i, f in figures.items() if f.value is not None}
         raise exc
     return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
 
@@ -492,6 +505,10 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
                 value = evaluate(figure.formula or "", values)  # type: ignore[arg-type]
             except FormulaProblem as exc:
                 problem(fig_id, str(exc))
+                continue
+            if abs(value) >= 10 ** MAX_VALUE_DIGITS[0]:
+                problem(fig_id, f"the formula gives {value:.3E}, more than "
+                        f"{MAX_VALUE_DIGITS[0]} digits")
                 continue
             figures[fig_id] = figure.model_copy(update={"value": value})
     return problems

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -84,14 +85,42 @@ def _xlsx_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
             rows.append((number, [_cell_text(v) for v in values]))
     finally:
         book.close()
+    _check_formula_cells(path, sheet.title, rows)
     return sheet.title, rows
+
+
+def _check_formula_cells(path: Path, title: str, rows: list[tuple[int, list[str]]]) -> None:
+    """An Excel formula whose result was never saved (a file written by a program, not by
+    Excel) reads as an empty cell: say so, rather than "'' is not a plain number"."""
+    import openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        if not any(b"<f" in archive.read(n) for n in archive.namelist()
+                   if n.startswith("xl/worksheets/")):
+            return
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        problems, saved = [], dict(rows)
+        for number, formulas in enumerate(book.worksheets[0].iter_rows(
+                values_only=True, max_row=len(rows) + 1), start=1):
+            cached = saved.get(number, [])
+            for column, formula in enumerate(formulas):
+                if isinstance(formula, str) and formula.startswith("=") and (
+                        column >= len(cached) or not cached[column]):
+                    problems.append(error(
+                        path, number, f"{title}!{column_letter(column)}{number}",
+                        f"the cell holds the Excel formula '{formula[:40]}' with no saved "
+                        "result", "open the file in Excel and save it again, or type the value "
+                        "(briefing's own formulas go in the formula column)"))
+    finally:
+        book.close()
+    if problems:
+        raise ContentError(problems)
 
 
 def _check_unpacked_size(path: Path) -> None:
     """An .xlsx is a zip: a 2 MB file may unpack to gigabytes, so its parts are measured
     (the sizes the zip declares, which zipfile also holds each part to) before reading."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
