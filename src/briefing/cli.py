@@ -20,7 +20,9 @@ from .changes import compare, load_snapshot, markdown, snapshot
 from .content.schema import LAYOUTS
 from .pipeline import find_briefing, prepare
 from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
-                     exit_code_for)
+                     UsageError, exit_code_for)
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a Unix tool the pipe ended
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
                            "edition in OUTDIR as Word tracked changes")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
-    build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
+    build_cmd.add_argument("--wait", type=_seconds, default=300, metavar="SECONDS",
                            help="how long to wait for another build writing to OUTDIR "
                            "(default 300)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
@@ -117,6 +119,27 @@ class _StderrHandler(logging.Handler):
         print(prefix + record.getMessage(), file=sys.stderr)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: flushing what is left must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _seconds(text: str) -> float:
+    """--wait: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not 0 or more seconds")
+    return value
+
+
 def run() -> NoReturn:
     """The `briefing` command: main(), then exit without tearing the interpreter down.
     Freeing every module and object at exit took 0.1-0.14 s of a 0.9 s build; the exit
@@ -127,8 +150,11 @@ def run() -> NoReturn:
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)
     atexit._run_exitfuncs()  # what exit would run: logging's shutdown, tools' hooks
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
     os._exit(code)
 
 
@@ -159,7 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "batch":
             return _batch(args)
         if args.command == "changes":
-            report = compare(load_snapshot(args.output, find_briefing(args.path).name),
+            previous = load_snapshot(args.output, find_briefing(args.path).name)
+            if previous is None:
+                raise UsageError(f"no edition of {find_briefing(args.path).name} in "
+                                 f"{args.output} to compare with: build into it first, or "
+                                 "give its folder with -o")
+            report = compare(previous,
                              snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
             print(json.dumps(report, ensure_ascii=False, indent=2) if args.json
                   else markdown(report), end="" if not args.json else "\n")
@@ -188,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exit_code_for(exc)
+    except BrokenPipeError:  # `briefing changes | head`: the reader has gone, as for cat
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted; existing outputs are untouched", file=sys.stderr)
         return 130

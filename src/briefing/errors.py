@@ -3,7 +3,8 @@
     BriefingError              anything the user can fix; the CLI prints it, never a traceback
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
-    └── LockedError            another build is writing to the output folder
+    ├── LockedError            another build is writing to the output folder
+    └── UsageError             a command asked for something there is not (no edition yet)
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -81,6 +82,10 @@ class LockedError(BriefingError):
     """Another build holds the output folder (see incremental.output_lock)."""
 
 
+class UsageError(BriefingError):
+    """The command cannot do what was asked (`changes` of a folder with no edition)."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -103,4 +108,6 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_OUTPUT
     if isinstance(exc, LockedError):
         return EXIT_LOCKED
+    if isinstance(exc, UsageError):
+        return EXIT_USAGE
     return EXIT_INTERNAL

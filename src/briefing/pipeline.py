@@ -62,6 +62,13 @@ def project_dirs(folder: Path) -> tuple[Path, Path]:
 def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
     """Step 1: read briefing.yaml and the figure files it names."""
     briefing = load_yaml(folder / BRIEFING_FILE)
+    if not isinstance(briefing.data, dict) or not briefing.data:
+        shape = "is empty" if not briefing.data else \
+            f"holds a {'list' if isinstance(briefing.data, list) else 'single value'}"
+        raise ContentError([error(briefing.file, 1, "", f"{BRIEFING_FILE} {shape}; it must be "
+                                  "a mapping of cover:, sections: and the other fields",
+                                  "start from content/xicheng-2023/briefing.yaml or the "
+                                  "example in docs/content-format.md")])
     names = briefing.data.get("figures", ["figures.yaml"]) if isinstance(briefing.data, dict) \
         else ["figures.yaml"]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

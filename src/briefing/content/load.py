@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -99,6 +100,11 @@ def load_yaml(file: Path) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ContentError([error(file, line, "", f"YAML syntax: {exc.problem or exc.context}")])
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, by position
+        line = text.count("\n", 0, exc.position) + 1
+        raise ContentError([error(file, line, "", f"character U+{exc.character:04X} is not "
+                                  "allowed in a YAML file", "delete it (a control character "
+                                  "pasted from another program?)")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([error(file, None, "", f"YAML: {exc}")])
     loaded = Loaded(file, None)

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError,
+                      ValidationInfo,
                       field_validator, model_validator)
 
 from ..errors import ContentError, Diagnostic, error
 from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 from .load import Loaded, format_path
+from .values import sign_problems, slice_problems
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,10 +35,30 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_text(value: str) -> str:
+# bidirectional embeddings, overrides and isolates reorder what a reader sees against what
+# the file says ("Trojan source"); a briefing has no right-to-left text to need them
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(value: str, info: ValidationInfo) -> str:
     bad = _XML_FORBIDDEN.search(value)
     if bad:
         raise ValueError(f"control character U+{ord(bad.group()):04X} is not allowed in text")
+    bad = _BIDI_CONTROLS.search(value)
+    if bad:
+        raise ValueError(f"bidirectional control character U+{ord(bad.group()):04X} is not "
+                         "allowed in text: it shows the text in another order than it is "
+                         "written")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ValueError(f"U+{ord(bad.group()):04X} is half of a UTF-16 pair, not a "
+                         "character: the text was damaged (a \\u escape of one half?)")
+    shown = (info.context or {}).get("languages", ("zh", "en"))
+    if not value.strip() and info.field_name in shown:
+        raise ValueError(f"the {'Chinese' if info.field_name == 'zh' else 'English'} text is "
+                         "empty, and this layout shows it: write it, or choose a layout "
+                         "without that language")
     return value
 
 
@@ -296,10 +318,12 @@ class Content:
         return self.briefing_file.line_of(path)
 
 
-def parse_model(model: type[BaseModel], loaded: Loaded) -> tuple[Any, list[Diagnostic]]:
-    """Validate loaded data against a model; every error located by file, line and field."""
+def parse_model(model: type[BaseModel], loaded: Loaded,
+                languages: tuple[str, ...] = ("zh", "en")) -> tuple[Any, list[Diagnostic]]:
+    """Validate loaded data against a model; every error located by file, line and field.
+    `languages`: those the layout shows, whose texts must not be empty."""
     try:
-        return model.model_validate(loaded.data), []
+        return model.model_validate(loaded.data, context={"languages": languages}), []
     except ValidationError as exc:
         return None, [_diagnostic(loaded, err) for err in exc.errors()]
 
@@ -426,12 +450,13 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                                briefing_file.lines, briefing_file.problems)
         figure_files = [Loaded(f.file, _allow_missing(f.data, unused), f.lines, f.problems)
                         for f in figure_files]
-    briefing, found = parse_model(BriefingFile, briefing_file)
+    shown = tuple(lang for lang in ("zh", "en") if SINGLE_LANGUAGE.get(layout) != lang)
+    briefing, found = parse_model(BriefingFile, briefing_file, shown)
     problems += found
     figures: dict[str, Figure] = {}
     defined_in: dict[str, Loaded] = {}
     for loaded in figure_files:
-        parsed, found = parse_model(FiguresFile, loaded)
+        parsed, found = parse_model(FiguresFile, loaded, shown)
         problems += found
         if parsed is None:
             continue
@@ -450,6 +475,7 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                 figures[fig_id] = figure
                 defined_in[fig_id] = loaded
     problems += _derive(figures, defined_in)
+    problems += sign_problems(figures, defined_in)
     if briefing is not None:
         defined = {fig_id for f in figure_files if isinstance(f.data, dict)
                    and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
@@ -542,6 +568,9 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
                 for s, series in enumerate(block.chart.series):
                     for i, fig_id in enumerate(series):
                         check(fig_id, base + ("chart", "series", s, i))
+                if block.chart.type in ("pie", "donut"):
+                    problems += slice_problems(block.chart.figures, figures, loaded,
+                                                base + ("chart", "figures"))
                 chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
                 if len(chart_units) > 1:
                     path = base + ("chart", "figures")
@@ -549,3 +578,4 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
                                           "a chart's figures must share one unit, not "
                                           + ", ".join(sorted(chart_units))))
     return problems
+

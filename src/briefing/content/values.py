@@ -1,0 +1,53 @@
+"""Values that are well-formed but impossible: a negative count, a pie slice of zero.
+
+Checked after the figures are known (derived ones computed), each located where the value
+or the reference is written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import Diagnostic, error
+from .figures import units
+from .load import Loaded, format_path
+
+if TYPE_CHECKING:
+    from .schema import Figure
+
+
+def sign_problems(figures: dict[str, "Figure"],
+                  defined_in: dict[str, Loaded]) -> list[Diagnostic]:
+    """Values below zero for a unit that cannot be negative (units.yaml: negative: false)."""
+    problems = []
+    for fig_id, figure in figures.items():
+        if units()[figure.unit].negative:
+            continue
+        for path, value in ((("value",), figure.value),
+                            (("previous", "value"), figure.previous and figure.previous.value)):
+            if value is not None and value < 0:
+                loaded = defined_in[fig_id]
+                where = ("figures", fig_id, *path)
+                given = "formula gives" if figure.formula and path == ("value",) else "value is"
+                cell = loaded.cell_of(where)
+                field = format_path(where)
+                problems.append(error(loaded.file, loaded.line_of(where),
+                                      f"{cell} {field}" if cell else field,
+                                      f"the {given} {value}, and a figure in '{figure.unit}' "
+                                      "cannot be negative", "check the sign (units.yaml says which "
+                                      "units may be negative)"))
+    return problems
+
+
+def slice_problems(fig_ids: list[str], figures: dict[str, "Figure"], loaded: Loaded,
+                   path: tuple[str | int, ...]) -> list[Diagnostic]:
+    """A pie or donut shows shares of a whole: each slice must be above zero."""
+    problems = []
+    for i, fig_id in enumerate(fig_ids):
+        value = figures[fig_id].value if fig_id in figures else None
+        if value is not None and value <= 0:
+            where = path + (i,)
+            problems.append(error(loaded.file, loaded.line_of(where), format_path(where),
+                                  f"'{fig_id}' is {value}: a slice of a pie or donut must be "
+                                  "above zero", "show these figures as a bar chart"))
+    return problems
