@@ -66,10 +66,9 @@ def it_checks_the_geometry(tmp_path: Path, edits: list[tuple[str, str]], field: 
 ], ids=["largest-leading-smallest-page", "largest-spaces", "largest-boxes", "large-type"])
 def it_builds_a_theme_that_check_accepts(tmp_path: Path, edits: list[tuple[str, str]]) -> None:
     folder = theme_project(tmp_path / "p", edits)
-    for layout in ("stacked", "parallel"):
-        assert bounded(briefing.check, folder).kind == "returned"
-        outcome = bounded(_build, folder, layout, seconds=40)
-        assert outcome.kind == "returned", outcome.text
+    assert bounded(briefing.check, folder).kind == "returned"
+    outcome = bounded(_build, folder, "parallel", seconds=40)  # the narrowest columns
+    assert outcome.kind == "returned", outcome.text
 
 
 def _build(folder: Path, layout: str) -> int:

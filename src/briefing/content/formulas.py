@@ -36,7 +36,9 @@ def evaluate(formula: str, values: dict[str, Decimal]) -> Decimal:
             return _value(_parse(formula).body, values)
     except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise FormulaProblem(f"'{formula}' divides by zero") from None
-    except (decimal.InvalidOperation, decimal.Overflow):
+    except (decimal.InvalidOperation, decimal.Overflow) as exc:
+        if decimal.DivisionUndefined in (exc.args[0] if exc.args else []):  # 0/0
+            raise FormulaProblem(f"'{formula}' divides by zero") from None
         raise FormulaProblem(f"'{formula}' gives a number too large to write") from None
     except RecursionError:
         raise FormulaProblem(f"'{formula[:40]}...' is nested too deeply") from None
