@@ -7,16 +7,16 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
-from .content.load import Loaded, format_path
+from .source.load import Loaded, format_path
 from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
-                             ImageBlock, did_you_mean,
+                             ImageBlock,
                              HeadingBlock,
                              KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
@@ -27,21 +27,33 @@ from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, C
                     FigureRow, FigureTable, Heading, Image, Inline, Kpi, KpiGrid, Lang, PageBreak,
                     Paragraph,
                     Run, SOURCE_COLUMNS, Source)
-from .theme.resolve import ResolvedTheme
+from .layout import Layout
 from .typography import format_heading_number
 
 log = logging.getLogger("briefing")
 
-LAYOUT_LANGUAGES: dict[str, tuple[Lang, ...]] = {
-    "stacked": ("zh", "en"), "parallel": ("zh", "en"), "zh": ("zh",), "en": ("en",)}
-
 PathT = tuple[str | int, ...]
 
 
+@dataclass(frozen=True)
+class BuildSettings:
+    """What the build takes from the theme, made from it by the pipeline: the theme's name
+    (recorded on the document), its fixed labels in both languages (table headers, the
+    Sources section, an edition's 专为……编制), its heading numbering patterns per level
+    (一、 1. …; none: headings are not numbered) and where an edition's greeting and contact
+    card go ("start" or "end")."""
+
+    theme: str
+    labels: dict[str, Bilingual[str]]
+    heading_numbering: tuple[Bilingual[str], ...] = ()
+    greeting_at: str = "start"
+    contact_at: str = "end"
+
+
 class _Builder:
-    def __init__(self, content: Content, theme: ResolvedTheme):
+    def __init__(self, content: Content, settings: BuildSettings):
         self.content = content
-        self.theme = theme
+        self.labels = settings.labels
         self.problems: list[Diagnostic] = []
         self._views: dict[str, Bilingual[FigureView]] = {}
 
@@ -87,15 +99,8 @@ class _Builder:
         return Bilingual(attr(views.zh), attr(views.en))
 
     def block(self, spec: object, path: PathT) -> Block:
-        style = getattr(spec, "style", None)
+        style = getattr(spec, "style", None)  # checked against the theme by check_styles
         src = self.source(path)
-        if style is not None and style not in self.theme.styles:
-            loaded = self.content.briefing_file
-            self.problems.append(error(loaded.file, loaded.line_of(path + ("style",)),
-                                       format_path(path + ("style",)),
-                                       f"unknown style '{style}' (theme {self.theme.name})",
-                                       did_you_mean(style, self.theme.styles)))
-            style = None
         if isinstance(spec, ParagraphBlock):
             return Paragraph(self.inline(spec.paragraph, path + ("paragraph",)), style, src)
         if isinstance(spec, HeadingBlock):
@@ -108,7 +113,7 @@ class _Builder:
             caption = (self.plain(spec.table.caption, path + ("table", "caption"))
                        if spec.table.caption else None)
             rows = tuple(self.figure_row(fig_id) for fig_id in spec.table.figures)
-            labels = self.theme.labels
+            labels = self.labels
             header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
             return FigureTable(caption, header, rows, style, src, note=self.sources_note(rows))
         if isinstance(spec, CalloutBlock):
@@ -147,7 +152,7 @@ class _Builder:
 
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
-        label = self.theme.labels["table_source"]
+        label = self.labels["table_source"]
         zh = list(dict.fromkeys(r.source.zh for r in rows))
         en = list(dict.fromkeys(r.source.en for r in rows))
         return Bilingual(f"{label.zh}：" + "；".join(zh), f"{label.en}: " + "; ".join(en))
@@ -209,21 +214,23 @@ def _is_inline(path: PathT) -> bool:
                            or tail == ["callout", "text"])
 
 
-def build_document(content: Content, theme: ResolvedTheme, layout: str | None = None,
+def build_document(content: Content, settings: BuildSettings, layout: Layout,
                    edition: Delegation | None = None) -> Document:
     """Render every text and resolve every figure; raise ContentError listing all problems.
-    An `edition` (a delegation) selects sections by tag and adds its greeting and contact."""
-    builder = _Builder(content, theme)
+    The document is arranged in `layout`; block styles are kept as written (check_styles
+    checks them against the theme). An `edition` (a delegation) selects sections by tag and
+    adds its greeting and contact."""
+    builder = _Builder(content, settings)
     spec = content.briefing
     _check_size(content, sum(len(section.blocks) for section in spec.sections), BLOCKS)
     blocks: list[Block] = []
     own = {"start": [], "end": []}  # an edition's greeting and contact, where the theme says
     if edition and edition.greeting:
-        own[theme.greeting_at].append(Paragraph(
+        own[settings.greeting_at].append(Paragraph(
             Bilingual((Run(edition.greeting.zh),), (Run(edition.greeting.en),)), None,
             Source(content.briefing_file.file, None)))
     if edition and edition.contact:
-        own[theme.contact_at].append(contact_card(edition, theme, content))
+        own[settings.contact_at].append(contact_card(edition, settings, content))
     blocks += own["start"]
     wanted = set(edition.include_tags) if edition else set()
     for s, section in enumerate(spec.sections):
@@ -246,18 +253,16 @@ def build_document(content: Content, theme: ResolvedTheme, layout: str | None = 
         publisher=builder.plain(c.publisher, ("cover", "publisher")),
         logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
         keywords=tuple(c.keywords),
-        prepared_for=_prepared_for(edition, theme) if edition else None,
+        prepared_for=_prepared_for(edition, settings) if edition else None,
         visit=_visit(edition) if edition else None,
     )
     if builder.problems:
         raise ContentError(builder.problems)
     blocks += own["end"]
-    blocks += sources_section(content, theme, edition)
-    blocks = number_headings(blocks, theme)
-    layout = layout or spec.layout
-    languages = LAYOUT_LANGUAGES[layout]
-    document = Document(content.id, theme.name, layout, languages, cover, tuple(blocks),
-                        theme.labels)
+    blocks += sources_section(content, settings, edition)
+    blocks = number_headings(blocks, settings.heading_numbering)
+    document = Document(content.id, settings.theme, layout.name, layout.languages, cover,
+                        tuple(blocks), settings.labels)
     _check_size(content, sum(len(value.zh) + len(value.en) for value, _ in document.texts),
                 DOCUMENT_CHARS)
     return document
@@ -270,9 +275,10 @@ def _check_size(content: Content, found: int, limit: Limit) -> None:
                                   limit.message("the document", found), limit.hint)])
 
 
-def _prepared_for(edition: Delegation, theme: ResolvedTheme) -> Bilingual[str]:
+def _prepared_for(edition: Delegation, settings: BuildSettings) -> Bilingual[str]:
     """专为……编制 / Prepared for ..."""
-    label = theme.labels.get("prepared_for") or Bilingual("专为{name}编制", "Prepared for {name}")
+    label = (settings.labels.get("prepared_for")
+             or Bilingual("专为{name}编制", "Prepared for {name}"))
     return Bilingual(label.zh.replace("{name}", edition.name.zh),
                      label.en.replace("{name}", edition.name.en))
 
@@ -285,10 +291,11 @@ def _visit(edition: Delegation) -> Bilingual[str]:
     return Bilingual(line("zh"), line("en"))
 
 
-def contact_card(edition: Delegation, theme: ResolvedTheme, content: Content) -> ContactCard:
+def contact_card(edition: Delegation, settings: BuildSettings,
+                 content: Content) -> ContactCard:
     contact = edition.contact
     assert contact is not None
-    label = theme.labels.get("contact") or Bilingual("联系方式", "Contact")
+    label = settings.labels.get("contact") or Bilingual("联系方式", "Contact")
     return ContactCard(label, Bilingual(contact.name.zh, contact.name.en),
                        Bilingual(contact.title.zh, contact.title.en), contact.phone,
                        contact.email, edition.link, None, Source(content.briefing_file.file, None))
@@ -330,15 +337,15 @@ def used_figures(content: Content, edition: Delegation | None = None) -> list[st
     return [f for f in figure_ids_in(sections) if f in content.figures]
 
 
-def sources_section(content: Content, theme: ResolvedTheme,
+def sources_section(content: Content, settings: BuildSettings,
                     edition: Delegation | None = None) -> list[Block]:
     """A closing section listing every figure used, with its value, date and source."""
     used = used_figures(content, edition)
     if not used:
         return []
-    builder = _Builder(content, theme)
+    builder = _Builder(content, settings)
     source = Source(content.briefing_file.file, None)
-    labels = theme.labels
+    labels = settings.labels
     header = (labels["table_figure"], labels["table_value"], labels["table_as_of"],
               labels["table_source"])
     return [Heading(Bilingual((Run(labels["sources"].zh),), (Run(labels["sources"].en),)), 1,
@@ -347,10 +354,9 @@ def sources_section(content: Content, theme: ResolvedTheme,
                         SOURCE_COLUMNS)]
 
 
-def number_headings(blocks: list[Block], theme: ResolvedTheme) -> list[Block]:
-    """Headings numbered per level as the theme's heading_numbering says (一、 （一） 1. （1）);
-    a heading restarts the count of every level below it."""
-    patterns = theme.heading_numbering
+def number_headings(blocks: list[Block], patterns: tuple[Bilingual[str], ...]) -> list[Block]:
+    """Headings numbered per level with the theme's heading_numbering `patterns`
+    (一、 （一） 1. （1）); a heading restarts the count of every level below it."""
     if not patterns:
         return blocks
     counts = [0] * 5

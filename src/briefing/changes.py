@@ -6,15 +6,20 @@ that quote each changed figure. `briefing changes` prints the same without build
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .build import figure_ids_in, used_figures
 from .content.figures import format_as_of, format_change, format_value, units
+from .content.schema import Content
 from .output import save_atomic
-from .pipeline import Prepared
+
+if TYPE_CHECKING:  # the pipeline imports this module to record editions
+    from .pipeline import Prepared
 
 SNAPSHOT = "{id}.figures.json"
 
@@ -142,3 +147,15 @@ def _sections_quoting(data: Any) -> dict[str, list[dict[str, str]]]:
             if {"zh": name.get("zh", ""), "en": name.get("en", "")} not in entries:
                 entries.append({"zh": name.get("zh", ""), "en": name.get("en", "")})
     return quoted
+
+
+def content_as_of(content: Content, old_figures: dict[str, dict[str, Any]]) -> Content:
+    """The content as the edition of a snapshot's figures (`old_figures`) had it: the same
+    texts, with each figure's value and date as they were (for redlines)."""
+    figures = dict(content.figures)
+    for fig_id, old in old_figures.items():
+        if fig_id in figures:
+            figures[fig_id] = figures[fig_id].model_copy(update={
+                "value": Decimal(old["value"]), "significant": None,
+                "as_of": datetime.date.fromisoformat(old["as_of"])})
+    return dataclasses.replace(content, figures=figures)

@@ -18,7 +18,8 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .model import Chart, Lang
+from .model import Chart, Lang, block_texts, characters_of
+from .reportlab_fonts import font_names, register_fonts
 from .theme.resolve import ResolvedTheme
 
 HEIGHT_PT = 200.0
@@ -152,6 +153,15 @@ def qr_drawing(link: str, size_pt: float) -> Drawing:
                                                     size_pt / (y1 - y0), 0, 0])
     drawing.add(widget)
     return drawing
+
+
+def chart_picture(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
+                  width_pt: float) -> bytes:
+    """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (registered
+    with ReportLab for the chart's own characters only)."""
+    register_fonts(theme, characters_of(block_texts(chart), languages))
+    font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
+    return chart_png(draw_chart(chart, theme, languages, width_pt, font))
 
 
 def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:

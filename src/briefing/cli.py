@@ -17,7 +17,7 @@ from typing import Iterator, NoReturn
 
 from . import FORMATS, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
-from .content.schema import LAYOUTS
+from .layout import LAYOUTS
 from .pipeline import find_briefing, prepare
 from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
                      UsageError, exit_code_for)

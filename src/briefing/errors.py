@@ -70,7 +70,6 @@ class ContentError(BriefingError):
 
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = diagnostics
-        self.figures: dict[str, object] = {}  # valid figures found before the failure
         super().__init__(f"{len(diagnostics)} problem(s) in the content")
 
 

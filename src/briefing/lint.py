@@ -16,7 +16,7 @@ from typing import Any
 
 from .content.templating import figure_refs
 
-from .content.load import format_path
+from .source.load import format_path
 from .content.schema import Content
 from .errors import Diagnostic, warning
 from .model import Block, BulletList, CallOut, Document, Heading, Paragraph, plain_text

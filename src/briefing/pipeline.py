@@ -1,8 +1,12 @@
-"""The pipeline, one function per step:
+"""The pipeline, one function per step, and the only place that runs them in order:
 
-    load_content -> validate -> resolve_theme -> build_document -> check_glyphs -> write_x -> save
+    load_content -> validate -> resolve_theme -> build_document -> check_styles
+      -> check_glyphs -> write_pdf | write_docx -> save_atomic
 
-`prepare` runs every step before the writers; `render` runs one writer; `save_atomic` saves.
+The layout is chosen once, before validation (layout.py); the theme is resolved for it, and
+what the build takes from the theme arrives as `BuildSettings`. `prepare` runs every step
+before the writers; `render` runs one writer (`WriteOptions` say how: a redline is the DOCX
+with revisions); `build_outputs` is a whole build: prepare, render, then save.
 """
 
 from __future__ import annotations
@@ -11,18 +15,25 @@ import functools
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from .build import build_document, check_texts
-from .content.load import Loaded, load_yaml
+from .build import BuildSettings, build_document, check_texts
+from .changes import content_as_of, load_snapshot, record_edition
 from .content.delegations import Delegation
+from .source.load import Loaded, load_yaml
+from .content.schema import Content, validate
 from .content.tables import load_table
-from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
+from .incremental import Manifest, input_digest, output_lock
+from .layout import choose_layout
 from .lint import lint
 from .model import Document
+from .output import save_atomic
+from .revisions import revisions
+from .style_names import check_styles
 from .theme.resolve import ResolvedTheme, resolve_theme
-from .writers import writer_for
+from .writers import WriteOptions, write
 
 log = logging.getLogger("briefing")
 
@@ -36,6 +47,15 @@ class Prepared:
     content: Content
     theme: ResolvedTheme
     document: Document
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: outputs written, and outputs left as they were (up to date)."""
+
+    outputs: list[Path]
+    written: list[Path]
+    up_to_date: list[Path]
 
 
 def find_briefing(path: Path) -> Path:
@@ -112,32 +132,31 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
     """Run every step up to the writers; raise ContentError with every problem found.
     Warnings are logged; with `strict` they are errors too."""
     content = prepare_content(path, layout)
-    return prepare_edition(content, prepare_theme(content, theme), layout, strict, edition)
+    return prepare_edition(content, prepare_theme(content, theme), strict, edition)
 
 
 def prepare_content(path: Path, layout: str | None = None) -> Content:
-    """Steps 1-2: the briefing's files, loaded and validated."""
+    """Steps 1-2: the briefing's files, loaded and validated for the layout (`layout`, else
+    the briefing's own)."""
     folder = find_briefing(path)
     log.info("Step 1 - load_content %s", folder)
     briefing_file, figure_files = load_content(folder)
     log.info("Step 2 - validate")
-    try:
-        return validate(folder, briefing_file, figure_files,
-                        effective_layout(briefing_file, layout))
-    except ContentError as exc:
-        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
-                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
-        found = exc.diagnostics + check_texts(briefing_file, exc.figures,  # type: ignore[arg-type]
-                                              defined - set(exc.figures))
-        raise ContentError(_one_per_line(found)) from None
+    checked = validate(folder, briefing_file, figure_files,
+                       choose_layout(briefing_file.data, layout))
+    if checked.content is None:  # the texts' problems too, in the same run
+        found = checked.problems + check_texts(briefing_file, checked.figures,
+                                               set(checked.broken_figures))
+        raise ContentError(_one_per_line(found))
+    return checked.content
 
 
 def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
-    """Step 3: the theme (the briefing's, or `theme`), resolved."""
+    """Step 3: the theme (the briefing's, or `theme`), resolved for the content's layout."""
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
     styles_dir, fonts_dir = project_dirs(content.folder)
     try:
-        return resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+        resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
     except ContentError as exc:
         if theme:  # asked for on the command line: nothing to locate in the files
             raise
@@ -146,15 +165,31 @@ def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
                    if d.file is None and d.field_path == "theme" else d
                    for d in exc.diagnostics]
         raise ContentError(located) from None
+    return resolved.for_languages(content.layout.languages)
 
 
-def prepare_edition(content: Content, resolved: ResolvedTheme, layout: str | None = None,
-                    strict: bool = False, edition: Delegation | None = None) -> Prepared:
-    """Steps 4-5: the document model, its glyphs checked, its warnings logged."""
+def build_settings(theme: ResolvedTheme) -> BuildSettings:
+    """What build_document takes from the theme: its name, labels and heading numbering,
+    and where an edition's greeting and contact go."""
+    return BuildSettings(theme.name, theme.labels, theme.heading_numbering, theme.greeting_at,
+                         theme.contact_at)
+
+
+def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = False,
+                    edition: Delegation | None = None) -> Prepared:
+    """Steps 4-6: the document model, its styles and glyphs checked, its warnings logged."""
     log.info("Step 4 - build_document")
-    document = build_document(content, resolved, layout, edition)
-    resolved = resolved.for_languages(document.languages)
-    log.info("Step 5 - check_glyphs")
+    document: Document | None = None
+    problems: list[Diagnostic] = []
+    try:
+        document = build_document(content, build_settings(resolved), content.layout, edition)
+    except ContentError as exc:  # reported with the styles' problems, in the same run
+        problems = exc.diagnostics
+    log.info("Step 5 - check_styles")
+    problems += check_styles(content, resolved)
+    if problems or document is None:
+        raise ContentError(problems)
+    log.info("Step 6 - check_glyphs")
     check_glyphs(document, resolved)
     warnings = lint(content, document)
     if strict and warnings:
@@ -195,20 +230,52 @@ def versions() -> dict[str, str]:
     return dict(_versions())
 
 
-def render(prepared: Prepared, fmt: str) -> bytes:
-    """Step 6: one writer turns the model into a file's bytes."""
-    log.info("Step 6 - write_%s", fmt)
-    return writer_for(fmt)(prepared.document, prepared.theme)
+def render(prepared: Prepared, fmt: str, options: WriteOptions = WriteOptions()) -> bytes:
+    """Step 7: one writer turns the model into a file's bytes."""
+    log.info("Step 7 - write_%s", fmt)
+    return write(fmt, prepared.document, prepared.theme, options)
 
 
-def render_redline(prepared: Prepared, old_figures: dict[str, dict[str, object]]) -> bytes:
-    """The DOCX with every text changed since the edition of `old_figures` (a snapshot's
-    figures) shown as tracked changes."""
-    from .revisions import previous_document, revisions
-    from .writers.docx.document import write_docx
-
-    before = previous_document(prepared.content, prepared.theme, prepared.document.layout,
-                               old_figures)  # type: ignore[arg-type]
+def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) -> WriteOptions:
+    """The writer options of a redline: every text changed since the edition of
+    `old_figures` (a snapshot's figures) becomes a tracked change."""
+    log.info("Step 4 - build_document (the previous edition, for the redline)")
+    content = prepared.content
+    before = build_document(content_as_of(content, old_figures), build_settings(prepared.theme),
+                            content.layout)
     author = prepared.document.cover.publisher.get(prepared.document.languages[0])
-    return write_docx(prepared.document, prepared.theme,
-                      revisions(before, prepared.document, f"briefing ({author})"))
+    return WriteOptions(revisions=revisions(before, prepared.document, f"briefing ({author})"))
+
+
+def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
+                  layout: str | None = None, strict: bool = False, force: bool = False,
+                  wait_s: float = 300, redline: bool = False) -> BuildReport:
+    """A build: every step, then every stale output (and the redline) rendered before any
+    is saved, each saved atomically, under the output folder's lock (briefing.build_report
+    says more)."""
+    with output_lock(out, wait_s):
+        prepared = prepare(path, theme, layout, strict)
+        manifest = Manifest(out)
+        targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
+        digests = {fmt: input_digest(input_files(prepared), {
+            "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
+            "strict": strict, "versions": versions()}) for fmt in formats}
+        stale = [fmt for fmt in formats
+                 if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
+        rendered = {fmt: render(prepared, fmt) for fmt in stale}
+        previous = load_snapshot(out, prepared.content.id) if redline else None
+        redlined: dict[Path, bytes] = {}
+        if previous is not None:  # the DOCX again, with the changes as tracked changes
+            target = out / f"{prepared.content.id}.redline.docx"
+            redlined[target] = render(prepared, "docx",
+                                      redline_options(prepared, previous["figures"]))
+        for fmt, data in rendered.items():
+            save_atomic(targets[fmt], data)
+            manifest.record(targets[fmt], digests[fmt], data)
+        for target, data in redlined.items():
+            save_atomic(target, data)
+        if rendered:
+            manifest.save()
+            record_edition(prepared, out)  # what changed since the last edition, and a snapshot
+    return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
+                       [targets[f] for f in formats if f not in stale])

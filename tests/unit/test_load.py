@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.load import load_yaml
 from briefing.limits import FILE_BYTES
+from briefing.source.load import load_yaml
 from briefing.errors import ContentError
 
 

@@ -28,10 +28,12 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from ..errors import ContentError
-from .load import Loaded, format_path, load_yaml
-from ..errors import error
-from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
+from ..errors import ContentError, error
+from ..layout import LAYOUTS
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, format_path, load_yaml
+from ..source.parse import parse_model
+from .schema import Text, _Strict
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

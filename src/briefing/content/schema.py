@@ -1,28 +1,29 @@
 """The shape of content files, as pydantic models, and `validate` that turns loaded YAML
 into content objects or a list of located diagnostics.
 
-All scalars arrive as strings (see load.py); pydantic converts them to dates, decimals and
+All scalars arrive as strings (see source/load.py); pydantic converts them to dates, decimals and
 integers here, so the conversion rules are ours, not YAML 1.1's.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError,
-                      ValidationInfo,
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo,
                       field_validator, model_validator)
 
-from ..errors import ContentError, Diagnostic, error
+from ..errors import Diagnostic, error
+from ..layout import Layout, LayoutName
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, format_path
+from ..source.parse import Vocabulary, parse_model
 from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
-from .load import Loaded, format_path
 from .values import sign_problems, slice_problems
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
@@ -134,7 +135,8 @@ class Figure(_Strict):
     @classmethod
     def _known_unit(cls, value: str) -> str:
         if value not in units():
-            raise ValueError(f"unknown unit '{value}'" + _did_you_mean(value, units()))
+            hint = did_you_mean(value, units())
+            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else ""))
         return value
 
 
@@ -242,10 +244,6 @@ class PageBreakBlock(_Strict):
     tags: list[str] = []
 
 
-Layout = Literal["stacked", "parallel", "zh", "en"]
-LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
-SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
-
 BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
                "image", "page_break")
 
@@ -292,7 +290,7 @@ class Cover(_Strict):
 
 class BriefingFile(_Strict):
     theme: str = "investor"
-    layout: Layout = "stacked"
+    layout: LayoutName = "stacked"
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
@@ -313,159 +311,45 @@ class Content:
     figures: dict[str, Figure]
     briefing_file: Loaded
     figure_files: dict[str, Loaded]  # figure id -> the file that defines it
+    layout: Layout  # the layout it was validated for (see layout.py)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         return self.briefing_file.line_of(path)
 
 
-MAX_REPORTED = 100  # errors located and reported per file
+# every field name of a content file, for hints (see source/parse.py)
+CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS})
 
 
-def parse_model(model: type[BaseModel], loaded: Loaded,
-                languages: tuple[str, ...] = ("zh", "en")) -> tuple[Any, list[Diagnostic]]:
-    """Validate loaded data against a model; every error located by file, line and field.
-    `languages`: those the layout shows, whose texts must not be empty."""
-    try:
-        return model.model_validate(loaded.data, context={"languages": languages}), []
-    except ValidationError as exc:
-        errors = exc.errors()
-        # locating each error costs a walk of the data: 50,000 unknown keys took 110 s
-        shown = [_diagnostic(loaded, err) for err in errors[:MAX_REPORTED]]
-        if len(errors) > MAX_REPORTED:
-            shown.append(error(loaded.file, None, "", f"and {len(errors) - MAX_REPORTED:,} "
-                               "more problems in this file, not shown"))
-        return None, shown
+@dataclass(frozen=True)
+class Validation:
+    """What `validate` found: the content if it is valid, else every problem, and what the
+    texts can still be checked against so that their problems are reported in the same run
+    (the figures that are valid, and the ids of those defined but invalid)."""
 
-
-def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
-    path = _data_path(loaded.data, err["loc"])
-    kind, message = err["type"], err["msg"]
-    hint = None
-    if kind == "missing":
-        name = path[-1]
-        message = {"zh": "missing the Chinese text (zh)", "en": "missing the English text (en)"
-                   }.get(str(name), f"missing required field '{name}'")
-        line_path = path[:-1]
-    else:
-        line_path = path
-        if kind == "extra_forbidden":
-            message = f"unknown field '{path[-1]}'"
-            # all field names are candidates, so only a close spelling is worth suggesting
-            hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="", cutoff=0.75)
-            if path[-1] in _ALL_FIELDS:  # a real field, in the wrong place
-                message, hint = f"'{path[-1]}' does not belong here", "check the indentation"
-            elif _is_bilingual(loaded.data, path[:-1]):
-                hint = ("a comma inside {zh: ..., en: ...} starts a new key: put the text in "
-                        "quotes")
-        elif kind == "block_kind":
-            given = list(err["input"]) if isinstance(err["input"], dict) else []
-            message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)
-            unknown = [k for k in given if k not in BLOCK_KINDS and k != "style"]
-            if unknown:
-                hint = _did_you_mean(unknown[0], BLOCK_KINDS, prefix="") or None
-        elif kind == "value_error":
-            message = message.removeprefix("Value error, ")
-        else:
-            message = f"{message.rstrip('.')} (got {err['input']!r})" if "input" in err and \
-                isinstance(err["input"], str) else message
-    field = format_path(path)
-    cell = loaded.cell_of(tuple(path))
-    return error(loaded.file, loaded.line_of(line_path), f"{cell} {field}" if cell else field,
-                 message, hint or None)
-
-
-def _is_bilingual(data: Any, path: tuple[str | int, ...]) -> bool:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return isinstance(data, dict) and {"zh", "en"} <= set(data)
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """pydantic's loc, without the union tags it inserts: the path as the user wrote it."""
-    path: list[str | int] = []
-    current = data
-    for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
-            path.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
-            path.append(part)  # a missing field
-    return tuple(path)
-
-
-def _did_you_mean(word: str, choices: Any, prefix: str = "; ", cutoff: float = 0.6) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    if not close:
-        return ""
-    return f"{prefix}did you mean '{close[0]}'?"
-
-
-def did_you_mean(word: str, choices: Any) -> str | None:
-    """A hint naming the closest of `choices`, or None."""
-    return _did_you_mean(word, choices, prefix="") or None
-
-
-def _field_names(*models: type[BaseModel]) -> set[str]:
-    return {name for m in models for name in m.model_fields}
-
-
-_ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, ParagraphBlock,
-                           HeadingBlock, BulletsBlock, TableBlock, CalloutBlock, KpisBlock,
-                           ChartSpec, ChartBlock, ImageSpec, ImageBlock, PageBreakBlock,
-                           Section, Cover, BriefingFile)
-
-
-def effective_layout(briefing_file: Loaded, override: str | None) -> str:
-    """The layout asked for on the command line, else the briefing's own."""
-    if override:
-        return override
-    data = briefing_file.data
-    layout = data.get("layout") if isinstance(data, dict) else None
-    return layout if layout in LAYOUTS else "stacked"
-
-
-def _allow_missing(data: Any, lang: str) -> Any:
-    """A single-language edition does not need the other language: fill it with "" where
-    a text gives only the language it needs (a {zh: ...} or {en: ...} mapping)."""
-    if isinstance(data, dict):
-        keys = set(data)
-        if keys and keys <= {"zh", "en"} and lang not in keys:
-            return {**data, lang: ""}
-        return {k: _allow_missing(v, lang) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_allow_missing(v, lang) for v in data]
-    return data
+    content: Content | None
+    problems: list[Diagnostic]
+    figures: dict[str, Figure]
+    broken_figures: frozenset[str]
 
 
 def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
-             layout: str = "stacked") -> Content:
-    """Check structure and cross-references; raise ContentError listing every problem.
-    A single-language `layout` (zh, en) does not require the other language.
-
-    The figures that are valid are kept on the exception (`ContentError.figures`) so that the
-    texts can still be checked against them and all problems reported in one run."""
+             layout: Layout) -> Validation:
+    """Check structure and cross-references, collecting every problem. A single-language
+    `layout` (zh, en) does not require the other language."""
     problems: list[Diagnostic] = list(briefing_file.problems)
     for loaded in figure_files:
         problems += loaded.problems
-    if layout in SINGLE_LANGUAGE:
-        unused = SINGLE_LANGUAGE[layout]
-        briefing_file = Loaded(briefing_file.file, _allow_missing(briefing_file.data, unused),
-                               briefing_file.lines, briefing_file.problems)
-        figure_files = [Loaded(f.file, _allow_missing(f.data, unused), f.lines, f.problems)
-                        for f in figure_files]
-    shown = tuple(lang for lang in ("zh", "en") if SINGLE_LANGUAGE.get(layout) != lang)
-    briefing, found = parse_model(BriefingFile, briefing_file, shown)
+    defined = {fig_id for f in figure_files if isinstance(f.data, dict)
+               and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+    briefing_file = replace(briefing_file, data=layout.fill_unused_language(briefing_file.data))
+    figure_files = [replace(f, data=layout.fill_unused_language(f.data)) for f in figure_files]
+    briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS, layout.languages)
     problems += found
     figures: dict[str, Figure] = {}
     defined_in: dict[str, Loaded] = {}
     for loaded in figure_files:
-        parsed, found = parse_model(FiguresFile, loaded, shown)
+        parsed, found = parse_model(FiguresFile, loaded, CONTENT_WORDS, layout.languages)
         problems += found
         if parsed is None:
             continue
@@ -486,15 +370,13 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
     problems += _derive(figures, defined_in)
     problems += sign_problems(figures, defined_in)
     if briefing is not None:
-        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
-                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
-        exc = ContentError(problems)
         # a derived figure whose formula failed has no value: its uses are not checked again
-        exc.figures = {i: f for i, f in figures.items() if f.value is not None}
-        raise exc
-    return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
+        valued = {i: f for i, f in figures.items() if f.value is not None}
+        return Validation(None, problems, valued, frozenset(defined - set(valued)))
+    return Validation(Content(folder.name, folder, briefing, figures, briefing_file, defined_in,
+                              layout), [], figures, frozenset())
 
 
 def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
@@ -579,7 +461,7 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
                         check(fig_id, base + ("chart", "series", s, i))
                 if block.chart.type in ("pie", "donut"):
                     problems += slice_problems(block.chart.figures, figures, loaded,
-                                                base + ("chart", "figures"))
+                                               base + ("chart", "figures"))
                 chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
                 if len(chart_units) > 1:
                     path = base + ("chart", "figures")
@@ -587,4 +469,3 @@ def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defin
                                           "a chart's figures must share one unit, not "
                                           + ", ".join(sorted(chart_units))))
     return problems
-

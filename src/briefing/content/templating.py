@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .figures import Lang, format_as_of, format_change, format_number, format_value, units
-from .schema import Figure, did_you_mean
+from ..source.hints import did_you_mean
+from .schema import Figure
 
 
 class TemplateProblem(Exception):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, error
 from .figures import units
-from .load import Loaded, format_path
+from ..source.load import Loaded, format_path
 
 if TYPE_CHECKING:
     from .schema import Figure

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content.load import Loaded, load_yaml
-from ..content.schema import did_you_mean, parse_model
 from ..errors import ContentError, Diagnostic, error
 from ..model import Bilingual, Lang
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, load_yaml
+from ..source.parse import parse_model
 from .geometry import geometry_problems, valid_part
 from .schema import STYLE_DEFAULTS, Alignment, BoxSpec, FontSpec, StyleSpec, ThemeFile
 

@@ -14,13 +14,13 @@ from docx.table import _Cell
 
 from ...cache import cached
 from ...model import (TEXT_BLOCKS, Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
-                      Image, block_texts, characters_of,
+                      Image,
                       FigureTable, Heading, Inline, KpiGrid, Lang, PageBreak, Paragraph, Run,
                       parallel_rows)
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from ...typography import join_number_units
+from ...clreq import join_number_units
 from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
 
 Container = DocxDocument | _Cell
@@ -179,16 +179,8 @@ class BlockWriter:
         self.text(self.doc, "caption", block.title)
         # drawing and rasterising take 0.15 s a chart: cached by everything that shapes it
         png = cached("chart", repr((block, self.theme, self.languages, self.width_pt)),
-                     lambda: self._chart_png(block))
+                     lambda: _chart_png(block, self.theme, self.languages, self.width_pt))
         self.picture(self.doc, io.BytesIO(png), self.width_pt, block.alt_text(self.languages))
-
-    def _chart_png(self, block: Chart) -> bytes:
-        from ...charts import chart_png, draw_chart  # ReportLab only for documents with charts
-        from ..pdf.styles import font_names, register_fonts
-
-        register_fonts(self.theme, characters_of(block_texts(block), self.languages))
-        font = font_names(self.theme.fonts[self.theme.styles["Normal"].font])[0]
-        return chart_png(draw_chart(block, self.theme, self.languages, self.width_pt, font))
 
     def image(self, block: Image) -> None:  # type: ignore[override]
         """The picture at its share of the text width, with alt text, then its caption."""
@@ -262,6 +254,13 @@ class BlockWriter:
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+
+
+def _chart_png(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
+               width_pt: float) -> bytes:
+    from ...charts import chart_picture  # ReportLab only for documents with charts
+
+    return chart_picture(chart, theme, languages, width_pt)
 
 
 def _qr_png(link: str) -> bytes:

@@ -15,8 +15,9 @@ from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       Heading, Image, Inline,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
+from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
-from .styles import StyleSheet, font_names, make_paragraph
+from .styles import StyleSheet, make_paragraph
 
 
 class WholeTable(Table):
