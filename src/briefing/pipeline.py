@@ -28,7 +28,7 @@ from .fonts import check_glyphs
 from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
 from .lint import lint
-from .model import Document
+from .model import Document, Image
 from .output import save_atomic
 from .revisions import revisions
 from .style_names import check_styles
@@ -200,11 +200,14 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
 
 
 def input_files(prepared: Prepared) -> list[Path]:
-    """Every file a build reads: content, figures, images, theme files, fonts."""
+    """Every file a build reads: content, figures, images (the cover logo and every image
+    block, as the writers read them: a normalised copy is named after its original's
+    digest), theme files and those they extend, fonts."""
     content, theme = prepared.content, prepared.theme
     files = [content.briefing_file.file, *(f.file for f in content.figure_files.values())]
     if prepared.document.cover.logo:
         files.append(prepared.document.cover.logo)
+    files += [block.file for block in prepared.document.blocks if isinstance(block, Image)]
     files += [theme.file, *theme.includes]
     files += [p for font in theme.fonts.values() for p in (font.regular, font.bold)]
     return files
