@@ -97,6 +97,10 @@ class Manifest:
         self.outputs[target.name] = {"inputs": inputs,
                                      "output": hashlib.sha256(data).hexdigest()}
 
-    def save(self) -> None:
+    def data(self) -> bytes:
+        """The manifest file's bytes (published with the outputs, publish.py)."""
         text = json.dumps({"version": 1, "outputs": self.outputs}, indent=2, sort_keys=True)
-        save_atomic(self.path, text.encode("utf-8") + b"\n")
+        return text.encode("utf-8") + b"\n"
+
+    def save(self) -> None:
+        save_atomic(self.path, self.data())

@@ -1,7 +1,7 @@
 """The pipeline, one function per step, and the only place that runs them in order:
 
     load_content -> validate -> resolve_theme -> build_document -> check_styles
-      -> check_glyphs -> write_pdf | write_docx -> save_atomic
+      -> check_glyphs -> write_pdf | write_docx -> publish
 
 The layout is chosen once, before validation (layout.py); the theme is resolved for it, and
 what the build takes from the theme arrives as `BuildSettings`. `prepare` runs every step
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildSettings, build_document, check_texts
-from .changes import content_as_of, load_snapshot, record_edition
+from .changes import content_as_of, edition_files, load_snapshot
 from .content.delegations import Delegation
 from .source.load import Loaded, load_yaml
 from .content.schema import Content, validate
@@ -29,7 +29,7 @@ from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
 from .lint import lint
 from .model import Document, Image
-from .output import save_atomic
+from .publish import publish, repair
 from .revisions import revisions
 from .style_names import check_styles
 from .theme.resolve import ResolvedTheme, resolve_theme
@@ -257,6 +257,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
     says more)."""
     with output_lock(out, wait_s):
+        repair(out)  # an edition a killed run committed but did not finish moving
         prepared = prepare(path, theme, layout, strict)
         manifest = Manifest(out)
         targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
@@ -272,13 +273,14 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             target = out / f"{prepared.content.id}.redline.docx"
             redlined[target] = render(prepared, "docx",
                                       redline_options(prepared, previous["figures"]))
+        edition: dict[str, bytes] = {}
         for fmt, data in rendered.items():
-            save_atomic(targets[fmt], data)
+            edition[targets[fmt].name] = data
             manifest.record(targets[fmt], digests[fmt], data)
-        for target, data in redlined.items():
-            save_atomic(target, data)
-        if rendered:
-            manifest.save()
-            record_edition(prepared, out)  # what changed since the last edition, and a snapshot
+        edition.update((target.name, data) for target, data in redlined.items())
+        if rendered:  # the manifest, what changed since the last edition, and a snapshot
+            edition[manifest.path.name] = manifest.data()
+            edition.update(edition_files(prepared, out))
+        publish(out, edition)  # all of it, or none of it
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
                        [targets[f] for f in formats if f not in stale])
