@@ -43,7 +43,7 @@ class BuildSettings:
     (一、 1. …; none: headings are not numbered) and where an edition's greeting and contact
     card go ("start" or "end")."""
 
-    theme: str
+    theme_name: str
     labels: dict[str, Bilingual[str]]
     heading_numbering: tuple[Bilingual[str], ...] = ()
     greeting_at: str = "start"
@@ -261,7 +261,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     blocks += own["end"]
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
-    document = Document(content.id, settings.theme, layout.name, layout.languages, cover,
+    document = Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
                         tuple(blocks), settings.labels)
     _check_size(content, sum(len(value.zh) + len(value.en) for value, _ in document.texts),
                 DOCUMENT_CHARS)

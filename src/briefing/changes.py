@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the pipeline imports this module to record editions
     from .pipeline import Prepared
 
 SNAPSHOT = "{id}.figures.json"
+CHANGES_JSON = "{id}.changes.json"
 
 
 def snapshot(prepared: Prepared) -> dict[str, Any]:
@@ -119,14 +120,16 @@ def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
         return None
 
 
-def edition_files(prepared: Prepared, out_dir: Path) -> dict[str, bytes]:
-    """The changes since the last snapshot in `out_dir` (JSON and Markdown) and the new
-    snapshot: file name -> bytes, published with the outputs (publish.py)."""
+def edition_files(prepared: Prepared,
+                  out_dir: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The changes since the last snapshot in `out_dir`, and the files that record them
+    (JSON and Markdown) and the new snapshot: name -> bytes, published with the outputs
+    (publish.py)."""
     new = snapshot(prepared)
     report = compare(load_snapshot(out_dir, prepared.content.id), new)
-    return {f"{prepared.content.id}.changes.json": _json(report),
-            f"{prepared.content.id}.changes.md": markdown(report).encode("utf-8"),
-            SNAPSHOT.format(id=prepared.content.id): _json(new)}
+    return report, {CHANGES_JSON.format(id=prepared.content.id): _json(report),
+                    f"{prepared.content.id}.changes.md": markdown(report).encode("utf-8"),
+                    SNAPSHOT.format(id=prepared.content.id): _json(new)}
 
 
 def _json(data: dict[str, Any]) -> bytes:

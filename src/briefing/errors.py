@@ -4,7 +4,8 @@
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
     ├── LockedError            another build is writing to the output folder
-    └── UsageError             a command asked for something there is not (no edition yet)
+    ├── UsageError             a command asked for something there is not (no edition yet)
+    └── OnChangeError          the build succeeded; the --on-change command failed
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -85,6 +86,10 @@ class UsageError(BriefingError):
     """The command cannot do what was asked (`changes` of a folder with no edition)."""
 
 
+class OnChangeError(BriefingError):
+    """The outputs are built and saved, but the command to run on changes failed."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -94,7 +99,10 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
+EXIT_ON_CHANGE = 6
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: stdout closed by its reader, as for a Unix tool
 
 
 def exit_code_for(exc: BaseException | None) -> int:
@@ -109,4 +117,8 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_LOCKED
     if isinstance(exc, UsageError):
         return EXIT_USAGE
+    if isinstance(exc, OnChangeError):
+        return EXIT_ON_CHANGE
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
     return EXIT_INTERNAL

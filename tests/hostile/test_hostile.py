@@ -268,7 +268,7 @@ CASES: dict[str, Case] = {
                           "briefing.yaml", "unknown style"),
     "unknown-theme": Case(lambda root: briefing_copy(root, replace=("theme: investor",
                                                                     "theme: ../../etc")),
-                          "briefing.yaml", "unknown theme"),
+                          "briefing.yaml", "not found"),
     "kpis-unknown-figure": Case(block("kpis: [signed_projects, nope]"), "briefing.yaml",
                                 "nope"),
     "chart-one-figure": Case(block("chart: {type: bar, title: {zh: 图, en: C}, "
