@@ -262,7 +262,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
     document = Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
-                        tuple(blocks), settings.labels)
+                        tuple(blocks), settings.labels, builder.source(("cover",)))
     _check_size(content, sum(len(value.zh) + len(value.en) for value, _ in document.texts),
                 DOCUMENT_CHARS)
     return document
