@@ -1,4 +1,5 @@
-"""Values that are well-formed but impossible: a negative count, a pie slice of zero.
+"""Values that are well-formed but impossible: a negative count (a pie slice of zero is
+the chart block's own check, blocks/figures.py).
 
 Checked after the figures are known (derived ones computed), each located where the value
 or the reference is written.
@@ -38,16 +39,3 @@ def sign_problems(figures: dict[str, "Figure"],
                                       "units may be negative)"))
     return problems
 
-
-def slice_problems(fig_ids: list[str], figures: dict[str, "Figure"], loaded: Loaded,
-                   path: tuple[str | int, ...]) -> list[Diagnostic]:
-    """A pie or donut shows shares of a whole: each slice must be above zero."""
-    problems = []
-    for i, fig_id in enumerate(fig_ids):
-        value = figures[fig_id].value if fig_id in figures else None
-        if value is not None and value <= 0:
-            where = path + (i,)
-            problems.append(error(loaded.file, loaded.line_of(where), format_path(where),
-                                  f"'{fig_id}' is {value}: a slice of a pie or donut must be "
-                                  "above zero", "show these figures as a bar chart"))
-    return problems
