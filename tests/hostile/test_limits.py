@@ -155,3 +155,11 @@ def it_documents_every_limit() -> None:
     for limit in limits.LIMITS:
         assert f"| `{limit.name}` | {limit.default:,} {limit.unit} |" in docs, limit.name
         assert limit.variable in docs
+
+
+def it_bounds_the_bytes_of_an_image(tmp_path: Path) -> None:
+    folder = briefing_copy(tmp_path / "b")
+    with (folder / "huge.png").open("wb") as handle:
+        handle.truncate(21 * 2**20)  # sparse: 21 MB on disk in no time
+    image_block(folder, "huge.png")
+    assert "image.file" in _over(folder, limits.IMAGE_BYTES)
