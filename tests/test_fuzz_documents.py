@@ -18,12 +18,10 @@ import copy
 import re
 import shutil
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import docx
-import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st

@@ -74,7 +74,8 @@ LIMITS = (FILE_BYTES, TABLE_FILE_BYTES, XLSX_UNCOMPRESSED_BYTES, XLSX_ROWS, XLSX
 
 # where a line may break without a space: CJK ideographs, kana, hangul, CJK punctuation and
 # full-width forms (a conservative list: a break elsewhere only makes a word shorter)
-_UNBREAKABLE_RUN = "[^\\s\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+_UNBREAKABLE_RUN = ("[^\\s\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+                    "\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def text_size_problem(text: str) -> tuple[str, str] | None:

@@ -25,7 +25,8 @@ def sign_problems(figures: dict[str, "Figure"],
         if units()[figure.unit].negative:
             continue
         for path, value in ((("value",), figure.value),
-                            (("previous", "value"), figure.previous and figure.previous.value)):
+                            (("previous", "value"),
+                             figure.previous.value if figure.previous else None)):
             if value is not None and value < 0:
                 loaded = defined_in[fig_id]
                 where = ("figures", fig_id, *path)
