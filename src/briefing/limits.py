@@ -58,7 +58,7 @@ NESTING_DEPTH = Limit("nesting_depth", 32, "levels",
 TEXT_CHARS = Limit("text_chars", 20_000, "characters",
                    "one text in one language (a paragraph, a bullet, a cell), figures "
                    "filled in")
-WORD_CHARS = Limit("word_chars", 500, "characters",
+WORD_CHARS = Limit("word_chars", 5_000, "characters",
                    "a run of characters without a place to break the line (no space; "
                    "Chinese characters break anywhere)")
 DOCUMENT_CHARS = Limit("document_chars", 2_000_000, "characters",

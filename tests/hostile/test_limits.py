@@ -144,9 +144,9 @@ def it_bounds_an_image(tmp_path: Path) -> None:
 def it_raises_a_limit_from_the_environment(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     folder = briefing_copy(tmp_path / "b", replace=(PARAGRAPH, "{zh: 创历史新高。, en: '"
-                                                     + "x" * 600 + "'}"))
+                                                     + "x" * 6000 + "'}"))
     _over(folder, limits.WORD_CHARS)
-    monkeypatch.setenv(limits.WORD_CHARS.variable, "1000")
+    monkeypatch.setenv(limits.WORD_CHARS.variable, "10000")
     assert bounded(briefing.check, folder).kind == "returned"
 
 
