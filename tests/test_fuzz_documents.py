@@ -76,9 +76,12 @@ def _read(text: str) -> str:
 
 
 def _docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    return _read("\n".join([p.text for p in document.paragraphs] + cells))
+    """Every paragraph's text, in tables and content controls too (figure values are in
+    w:sdt, which python-docx's Paragraph.text skips)."""
+    from docx.oxml.ns import qn
+    body = docx.Document(str(path)).element.body
+    return _read("\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                           for p in body.iter(qn("w:p"))))
 
 
 @SETTINGS

@@ -3,6 +3,7 @@ at a time, and a run killed at any moment leaves the previous outputs whole."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -19,12 +20,12 @@ from briefing.incremental import output_lock
 from tests.conftest import ROOT, SAMPLE
 
 
-def built(capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def built(capsys, *args: str) -> tuple[int, str]:
     code = main(["build", *args])
     return code, capsys.readouterr().out
 
 
-def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = make_briefing(), tmp_path / "out"
     code, said = built(capsys, str(folder), "-o", str(out))
     assert code == 0 and said.count("wrote") == 2
@@ -43,7 +44,7 @@ def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, 
     assert said.count("wrote") == 2
 
 
-def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = make_briefing(), tmp_path / "out"
     built(capsys, str(folder), "-o", str(out), "--format", "pdf")
     code, said = built(capsys, str(folder), "-o", str(out), "--format", "pdf", "--layout", "en")
@@ -52,7 +53,8 @@ def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, 
     assert "wrote" in said
 
 
-def it_waits_for_another_run_then_says_the_folder_is_busy(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_waits_for_another_run_then_says_the_folder_is_busy(make_briefing, tmp_path: Path,
+                                                          capsys) -> None:
     out = tmp_path / "out"
     with output_lock(out, wait_s=0):
         code = main(["build", str(make_briefing()), "-o", str(out), "--wait", "0.5"])
@@ -69,11 +71,12 @@ def valid(pdf: Path, docx: Path) -> bool:
 
 
 @pytest.mark.parametrize("delay", [0.4, 0.8, 1.2, 1.6])
-def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: Path) -> None:
+def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: Path,
+                                                       sample_build: dict[str, Path]) -> None:
     out = tmp_path / "out"
+    shutil.copytree(sample_build["pdf"].parent, out)  # the previous run's outputs and manifest
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     command = [sys.executable, "-m", "briefing", "build", str(SAMPLE), "-o", str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
     pdf, docx = out / "xicheng-2023.pdf", out / "xicheng-2023.docx"
     run = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
@@ -88,7 +91,8 @@ def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: P
     assert not list(out.glob(".*.tmp"))
 
 
-def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tmp_path: Path,
+                                                               capsys) -> None:
     import json
     folder, out = make_briefing(), tmp_path / "out"
     built(capsys, str(folder), "-o", str(out))
@@ -99,8 +103,9 @@ def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tm
     # before building: `briefing changes` says what the next edition will change
     assert main(["changes", str(folder), "-o", str(out)]) == 0
     preview = capsys.readouterr().out.replace("\u00a0", " ")
-    assert "| 新签约项目总投资 / Total investment of newly signed projects | 112.5亿元 / RMB 11.25 " \
-           "billion | 120亿元 / RMB 12 billion | 增长6.7% / up 6.7% |" in preview
+    assert "| 新签约项目总投资 / Total investment of newly signed projects | " \
+           "112.5亿元 / RMB 11.25 billion | 120亿元 / RMB 12 billion | 增长6.7% / up 6.7% |" \
+           in preview
     assert "招商引资 / Investment Promotion" in preview  # the section that quotes it
     built(capsys, str(folder), "-o", str(out))
     report = json.loads((out / "mini.changes.json").read_text("utf-8"))
@@ -113,12 +118,14 @@ def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tm
     assert "No figure changed" in (out / "mini.changes.md").read_text("utf-8")
 
 
-def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_briefing,
+                                                                          tmp_path: Path,
+                                                                          capsys) -> None:
     import docx as python_docx
     from docx.oxml.ns import qn
 
     folder, out = make_briefing(), tmp_path / "out"
-    built(capsys, str(folder), "-o", str(out))
+    built(capsys, str(folder), "-o", str(out), "--publish")
     figures = folder / "figures.yaml"
     figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
                                                           "value: 12000000000"), "utf-8")
@@ -139,3 +146,48 @@ def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_b
         text = "".join(pdf_text(libreoffice_pdf((out / "mini.redline.docx").read_bytes(),
                                                  tmp_path / "lo")))
         assert "112.5" in text and "120" in text
+
+
+def it_redlines_against_the_edition_published_not_the_last_build(
+        make_briefing, tmp_path: Path, capsys) -> None:
+    """The trap of issue 16: a plain build (from cron) between the figure change and
+    --redline made the redline empty; an outdated redline stayed beside new outputs."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    def changes(path: Path) -> tuple[list[str], list[str]]:
+        body = python_docx.Document(str(path)).element.body
+        return (["".join(t.text for t in e.iter(qn("w:delText"))) for e in body.iter(qn("w:del"))],
+                ["".join(t.text for t in e.iter(qn("w:t"))) for e in body.iter(qn("w:ins"))])
+
+    folder, out = make_briefing(), tmp_path / "out"
+    redline = out / "mini.redline.docx"
+    assert main(["build", str(folder), "-o", str(out), "--redline"]) == 0
+    assert "no edition of this briefing was published" in capsys.readouterr().err
+    assert not redline.exists()  # nothing published yet: said, not written
+    built(capsys, str(folder), "-o", str(out), "--publish")
+    manifest = json.loads((out / ".briefing-manifest.json").read_text("utf-8"))
+    assert manifest["published"]["mini"]["figures"]["signed_investment"]["value"] == \
+        "11250000000"
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
+                                                          "value: 12000000000"), "utf-8")
+    built(capsys, str(folder), "-o", str(out))  # the cron build: the baseline stays
+    manifest = json.loads((out / ".briefing-manifest.json").read_text("utf-8"))
+    assert manifest["published"]["mini"]["figures"]["signed_investment"]["value"] == \
+        "11250000000"
+    code, said = built(capsys, str(folder), "-o", str(out), "--redline")
+    assert code == 0 and redline.exists()
+    deleted, inserted = changes(redline)
+    assert "112.5" in deleted and "120" in inserted  # still against the published edition
+    # the figures change again; a plain build leaves no outdated redline beside its outputs
+    figures.write_text(figures.read_text("utf-8").replace("value: 12000000000",
+                                                          "value: 13000000000"), "utf-8")
+    built(capsys, str(folder), "-o", str(out))
+    assert not redline.exists()
+    built(capsys, str(folder), "-o", str(out), "--redline")
+    deleted, inserted = changes(redline)
+    assert "112.5" in deleted and "130" in inserted
+    # publishing this edition: the redline against the old one is outdated, removed
+    built(capsys, str(folder), "-o", str(out), "--publish")
+    assert not redline.exists()

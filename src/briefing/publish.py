@@ -65,20 +65,22 @@ def _umask() -> int:
     return mask
 
 
-def publish(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Replace the files named in `files` (names in `out_dir`) as one unit; raises
-    OutputError. The caller holds the folder's lock and has called `repair` first."""
+def publish_edition(out_dir: Path, files: dict[str, bytes | None]) -> None:
+    """Replace the files named in `files` (names in `out_dir`) as one unit, and remove
+    those given None; raises OutputError. The caller holds the folder's lock and has called
+    `repair` first."""
     if not files:
         return
     staging = out_dir / f"{STAGING}{secrets.token_hex(6)}"
     try:
         staging.mkdir(parents=True)
         for name, data in files.items():
-            _write_file(staging / name, data)
-            os.chmod(staging / name, 0o666 & ~_umask())
+            if data is not None:
+                _write_file(staging / name, data)
+                os.chmod(staging / name, 0o666 & ~_umask())
         _sync_folder(staging)
         journal = {"staging": staging.name,
-                   "files": {name: hashlib.sha256(data).hexdigest()
+                   "files": {name: None if data is None else hashlib.sha256(data).hexdigest()
                              for name, data in files.items()}}
         pending = out_dir / f"{JOURNAL}.tmp"
         _write_file(pending, json.dumps(journal, indent=2).encode("utf-8"))
@@ -108,13 +110,15 @@ def _complete(out_dir: Path) -> None:
     try:
         journal = json.loads((out_dir / JOURNAL).read_text("utf-8"))
         staging = out_dir / journal["staging"]
-        files: dict[str, str] = journal["files"]
+        files: dict[str, str | None] = journal["files"]
     except (OSError, ValueError, KeyError, TypeError):
         raise OutputError(f"the publication journal {out_dir / JOURNAL} is damaged: remove "
                           "it and build again with --force") from None
     try:
         for name, digest in files.items():
-            if (staging / name).is_file():
+            if digest is None:  # an output that no longer matches the others
+                (out_dir / name).unlink(missing_ok=True)
+            elif (staging / name).is_file():
                 _replace(staging / name, out_dir / name)
             elif _digest(out_dir / name) != digest:
                 raise OutputError(f"{out_dir / name} is neither the previous nor the new "

@@ -10,7 +10,7 @@ from briefing.source.load import load_yaml
 from briefing.errors import ContentError
 
 
-def load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+def load(tmp_path: Path, text: str):
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
     return load_yaml(file)

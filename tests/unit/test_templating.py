@@ -14,7 +14,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "content" / "xicheng-2023"
 
 
 @pytest.fixture(scope="module")
-def figures():  # type: ignore[no-untyped-def]
+def figures():
     return prepare_content(SAMPLE, None).figures
 
 

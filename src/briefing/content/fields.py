@@ -12,8 +12,14 @@ import typing
 from collections.abc import Iterator
 from typing import Any, Union
 
-from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo,
-                      field_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import core_schema
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.

@@ -16,6 +16,7 @@ import io
 import tempfile
 import warnings
 from pathlib import Path
+from typing import Any
 
 from ..errors import OutputError
 from ..limits import IMAGE_BYTES, IMAGE_PIXELS
@@ -85,9 +86,9 @@ def image_path(folder: Path, name: str) -> Path:
     return path
 
 
-def _writers_take(path: Path, image: object) -> bool:
-    """Whether both writers read the file as it is."""
-    mode, fmt = getattr(image, "mode"), getattr(image, "format")
+def _writers_take(path: Path, image: Any) -> bool:
+    """Whether both writers read the file as it is (`image`: an open PIL image)."""
+    mode, fmt = image.mode, image.format
     with path.open("rb") as handle:
         head = handle.read(32)
     if fmt == "JPEG":  # python-docx knows a JPEG by its JFIF or Exif marker

@@ -12,9 +12,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .figures import Lang, format_as_of, format_change, format_number, format_value, units
 from ..source.hints import did_you_mean
-from .schema import Figure
+from .figures import Lang, format_as_of, format_change, format_number, format_value, units
+from .schema import Figure, Previous
 
 
 class TemplateProblem(Exception):
@@ -27,16 +27,27 @@ class TemplateProblem(Exception):
         self.unknown_figure = unknown_figure
 
 
+# `{{ id }}` in a marked text: MARK_START id MARK_VALUE value MARK_END (private-use
+# characters, which no text contains), turned into FigureMark spans by parse_inline
+MARK_START, MARK_VALUE, MARK_END = "\ue000", "\ue001", "\ue002"
+
+
 @dataclass(frozen=True)
 class FigureView:
-    """What a template sees of a figure, in one language. `{{ id }}` is the full value."""
+    """What a template sees of a figure, in one language. `{{ id }}` is the full value;
+    a view with `mark` (the figure's id) wraps it in MARK_* characters, so that its place
+    in the text is known."""
 
     figure: Figure
     lang: Lang
+    mark: str | None = None
 
     def __str__(self) -> str:
-        return format_value(self.figure.shown_value, units()[self.figure.unit], self.lang,
+        text = format_value(self.figure.shown_value, units()[self.figure.unit], self.lang,
                             self.figure.qualifier, self.figure.decimals)
+        if self.mark:
+            return f"{MARK_START}{self.mark}{MARK_VALUE}{text}{MARK_END}"
+        return text
 
     @property
     def number(self) -> str:
@@ -63,10 +74,12 @@ class FigureView:
     def _change(self, arrow: bool) -> str:
         previous = self._previous()
         days = (self.figure.as_of - previous.as_of).days
-        return format_change(self.figure.value, previous.value, units()[self.figure.unit],
+        value = self.figure.value
+        assert value is not None, "derived figures are computed in validate()"
+        return format_change(value, previous.value, units()[self.figure.unit],
                              self.lang, days, arrow)
 
-    def _previous(self):  # type: ignore[no-untyped-def]
+    def _previous(self) -> Previous:
         if self.figure.previous is None:
             raise TemplateProblem("this figure has no previous value: add previous_value and "
                                   "previous_as_of (or previous: {value, as_of})")
@@ -74,11 +87,11 @@ class FigureView:
 
     @property
     def label(self) -> str:
-        return getattr(self.figure.label, self.lang)
+        return self.figure.label.zh if self.lang == "zh" else self.figure.label.en
 
     @property
     def source(self) -> str:
-        return getattr(self.figure.source, self.lang)
+        return self.figure.source.zh if self.lang == "zh" else self.figure.source.en
 
     @property
     def as_of(self) -> str:
@@ -143,21 +156,24 @@ def figure_refs(template: str) -> set[str]:
         return set()  # reported when the template is rendered
 
 
-def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
-    """Render one language's text; raises TemplateProblem for the user to fix."""
+def render_text(template: str, lang: Lang, figures: dict[str, Figure],
+                marked: bool = False) -> str:
+    """Render one language's text; raises TemplateProblem for the user to fix. With
+    `marked`, each `{{ id }}` value is wrapped in MARK_* characters."""
     if not _needs_rendering(template):
         return template  # plain text: nothing to parse
-    return "".join(part if isinstance(part, str) else _reference(part, lang, figures)
+    return "".join(part if isinstance(part, str) else _reference(part, lang, figures, marked)
                    for part in parse_template(template))
 
 
-def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figure]) -> str:
+def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figure],
+               marked: bool) -> str:
     fig_id, attribute = part
     figure = figures.get(fig_id)
     if figure is None:
         raise TemplateProblem(f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures),
                               unknown_figure=fig_id)
-    view = FigureView(figure, lang)
+    view = FigureView(figure, lang, fig_id if marked and attribute is None else None)
     if attribute is None:
         return str(view)
     if attribute not in ATTRIBUTES:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic, error
-from .figures import units
 from ..source.load import Loaded, format_path
+from .figures import units
 
 if TYPE_CHECKING:
     from .schema import Figure
 
 
-def sign_problems(figures: dict[str, "Figure"],
+def sign_problems(figures: dict[str, Figure],
                   defined_in: dict[str, Loaded]) -> list[Diagnostic]:
     """Values below zero for a unit that cannot be negative (units.yaml: negative: false)."""
     problems = []

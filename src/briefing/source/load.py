@@ -22,6 +22,7 @@ from yaml.scanner import Scanner
 
 from ..errors import ContentError, Diagnostic, error
 from ..limits import FILE_BYTES, NESTING_DEPTH
+
 _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
                BaseResolver.DEFAULT_MAPPING_TAG}
 
@@ -83,15 +84,15 @@ def load_yaml(file: Path) -> Loaded:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")])
+        raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")]) from None
     if size > FILE_BYTES.value:
         raise ContentError([error(file, None, "", FILE_BYTES.message("the file", size),
                                   FILE_BYTES.hint)])
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError([error(file, None, "",
-                                  f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")])
+        raise ContentError([error(file, None, "", f"not UTF-8 text (byte {exc.start}); "
+                                  "save the file as UTF-8")]) from None
     try:
         root = _compose(text)
     except RecursionError:  # nesting deeper than Python's stack: located without recursion
@@ -99,14 +100,15 @@ def load_yaml(file: Path) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise ContentError([error(file, line, "", f"YAML syntax: {exc.problem or exc.context}")])
+        raise ContentError([error(file, line, "",
+                                  f"YAML syntax: {exc.problem or exc.context}")]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, by position
         line = text.count("\n", 0, exc.position) + 1
         raise ContentError([error(file, line, "", f"character U+{exc.character:04X} is not "
                                   "allowed in a YAML file", "delete it (a control character "
                                   "pasted from another program?)")]) from None
     except yaml.YAMLError as exc:
-        raise ContentError([error(file, None, "", f"YAML: {exc}")])
+        raise ContentError([error(file, None, "", f"YAML: {exc}")]) from None
     loaded = Loaded(file, None)
     if root is None:
         loaded.data = {}
@@ -116,7 +118,7 @@ def load_yaml(file: Path) -> Loaded:
 
 
 if getattr(yaml, "__with_libyaml__", False):
-    class _CComposeOnly(yaml.CBaseLoader):  # type: ignore[misc, name-defined]
+    class _CComposeOnly(yaml.CBaseLoader):
         """libyaml's parser; every node gets its kind's plain tag (BaseResolver's answer,
         without its per-node lookups of path and implicit resolvers, which it has none of)."""
 
@@ -124,7 +126,7 @@ if getattr(yaml, "__with_libyaml__", False):
                  SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
                  MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
 
-        def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
             return self._TAGS[kind]
 
 
@@ -133,10 +135,10 @@ def _compose(text: str) -> Node | None:
     refuses is composed again in Python, whose messages the error cases expect."""
     if getattr(yaml, "__with_libyaml__", False):
         try:
-            return yaml.compose(text, Loader=_CComposeOnly)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_CComposeOnly)
         except yaml.YAMLError:
             pass
-    return _ComposeOnly(text).get_single_node()  # type: ignore[no-any-return]
+    return _ComposeOnly(text).get_single_node()
 
 
 def _too_deep(file: Path, line: int | None) -> Diagnostic:

@@ -9,8 +9,9 @@ that a theme `check` accepts is one `build` can lay out.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -42,7 +43,7 @@ def geometry_problems(page: Any, page_size_pt: tuple[float, float], styles: dict
     column_pt = (width_mm - page.column_gap_mm) / 2 * MM
     needed = {name: style.left_indent_pt + max(style.first_line_indent_pt, 0) + 2 * style.size_pt
               for name, style in styles.items()}
-    for name, style in styles.items():
+    for name in styles:
         base = specs[name].base
         if needed[name] > column_pt and needed.get(base, 0) <= column_pt:  # not inherited
             problems.append(error(*where("styles", name), f"styles.{name}",
@@ -71,9 +72,8 @@ def _drop(data: Any, loc: tuple[Any, ...]) -> bool:
     """Remove the value at `loc` from its mapping; False if it is not a mapping's value."""
     node = data
     for part in loc[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, dict) and part in node
+                or isinstance(node, list) and isinstance(part, int) and part < len(node)):
             node = node[part]
         else:
             return False
