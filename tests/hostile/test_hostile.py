@@ -9,9 +9,9 @@ succeeding. tests/hostile/test_limits.py and test_themes.py hold the limit and t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image
