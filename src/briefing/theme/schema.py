@@ -80,6 +80,9 @@ class PageSpec(_Strict):
     footer_position: Literal["center", "outside"] = Field(
         "center", description="page number centred, or on the outer side (odd pages right, "
         "even pages left)")
+    footer_inset_chars: float = Field(0, ge=0, le=10, description="the page number's "
+                                      "distance from the outer edge of the text, in "
+                                      "characters of the footer (GB/T 9704: 1)")
     running_header: bool = Field(True, description="the title at the top of each page")
     grid_lines: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
                                    "lines per page (GB/T 9704: 22)")

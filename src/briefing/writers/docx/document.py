@@ -123,6 +123,11 @@ def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None: 
         if side:  # odd pages right, even pages left: a style cannot say which page it is on
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if side == "right" else \
                 WD_ALIGN_PARAGRAPH.LEFT
+            inset = Pt(page.footer_inset_chars * theme.style_for("footer", "en").size_pt)
+            if inset and side == "right":
+                paragraph.paragraph_format.right_indent = inset
+            elif inset:
+                paragraph.paragraph_format.left_indent = inset
         for i, lang in enumerate(label.shown(document.languages)):
             if i:
                 paragraph.add_run(" · ")

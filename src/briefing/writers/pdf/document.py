@@ -251,10 +251,11 @@ class _Furniture:
         canvas.saveState()
         _use_style(canvas, self.footer, self.theme)
         y = page.footer_distance_pt
+        inset = page.footer_inset_chars * self.footer.size_pt
         if page.footer_position == "outside" and number % 2 == 0:
-            canvas.drawString(page.margin_left_pt, y, footer)
+            canvas.drawString(page.margin_left_pt + inset, y, footer)
         elif page.footer_position == "outside":
-            canvas.drawRightString(page.width_pt - page.margin_right_pt, y, footer)
+            canvas.drawRightString(page.width_pt - page.margin_right_pt - inset, y, footer)
         else:
             canvas.drawCentredString(page.width_pt / 2, y, footer)
         if page.running_header:
