@@ -16,7 +16,8 @@ from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
-from .styles import StyleSheet, font_names, make_paragraph
+from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, fit_widths
+from .styles import StyleSheet, font_names, make_paragraph, text_width
 
 
 class WholeTable(Table):
@@ -123,7 +124,7 @@ class BlockRenderer:
         header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
         rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
                 for r in block.rows]
-        widths = [self.width * c.share for c in columns]
+        widths = self.column_widths(block, box.padding_pt)
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
         commands: list[tuple] = [
@@ -140,6 +141,26 @@ class BlockRenderer:
         table.setStyle(TableStyle(commands))
         note = self.texts("table_note", block.note) if block.note else []
         return flowables + [table] + note
+
+    def column_widths(self, block: FigureTable, padding: float) -> list[float]:
+        """Figure and date columns as wide as their widest cell on one line (no date
+        wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
+        fits: list[Fit | None] = []
+        for column, header in zip(block.columns, block.header):
+            if column.cell_role not in FITTED_ROLES:
+                fits.append(None)
+                continue
+            whole = column.cell_role in KEPT_WHOLE_ROLES
+            natural = least = 0.0
+            for role, value in [(column.header_role, header)] + [
+                    (column.cell_role, getattr(row, column.field)) for row in block.rows]:
+                for lang in value.shown(self.languages):
+                    style, text = self.styles.get(role, lang), value.get(lang)
+                    natural = max(natural, text_width(text, style))
+                    words = [text] if whole else text.split()
+                    least = max([least] + [text_width(w, style) for w in words])
+            fits.append(Fit(natural + 2 * padding, least + 2 * padding))
+        return fit_widths([c.share for c in block.columns], fits, self.width)
 
     def callout(self, block: CallOut) -> list[Flowable]:  # type: ignore[override]
         box = self.theme.boxes["callout"]

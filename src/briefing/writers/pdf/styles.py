@@ -125,6 +125,17 @@ class FontChain:
         return "".join(out)
 
 
+def text_width(text: str, style: ParagraphStyle) -> float:
+    """The width of `text` set on one line in a style, each character in the face that draws
+    it (a table column sized to its content measures its cells with this)."""
+    chain = style.font_chain
+    width = 0.0
+    for face, chars in groupby(text, key=chain.face_of):
+        font = style.fontName if face == 0 else chain.faces[face]
+        width += pdfmetrics.stringWidth("".join(chars), font, style.fontSize)
+    return width
+
+
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
     regular, bold = font_names(theme.fonts[style.font])
     paragraph = ParagraphStyle(
