@@ -83,6 +83,38 @@ def _classify(char: str) -> int:
     return flags
 
 
+NO_BREAK_SPACE = "\u00a0"  # the figures glue their phrases with it: "more than 12,000 people"
+
+
+def glued_phrases(text: str) -> list[list[tuple[int, int]]]:
+    """clusters(text) grouped into phrases kept on one line if they can be: a cluster
+    ending in a no-break space is glued to the next."""
+    phrases: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for span in clusters(text):
+        current.append(span)
+        if text[span[1] - 1] != NO_BREAK_SPACE:
+            phrases.append(current)
+            current = []
+    return phrases + [current] if current else phrases
+
+
+def loosened(text: str, phrase: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A glued phrase that does not fit a line, cut where a reader accepts: at its no-break
+    spaces, except those beside a digit, which keep a number with its unit and its currency
+    ("more than | RMB 740 million", not "RMB | 740")."""
+    parts: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in phrase:
+        current.append((start, end))
+        after = text[end] if end < len(text) else ""
+        if text[end - 1] == NO_BREAK_SPACE and not (
+                end >= 2 and text[end - 2].isdigit() or after.isdigit()):
+            parts.append(current)
+            current = []
+    return parts + [current] if current else parts
+
+
 WORD_JOINER = "\u2060"
 
 
