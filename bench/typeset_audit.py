@@ -249,8 +249,9 @@ class Audit:
             flow = [line for line in lines if _in_frame(line, page)]
             last = min(flow, key=lambda line: (line.baseline, -line.left))
             following = body[k + 1][1] if k + 1 < len(body) else None
-            if _squash(last.text) and any(_squash(last.text) in h for h in headings) \
-                    and following is not None:
+            tail = _squash(last.text)
+            if following is not None and any(tail == h or len(tail) >= 6 and tail in h
+                                             for h in headings):
                 self._found("foot", number, last.text.strip())
             if following is None or _starts_with(following, page, forced):
                 continue

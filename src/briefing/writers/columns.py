@@ -22,6 +22,19 @@ class Fit:
     least: float
 
 
+def cramped(fits: Sequence[Fit | None], width: float) -> bool:
+    """Do the fitted columns at their natural widths leave the text columns short?"""
+    used = sum(min(f.natural, MAX_FITTED * width) for f in fits if f)
+    return used + MIN_TEXT * width * sum(f is None for f in fits) > width
+
+
+def eased(fits: Sequence[Fit | None], keep: float) -> list[Fit | None]:
+    """The fits with natural widths taken `keep` of the way from their least (0) to their
+    natural width (1): candidates for a cramped table, whose writer keeps the one that
+    makes the table shortest."""
+    return [Fit(f.least + keep * (f.natural - f.least), f.least) if f else None for f in fits]
+
+
 def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
                width: float) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of

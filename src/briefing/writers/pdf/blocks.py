@@ -16,8 +16,11 @@ from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
                       plain_text)
 from ...theme.resolve import ResolvedBox, ResolvedTheme
-from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, fit_widths
+from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
+from .pagination import TableWithNote
 from .styles import StyleSheet, font_names, make_paragraph, text_width
+
+SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
 
 
 class WholeTable(Table):
@@ -84,6 +87,11 @@ class BlockRenderer:
                                    ("RIGHTPADDING", (0, 0), (0, 0), gap),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), after)]))
         table.keepWithNext = isinstance(block, Heading)
+        # pagination.parallel_sections makes the rows of a section one pair of columns
+        table.parallel_cells = cells
+        table.parallel_widths = [column.width for column in self.columns]
+        table.parallel_gaps = [gap, 0.0]
+        table.parallel_heading = isinstance(block, Heading)
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
@@ -101,7 +109,17 @@ class BlockRenderer:
         return flowables
 
     def paragraph(self, block: Paragraph) -> list[Flowable]:  # type: ignore[override]
-        return self.texts("body", block.text, block.style)
+        flowables = self.texts("body", block.text, block.style)
+        if len(flowables) > 1 and self._short(block.text.get(self.languages[0]),
+                                              flowables[0]):
+            flowables[0].keepWithNext = 1  # a short paragraph stays with its translation
+        return flowables
+
+    def _short(self, text: Inline, paragraph: Flowable) -> bool:
+        """At most SHORT_LINES lines, at a guess from its length (before it is wrapped)."""
+        style = paragraph.style
+        return len(plain_text(text)) * style.fontSize <= SHORT_LINES * (
+            self.width - style.leftIndent)
 
     def bullets(self, block: BulletList) -> list[Flowable]:  # type: ignore[override]
         flowables: list[Flowable] = []
@@ -124,7 +142,7 @@ class BlockRenderer:
         header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
         rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
                 for r in block.rows]
-        widths = self.column_widths(block, box.padding_pt)
+        widths = self.column_widths(block, box.padding_pt, rows)
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
         commands: list[tuple] = [
@@ -139,10 +157,12 @@ class BlockRenderer:
         if box.rule_color:
             commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
         table.setStyle(TableStyle(commands))
-        note = self.texts("table_note", block.note) if block.note else []
-        return flowables + [table] + note
+        if not block.note:
+            return flowables + [table]
+        return flowables + [TableWithNote([table, *self.texts("table_note", block.note)])]
 
-    def column_widths(self, block: FigureTable, padding: float) -> list[float]:
+    def column_widths(self, block: FigureTable, padding: float,
+                      rows: list[list[list[Flowable]]]) -> list[float]:
         """Figure and date columns as wide as their widest cell on one line (no date
         wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
         fits: list[Fit | None] = []
@@ -157,10 +177,23 @@ class BlockRenderer:
                 for lang in value.shown(self.languages):
                     style, text = self.styles.get(role, lang), value.get(lang)
                     natural = max(natural, text_width(text, style))
-                    words = [text] if whole else text.split()
+                    words = [text] if whole else text.split(" ")  # (not at no-break spaces)
                     least = max([least] + [text_width(w, style) for w in words])
             fits.append(Fit(natural + 2 * padding, least + 2 * padding))
-        return fit_widths([c.share for c in block.columns], fits, self.width)
+        shares = [c.share for c in block.columns]
+        if not cramped(fits, self.width):
+            return fit_widths(shares, fits, self.width)
+        # too many columns for their content: the widths that make the table shortest
+        equal = [1.0 if fit is None else share for fit, share in zip(fits, shares)]
+        candidates = [fit_widths(text_shares, eased(fits, keep), self.width)
+                      for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
+        return min(candidates, key=lambda widths: self._height(rows, widths, padding))
+
+    @staticmethod
+    def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
+        """The height of table rows (cells of paragraphs) at these column widths."""
+        return sum(max(sum(p.wrap(w - 2 * padding, 1e6)[1] for p in cell) for cell, w
+                       in zip(row, widths)) for row in rows)
 
     def callout(self, block: CallOut) -> list[Flowable]:  # type: ignore[override]
         box = self.theme.boxes["callout"]

@@ -21,6 +21,7 @@ from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .blocks import BlockRenderer
+from .pagination import KeepWithNext, parallel_sections
 from .styles import StyleSheet, font_names, make_paragraph, register_fonts
 
 
@@ -40,6 +41,7 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
         creator="briefing", lang="zh-CN" if "zh" in document.languages else "en",
         keywords=", ".join(document.cover.keywords),
         invariant=1, initialFontName=regular, initialFontSize=10,
+        keepTogetherClass=KeepWithNext,  # a heading keeps with the start of what follows
     )
     frame = Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt,
                   page.height_pt - page.margin_top_pt - page.margin_bottom_pt,
@@ -67,6 +69,8 @@ def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
         story += contents
     for block in document.blocks:
         story += renderer.render(block)
+    if document.parallel:
+        story = parallel_sections(story)
     if contents is not None:
         # the first pass lays the contents out with a line per heading (its page to come),
         # not ReportLab's one-line placeholder: the pages after it then move no more, and
