@@ -35,10 +35,10 @@ import pypdfium2.raw as pdfium_c
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefing.model import Document, Heading, PageBreak, block_texts, plain_text  # noqa: E402
+from briefing.model import Document, Heading, PageBreak, plain_text  # noqa: E402
 from briefing.pipeline import prepare, render  # noqa: E402
 from briefing.theme.resolve import ResolvedPage  # noqa: E402
-from briefing.typography import CANNOT_START  # noqa: E402
+from briefing.clreq import CANNOT_START  # noqa: E402
 
 THEMES = ("investor", "print", "gov")
 LAYOUTS = ("stacked", "parallel", "zh", "en")
@@ -310,7 +310,7 @@ def _after_forced_breaks(document: Document) -> list[str]:
     blocks = document.blocks
     for k, block in enumerate(blocks[:-1]):
         if isinstance(block, PageBreak):
-            text = next((_squash(v.get(lang) or "") for v in block_texts(blocks[k + 1])
+            text = next((_squash(v.get(lang) or "") for v in blocks[k + 1].texts()
                          for lang in document.languages), "")
             starts.append(text[:10])
     return [s for s in starts if s]

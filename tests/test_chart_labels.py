@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Group, Rect, String
 from briefing.charts import draw_chart
 from briefing.model import Bilingual, Chart, Source
 from briefing.pipeline import prepare
-from briefing.writers.pdf.styles import font_names, register_fonts
+from briefing.reportlab_fonts import font_names, register_fonts
 from tests.conftest import SAMPLE
 
 NBSP = "\u00a0"
@@ -25,8 +25,8 @@ LONG = Chart(
      Bilingual("停车位", "Parking spaces")),
     ((Decimal(36), Decimal(9.92), Decimal(50), Decimal(1)),
      (Decimal(20), Decimal(7.4), Decimal(30), Decimal(2))),
-    tuple(tuple(Bilingual(f"{v}亿元", f"RMB{NBSP}{v}{NBSP}billion") for v in ("3.6", "0.992", "5", "0.1"))
-          for _ in range(2)),
+    tuple(tuple(Bilingual(f"{v}亿元", f"RMB{NBSP}{v}{NBSP}billion")
+                for v in ("3.6", "0.992", "5", "0.1")) for _ in range(2)),
     (Bilingual("2023年", "2023"), Bilingual("2022年", "2022")), None, Source("x", 1))
 DONUT = Chart(
     "donut", Bilingual("图", "Chart"),

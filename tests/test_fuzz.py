@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
-from briefing.content.load import load_yaml
-from briefing.content.schema import BriefingFile, parse_model
+from briefing.source.load import load_yaml
+from briefing.source.parse import parse_model
+from briefing.content.schema import BriefingFile
 from briefing.errors import ContentError
 from tests.conftest import MINIMAL
 

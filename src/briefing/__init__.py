@@ -7,15 +7,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefingError, ContentError, Diagnostic, LockedError, OutputError, Severity
 from .model import Document
-from .changes import load_snapshot, record_edition
-from .incremental import Manifest, input_digest, output_lock
-from .output import save_atomic
-from .pipeline import input_files, prepare, render, render_redline, versions
+from .pipeline import BuildReport, build_outputs, prepare
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
            "LockedError", "OutputError", "Severity", "build", "build_report", "check"]
@@ -31,15 +27,6 @@ def check(path: str | Path, *, theme: str | None = None, layout: str | None = No
     Raises ContentError listing every problem found; warnings are logged (logger
     "briefing"), and are errors too with `strict`."""
     return prepare(Path(path), theme, layout, strict).document
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What a build did: outputs written, and outputs left as they were (up to date)."""
-
-    outputs: list[Path]
-    written: list[Path]
-    up_to_date: list[Path]
 
 
 def build(path: str | Path, out_dir: str | Path = "build", *, formats: tuple[str, ...] = FORMATS,
@@ -60,31 +47,8 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
 
     The output folder is locked for the run (another run waits up to `wait_s`, then
     LockedError). Every output is rendered before any is saved, and each is saved
-    atomically, so an error or a killed run never leaves a damaged file."""
-    out = Path(out_dir)
-    with output_lock(out, wait_s):
-        prepared = prepare(Path(path), theme, layout, strict)
-        manifest = Manifest(out)
-        targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
-        digests = {fmt: input_digest(input_files(prepared), {
-            "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
-            "strict": strict, "versions": versions()}) for fmt in formats}
-        stale = [fmt for fmt in formats
-                 if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
-        rendered = {fmt: render(prepared, fmt) for fmt in stale}
-        redlined = []
-        previous = load_snapshot(out, prepared.content.id)
-        if redline and previous is not None:
-            target = out / f"{prepared.content.id}.redline.docx"
-            rendered_redline = render_redline(prepared, previous["figures"])
-        for fmt, data in rendered.items():
-            save_atomic(targets[fmt], data)
-            manifest.record(targets[fmt], digests[fmt], data)
-        if redline and previous is not None:
-            save_atomic(target, rendered_redline)
-            redlined.append(target)
-        if rendered:
-            manifest.save()
-            record_edition(prepared, out)  # what changed since the last edition, and a snapshot
-    return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + redlined,
-                       [targets[f] for f in formats if f not in stale])
+    atomically, so an error or a killed run never leaves a damaged file. With `redline`,
+    `<id>.redline.docx` shows the changes since the last edition built into `out_dir` as
+    tracked changes."""
+    return build_outputs(Path(path), Path(out_dir), formats, theme, layout, strict, force,
+                         wait_s, redline)

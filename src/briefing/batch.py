@@ -60,7 +60,7 @@ def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
     try:
         layout = delegation.layout
         prepared = prepare_edition(_content(briefing, layout),
-                                   _theme(briefing, layout, delegation.theme), layout,
+                                   _theme(briefing, layout, delegation.theme),
                                    edition=delegation)
         rendered = {fmt: render(prepared, fmt) for fmt in formats}
         outputs = []

@@ -6,23 +6,30 @@ that quote each changed figure. `briefing changes` prints the same without build
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .build import figure_ids_in, used_figures
+from .content.schema import Section
 from .content.figures import format_as_of, format_change, format_value, units
+from .content.schema import Content
 from .output import save_atomic
-from .pipeline import Prepared
+
+if TYPE_CHECKING:  # the pipeline imports this module to record editions
+    from .pipeline import Prepared
 
 SNAPSHOT = "{id}.figures.json"
+CHANGES_JSON = "{id}.changes.json"
 
 
 def snapshot(prepared: Prepared) -> dict[str, Any]:
     """The figures the briefing uses, as data and as printed, and where each is quoted."""
     content = prepared.content
-    quoted = _sections_quoting(content.briefing_file.data)
+    quoted = _sections_quoting(content.briefing.sections)
     figures = {}
     for fig_id in used_figures(content):
         figure = content.figures[fig_id]
@@ -120,7 +127,7 @@ def record_edition(prepared: Prepared, out_dir: Path) -> dict[str, Any]:
     new = snapshot(prepared)
     report = compare(load_snapshot(out_dir, prepared.content.id), new)
     stem = out_dir / prepared.content.id
-    save_atomic(stem.with_name(f"{stem.name}.changes.json"), _json(report))
+    save_atomic(out_dir / CHANGES_JSON.format(id=prepared.content.id), _json(report))
     save_atomic(stem.with_name(f"{stem.name}.changes.md"), markdown(report).encode("utf-8"))
     save_atomic(out_dir / SNAPSHOT.format(id=prepared.content.id), _json(new))
     return report
@@ -130,15 +137,27 @@ def _json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def _sections_quoting(data: Any) -> dict[str, list[dict[str, str]]]:
+def _sections_quoting(sections: list[Section]) -> dict[str, list[dict[str, str]]]:
     """Figure id -> the headings of the sections that quote it (text, tables, charts...)."""
     quoted: dict[str, list[dict[str, str]]] = {}
-    for number, section in enumerate(data.get("sections", []) if isinstance(data, dict) else []):
-        heading = section.get("heading") if isinstance(section, dict) else None
-        name = heading if isinstance(heading, dict) else {
-            "zh": f"第{number + 1}部分", "en": f"Part {number + 1}"}
+    for number, section in enumerate(sections):
+        heading = section.heading
+        name = ({"zh": heading.zh, "en": heading.en} if heading else
+                {"zh": f"第{number + 1}部分", "en": f"Part {number + 1}"})
         for fig_id in figure_ids_in(section):
             entries = quoted.setdefault(fig_id, [])
-            if {"zh": name.get("zh", ""), "en": name.get("en", "")} not in entries:
-                entries.append({"zh": name.get("zh", ""), "en": name.get("en", "")})
+            if name not in entries:
+                entries.append(name)
     return quoted
+
+
+def content_as_of(content: Content, old_figures: dict[str, dict[str, Any]]) -> Content:
+    """The content as the edition of a snapshot's figures (`old_figures`) had it: the same
+    texts, with each figure's value and date as they were (for redlines)."""
+    figures = dict(content.figures)
+    for fig_id, old in old_figures.items():
+        if fig_id in figures:
+            figures[fig_id] = figures[fig_id].model_copy(update={
+                "value": Decimal(old["value"]), "significant": None,
+                "as_of": datetime.date.fromisoformat(old["as_of"])})
+    return dataclasses.replace(content, figures=figures)

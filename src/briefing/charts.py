@@ -18,8 +18,9 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .model import Chart, Lang
-from .typography import glued_phrases, loosened
+from .clreq import glued_phrases, loosened
+from .model import Chart, Lang, characters_of
+from .reportlab_fonts import font_names, register_fonts
 from .theme.resolve import ResolvedTheme
 
 HEIGHT_PT = 200.0
@@ -118,7 +119,7 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
 
 class _Text:
     """Strings added to a drawing, wrapped to a width where a reader accepts a break (the
-    clreq rules of typography.clusters: Latin words at spaces, a number with its unit),
+    clreq rules of clreq.clusters: Latin words at spaces, a number with its unit),
     set smaller or shortened with "…" when they must be (charts show figures whose full
     labels are in the tables)."""
 
@@ -179,7 +180,7 @@ class _Text:
             y = bottom - self.size
 
     def wrap(self, text: str, width: float, size: float) -> list[tuple[int, int]]:
-        """Lines as spans of `text`, filled greedily with glued phrases (typography.py:
+        """Lines as spans of `text`, filled greedily with glued phrases (clreq.py:
         no break inside a word or a number, none before closing punctuation); a phrase
         too wide for a line breaks where a reader accepts it, then at each cluster."""
         pieces: list[tuple[int, int]] = []
@@ -219,6 +220,15 @@ def qr_drawing(link: str, size_pt: float) -> Drawing:
                                                     size_pt / (y1 - y0), 0, 0])
     drawing.add(widget)
     return drawing
+
+
+def chart_picture(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
+                  width_pt: float) -> bytes:
+    """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (registered
+    with ReportLab for the chart's own characters only)."""
+    register_fonts(theme, characters_of(chart.texts(), languages))
+    font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
+    return chart_png(draw_chart(chart, theme, languages, width_pt, font))
 
 
 def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:

@@ -1,28 +1,42 @@
-"""The pipeline, one function per step:
+"""The pipeline, one function per step, and the only place that runs them in order:
 
-    load_content -> validate -> resolve_theme -> build_document -> check_glyphs -> write_x -> save
+    load_content -> validate -> resolve_theme -> build_document -> check_styles
+      -> check_glyphs -> write_pdf | write_docx -> save_atomic
 
-`prepare` runs every step before the writers; `render` runs one writer; `save_atomic` saves.
+The layout is chosen once, before validation (layout.py); the theme is resolved for it, and
+what the build takes from the theme arrives as `BuildSettings`. `prepare` runs every step
+before the writers; `render` runs one writer (`WriteOptions` say how: a redline is the DOCX
+with revisions); `build_outputs` is a whole build: prepare, render, then save.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from .build import build_document, check_texts
-from .content.load import Loaded, load_yaml
+from .build import BuildSettings, build_document, check_texts
+from .changes import CHANGES_JSON, content_as_of, load_snapshot, record_edition
 from .content.delegations import Delegation
+from .source.load import Loaded, load_yaml
+from .content.schema import Content, validate
 from .content.tables import load_table
-from .content.schema import Content, effective_layout, validate
 from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
+from .incremental import Manifest, input_digest, output_lock
+from .layout import choose_layout
 from .lint import lint
 from .model import Document
+from .output import save_atomic
+from .revisions import revisions
+from .style_names import check_styles
+from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
-from .writers import writer_for
+from .writers import WriteOptions, write
 
 log = logging.getLogger("briefing")
 
@@ -38,6 +52,31 @@ class Prepared:
     document: Document
 
 
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: outputs written, and outputs left as they were (up to date);
+    when it wrote, what changed since the previous edition (`changes`: the content of
+    `changes_file`, OUTDIR/<id>.changes.json); how long each step took, in seconds."""
+
+    outputs: list[Path]
+    written: list[Path]
+    up_to_date: list[Path]
+    changes: dict[str, Any] | None = None
+    changes_file: Path | None = None
+    durations_s: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        """"built" when it wrote an output, else "up to date"."""
+        return "built" if self.written else "up to date"
+
+    @property
+    def figures_changed(self) -> bool:
+        """Whether a figure changed, came or went since the previous edition."""
+        return bool(self.changes and (self.changes["changed"] or self.changes["added"]
+                                      or self.changes["removed"]))
+
+
 def find_briefing(path: Path) -> Path:
     """The briefing folder for a folder or a briefing.yaml path."""
     folder = path.parent if path.is_file() else path
@@ -45,16 +84,6 @@ def find_briefing(path: Path) -> Path:
         raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
                                   "folder such as content/xicheng-2023")])
     return folder
-
-
-def project_dirs(folder: Path) -> tuple[Path, Path]:
-    """styles/ and fonts/ of the project the briefing belongs to: the nearest ancestor of the
-    briefing folder that has a styles/ folder, else the checkout briefing runs from."""
-    for parent in [folder.resolve(), *folder.resolve().parents]:
-        if (parent / "styles").is_dir():
-            return parent / "styles", parent / "fonts"
-    root = Path(__file__).resolve().parents[2]
-    return root / "styles", root / "fonts"
 
 
 def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
@@ -103,32 +132,32 @@ def prepare(path: Path, theme: str | None = None, layout: str | None = None,
     """Run every step up to the writers; raise ContentError with every problem found.
     Warnings are logged; with `strict` they are errors too."""
     content = prepare_content(path, layout)
-    return prepare_edition(content, prepare_theme(content, theme), layout, strict, edition)
+    return prepare_edition(content, prepare_theme(content, theme), strict, edition)
 
 
 def prepare_content(path: Path, layout: str | None = None) -> Content:
-    """Steps 1-2: the briefing's files, loaded and validated."""
+    """Steps 1-2: the briefing's files, loaded and validated for the layout (`layout`, else
+    the briefing's own)."""
     folder = find_briefing(path)
     log.info("Step 1 - load_content %s", folder)
     briefing_file, figure_files = load_content(folder)
     log.info("Step 2 - validate")
-    try:
-        return validate(folder, briefing_file, figure_files,
-                        effective_layout(briefing_file, layout))
-    except ContentError as exc:
-        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
-                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
-        found = exc.diagnostics + check_texts(briefing_file, exc.figures,  # type: ignore[arg-type]
-                                              defined - set(exc.figures))
-        raise ContentError(_one_per_line(found)) from None
+    checked = validate(folder, briefing_file, figure_files,
+                       choose_layout(briefing_file.data, layout))
+    if checked.content is None:  # the texts' problems too, in the same run
+        found = checked.problems + check_texts(briefing_file, checked.figures,
+                                               set(checked.broken_figures))
+        raise ContentError(_one_per_line(found))
+    return checked.content
 
 
 def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
-    """Step 3: the theme (the briefing's, or `theme`), resolved."""
+    """Step 3: the theme (the briefing's, or `theme`), resolved for the content's layout."""
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
-    styles_dir, fonts_dir = project_dirs(content.folder)
-    try:
-        return resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    styles_dirs, fonts_dirs = search_dirs(content.folder)
+    try:  # a theme path is relative to the working folder, or in briefing.yaml to its folder
+        resolved = resolve_theme(theme or content.briefing.theme, styles_dirs, fonts_dirs,
+                                 Path() if theme else content.folder)
     except ContentError as exc:
         if theme:  # asked for on the command line: nothing to locate in the files
             raise
@@ -137,15 +166,31 @@ def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
                    if d.file is None and d.field_path == "theme" else d
                    for d in exc.diagnostics]
         raise ContentError(located) from None
+    return resolved.for_languages(content.layout.languages)
 
 
-def prepare_edition(content: Content, resolved: ResolvedTheme, layout: str | None = None,
-                    strict: bool = False, edition: Delegation | None = None) -> Prepared:
-    """Steps 4-5: the document model, its glyphs checked, its warnings logged."""
+def build_settings(theme: ResolvedTheme) -> BuildSettings:
+    """What build_document takes from the theme: its name, labels and heading numbering,
+    and where an edition's greeting and contact go."""
+    return BuildSettings(theme.name, theme.labels, theme.heading_numbering, theme.greeting_at,
+                         theme.contact_at)
+
+
+def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = False,
+                    edition: Delegation | None = None) -> Prepared:
+    """Steps 4-6: the document model, its styles and glyphs checked, its warnings logged."""
     log.info("Step 4 - build_document")
-    document = build_document(content, resolved, layout, edition)
-    resolved = resolved.for_languages(document.languages)
-    log.info("Step 5 - check_glyphs")
+    document: Document | None = None
+    problems: list[Diagnostic] = []
+    try:
+        document = build_document(content, build_settings(resolved), content.layout, edition)
+    except ContentError as exc:  # reported with the styles' problems, in the same run
+        problems = exc.diagnostics
+    log.info("Step 5 - check_styles")
+    problems += check_styles(content, resolved)
+    if problems or document is None:
+        raise ContentError(problems)
+    log.info("Step 6 - check_glyphs")
     check_glyphs(document, resolved)
     warnings = lint(content, document)
     if strict and warnings:
@@ -186,20 +231,76 @@ def versions() -> dict[str, str]:
     return dict(_versions())
 
 
-def render(prepared: Prepared, fmt: str) -> bytes:
-    """Step 6: one writer turns the model into a file's bytes."""
-    log.info("Step 6 - write_%s", fmt)
-    return writer_for(fmt)(prepared.document, prepared.theme)
+def render(prepared: Prepared, fmt: str, options: WriteOptions = WriteOptions()) -> bytes:
+    """Step 7: one writer turns the model into a file's bytes."""
+    log.info("Step 7 - write_%s", fmt)
+    return write(fmt, prepared.document, prepared.theme, options)
 
 
-def render_redline(prepared: Prepared, old_figures: dict[str, dict[str, object]]) -> bytes:
-    """The DOCX with every text changed since the edition of `old_figures` (a snapshot's
-    figures) shown as tracked changes."""
-    from .revisions import previous_document, revisions
-    from .writers.docx.document import write_docx
-
-    before = previous_document(prepared.content, prepared.theme, prepared.document.layout,
-                               old_figures)  # type: ignore[arg-type]
+def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) -> WriteOptions:
+    """The writer options of a redline: every text changed since the edition of
+    `old_figures` (a snapshot's figures) becomes a tracked change."""
+    log.info("Step 4 - build_document (the previous edition, for the redline)")
+    content = prepared.content
+    before = build_document(content_as_of(content, old_figures), build_settings(prepared.theme),
+                            content.layout)
     author = prepared.document.cover.publisher.get(prepared.document.languages[0])
-    return write_docx(prepared.document, prepared.theme,
-                      revisions(before, prepared.document, f"briefing ({author})"))
+    return WriteOptions(revisions=revisions(before, prepared.document, f"briefing ({author})"))
+
+
+def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
+                  layout: str | None = None, strict: bool = False, force: bool = False,
+                  wait_s: float = 300, redline: bool = False) -> BuildReport:
+    """A build: every step, then every stale output (and the redline) rendered before any
+    is saved, each saved atomically, under the output folder's lock (briefing.build_report
+    says more)."""
+    laps: dict[str, float] = {}
+    lap = _stopwatch(laps)
+    changes = None
+    with output_lock(out, wait_s):
+        lap("wait")
+        prepared = prepare(path, theme, layout, strict)
+        manifest = Manifest(out)
+        targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
+        digests = {fmt: input_digest(input_files(prepared), {
+            "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
+            "strict": strict, "versions": versions()}) for fmt in formats}
+        stale = [fmt for fmt in formats
+                 if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
+        lap("prepare")
+        rendered = {}
+        for fmt in stale:
+            rendered[fmt] = render(prepared, fmt)
+            lap(fmt)
+        previous = load_snapshot(out, prepared.content.id) if redline else None
+        redlined: dict[Path, bytes] = {}
+        if previous is not None:  # the DOCX again, with the changes as tracked changes
+            target = out / f"{prepared.content.id}.redline.docx"
+            redlined[target] = render(prepared, "docx",
+                                      redline_options(prepared, previous["figures"]))
+            lap("redline")
+        for fmt, data in rendered.items():
+            save_atomic(targets[fmt], data)
+            manifest.record(targets[fmt], digests[fmt], data)
+        for target, data in redlined.items():
+            save_atomic(target, data)
+        if rendered:
+            manifest.save()
+            changes = record_edition(prepared, out)  # what changed since the last edition
+        lap("save")
+    laps["total"] = round(sum(laps.values()), 3)
+    return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
+                       [targets[f] for f in formats if f not in stale], changes,
+                       out / CHANGES_JSON.format(id=prepared.content.id) if changes else None,
+                       laps)
+
+
+def _stopwatch(laps: dict[str, float]) -> Callable[[str], None]:
+    """lap(step) records the seconds since the previous lap under the step's name."""
+    last = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        laps[step] = round(now - last[0], 3)
+        last[0] = now
+    return lap

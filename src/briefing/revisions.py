@@ -1,23 +1,17 @@
 """Redlines: the texts of this edition that differ from the previous edition's.
 
-The previous edition's document is rebuilt from the same content with the figures it had
-(the snapshot, see changes.py); walking both documents together pairs every text with its
-previous version. The DOCX writer shows each difference as a tracked change that an official
-can accept or reject in Word.
+The pipeline rebuilds the previous edition's document from the same content with the figures
+it had (the snapshot, see changes.py); walking both documents together pairs every text with
+its previous version. The DOCX writer, given them as a writer option (`WriteOptions.revisions`),
+shows each difference as a tracked change that an official can accept or reject in Word.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from dataclasses import dataclass, fields, is_dataclass
-from decimal import Decimal
-from typing import Any
 
-from .build import build_document
-from .content.schema import Content
 from .model import Document, Run
-from .theme.resolve import ResolvedTheme
 
 
 @dataclass(frozen=True)
@@ -27,18 +21,6 @@ class Revisions:
     previous: dict[str, str]
     author: str
     date: datetime.datetime
-
-
-def previous_document(content: Content, theme: ResolvedTheme, layout: str,
-                      old_figures: dict[str, dict[str, Any]]) -> Document:
-    """The document as it was, built with the previous edition's figure values."""
-    figures = dict(content.figures)
-    for fig_id, old in old_figures.items():
-        if fig_id in figures:
-            figures[fig_id] = figures[fig_id].model_copy(update={
-                "value": Decimal(old["value"]), "significant": None,
-                "as_of": datetime.date.fromisoformat(old["as_of"])})
-    return build_document(dataclasses.replace(content, figures=figures), theme, layout)
 
 
 def revisions(previous: Document, current: Document, author: str) -> Revisions:

@@ -14,7 +14,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Frame
 from reportlab.pdfgen.canvas import Canvas
 
-from briefing.writers.pdf.linebreak import CANNOT_END, CANNOT_START, ChineseParagraph, clusters
+from briefing.clreq import CANNOT_END, CANNOT_START
+from briefing.writers.pdf.linebreak import ChineseParagraph
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 SIZE = 10.0
@@ -147,9 +148,3 @@ def it_continues_a_paragraph_after_a_page_break_with_its_own_lines(markup: bool)
     split = [line for p in pages for line in p.get_text_range().replace("\r", "").split("\n")]
     assert split == whole
 
-
-def it_cuts_text_into_unbreakable_clusters() -> None:
-    text = "总投资112.5亿元，“两个确保”R&D done"
-    spans = [text[a:b] for a, b in clusters(text)]
-    assert "资" in spans and "112.5亿元，" in spans and "“两" in spans and "保”" in spans
-    assert "R&D " in spans and "done" in spans

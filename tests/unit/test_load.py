@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.content.load import MAX_FILE_BYTES, load_yaml
+from briefing.source.load import MAX_FILE_BYTES, load_yaml
 from briefing.errors import ContentError
 
 

@@ -28,22 +28,24 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from ..errors import ContentError
-from .load import Loaded, load_yaml
-from ..errors import error
-from .schema import LAYOUTS, Text, _Strict, did_you_mean, parse_model
+from ..errors import ContentError, error
+from ..layout import LAYOUTS
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, load_yaml
+from ..source.parse import parse_model
+from .fields import Strict, Text
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-class Contact(_Strict):
+class Contact(Strict):
     name: Text
     title: Text
     phone: str = ""
     email: str = ""
 
 
-class Delegation(_Strict):
+class Delegation(Strict):
     id: str = Field(description="lower-case letters, digits and hyphens: used in file names")
     name: Text
     organisation: Text | None = None
@@ -78,7 +80,7 @@ class Delegation(_Strict):
         return value
 
 
-class DelegationsFile(_Strict):
+class DelegationsFile(Strict):
     briefing: str
     delegations: list[Delegation] = Field(min_length=1)
 

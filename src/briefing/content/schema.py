@@ -1,52 +1,33 @@
 """The shape of content files, as pydantic models, and `validate` that turns loaded YAML
 into content objects or a list of located diagnostics.
 
-All scalars arrive as strings (see load.py); pydantic converts them to dates, decimals and
+All scalars arrive as strings (see source/load.py); pydantic converts them to dates, decimals and
 integers here, so the conversion rules are ours, not YAML 1.1's.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError,
-                      field_validator, model_validator)
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
-from ..errors import ContentError, Diagnostic, error
+from ..blocks import BLOCK_KINDS, BLOCK_TYPES, BlockSpec
+from ..errors import Diagnostic, error
+from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
+from ..source.hints import did_you_mean
+from ..source.load import Loaded, format_path
+from ..source.parse import Vocabulary, parse_model
+from .fields import FigureId, InlineText, Strict, Text
 from .figures import round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
-from .load import Loaded, format_path
 
-# XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_text(value: str) -> str:
-    bad = _XML_FORBIDDEN.search(value)
-    if bad:
-        raise ValueError(f"control character U+{ord(bad.group()):04X} is not allowed in text")
-    return value
-
-
-class Text(_Strict):
-    """A piece of text in both languages."""
-
-    zh: str = Field(description="Chinese text")
-    en: str = Field(description="English text")
-
-    _check = field_validator("zh", "en")(_check_text)
 
 
 def _plain_decimal(value: Any) -> Any:
@@ -56,7 +37,7 @@ def _plain_decimal(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class Previous(_Strict):
+class Previous(Strict):
     """The same figure for an earlier period, for changes (同比增长12.5% / up 12.5%)."""
 
     value: Decimal
@@ -65,7 +46,7 @@ class Previous(_Strict):
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
 
-class Figure(_Strict):
+class Figure(Strict):
     label: Text
     value: Decimal | None = Field(None, description="exact value in base units (yuan, "
                                   "not 亿元); or give a formula")
@@ -100,120 +81,14 @@ class Figure(_Strict):
     @classmethod
     def _known_unit(cls, value: str) -> str:
         if value not in units():
-            raise ValueError(f"unknown unit '{value}'" + _did_you_mean(value, units()))
+            hint = did_you_mean(value, units())
+            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else ""))
         return value
 
 
-class FiguresFile(_Strict):
+class FiguresFile(Strict):
     figures: dict[str, Figure]
 
-
-class TableSpec(_Strict):
-    caption: Text | None = None
-    figures: list[str] = Field(min_length=1)
-
-
-class CalloutSpec(_Strict):
-    figure: str
-    text: Text
-
-
-class ParagraphBlock(_Strict):
-    paragraph: Text
-    style: str | None = None
-    tags: list[str] = []
-
-
-class HeadingBlock(_Strict):
-    heading: Text
-    level: int = Field(2, ge=2, le=4, description="2 under a section heading, 3 and 4 below")
-    style: str | None = None
-    tags: list[str] = []
-
-
-class BulletsBlock(_Strict):
-    bullets: list[Text] = Field(min_length=1)
-    style: str | None = None
-    tags: list[str] = []
-
-
-class TableBlock(_Strict):
-    table: TableSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class CalloutBlock(_Strict):
-    callout: CalloutSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class KpisBlock(_Strict):
-    kpis: list[str] = Field(min_length=2, max_length=4)
-    style: str | None = None
-    tags: list[str] = []
-
-
-class ChartSpec(_Strict):
-    type: Literal["bar", "grouped_bar", "line", "pie", "donut"] = "bar"
-    title: Text
-    figures: list[str] = Field([], max_length=12, description="one series: a bar, point or "
-                               "slice per figure, labelled with the figure's label")
-    series: list[list[str]] = Field([], max_length=6, description="grouped_bar: one list of "
-                                    "figure ids per series, one id per category")
-    series_labels: list[Text] = []
-    categories: list[Text] = []
-
-    @model_validator(mode="after")
-    def _shape(self) -> "ChartSpec":
-        if self.type == "grouped_bar":
-            if len(self.series) < 2 or len(self.series_labels) != len(self.series):
-                raise ValueError("a grouped_bar needs two or more series, each with a label "
-                                 "in series_labels")
-            if any(len(s) != len(self.categories) for s in self.series) or not self.categories:
-                raise ValueError("each series needs one figure per category")
-        elif len(self.figures) < 2 or self.series:
-            raise ValueError(f"a {self.type} chart needs two or more figures (series are for "
-                             "grouped_bar)")
-        return self
-
-    @property
-    def all_figures(self) -> list[str]:
-        return self.figures or [f for s in self.series for f in s]
-
-
-class ChartBlock(_Strict):
-    chart: ChartSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class ImageSpec(_Strict):
-    file: str = Field(description="PNG or JPEG in the briefing folder")
-    alt: Text = Field(description="what the picture shows, for readers who cannot see it")
-    caption: Text | None = None
-    width_percent: int = Field(100, ge=10, le=100, description="of the text width")
-
-
-class ImageBlock(_Strict):
-    image: ImageSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class PageBreakBlock(_Strict):
-    page_break: bool
-    style: str | None = None
-    tags: list[str] = []
-
-
-Layout = Literal["stacked", "parallel", "zh", "en"]
-LAYOUTS: tuple[str, ...] = ("stacked", "parallel", "zh", "en")
-SINGLE_LANGUAGE = {"zh": "en", "en": "zh"}  # layout -> the language it does not need
-
-BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
-               "image", "page_break")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -223,31 +98,24 @@ def _block_kind(value: Any) -> str | None:
     return None
 
 
-Block = Annotated[
-    Union[
-        Annotated[ParagraphBlock, Tag("paragraph")],
-        Annotated[HeadingBlock, Tag("heading")],
-        Annotated[BulletsBlock, Tag("bullets")],
-        Annotated[TableBlock, Tag("table")],
-        Annotated[CalloutBlock, Tag("callout")],
-        Annotated[KpisBlock, Tag("kpis")],
-        Annotated[ChartBlock, Tag("chart")],
-        Annotated[ImageBlock, Tag("image")],
-        Annotated[PageBreakBlock, Tag("page_break")],
-    ],
-    Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="a block needs exactly one of: " + ", ".join(BLOCK_KINDS)),
-]
+if TYPE_CHECKING:
+    Block = BlockSpec
+else:  # one member per declared block type, told apart by its key (blocks/__init__.py)
+    Block = Annotated[
+        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],
+        Discriminator(_block_kind, custom_error_type="block_kind", custom_error_message=(
+            "a block needs exactly one of: " + ", ".join(BLOCK_KINDS))),
+    ]
 
 
-class Section(_Strict):
-    heading: Text | None = None
+class Section(Strict):
+    heading: InlineText | None = None
     tags: list[str] = Field([], description="topics, for editions that select sections "
                             "(delegations' include_tags); untagged sections are always in")
     blocks: list[Block] = Field(min_length=1)
 
 
-class Cover(_Strict):
+class Cover(Strict):
     title: Text
     subtitle: Text | None = None
     date: datetime.date = Field(description="date of this edition")
@@ -256,9 +124,9 @@ class Cover(_Strict):
     keywords: list[str] = Field([], description="document properties: keywords")
 
 
-class BriefingFile(_Strict):
+class BriefingFile(Strict):
     theme: str = "investor"
-    layout: Layout = "stacked"
+    layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []
@@ -279,147 +147,45 @@ class Content:
     figures: dict[str, Figure]
     briefing_file: Loaded
     figure_files: dict[str, Loaded]  # figure id -> the file that defines it
+    layout: Layout  # the layout it was validated for (see layout.py)
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         return self.briefing_file.line_of(path)
 
 
-def parse_model(model: type[BaseModel], loaded: Loaded) -> tuple[Any, list[Diagnostic]]:
-    """Validate loaded data against a model; every error located by file, line and field."""
-    try:
-        return model.model_validate(loaded.data), []
-    except ValidationError as exc:
-        return None, [_diagnostic(loaded, err) for err in exc.errors()]
+# every field name of a content file, for hints (see source/parse.py)
+CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS})
 
 
-def _diagnostic(loaded: Loaded, err: Any) -> Diagnostic:
-    path = _data_path(loaded.data, err["loc"])
-    kind, message = err["type"], err["msg"]
-    hint = None
-    if kind == "missing":
-        name = path[-1]
-        message = {"zh": "missing the Chinese text (zh)", "en": "missing the English text (en)"
-                   }.get(str(name), f"missing required field '{name}'")
-        line_path = path[:-1]
-    else:
-        line_path = path
-        if kind == "extra_forbidden":
-            message = f"unknown field '{path[-1]}'"
-            # all field names are candidates, so only a close spelling is worth suggesting
-            hint = _did_you_mean(str(path[-1]), _ALL_FIELDS, prefix="", cutoff=0.75)
-            if path[-1] in _ALL_FIELDS:  # a real field, in the wrong place
-                message, hint = f"'{path[-1]}' does not belong here", "check the indentation"
-            elif _is_bilingual(loaded.data, path[:-1]):
-                hint = ("a comma inside {zh: ..., en: ...} starts a new key: put the text in "
-                        "quotes")
-        elif kind == "block_kind":
-            given = list(err["input"]) if isinstance(err["input"], dict) else []
-            message = "a block needs exactly one of: " + ", ".join(BLOCK_KINDS)
-            unknown = [k for k in given if k not in BLOCK_KINDS and k != "style"]
-            if unknown:
-                hint = _did_you_mean(unknown[0], BLOCK_KINDS, prefix="") or None
-        elif kind == "value_error":
-            message = message.removeprefix("Value error, ")
-        else:
-            message = f"{message.rstrip('.')} (got {err['input']!r})" if "input" in err and \
-                isinstance(err["input"], str) else message
-    field = format_path(path)
-    cell = loaded.cell_of(tuple(path))
-    return error(loaded.file, loaded.line_of(line_path), f"{cell} {field}" if cell else field,
-                 message, hint or None)
+@dataclass(frozen=True)
+class Validation:
+    """What `validate` found: the content if it is valid, else every problem, and what the
+    texts can still be checked against so that their problems are reported in the same run
+    (the figures that are valid, and the ids of those defined but invalid)."""
 
-
-def _is_bilingual(data: Any, path: tuple[str | int, ...]) -> bool:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return isinstance(data, dict) and {"zh", "en"} <= set(data)
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """pydantic's loc, without the union tags it inserts: the path as the user wrote it."""
-    path: list[str | int] = []
-    current = data
-    for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
-            path.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
-            path.append(part)  # a missing field
-    return tuple(path)
-
-
-def _did_you_mean(word: str, choices: Any, prefix: str = "; ", cutoff: float = 0.6) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    if not close:
-        return ""
-    return f"{prefix}did you mean '{close[0]}'?"
-
-
-def did_you_mean(word: str, choices: Any) -> str | None:
-    """A hint naming the closest of `choices`, or None."""
-    return _did_you_mean(word, choices, prefix="") or None
-
-
-def _field_names(*models: type[BaseModel]) -> set[str]:
-    return {name for m in models for name in m.model_fields}
-
-
-_ALL_FIELDS = _field_names(Text, Figure, FiguresFile, TableSpec, CalloutSpec, ParagraphBlock,
-                           HeadingBlock, BulletsBlock, TableBlock, CalloutBlock, KpisBlock,
-                           ChartSpec, ChartBlock, ImageSpec, ImageBlock, PageBreakBlock,
-                           Section, Cover, BriefingFile)
-
-
-def effective_layout(briefing_file: Loaded, override: str | None) -> str:
-    """The layout asked for on the command line, else the briefing's own."""
-    if override:
-        return override
-    data = briefing_file.data
-    layout = data.get("layout") if isinstance(data, dict) else None
-    return layout if layout in LAYOUTS else "stacked"
-
-
-def _allow_missing(data: Any, lang: str) -> Any:
-    """A single-language edition does not need the other language: fill it with "" where
-    a text gives only the language it needs (a {zh: ...} or {en: ...} mapping)."""
-    if isinstance(data, dict):
-        keys = set(data)
-        if keys and keys <= {"zh", "en"} and lang not in keys:
-            return {**data, lang: ""}
-        return {k: _allow_missing(v, lang) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_allow_missing(v, lang) for v in data]
-    return data
+    content: Content | None
+    problems: list[Diagnostic]
+    figures: dict[str, Figure]
+    broken_figures: frozenset[str]
 
 
 def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
-             layout: str = "stacked") -> Content:
-    """Check structure and cross-references; raise ContentError listing every problem.
-    A single-language `layout` (zh, en) does not require the other language.
-
-    The figures that are valid are kept on the exception (`ContentError.figures`) so that the
-    texts can still be checked against them and all problems reported in one run."""
+             layout: Layout) -> Validation:
+    """Check structure and cross-references, collecting every problem. A single-language
+    `layout` (zh, en) does not require the other language."""
     problems: list[Diagnostic] = list(briefing_file.problems)
     for loaded in figure_files:
         problems += loaded.problems
-    if layout in SINGLE_LANGUAGE:
-        unused = SINGLE_LANGUAGE[layout]
-        briefing_file = Loaded(briefing_file.file, _allow_missing(briefing_file.data, unused),
-                               briefing_file.lines, briefing_file.problems)
-        figure_files = [Loaded(f.file, _allow_missing(f.data, unused), f.lines, f.problems)
-                        for f in figure_files]
-    briefing, found = parse_model(BriefingFile, briefing_file)
+    defined = {fig_id for f in figure_files if isinstance(f.data, dict)
+               and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+    briefing_file = replace(briefing_file, data=layout.fill_unused_language(briefing_file.data))
+    figure_files = [replace(f, data=layout.fill_unused_language(f.data)) for f in figure_files]
+    briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS)
     problems += found
     figures: dict[str, Figure] = {}
     defined_in: dict[str, Loaded] = {}
     for loaded in figure_files:
-        parsed, found = parse_model(FiguresFile, loaded)
+        parsed, found = parse_model(FiguresFile, loaded, CONTENT_WORDS)
         problems += found
         if parsed is None:
             continue
@@ -439,14 +205,11 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                 defined_in[fig_id] = loaded
     problems += _derive(figures, defined_in)
     if briefing is not None:
-        defined = {fig_id for f in figure_files if isinstance(f.data, dict)
-                   and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
-        exc = ContentError(problems)
-        exc.figures = figures
-        raise exc
-    return Content(folder.name, folder, briefing, figures, briefing_file, defined_in)
+        return Validation(None, problems, figures, frozenset(defined - set(figures)))
+    return Validation(Content(folder.name, folder, briefing, figures, briefing_file, defined_in,
+                              layout), [], figures, frozenset())
 
 
 def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
@@ -499,36 +262,19 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
 
 def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defined: set[str],
                        loaded: Loaded) -> list[Diagnostic]:
-    """Unknown figure ids in tables, call-outs and KPI rows (a figure that is defined but
-    invalid has been reported already)."""
+    """Unknown figure ids in blocks, and what else each block type checks against the
+    figures (a figure that is defined but invalid has been reported already)."""
     problems = []
 
-    def check(fig_id: str, path: tuple[str | int, ...]) -> None:
-        if fig_id not in defined:
-            problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
-                                  f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures)))
+    def problem(path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message,
+                              hint))
 
     for s, section in enumerate(briefing.sections):
+        for path, part in section.parts(("sections", s)):
+            if isinstance(part, FigureId) and part not in defined:
+                problem(path, f"unknown figure '{part}'", did_you_mean(part, figures))
         for b, block in enumerate(section.blocks):
-            base: tuple[str | int, ...] = ("sections", s, "blocks", b)
-            if isinstance(block, TableBlock):
-                for i, fig_id in enumerate(block.table.figures):
-                    check(fig_id, base + ("table", "figures", i))
-            elif isinstance(block, CalloutBlock):
-                check(block.callout.figure, base + ("callout", "figure"))
-            elif isinstance(block, KpisBlock):
-                for i, fig_id in enumerate(block.kpis):
-                    check(fig_id, base + ("kpis", i))
-            elif isinstance(block, ChartBlock):
-                for i, fig_id in enumerate(block.chart.figures):
-                    check(fig_id, base + ("chart", "figures", i))
-                for s, series in enumerate(block.chart.series):
-                    for i, fig_id in enumerate(series):
-                        check(fig_id, base + ("chart", "series", s, i))
-                chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
-                if len(chart_units) > 1:
-                    path = base + ("chart", "figures")
-                    problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
-                                          "a chart's figures must share one unit, not "
-                                          + ", ".join(sorted(chart_units))))
+            for inner, message in block.problems(figures):
+                problem(("sections", s, "blocks", b) + inner, message)
     return problems

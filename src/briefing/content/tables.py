@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Diagnostic, error
-from .load import MAX_FILE_BYTES, Loaded
+from ..source.hints import did_you_mean
+from ..source.load import MAX_FILE_BYTES, Loaded
 
 # column -> where it goes in a figure's data; the first six are required
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -107,7 +108,6 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
     for i, name in enumerate(names):
         where = f"{sheet}!" if sheet else ""
         if name not in COLUMNS:
-            from .schema import did_you_mean
             problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
                                   f"unknown column '{name}'", did_you_mean(name, COLUMNS)))
         elif names.index(name) != i:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     import jinja2
 
 from .figures import Lang, format_as_of, format_change, format_number, format_value, units
-from .schema import Figure, did_you_mean
+from ..source.hints import did_you_mean
+from .schema import Figure
 
 
 class TemplateProblem(Exception):

@@ -17,8 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Pt
 
 from ...model import Document, label_parts
-from ...revisions import Revisions
 from ...theme.resolve import MM, ResolvedTheme
+from .. import WriteOptions
 from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter
@@ -33,15 +33,16 @@ FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
 def write_docx(document: Document, theme: ResolvedTheme,
-               revisions: Revisions | None = None) -> bytes:
+               options: WriteOptions = WriteOptions()) -> bytes:
     """Build the Word document; returns the .docx file's bytes (saving is output.py's job).
-    With `revisions`, every text that differs from the previous edition is a tracked change."""
+    With `options.revisions`, every text that differs from the previous edition is a
+    tracked change (a redline)."""
     doc = docx.Document()
     define_styles(doc, theme)
     number_headings(doc, theme, document.languages)
     _page(doc.sections[0], theme)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
-                         revisions=revisions)
+                         revisions=options.revisions)
     _cover(writer, document)
     body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
     _furniture(doc, body, document, theme)

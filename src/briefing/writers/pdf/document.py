@@ -7,6 +7,7 @@ body, with the footer) and fonts that embed (TrueType outlines, subset by Report
 from __future__ import annotations
 
 import io
+import logging
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -19,14 +20,24 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ...errors import ContentError, error
 from ...fonts import document_characters
 from ...model import Document, label_parts
+from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
+from .. import WriteOptions
 from .blocks import BlockRenderer
 from .pagination import KeepWithNext, parallel_sections
-from .styles import StyleSheet, font_names, make_paragraph, register_fonts
+from .styles import StyleSheet, make_paragraph
 
 
-def write_pdf(document: Document, theme: ResolvedTheme) -> bytes:
-    """Typeset the document; returns the PDF file's bytes (saving is output.py's job)."""
+log = logging.getLogger("briefing")
+
+
+def write_pdf(document: Document, theme: ResolvedTheme,
+              options: WriteOptions = WriteOptions()) -> bytes:
+    """Typeset the document; returns the PDF file's bytes (saving is output.py's job).
+    A PDF shows no tracked changes: with `options.revisions` it warns and typesets the
+    document as it is."""
+    if options.revisions is not None:
+        log.warning("a PDF cannot show tracked changes: the redline is a DOCX only")
     register_fonts(theme, document_characters(document))
     buffer = io.BytesIO()
     page = theme.page

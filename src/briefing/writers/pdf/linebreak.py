@@ -1,37 +1,38 @@
-"""Chinese line breaking for the PDF, after the W3C "Requirements for Chinese Text Layout".
+"""The ReportLab adapter of our Chinese line breaking: ReportLab's fragments in, the lines
+of `clreq.break_lines` out, in ReportLab's own line forms.
 
 ReportLab's CJK wrapping (`cjkFragSplit`) breaks between any two characters and keeps only
 a Japanese-oriented list of characters off the start of a line: `，：；！？”` may start a
-line, `“（《` may end one, and `7244` / `万元` may be torn apart. We own the rule table here:
+line, `“（《` may end one, and `7244` / `万元` may be torn apart. The rules are ours, in
+clreq.py; this module measures the characters, builds the lines ReportLab draws, spreads a
+justified Chinese line's slack between its characters (character spacing, PDF `Tc`, since
+ReportLab justifies only at spaces) and keeps a paragraph's lines across a page break.
 
-- no line starts with closing punctuation (CANNOT_START),
-- no line ends with opening punctuation (CANNOT_END),
-- a number stays with the unit characters that follow it (`112.5亿元`, `46微克/立方米`),
-- a run of Latin letters and digits breaks only at a space (never inside a word),
-- a paragraph may let closing punctuation hang into the margin (`hanging`) instead of
-  pushing a character to the next line; it never hangs more than one character.
-
-Text is cut into clusters that must not be broken inside; lines are filled greedily with
-clusters; a cluster wider than the line (a 2,000-character string) is split by character.
-Justified Chinese lines spread their slack evenly between characters (character spacing,
-PDF `Tc`), since ReportLab justifies only at spaces.
+It relies on ReportLab internals (Paragraph.breakLinesCJK, the kinds of ParaLines, the
+justified-line drawing functions of reportlab.platypus.paragraph and more):
+tests/pdf/test_reportlab_internals.py names each one and fails when one changes.
 """
 
 from __future__ import annotations
 
-from ...typography import CANNOT_END, CANNOT_START, clusters
-from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paragraph import (FragLine, ParaLines, Paragraph, imgNormV,
                                           imgVRange)
 from reportlab.rl_config import _FUZZ
 
+from ...clreq import Line, break_lines, justified_characters
+from ...reportlab_fonts import char_widths
+
+
 def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True) -> ParaLines:
-    """Replacement for ReportLab's cjkFragSplit that follows the rules above."""
+    """Replacement for ReportLab's cjkFragSplit that follows the rules of clreq.py."""
     text, owner, widths = _characters(frags)
-    spans = _break(text, owner, widths, max_widths, hanging)
+    # a <br/>: ReportLab marks the fragment; the line ends after its cluster
+    line_breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
+    spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ)
     if _plain(frags):
         return _plain_lines(frags[0], text, spans, max_widths)
     lines = []
@@ -40,57 +41,9 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
         line = _line(text, owner, start, end, limit, width, limit - width, forced,
                      calc_bounds)
         last = n == len(spans) - 1 and not forced
-        line.cjkChars = 0 if last else end - start - _trailing_spaces(text[start:end])
+        line.cjkChars = 0 if last else justified_characters(text[start:end])
         lines.append(line)
     return ParaLines(kind=1, lines=lines)
-
-
-def _break(text: str, owner: list, widths: list[float], max_widths: list[float],
-           hanging: bool) -> list[tuple[int, int, float, bool]]:
-    """The lines as (start, end, width, ended by <br/>): clusters filled in greedily; the
-    last line is the one not followed by another."""
-    # prefix sums: the width of text[a:b] is ends[b] - ends[a]
-    ends = [0.0]
-    for width in widths:
-        ends.append(ends[-1] + width)
-    breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
-    spans: list[tuple[int, int, float, bool]] = []
-    line_start = 0
-    used = 0.0
-
-    def max_width() -> float:
-        return max_widths[min(len(spans), len(max_widths) - 1)]
-
-    def end_line(end: int, width: float, forced: bool = False) -> None:
-        nonlocal line_start, used
-        spans.append((line_start, end, width, forced))
-        line_start, used = end, 0.0
-
-    for start, end in clusters(text):
-        width = ends[end] - ends[start]
-        if breaks and any(k in breaks for k in range(start, end)):
-            # <br/> inside the cluster: ReportLab marks the frag; end the line after it
-            end_line(end, used + width, forced=True)
-            continue
-        limit = max_width() + _FUZZ
-        if used + width <= limit:
-            used += width
-            continue
-        hang = widths[end - 1] if hanging and text[end - 1] in CANNOT_START else 0.0
-        if used + width - hang <= limit and start > line_start:
-            used += width  # the closing punctuation hangs into the margin
-            end_line(end, used)
-            continue
-        if start > line_start:
-            end_line(start, used)
-        # the cluster starts the new line; one wider than the line is split by character
-        for k in range(start, end):
-            if used + widths[k] > max_width() + _FUZZ and k > line_start:
-                end_line(k, used)
-            used += widths[k]
-    if line_start < len(text) or not spans:
-        end_line(len(text), used)
-    return spans
 
 
 class _PlainLine(list):
@@ -111,7 +64,7 @@ def _plain(frags: list) -> bool:
                 or getattr(frag, "backColor", None) or getattr(frag, "rise", 0))
 
 
-def _plain_lines(frag, text: str, spans: list, max_widths: list[float]) -> ParaLines:
+def _plain_lines(frag, text: str, spans: list[Line], max_widths: list[float]) -> ParaLines:
     """Lines of a one-style paragraph in ReportLab's simple form (kind 0): a line is
     (slack, [text]), drawn with one text operator and no per-fragment work (drawing the
     fragment form was a tenth of a page's time)."""
@@ -119,7 +72,7 @@ def _plain_lines(frag, text: str, spans: list, max_widths: list[float]) -> ParaL
     for n, (start, end, width, _forced) in enumerate(spans):
         words = _PlainLine([text[start:end]])
         if n < len(spans) - 1:
-            words.cjk_chars = end - start - _trailing_spaces(text[start:end])
+            words.cjk_chars = justified_characters(text[start:end])
         lines.append((max_widths[min(n, len(max_widths) - 1)] - width, words))
     ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent)
@@ -144,27 +97,13 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
         if hasattr(frag, "cbDefn"):  # an inline image or anchor: its own width, as cjkU
             widths += [getattr(frag.cbDefn, "width", 0)] * len(chunk)
             continue
-        known = _widths(frag.fontName, frag.fontSize)
+        known = char_widths(frag.fontName, frag.fontSize)
         for char in chunk:
             width = known.get(char)
             if width is None:
                 width = known[char] = getFont(frag.fontName).stringWidth(char, frag.fontSize)
             widths.append(width)
     return "".join(text), owner, widths
-
-
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-
-
-def _widths(font: str, size: float) -> dict[str, float]:
-    """Character widths of a registered font at a size, measured once per process."""
-    return _WIDTHS.setdefault((font, size), {})
-
-
-def forget_widths(font: str) -> None:
-    """A font registered again under this name may be another file: measure anew."""
-    for key in [k for k in _WIDTHS if k[0] == font]:
-        del _WIDTHS[key]
 
 
 def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
@@ -205,10 +144,6 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
     return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words[1:], fontSize=max_size,
                     ascent=max_ascent, descent=min_descent, maxWidth=max_width,
                     currentWidth=width, lineBreak=line_break)
-
-
-def _trailing_spaces(text: str) -> int:
-    return len(text) - len(text.rstrip())
 
 
 class WrappedOnce(Paragraph):
@@ -315,5 +250,4 @@ if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
         rl_paragraph._justifyDrawParaLineX)
 
 
-__all__ = ["CANNOT_END", "CANNOT_START", "ChineseParagraph", "WrappedOnce", "clusters",
-           "forget_widths", "split_cjk_frags"]
+__all__ = ["ChineseParagraph", "WrappedOnce", "split_cjk_frags"]

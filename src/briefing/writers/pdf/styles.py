@@ -2,65 +2,24 @@
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from ...fonts import CONTROLS, common_characters, font_cmap, font_subset
+from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
-from ...theme.resolve import ResolvedFont, ResolvedStyle, ResolvedTheme
-from .linebreak import ChineseParagraph, WrappedOnce, forget_widths
+from ...reportlab_fonts import font_names, registered_characters
+from ...theme.resolve import ResolvedStyle, ResolvedTheme
+from .linebreak import ChineseParagraph, WrappedOnce
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
-
-
-def font_names(font: ResolvedFont) -> tuple[str, str]:
-    """ReportLab names of a theme font's regular and bold files. Named by file, so that
-    theme fonts sharing a file (the gov theme's stand-ins) share one parsed font."""
-    return f"briefing-{font.regular.stem}", f"briefing-{font.bold.stem}"
-
-
-def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
-    """Register the theme's font files with ReportLab, each subset to the common characters
-    and `characters` (those the document draws). ReportLab parses a whole CJK font in 85 ms
-    and keeps 28 MiB of it; the subset, cached on disk, takes 7 ms. A font registered by an
-    earlier build in this process is kept while it has every character needed."""
-    wanted = common_characters() | characters
-    for font in theme.fonts.values():
-        regular, bold = font_names(font)
-        for name, path in ((regular, font.regular), (bold, font.bold)):
-            known = _registered.get(name)
-            if known and known[0] == path and wanted <= known[1]:
-                continue
-            covered = wanted | known[1] if known and known[0] == path else wanted
-            _register(name, font_subset(path, covered, layout=False))
-            forget_widths(name)
-            _registered[name] = (path, covered)
-        pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
-                                      boldItalic=bold)
-
-
-_registered: dict[str, tuple[Path, frozenset[str]]] = {}
-
-
-def _register(name: str, font_data: bytes) -> None:
-    """Our font under our name, and only there. pdfmetrics.registerFont keeps the first font
-    registered under a name, and files each font by its face name too, handing that first
-    font to any later registration of the same face: another program's Noto Sans SC would
-    be given our subset, or ours replaced by theirs. (This is what registerFont does for a
-    name it has not seen, minus the face filing; TTFont.unregister works on the same table.)"""
-    pdfmetrics._fonts[name] = TTFont(name, io.BytesIO(font_data))
-    pdfmetrics.registerFontFamily(name)
 
 
 class StyleSheet:
@@ -95,8 +54,8 @@ class FontChain:
             if char in CONTROLS:
                 continue
             face = self.faces[self.face_of(char)]
-            registered = _registered.get(face)
-            if registered is not None and char not in registered[1]:
+            registered = registered_characters(face)
+            if registered is not None and char not in registered:
                 raise AssertionError(f"U+{ord(char):04X} is not in the subset of {face}: "
                                      "document_characters() missed the text it is in")
 
