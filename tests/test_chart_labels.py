@@ -4,6 +4,7 @@ must be, in every theme and layout."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from itertools import combinations
 
@@ -82,7 +83,7 @@ def it_keeps_labels_apart_from_each_other_and_the_bars(theme: str, layout: str) 
                 assert not any(overlap(box, bar) for bar in bars), (text, width)
                 assert box[0] >= -0.5 and box[2] <= width + 0.5, (text, width)
             for text, _ in texts:  # no word cut without a sign of it
-                words = text.replace("…", "").split()
+                words = [w for w in re.split(r"[\s:：]+", text.replace("…", "")) if w]
                 assert all(w in " ".join(l.get(lang) for l in chart.labels + chart.series_labels
                                          for lang in ("zh", "en")).replace(NBSP, " ") + " /"
                            or w in str(chart.value_texts).replace(NBSP, " ")

@@ -52,7 +52,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
         for i in range(len(rows[0])):
             pie.slices[i].fillColor = colors[i % len(colors)]
         drawing.add(pie)
-        entries = [[f"{label.get(lang)}  {value.get(lang)}" for lang in languages]
+        entries = [[f"{label.get(lang)}{'：' if lang == 'zh' else ': '}{value.get(lang)}"
+                    for lang in languages]
                    for label, value in zip(chart.labels, chart.value_texts[0])]
         text.legend(diameter + 30, HEIGHT_PT - 20, entries, colors, width_pt - diameter - 40)
         return drawing

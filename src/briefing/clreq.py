@@ -194,6 +194,20 @@ def loosened(text: str, phrase: list[tuple[int, int]]) -> list[list[tuple[int, i
     return parts + [current] if current else parts
 
 
+def loosen_no_break_spaces(text: str) -> str:
+    """English for a line breaker that cannot break a glued phrase only when it must: the
+    no-break spaces of the figures' phrases kept only beside a digit, where they hold a
+    number to its unit or currency ("more than" may end a line, "RMB 740 million" stays)."""
+    if NO_BREAK_SPACE not in text:
+        return text
+    out = list(text)
+    for i, char in enumerate(text):
+        if char == NO_BREAK_SPACE and not (i and text[i - 1].isdigit()
+                                           or i + 1 < len(text) and text[i + 1].isdigit()):
+            out[i] = " "
+    return "".join(out)
+
+
 WORD_JOINER = "\u2060"
 
 

@@ -41,6 +41,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
     define_styles(doc, theme)
     number_headings(doc, theme, document.languages)
     _page(doc.sections[0], theme)
+    oxml.hyphenate_automatically(doc)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
                          revisions=options.revisions)
     _cover(writer, document)

@@ -21,6 +21,7 @@ from .pagination import TableWithNote
 from .styles import StyleSheet, make_paragraph, text_width
 
 SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
+MIN_FIGURE_SHARE = 0.7  # the least a KPI figure is scaled to stay on one line
 
 
 class WholeTable(Table):
@@ -260,7 +261,7 @@ class BlockRenderer:
                 commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                              ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
             trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
-            cells.append(self.texts("kpi_value", kpi.value) + trend +
+            cells.append(self.figures(kpi.value, card - 2 * box.padding_pt) + trend +
                          self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
@@ -269,6 +270,21 @@ class BlockRenderer:
                            page_height=self.page_height)
         table.setStyle(TableStyle(commands))
         return [table]
+
+    def figures(self, value: Bilingual[str], width: float) -> list[Flowable]:
+        """A KPI card's figure in each language, on one line: set smaller (down to
+        MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit."""
+        out = []
+        for lang in value.shown(self.languages):
+            style = self.styles.get("kpi_value", lang)
+            wide = text_width(value.get(lang).replace("\u00a0", " "), style)
+            if wide > width:
+                scale = max(width / wide, MIN_FIGURE_SHARE)
+                style = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                                    leading=style.leading * scale)
+                style.font_chain = self.styles.get("kpi_value", lang).font_chain
+            out.append(make_paragraph(value.get(lang), style))
+        return out
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]

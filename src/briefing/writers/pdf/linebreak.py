@@ -15,6 +15,7 @@ tests/pdf/test_reportlab_internals.py names each one and fails when one changes.
 
 from __future__ import annotations
 
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import paragraph as rl_paragraph
@@ -146,6 +147,17 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
                     currentWidth=width, lineBreak=line_break)
 
 
+LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
+
+
+def _ragged(style):  # type: ignore[no-untyped-def]
+    """The style, left-aligned (one copy per style)."""
+    ragged = getattr(style, "_ragged", None)
+    if ragged is None:
+        ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
+    return ragged
+
+
 class WrappedOnce(Paragraph):
     """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
     wraps a paragraph again each time it measures it (keep-with-next, table cells, the
@@ -156,7 +168,26 @@ class WrappedOnce(Paragraph):
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
             self._wrapped_size = super().wrap(availWidth, availHeight)
             self._wrapped_width = availWidth
+            if self.style.alignment == TA_JUSTIFY and self._too_loose():
+                self.style = _ragged(self.style)
         return self._wrapped_size
+
+    def _too_loose(self) -> bool:
+        """Would a justified line have a gap between words wider than LOOSE_EM? Then the
+        column is too narrow to justify well, and the paragraph is set ragged right."""
+        para = self.blPara
+        space = getFont(self.style.fontName).stringWidth(" ", self.style.fontSize)
+        limit = LOOSE_EM * self.style.fontSize
+        for line in para.lines[:-1]:
+            if para.kind == 0:
+                extra, gaps = line[0], len(line[1]) - 1
+            else:
+                extra, gaps = line.extraSpace, line.wordCount - 1
+                if getattr(line, "lineBreak", False):
+                    continue
+            if gaps > 0 and space + extra / gaps > limit:
+                return True
+        return False
 
     def draw(self) -> None:
         if not getattr(self.canv, "measuring", False):  # see _BriefingTemplate.beforeDocument

@@ -13,12 +13,14 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
+from ...clreq import loosen_no_break_spaces
 from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .linebreak import ChineseParagraph, WrappedOnce
 
+HYPHENATION = "en_GB"  # pyphen's patterns for English text
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -117,6 +119,10 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyl
         allowWidows=0,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
+        # English: hyphenated (pyphen, British patterns) rather than cut between letters
+        hyphenationLang="" if style.lang.startswith("zh") else HYPHENATION,
+        embeddedHyphenation=1,
+        splitLongWords=0,
     )
     paragraph.font_chain = FontChain(style.font, theme)
     return paragraph
@@ -131,6 +137,10 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
     if style.wordWrap == "CJK":
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
+    if frags is not None:
+        frags[0].text = loosen_no_break_spaces(frags[0].text)
+    else:
+        text = loosen_no_break_spaces(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)  # type: ignore[arg-type]
 
 
