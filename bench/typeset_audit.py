@@ -196,7 +196,7 @@ class Audit:
             return
         gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:])
                 if a.obj == b.obj and b.left >= a.left]
-        if len(gaps) >= 2 and statistics.median(gaps) > SPACED_EM:
+        if len(gaps) >= 2 and statistics.median(gaps) > SPACED_EM + 0.005:  # (float32 boxes)
             self._found("spaced", line.page,
                         f"+{statistics.median(gaps):.2f} em: {line.text.strip()}")
 
