@@ -82,3 +82,20 @@ def it_puts_the_folio_one_character_in_from_the_outer_edge(gov) -> None:  # type
         else:
             assert folio[-1][4] == pytest.approx(page.width_pt - page.margin_right_pt - size,
                                                  abs=0.1)
+
+
+def it_sets_28_characters_a_line(gov) -> None:  # type: ignore[no-untyped-def]
+    import sys
+    from collections import Counter
+
+    from tests.conftest import ROOT
+    sys.path.insert(0, str(ROOT / "bench"))
+    import typeset_audit
+
+    pages, _ = typeset_audit.read_lines(gov[0].read_bytes())
+    # body lines of Chinese characters and marks only (digits and Latin are narrower)
+    han = [line.text.strip() for page in pages[1:] for line in page if line.size == 16
+           and all("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+                   for c in line.text.strip())]
+    lengths = Counter(len(text) for text in han if len(text) >= 20)
+    assert lengths.most_common(1)[0][0] == 28, lengths  # a full line of body text

@@ -16,6 +16,7 @@ from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard,
                       plain_text)
 from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
+from ...clreq import loosen_no_break_spaces
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .pagination import TableWithNote
 from .styles import StyleSheet, make_paragraph, text_width
@@ -178,7 +179,9 @@ class BlockRenderer:
                 for lang in value.shown(self.languages):
                     style, text = self.styles.get(role, lang), value.get(lang)
                     natural = max(natural, text_width(text, style))
-                    words = [text] if whole else text.split(" ")  # (not at no-break spaces)
+                    # where the line breaker may break (a figure's glue loosened in English)
+                    words = [text] if whole else (text.split(" ") if lang.startswith("zh")
+                                                  else loosen_no_break_spaces(text).split(" "))
                     least = max([least] + [text_width(w, style) for w in words])
             fits.append(Fit(natural + 2 * padding, least + 2 * padding))
         shares = [c.share for c in block.columns]
