@@ -14,8 +14,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 
-from briefing.writers.pdf.pagination import (KeepWithNext, ParallelColumns, TableWithNote,
-                                             balanced_widths)
+from briefing.writers.pdf.pagination import (Floating, KeepWithNext, ParallelColumns,
+                                             TableWithNote, balanced_widths,
+                                             pull_text_before_float)
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 PAGE = (300.0, 300.0)
@@ -30,11 +31,17 @@ def style(**extra) -> ParagraphStyle:  # type: ignore[no-untyped-def]
     return ParagraphStyle("t", fontName="pg-test", fontSize=10, leading=14, **extra)
 
 
+class _Template(BaseDocTemplate):
+    def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
+        pull_text_before_float(flowables, getattr(self, "frame", None))
+        super().handle_flowable(flowables)
+
+
 def build(story: list) -> list[str]:  # type: ignore[type-arg]
     """The text of each page of a 300 x 300 pt document of the story."""
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=PAGE, keepTogetherClass=KeepWithNext,
-                          leftMargin=20, rightMargin=20, topMargin=20, bottomMargin=20)
+    doc = _Template(buffer, pagesize=PAGE, keepTogetherClass=KeepWithNext,
+                    leftMargin=20, rightMargin=20, topMargin=20, bottomMargin=20)
     doc.addPageTemplates([PageTemplate("p", [Frame(20, 20, 260, 260, id="f")])])
     doc.build(story)
     pdf = pdfium.PdfDocument(buffer.getvalue())
@@ -73,3 +80,13 @@ def it_ends_the_parallel_columns_level() -> None:
     assert widths[0] < widths[1]  # the English, longer, gets more of the width
     pages = build([section])
     assert len(pages) >= 2 and all("汉" in page and "word" in page for page in pages)
+
+
+def it_floats_a_figure_after_the_text_that_fills_the_page() -> None:
+    figure = Floating([Paragraph("Figure", style()), Spacer(1, 150)])
+    text = Paragraph("after " * 60, style())
+    pages = build([Spacer(1, 150), figure, text])  # 110 pt left: the figure does not fit
+    assert "after" in pages[0] and "Figure" not in pages[0]  # the text filled the page
+    assert "Figure" in pages[1]
+    pages = build([Spacer(1, 230), figure, text])  # 30 pt left: too little to bother
+    assert "after" not in pages[0] and pages[1].startswith("Figure")

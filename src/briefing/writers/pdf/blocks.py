@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Spacer, Table
 from reportlab.platypus import Image as RLImage, TableStyle
 
 from ...charts import draw_chart, qr_drawing
@@ -18,7 +18,7 @@ from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...clreq import loosen_no_break_spaces
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
-from .pagination import TableWithNote
+from .pagination import Floating, TableWithNote
 from .styles import StyleSheet, make_paragraph, text_width
 
 SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
@@ -217,7 +217,7 @@ class BlockRenderer:
         drawing.hAlign = "LEFT"
         title = self.texts("caption", block.title)
         after = Spacer(1, self.theme.boxes["table"].space_after_pt)
-        return [KeepTogether(title + [drawing, after])]
+        return [Floating(title + [drawing, after])]
 
     def image(self, block: Image) -> list[Flowable]:
         """The picture scaled to its share of the text width, never taller than half a page,
@@ -231,7 +231,7 @@ class BlockRenderer:
         picture = RLImage(str(block.file), width=width, height=height)
         picture.hAlign = "LEFT"
         caption = self.texts("caption", block.caption) if block.caption else []
-        return [KeepTogether([picture] + caption)]
+        return [Floating([picture] + caption)]
 
     def contact(self, block: ContactCard) -> list[Flowable]:
         """The host's card: name, title, phone, e-mail, and the link as a QR code."""

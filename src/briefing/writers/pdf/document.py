@@ -24,7 +24,7 @@ from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .. import WriteOptions
 from .blocks import BlockRenderer
-from .pagination import KeepWithNext, parallel_sections
+from .pagination import KeepWithNext, parallel_sections, pull_text_before_float
 from .styles import StyleSheet, make_paragraph
 
 
@@ -172,6 +172,7 @@ class _BriefingTemplate(BaseDocTemplate):
 
     def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
         if flowables:
+            pull_text_before_float(flowables, getattr(self, "frame", None))
             self.current_source = getattr(flowables[0], "source", self.current_source)
         super().handle_flowable(flowables)
 

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
 
@@ -41,6 +41,34 @@ class KeepWithNext(KeepTogether):
                 if _real(parts):
                     return [*kept, *parts]
         return super().split(aW, aH)
+
+
+class Floating(KeepTogether):
+    """A chart or picture with its caption: kept whole, and moved after the text that
+    follows it when it does not fit the page and would leave it more than FLOAT_SHARE
+    empty (`pull_text_before_float`), as a typesetter floats a figure."""
+
+
+FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leave empty
+
+
+def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
+    """Before the next flowable is laid out: a Floating one that does not fit the room
+    left in the frame, when that room is more than FLOAT_SHARE of it, changes places with
+    what follows it: text (a paragraph or a section's columns, not a heading), or a box
+    that fits the room; it fills the page and the figure follows it."""
+    if len(flowables) < 2 or not isinstance(flowables[0], Floating) or frame is None:
+        return
+    follower, figure = flowables[1], flowables[0]
+    if getattr(follower, "outline", None) or isinstance(follower, (Floating, KeepTogether)):
+        return  # a heading starts what comes after the figure: it stays after it
+    room = frame._y - frame._y1p
+    _, height = _listWrapOn(figure._content, frame._width, None)
+    if height <= room or room <= FLOAT_SHARE * frame._height:
+        return
+    splits = isinstance(follower, (Paragraph, ParallelColumns, TableWithNote))
+    if splits or follower.wrap(frame._width, room)[1] <= room:  # text, or a box that fits
+        flowables[0], flowables[1] = follower, figure
 
 
 class TableWithNote(KeepTogether):
