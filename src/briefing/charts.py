@@ -108,8 +108,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
             center = plot.x + slot * i + bar_slot * (s + 0.5) if grouped else \
                 plot.x + slot * (i + 0.5)
             height = plot.height * row[i] / plot.valueAxis.valueMax
-            lines = values[s][i]
-            text.draw(center, plot.y + height + 3 + value_size * LINE * len(lines), lines,
+            shown = values[s][i]
+            text.draw(center, plot.y + height + 3 + value_size * LINE * len(shown), shown,
                       "middle")
     if grouped:
         entries = [[" / ".join(label.get(lang) for lang in languages)]
@@ -128,7 +128,7 @@ class _Text:
         self.drawing, self.font, self.size, self.color = drawing, font, size, color
 
     def width(self, text: str, size: float | None = None) -> float:
-        return stringWidth(text, self.font, size or self.size)
+        return float(stringWidth(text, self.font, size or self.size))
 
     def fitting_size(self, texts: list[str], width: float, least: float) -> float:
         """The size, from ours down to `least`, at which no phrase of the texts that should

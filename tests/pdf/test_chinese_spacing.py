@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+from itertools import pairwise
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
@@ -50,7 +51,7 @@ def it_spreads_a_justified_line_only_between_chinese_characters() -> None:
                   align=TA_JUSTIFY)
     for line in found[:-1]:
         chars = line.visible()
-        for a, b in zip(chars, chars[1:]):
+        for a, b in pairwise(chars):
             gap = (b.left - a.right) / SIZE
             assert gap <= 0.08 + 1e-3, line.text
             if not ("\u3000" <= a.text <= "\u9fff" or "\uff00" <= a.text <= "\uffef"):

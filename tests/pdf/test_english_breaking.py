@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from itertools import pairwise
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
@@ -57,7 +58,7 @@ def words_of(text: str) -> set[str]:
 def it_hyphenates_instead_of_cutting_words(styles: StyleSheet, width: float) -> None:
     found = lines(styles, TEXT, width)
     known = words_of(TEXT)
-    for line, after in zip(found, found[1:]):
+    for line, after in pairwise(found):
         text = line.text.rstrip()
         if text.endswith(HYPHENS):  # a hyphenation: the halves make a word of the text
             head = re.search(r"[A-Za-z]+$", text[:-1]).group()

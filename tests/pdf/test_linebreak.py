@@ -4,6 +4,7 @@ end, and the position of every character is read with pypdfium2."""
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,8 +12,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Frame
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
 
 from briefing.clreq import CANNOT_END, CANNOT_START
 from briefing.writers.pdf.linebreak import ChineseParagraph
@@ -28,7 +29,8 @@ def _font() -> None:
     pdfmetrics.registerFont(TTFont("lb-test", str(FONTS / "NotoSansSC-Regular.ttf")))
 
 
-def typeset(text: str, hanging: bool = False, align: int = 0) -> list[list[tuple[str, float, float]]]:
+def typeset(text: str, hanging: bool = False,
+            align: int = 0) -> list[list[tuple[str, float, float]]]:
     """Lines of (character, left, right) as a PDF reader sees them."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(400, 400), initialFontName="lb-test")
@@ -119,13 +121,13 @@ def it_justifies_chinese_lines_within_the_cap(markup: bool) -> None:
         first = f'<font color="#C00000">{HAN}</font>' + first[1:]
     lines = typeset(first + HAN + "，" + HAN * 20, align=TA_JUSTIFY)
     assert texts(lines)[0] == HAN * 9 + "，"  # a full line, at its natural pitch
-    pitches = [b[1] - a[1] for a, b in zip(lines[0][:-1], lines[0][1:-1])]  # (ink boxes)
+    pitches = [b[1] - a[1] for a, b in pairwise(lines[0][:-1])]  # (ink boxes)
     assert max(pitches) == pytest.approx(SIZE, abs=0.01)
     # a line short by two characters (the number does not fit after it) is not spread
     # to the margin: that would space its characters 0.29 em apart; at most 0.08 em
     lines = typeset(first + "112.5亿元" + HAN * 20, align=TA_JUSTIFY)
     assert texts(lines)[1].startswith("112.5亿元")
-    pitches = [b[1] - a[1] for a, b in zip(lines[0], lines[0][1:])]
+    pitches = [b[1] - a[1] for a, b in pairwise(lines[0])]
     assert max(pitches) <= SIZE * 1.08 + 0.01
 
 

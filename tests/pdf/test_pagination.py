@@ -14,9 +14,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 
-from briefing.writers.pdf.pagination import (Floating, KeepWithNext, ParallelColumns,
-                                             TableWithNote, balanced_widths,
-                                             pull_text_before_float)
+from briefing.writers.pdf.pagination import (
+    Floating,
+    KeepWithNext,
+    ParallelColumns,
+    TableWithNote,
+    balanced_widths,
+    pull_text_before_float,
+)
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 PAGE = (300.0, 300.0)

@@ -186,10 +186,13 @@ def _merge(base: object, override: object) -> object:
     return override
 
 
-def resolve_theme(reference: str, styles_dirs: Sequence[Path], fonts_dirs: Sequence[Path],
-                  relative_to: Path = Path()) -> ResolvedTheme:
+def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
+                  fonts_dirs: Path | Sequence[Path], relative_to: Path = Path()) -> ResolvedTheme:
     """Load a theme (a name looked up in `styles_dirs`, or a path relative to
-    `relative_to`) and resolve it; ContentError lists every problem."""
+    `relative_to`) and resolve it; ContentError lists every problem. (One folder may be
+    given for either.)"""
+    styles_dirs = (styles_dirs,) if isinstance(styles_dirs, Path) else tuple(styles_dirs)
+    fonts_dirs = (fonts_dirs,) if isinstance(fonts_dirs, Path) else tuple(fonts_dirs)
     loaded = load_theme(reference, styles_dirs, relative_to)
     file = loaded.file
     spec, problems = parse_model(ThemeFile, loaded)

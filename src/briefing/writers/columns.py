@@ -43,16 +43,16 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
     their least, in proportion to what they can give; then the text columns, down to
     LEAST_TEXT; then everything shrinks alike."""
     fitted = [min(f.natural, MAX_FITTED * width) if f else None for f in fits]
-    text_shares = [s for s, f in zip(shares, fits) if f is None]
+    text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
     need = MIN_TEXT * width * len(text_shares)
     used = sum(n for n in fitted if n is not None)
     if used + need > width:
         slack = [max(n - min(f.least, n), 0.0) if f and n is not None else 0.0
-                 for f, n in zip(fits, fitted)]
+                 for f, n in zip(fits, fitted, strict=True)]
         give = min(used + need - width, sum(slack))
         total = sum(slack) or 1.0
         fitted = [n - give * s / total if n is not None else None
-                  for n, s in zip(fitted, slack)]
+                  for n, s in zip(fitted, slack, strict=True)]
         used = sum(n for n in fitted if n is not None)
     if used + need > width:  # text columns give up room, down to LEAST_TEXT each
         need = max(width - used, LEAST_TEXT * width * len(text_shares))
@@ -64,4 +64,5 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
         return [(n or 0.0) * width / (used or 1.0) for n in fitted]
     rest = width - used
     share_total = sum(text_shares)
-    return [n if n is not None else rest * s / share_total for s, n in zip(shares, fitted)]
+    return [n if n is not None else rest * s / share_total
+            for s, n in zip(shares, fitted, strict=True)]

@@ -23,14 +23,14 @@ def _real(parts: list) -> bool:  # type: ignore[type-arg]
     return len(parts) >= 2 and not hasattr(parts[0], "frameAction")
 
 
-class KeepWithNext(KeepTogether):
+class KeepWithNext(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
     """The flowables marked keepWithNext, then the one they keep with."""
 
     def split(self, aW, aH):  # type: ignore[no-untyped-def]  # noqa: N803
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         kept, last = self._content[:-1], self._content[-1]
-        if self._H <= aH + _FUZZ:
+        if aH + _FUZZ >= self._H:
             return list(self._content)
         if kept and not hasattr(last, "frameAction"):
             _, height = _listWrapOn(kept, aW, self.canv)
@@ -43,7 +43,7 @@ class KeepWithNext(KeepTogether):
         return super().split(aW, aH)
 
 
-class Floating(KeepTogether):
+class Floating(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
     """A chart or picture with its caption: kept whole, and moved after the text that
     follows it when it does not fit the page and would leave it more than FLOAT_SHARE
     empty (`pull_text_before_float`), as a typesetter floats a figure."""
@@ -71,13 +71,13 @@ def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: i
         flowables[0], flowables[1] = follower, figure
 
 
-class TableWithNote(KeepTogether):
+class TableWithNote(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
     """A table and the note under it: the note never starts a page by itself."""
 
     def split(self, aW, aH):  # type: ignore[no-untyped-def]  # noqa: N803
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if self._H <= aH + _FUZZ:
+        if aH + _FUZZ >= self._H:
             return list(self._content)
         table, *note = self._content
         _, height = _listWrapOn(note, aW, self.canv)
@@ -88,7 +88,7 @@ class TableWithNote(KeepTogether):
         return super().split(aW, aH)
 
 
-class ParallelColumns(Flowable):
+class ParallelColumns(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
     """Columns of flowables side by side, level at the top, each split by itself."""
 
     def __init__(self, columns: list[list[Flowable]], widths: list[float],
@@ -105,13 +105,13 @@ class ParallelColumns(Flowable):
 
     def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
         self.heights = [_listWrapOn(column, width, self.canv)[1] if column else 0.0
-                        for column, width in zip(self.columns, self.widths)]
+                        for column, width in zip(self.columns, self.widths, strict=True)]
         self.width, self.height = availWidth, max(self.heights, default=0.0)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
         heads, tails = [], []
-        for column, width in zip(self.columns, self.widths):
+        for column, width in zip(self.columns, self.widths, strict=True):
             head, tail = _split_column(column, width, availHeight, self.canv)
             heads.append(head)
             tails.append(tail)
@@ -124,7 +124,7 @@ class ParallelColumns(Flowable):
 
     def draw(self) -> None:
         x = 0.0
-        for column, width, gap in zip(self.columns, self.widths, self.gaps):
+        for column, width, gap in zip(self.columns, self.widths, self.gaps, strict=True):
             y = self.height
             for n, flowable in enumerate(column):
                 if n:
@@ -136,7 +136,7 @@ class ParallelColumns(Flowable):
 
 
 def _split_column(column: list[Flowable], width: float, height: float,
-                  canv) -> tuple[list[Flowable], list[Flowable]]:  # type: ignore[no-untyped-def]
+                  canv: object) -> tuple[list[Flowable], list[Flowable]]:
     """What of a column fits `height` and what goes on; a heading (keepWithNext) never ends
     the part that fits."""
     head: list[Flowable] = []

@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from ...clreq import loosen_no_break_spaces
 from ...fonts import CONTROLS, font_cmap
@@ -152,10 +152,10 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
         frags[0].text = loosen_no_break_spaces(frags[0].text)
     else:
         text = loosen_no_break_spaces(text)
-    return WrappedOnce(text, style, frags=frags, **kwargs)  # type: ignore[arg-type]
+    return WrappedOnce(text, style, frags=frags, **kwargs)
 
 
-def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+def plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     """The fragment list ReportLab's markup parser would make of text without markup: one
     fragment in the style's font, a copy of the one it makes of a probe text. (The parser,
     an HTMLParser, was a sixth of the PDF's time; most paragraphs have no markup.) None
