@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, PageBreak as RLPageBreak, Spacer, Table
-from reportlab.platypus import Image as RLImage, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Image as RLImage
+from reportlab.platypus import PageBreak as RLPageBreak
 
 from ...charts import draw_chart, qr_drawing
-from ...theme.resolve import MM
-from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote,
-                      plain_text)
-from ...reportlab_fonts import font_names
-from ...theme.resolve import ResolvedBox, ResolvedTheme
 from ...clreq import loosen_no_break_spaces
+from ...model import (
+    Bilingual,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    ContactCard,
+    FigureTable,
+    Heading,
+    Image,
+    Inline,
+    KpiGrid,
+    Lang,
+    PageBreak,
+    Paragraph,
+    Quote,
+    plain_text,
+)
+from ...reportlab_fonts import font_names
+from ...theme.resolve import MM, ResolvedBox, ResolvedTheme
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .pagination import Floating, TableWithNote
 from .styles import StyleSheet, make_paragraph, text_width
@@ -24,20 +40,23 @@ from .styles import StyleSheet, make_paragraph, text_width
 SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
 MIN_FIGURE_SHARE = 0.7  # the least a KPI figure is scaled to stay on one line
 
+Command = tuple[Any, ...]  # of a TableStyle: (name, first cell, last cell, *values)
 
-class WholeTable(Table):
+
+class WholeTable(Table):  # type: ignore[misc]  # (ReportLab is untyped)
     """A one-row box (call-out, KPI row, a parallel block) that moves to the next page whole,
     and splits inside its row (all cells flowing on together) only when taller than a page."""
 
-    def __init__(self, *args, page_height: float = 0.0, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, page_height: float = 0.0, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
         super().__init__(*args, **kwargs)
         self.page_height = page_height  # the pieces of a split (made by Table.split) have 0
 
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if self._height <= self.page_height:
             return []
-        return super().split(availWidth, availHeight)
+        pieces: list[Flowable] = super().split(availWidth, availHeight)
+        return pieces
 
 
 class BlockRenderer:
@@ -114,8 +133,8 @@ class BlockRenderer:
     def _short(self, text: Inline, paragraph: Flowable) -> bool:
         """At most SHORT_LINES lines, at a guess from its length (before it is wrapped)."""
         style = paragraph.style
-        return len(plain_text(text)) * style.fontSize <= SHORT_LINES * (
-            self.width - style.leftIndent)
+        return bool(len(plain_text(text)) * style.fontSize <= SHORT_LINES * (
+            self.width - style.leftIndent))
 
     def bullets(self, block: BulletList) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -141,13 +160,14 @@ class BlockRenderer:
         if block.caption:
             flowables += self.texts("caption", block.caption)
         columns = block.columns
-        header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
+        header = [self.texts(c.header_role, h)
+                  for c, h in zip(columns, block.header, strict=True)]
         rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
                 for r in block.rows]
         widths = self.column_widths(block, box.padding_pt, rows)
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
-        commands: list[tuple] = [
+        commands: list[Command] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *_cell_defaults(box.padding_pt, self.font),
         ]
@@ -168,7 +188,7 @@ class BlockRenderer:
         """Figure and date columns as wide as their widest cell on one line (no date
         wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
         fits: list[Fit | None] = []
-        for column, header in zip(block.columns, block.header):
+        for column, header in zip(block.columns, block.header, strict=True):
             if column.cell_role not in FITTED_ROLES:
                 fits.append(None)
                 continue
@@ -188,7 +208,7 @@ class BlockRenderer:
         if not cramped(fits, self.width):
             return fit_widths(shares, fits, self.width)
         # too many columns for their content: the widths that make the table shortest
-        equal = [1.0 if fit is None else share for fit, share in zip(fits, shares)]
+        equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
         candidates = [fit_widths(text_shares, eased(fits, keep), self.width)
                       for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
         return min(candidates, key=lambda widths: self._height(rows, widths, padding))
@@ -196,8 +216,8 @@ class BlockRenderer:
     @staticmethod
     def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
         """The height of table rows (cells of paragraphs) at these column widths."""
-        return sum(max(sum(p.wrap(w - 2 * padding, 1e6)[1] for p in cell) for cell, w
-                       in zip(row, widths)) for row in rows)
+        return float(sum(max(sum(p.wrap(w - 2 * padding, 1e6)[1] for p in cell) for cell, w
+                             in zip(row, widths, strict=True)) for row in rows))
 
     def callout(self, block: CallOut) -> list[Flowable]:
         box = self.theme.boxes["callout"]
@@ -255,7 +275,7 @@ class BlockRenderer:
         card = (self.width - gap * (count - 1)) / count
         cells: list[list[Flowable] | str] = []
         widths: list[float] = []
-        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+        commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  *_cell_defaults(box.padding_pt, self.font)]
         for i, kpi in enumerate(block.items):
             if i:
@@ -304,7 +324,7 @@ HANDLERS: dict[type, Callable[[BlockRenderer, Any], list[Flowable]]] = {
 }
 
 
-def _cell_defaults(points: float, font: str) -> list[tuple]:
+def _cell_defaults(points: float, font: str) -> list[Command]:
     """Padding, and our font for the cells' own text: a Table's default is Helvetica, which
     would put an unembedded font into the PDF."""
     return [("FONTNAME", (0, 0), (-1, -1), font)] + [
@@ -313,8 +333,8 @@ def _cell_defaults(points: float, font: str) -> list[tuple]:
 
 
 def _frame(box: ResolvedBox, start: tuple[int, int] = (0, 0), end: tuple[int, int] = (-1, -1),
-           band_side: str = "LINEBEFORE") -> list[tuple]:
-    commands: list[tuple] = []
+           band_side: str = "LINEBEFORE") -> list[Command]:
+    commands: list[Command] = []
     if box.background:
         commands.append(("BACKGROUND", start, end, HexColor(box.background)))
     if box.border_color and box.border_width_pt:

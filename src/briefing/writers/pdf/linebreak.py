@@ -15,20 +15,33 @@ tests/pdf/test_reportlab_internals.py names each one and fails when one changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus.paragraph import (FragLine, ParaLines, Paragraph, imgNormV,
-                                          imgVRange)
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNormV, imgVRange
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
-from ...clreq import (JUSTIFY_CAP_EM, Line, break_lines, compressed_widths, justified_characters,
-                      justify_gaps)
+from ...clreq import (
+    JUSTIFY_CAP_EM,
+    Line,
+    break_lines,
+    compressed_widths,
+    justified_characters,
+    justify_gaps,
+)
 from ...reportlab_fonts import char_widths
 
+# ReportLab's functions that draw one justified line (see the end of this module)
+LineDrawer = Callable[..., Any]
 
-def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
+def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True, justify: bool = False,
                     tracking: float = 0.0) -> ParaLines:
     """Replacement for ReportLab's cjkFragSplit that follows the rules of clreq.py.
@@ -57,7 +70,7 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
     return ParaLines(kind=1, lines=lines)
 
 
-class _PlainLine(list):
+class _PlainLine(list[str]):
     """The words of a line of a one-style paragraph ([its text], as ReportLab's own
     one-fragment lines), and `runs`: its text in pieces, each with the character spacing
     it is drawn with (compressed punctuation, a grid's tracking, justification)."""
@@ -65,7 +78,7 @@ class _PlainLine(list):
     runs: list[tuple[str, float]] | None = None
 
 
-def _plain(frags: list) -> bool:
+def _plain(frags: list[ParaFrag]) -> bool:
     """One fragment with nothing drawn beside its text (links, underlines, a background,
     a line break, an inline image): ReportLab draws its lines as plain strings."""
     if len(frags) != 1:
@@ -73,10 +86,10 @@ def _plain(frags: list) -> bool:
     frag = frags[0]
     return not (getattr(frag, "cbDefn", None) or getattr(frag, "lineBreak", False)
                 or getattr(frag, "us_lines", None) or getattr(frag, "link", None)
-                or getattr(frag, "backColor", None) or getattr(frag, "rise", 0))
+                or getattr(frag, "backColor", None) or bool(getattr(frag, "rise", 0)))
 
 
-def _plain_lines(frag, text: str, spans: list[Line], max_widths: list[float],
+def _plain_lines(frag: ParaFrag, text: str, spans: list[Line], max_widths: list[float],
                  natural: list[float], widths: list[float], justify: bool) -> ParaLines:
     """Lines of a one-style paragraph in ReportLab's simple form (kind 0): a line is
     (slack, [text]), drawn with one text operator per run of equal spacing and no
@@ -111,12 +124,12 @@ def _runs(line: str, spacing: list[float]) -> list[tuple[str, float]]:
     return runs
 
 
-def _characters(frags: list) -> tuple[str, list, list[float]]:
+def _characters(frags: list[ParaFrag]) -> tuple[str, list[ParaFrag], list[float]]:
     """The paragraph's text, and for each character its fragment and width. (ReportLab
     wraps every character in an object and measures it alone; widths are looked up per
     font and size here.)"""
     text: list[str] = []
-    owner: list = []
+    owner: list[ParaFrag] = []
     widths: list[float] = []
     for frag in frags:
         # a fragment split off simple lines (ReportLab's _split_blParaSimple) holds the
@@ -139,7 +152,7 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
     return "".join(text), owner, widths
 
 
-def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
+def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: float, width: float,
           extra: float, line_break: bool, calc_bounds: bool) -> FragLine:
     """ReportLab's makeCJKParaLine for text[start:end], taken a run of characters of one
     fragment at a time: ReportLab compares and measures the fragment of every character
@@ -156,7 +169,7 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
             run_end += 1
         size = frag.fontSize
         image = getattr(frag, "cbDefn", None)
-        if calc_bounds and getattr(image, "width", 0):
+        if calc_bounds and image is not None and bool(getattr(image, "width", 0)):
             descent, ascent = imgVRange(imgNormV(image.height, size), image.valign, size)
         else:
             ascent, descent = getAscentDescent(frag.fontName, size)
@@ -182,26 +195,29 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
 LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
 
 
-def _ragged(style):  # type: ignore[no-untyped-def]
+def _ragged(style: ParagraphStyle) -> ParagraphStyle:
     """The style, left-aligned (one copy per style)."""
-    ragged = getattr(style, "_ragged", None)
+    ragged: ParagraphStyle | None = getattr(style, "_ragged", None)
     if ragged is None:
         ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
     return ragged
 
 
-class WrappedOnce(Paragraph):
+class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
     wraps a paragraph again each time it measures it (keep-with-next, table cells, the
     second pass of a document with a contents page): two thirds of all line breaking."""
 
-    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+    _wrapped_size: tuple[float, float]  # (width, height) for the width it was wrapped to
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (split() drops blPara when the paragraph moves on whole: then wrap again)
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
             self._wrapped_size = super().wrap(availWidth, availHeight)
             self._wrapped_width = availWidth
-            if self.style.alignment == TA_JUSTIFY and self._too_loose():
-                self.style = _ragged(self.style)
+            style: ParagraphStyle = self.__dict__["style"]
+            if style.alignment == TA_JUSTIFY and self._too_loose():
+                self.style = _ragged(style)
         return self._wrapped_size
 
     def _too_loose(self) -> bool:
@@ -229,14 +245,15 @@ class WrappedOnce(Paragraph):
 class ChineseParagraph(WrappedOnce):
     """A ReportLab Paragraph whose CJK lines are broken by `split_cjk_frags`."""
 
-    def __init__(self, text: str, style, hanging: bool = True, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, text: str, style: ParagraphStyle, hanging: bool = True,
+                 **kwargs: Any) -> None:
         self.hanging = hanging
         super().__init__(text, style, **kwargs)
 
-    def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802 (ReportLab's name)
+    def breakLinesCJK(self, maxWidths: float | list[float]) -> ParaLines:  # noqa: N802, N803
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and bool(getattr(self, "_splitpara", 0)):
             lines = self.blPara.lines  # the first part of a split: its lines as they were
             if lines and isinstance(lines[0], tuple):  # ReportLab wraps them as kind 1
                 return self.frags[0].clone(kind=0, lines=lines)
@@ -249,15 +266,16 @@ class ChineseParagraph(WrappedOnce):
                                self.hanging, self.style.alignment == TA_JUSTIFY,
                                getattr(self.style, "tracking", 0.0))
 
-    def _get_split_blParaFunc(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def _get_split_blParaFunc(self) -> Callable[..., list[ParaFrag]]:  # noqa: N802
         # ReportLab joins the lines of the part after a page break with a space each (its
         # lines dropped the spaces they broke at); ours keep every character
         if self.blPara.kind == 1 and not rl_paragraph._processed_frags(self.frags):
             return _split_lines
-        return super()._get_split_blParaFunc()
+        theirs: Callable[..., list[ParaFrag]] = super()._get_split_blParaFunc()
+        return theirs
 
 
-def _split_lines(bl_para, start: int, stop: int) -> list:
+def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     """The fragments of lines start..stop, as they are."""
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
@@ -281,7 +299,7 @@ def _with_character_spacing(original, justified: bool):  # type: ignore[no-untyp
     split_cjk_frags carry `cjkChars` (and `tracking`): a justified line's slack is spread
     between its characters, up to the cap; the tracking goes to every line."""
 
-    def draw(tx, offset, line, last=0):  # type: ignore[no-untyped-def]
+    def draw(tx: PDFTextObject, offset: float, line: FragLine, last: int = 0) -> Any:
         extra = getattr(line, "extraSpace", 0)
         size = getattr(line, "fontSize", 10)
         count = getattr(line, "cjkChars", 0) if justified else 0
