@@ -153,10 +153,12 @@ def problems_of(folder: Path) -> list[Diagnostic]:
 
 
 def pdf_text(path: Path) -> list[str]:
-    """The text of each page, as a PDF reader extracts it."""
+    """The text of each page, as a PDF reader extracts it: a word hyphenated at a line end
+    joined again (pdfium reports that hyphen as U+FFFE)."""
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        return [re.sub("\ufffe\\s*", "", pdf[i].get_textpage().get_text_range())
+                for i in range(len(pdf))]
     finally:
         pdf.close()
 

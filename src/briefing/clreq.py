@@ -33,7 +33,7 @@ CANNOT_END = frozenset("（《「『【〔〖〘〚｛［〈“‘([{")
 # Characters that belong to a number written before them: units, classifiers, and the
 # markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
 NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"
-                         "微克立方米公顷吨年月日号期倍强/%‰")
+                         "微克立方米公顷吨年月日号期倍强分点/%‰")  # 分点: 4.9个百分点
 NUMBER_CHARS = frozenset("0123456789.,")
 
 
@@ -146,7 +146,95 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
     return spans
 
 
+# Full-width punctuation drawn in one half of its em (GB style): the opening marks in the
+# right half, the closing marks and the pause and stop marks in the left.
+OPENING_MARKS = frozenset("（《「『【〔〖〘〚｛［“‘")
+CLOSING_MARKS = frozenset("）》」』】〕〗〙〛｝］”’、。，．：；！？")
+JUSTIFY_CAP_EM = 0.08  # the most a gap between Chinese characters widens, in ems
+
+
+def compressed_widths(text: str, widths: Sequence[float], size: float) -> list[float]:
+    """The widths with adjacent full-width punctuation compressed (clreq's basic set): of
+    two marks side by side, the blank half between them goes. A closing mark before
+    another mark loses its blank right half ("。”", "”“" take 1.5 em, not 2); an opening
+    mark after an opening one loses its blank left half ("（“")."""
+    out = list(widths)
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in CLOSING_MARKS and (b in CLOSING_MARKS or b in OPENING_MARKS) \
+                and widths[i] >= 0.9 * size:
+            out[i] = widths[i] - size / 2
+        elif a in OPENING_MARKS and b in OPENING_MARKS and widths[i + 1] >= 0.9 * size:
+            out[i + 1] = widths[i + 1] - size / 2
+    return out
+
+
+def is_cjk(char: str) -> bool:
+    """Han characters, kana and full-width punctuation: the characters between which a
+    justified Chinese line may be spaced (never inside a number or a Latin word)."""
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF01 <= code <= 0xFF60
+
+
+def justify_gaps(line: str, slack: float, size: float) -> tuple[list[int], float]:
+    """Where a justified Chinese line takes its slack, and how much each place gets: the
+    gaps between two CJK characters (after index i, for each i returned), at most
+    JUSTIFY_CAP_EM a gap. What the cap leaves is left at the line's end: a line spread
+    further would read as letter-spaced ("签 约 项 目 3 3 个")."""
+    text = line.rstrip()
+    gaps = [i for i in range(len(text) - 1) if is_cjk(text[i]) and is_cjk(text[i + 1])]
+    if not gaps or slack <= 0:
+        return [], 0.0
+    return gaps, min(slack / len(gaps), JUSTIFY_CAP_EM * size)
+
+
 def justified_characters(line: str) -> int:
     """How many characters of a justified Chinese line share its slack (spread between
     them, since Chinese has no spaces to widen): all but the spaces it ends with."""
     return len(line.rstrip())
+
+
+NO_BREAK_SPACE = "\u00a0"  # the figures glue their phrases with it: "more than 12,000 people"
+
+
+def glued_phrases(text: str) -> list[list[tuple[int, int]]]:
+    """clusters(text) grouped into phrases kept on one line if they can be: a cluster
+    ending in a no-break space is glued to the next."""
+    phrases: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for span in clusters(text):
+        current.append(span)
+        if text[span[1] - 1] != NO_BREAK_SPACE:
+            phrases.append(current)
+            current = []
+    return phrases + [current] if current else phrases
+
+
+def loosened(text: str, phrase: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A glued phrase that does not fit a line, cut where a reader accepts: at its no-break
+    spaces, except those beside a digit, which keep a number with its unit and its currency
+    ("more than | RMB 740 million", not "RMB | 740")."""
+    parts: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in phrase:
+        current.append((start, end))
+        after = text[end] if end < len(text) else ""
+        if text[end - 1] == NO_BREAK_SPACE and not (
+                end >= 2 and text[end - 2].isdigit() or after.isdigit()):
+            parts.append(current)
+            current = []
+    return parts + [current] if current else parts
+
+
+def loosen_no_break_spaces(text: str) -> str:
+    """English for a line breaker that cannot break a glued phrase only when it must: the
+    no-break spaces of the figures' phrases kept only beside a digit, where they hold a
+    number to its unit or currency ("more than" may end a line, "RMB 740 million" stays)."""
+    if NO_BREAK_SPACE not in text:
+        return text
+    out = list(text)
+    for i, char in enumerate(text):
+        if char == NO_BREAK_SPACE and not (i and text[i - 1].isdigit()
+                                           or i + 1 < len(text) and text[i + 1].isdigit()):
+            out[i] = " "
+    return "".join(out)

@@ -75,6 +75,9 @@ def it_puts_page_numbers_on_the_outer_side(gov_build) -> None:
     assert body.footer.paragraphs[0].alignment == 2  # right on odd pages
     assert body.even_page_footer.paragraphs[0].alignment == 0  # left on even pages
     assert body.footer.paragraphs[0].text.startswith("— ")
+    # one character (4号, 14 pt) in from the outer edge of the text (空一字)
+    assert body.footer.paragraphs[0].paragraph_format.right_indent.pt == 14
+    assert body.even_page_footer.paragraphs[0].paragraph_format.left_indent.pt == 14
     pdf = pdfium.PdfDocument(str(gov_build["pdf"]))
     try:
         width = pdf[1].get_size()[0]

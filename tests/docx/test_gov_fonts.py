@@ -1,5 +1,6 @@
 """The gov DOCX's fonts: the standard names (仿宋_GB2312, 方正小标宋简体...) with a
-substitution chain in the font table down to the free face the PDF embeds, a warning at
+substitution chain in the font table down to the free face the PDF embeds (FandolFang,
+FandolSong, WenKai GBK, Noto Sans SC), a warning at
 build while they are not embedded, and --embed-fonts to carry the free faces."""
 
 from __future__ import annotations
@@ -44,11 +45,12 @@ def gov_docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def it_chains_each_official_font_to_the_free_face(gov_docx) -> None:
     table = _font_table(gov_docx["plain"])
-    assert _chain(table, "仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong", "Noto Sans SC"]
-    assert _chain(table, "楷体_GB2312") == ["楷体_GB2312", "楷体", "KaiTi", "Noto Sans SC"]
-    assert _chain(table, "方正小标宋简体") == ["方正小标宋简体", "宋体", "SimSun", "Noto Sans SC"]
+    # down to the faces the PDF embeds (fonts/README.md)
+    assert _chain(table, "仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong", "FandolFang"]
+    assert _chain(table, "楷体_GB2312") == ["楷体_GB2312", "楷体", "KaiTi", "WenKai GBK"]
+    assert _chain(table, "方正小标宋简体") == ["方正小标宋简体", "宋体", "SimSun", "FandolSong"]
     assert _chain(table, "黑体") == ["黑体", "SimHei", "Noto Sans SC"]
-    for name in ("仿宋_GB2312", "仿宋", "FangSong", "Noto Sans SC"):
+    for name in ("仿宋_GB2312", "仿宋", "FangSong", "FandolFang"):
         entry = table[name]
         assert entry.find(qn("w:charset")).get(qn("w:val")) == "86"  # GB2312
         assert re.fullmatch(r"[0-9A-F]{20}", entry.find(qn("w:panose1")).get(qn("w:val")))
@@ -61,7 +63,7 @@ def it_warns_while_the_named_faces_are_not_embedded(tmp_path: Path, caplog) -> N
     with caplog.at_level(logging.WARNING, logger="briefing"):
         briefing.build(SAMPLE, tmp_path / "gov", formats=("docx",), theme="gov")
     said = " ".join(r.getMessage() for r in caplog.records)
-    assert "does not embed" in said and "仿宋_GB2312 -> 仿宋 -> FangSong -> Noto Sans SC" in said
+    assert "does not embed" in said and "仿宋_GB2312 -> 仿宋 -> FangSong -> FandolFang" in said
     assert "--embed-fonts" in said
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="briefing"):
@@ -76,7 +78,7 @@ def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:
     embedded = sorted(name for name, entry in table.items()
                       if entry.find(qn("w:embedRegular")) is not None)
     assert {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"} <= set(embedded)
-    assert "FangSong" not in embedded and "Noto Sans SC" not in embedded
+    assert "FangSong" not in embedded and "FandolFang" not in embedded
     assert not [e for e in _font_table(gov_docx["plain"]).values()
                 if e.find(qn("w:embedRegular")) is not None]
 
@@ -86,7 +88,7 @@ def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(
         gov_docx, tmp_path) -> None:
     pdfs = libreoffice_convert({"embedded": gov_docx["embedded"].read_bytes()}, tmp_path / "lo")
     fonts = {f["name"].split("+")[-1] for f in pdffonts(pdfs["embedded"])}
-    assert "NotoSansSC-Regular" in fonts, fonts
+    assert "FandolFang-Regular" in fonts, fonts
     assert "开放招商成效明显" in "".join(pdf_text(pdfs["embedded"])).replace(" ", "")
 
 

@@ -73,7 +73,8 @@ def it_spaces_through_styles_not_empty_normal_paragraphs(theme: str, builds) -> 
 
 @needs_libreoffice
 def it_takes_as_many_pages_in_libreoffice_as_the_pdf(builds, tmp_path) -> None:
-    """Within one page, for every layout and theme (one LibreOffice run converts all)."""
+    """Within a page (8% of a long one), for every layout and theme but parallel (one
+    LibreOffice run converts all)."""
     converted = libreoffice_convert({f"{t}-{l}": builds[t, l]["docx"].read_bytes()
                                      for t, l in builds}, tmp_path / "lo")
     counts = {}
@@ -84,4 +85,10 @@ def it_takes_as_many_pages_in_libreoffice_as_the_pdf(builds, tmp_path) -> None:
             pages.append(len(document))
             document.close()
         counts[theme, layout] = tuple(pages)
-    assert all(abs(ours - theirs) <= 1 for ours, theirs in counts.values()), counts
+    # the PDF's parallel columns share the width to end level per section (issue 18);
+    # Word's two-column table keeps a row per block, so it runs longer by design. The PDF
+    # hyphenates its English with pyphen, LibreOffice as its dictionaries allow.
+    assert all(abs(ours - theirs) <= max(1, 0.08 * ours)
+               for (_, layout), (ours, theirs) in counts.items() if layout != "parallel"), counts
+    assert all(ours <= theirs for (_, layout), (ours, theirs) in counts.items()
+               if layout == "parallel"), counts

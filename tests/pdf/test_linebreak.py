@@ -4,6 +4,7 @@ end, and the position of every character is read with pypdfium2."""
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -112,16 +113,22 @@ def it_splits_an_unbreakable_string_longer_than_a_line() -> None:
 
 
 @pytest.mark.parametrize("markup", [False, True])
-def it_justifies_chinese_lines_to_the_margin(markup: bool) -> None:
+def it_justifies_chinese_lines_within_the_cap(markup: bool) -> None:
     # one style (ReportLab's simple lines) and two colours (fragment lines) alike
     from reportlab.lib.enums import TA_JUSTIFY
     first = HAN * (CHARS_PER_LINE - 2)
     if markup:
         first = f'<font color="#C00000">{HAN}</font>' + first[1:]
+    lines = typeset(first + HAN + "，" + HAN * 20, align=TA_JUSTIFY)
+    assert texts(lines)[0] == HAN * 9 + "，"  # a full line, at its natural pitch
+    pitches = [b[1] - a[1] for a, b in pairwise(lines[0][:-1])]  # (ink boxes)
+    assert max(pitches) == pytest.approx(SIZE, abs=0.01)
+    # a line short by two characters (the number does not fit after it) is not spread
+    # to the margin: that would space its characters 0.29 em apart; at most 0.08 em
     lines = typeset(first + "112.5亿元" + HAN * 20, align=TA_JUSTIFY)
-    right_edge = 50 + CHARS_PER_LINE * SIZE
-    assert abs(lines[0][-1][2] - right_edge) < 1.0  # first line reaches the margin
     assert texts(lines)[1].startswith("112.5亿元")
+    pitches = [b[1] - a[1] for a, b in pairwise(lines[0])]
+    assert max(pitches) <= SIZE * 1.08 + 0.01
 
 
 @pytest.mark.parametrize("markup", [False, True])

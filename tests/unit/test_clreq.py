@@ -118,3 +118,30 @@ def it_needs_no_typesetting_library() -> None:
          "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'docx')))"],
         capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def it_keeps_a_percentage_point_figure_whole() -> None:
+    text = "提高4.9个百分点，"
+    assert "4.9个百分点，" in [text[a:b] for a, b in clusters(text)]
+
+
+@pytest.mark.parametrize("pair,index", [("”“", 0), ("。”", 0), ("）、", 0), ("（“", 1)])
+def it_compresses_adjacent_full_width_punctuation(pair: str, index: int) -> None:
+    from briefing.clreq import compressed_widths
+    widths = compressed_widths("汉" + pair + "汉", [1.0] * 4, 1.0)
+    assert sum(widths) == 3.5 and widths[1 + index] == 0.5
+
+
+def it_leaves_lone_punctuation_and_half_width_marks_alone() -> None:
+    from briefing.clreq import compressed_widths
+    assert compressed_widths("汉，汉“汉", [1.0] * 5, 1.0) == [1.0] * 5
+    assert compressed_widths("汉”“汉", [1.0, 0.3, 0.3, 1.0], 1.0) == [1.0, 0.3, 0.3, 1.0]
+
+
+def it_spaces_only_between_chinese_characters_up_to_the_cap() -> None:
+    from briefing.clreq import JUSTIFY_CAP_EM, justify_gaps
+    gaps, extra = justify_gaps("签约项目33个", 0.1, 1.0)
+    assert gaps == [0, 1, 2]  # not inside 33, nor between 3 and 个
+    assert extra == pytest.approx(0.1 / 3)
+    _, extra = justify_gaps("签约项目33个", 2.0, 1.0)
+    assert extra == JUSTIFY_CAP_EM

@@ -102,6 +102,8 @@ class ResolvedPage:
     running_header: bool = True
     grid_lines: int | None = None
     table_of_contents: bool = False
+    footer_inset_chars: float = 0.0  # the page number's distance from the outer text edge
+    grid_characters: int | None = None  # Chinese characters a line of the Normal size
 
     @property
     def frame_width_pt(self) -> float:
@@ -274,7 +276,8 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
     page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
                         p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
                         p.column_gap_mm * MM, p.footer_position, p.running_header,
-                        p.grid_lines, p.table_of_contents)
+                        p.grid_lines, p.table_of_contents, p.footer_inset_chars,
+                        p.grid_characters)
     labels = {k: Bilingual(v.zh, v.en) for k, v in spec.labels.items()}
     for level, pattern in enumerate(spec.heading_numbering):
         for lang in ("zh", "en"):

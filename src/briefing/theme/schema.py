@@ -84,9 +84,15 @@ class PageSpec(_Strict):
     footer_position: Literal["center", "outside"] = Field(
         "center", description="page number centred, or on the outer side (odd pages right, "
         "even pages left)")
+    footer_inset_chars: float = Field(0, ge=0, le=10, description="the page number's "
+                                      "distance from the outer edge of the text, in "
+                                      "characters of the footer (GB/T 9704: 1)")
     running_header: bool = Field(True, description="the title at the top of each page")
     grid_lines: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
                                    "lines per page (GB/T 9704: 22)")
+    grid_characters: int | None = Field(None, ge=10, le=60, description="PDF: characters "
+                                        "a line of Chinese text of the Normal size, set at "
+                                        "the pitch text width / this (GB/T 9704: 28)")
     table_of_contents: bool = Field(False, description="a contents page after the cover "
                                     "(a TOC field in Word)")
 

@@ -57,6 +57,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
     number_headings(doc, theme, document.languages, kept)
     if theme.reference_doc is None:  # else the office's page setup
         _page(doc.sections[0], theme)
+    oxml.hyphenate_automatically(doc)
     marks = FigureMarks(document.id, document.cover.date.isoformat(), document.theme,
                         document.layout)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
@@ -207,6 +208,11 @@ def _furniture(doc: docx.document.Document, section: Section, document: Document
         if side:  # odd pages right, even pages left: a style cannot say which page it is on
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if side == "right" else \
                 WD_ALIGN_PARAGRAPH.LEFT
+            inset = Pt(page.footer_inset_chars * theme.style_for("footer", "en").size_pt)
+            if inset and side == "right":
+                paragraph.paragraph_format.right_indent = inset
+            elif inset:
+                paragraph.paragraph_format.left_indent = inset
         for i, lang in enumerate(label.shown(document.languages)):
             if i:
                 paragraph.add_run(" · ")

@@ -230,6 +230,33 @@ def exclude_from_numbering(paragraph: Paragraph) -> None:
     child_in_order(num_pr, "w:numId").set(qn("w:val"), "0")
 
 
+# the settings CT_Settings puts after w:autoHyphenation (it must precede them)
+_AFTER_HYPHENATION = ("w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+                      "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+                      "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+                      "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+                      "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+                      "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+                      "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+                      "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
+                      "w:noPunctuationKerning",
+                      "w:characterSpacingControl")
+
+
+def hyphenate_automatically(doc: DocxDocument) -> None:
+    """Word hyphenates the document's Latin words as it lays them out (w:autoHyphenation),
+    as the PDF does with pyphen: justified English without wide gaps."""
+    settings = doc.settings.element
+    if settings.find(qn("w:autoHyphenation")) is not None:
+        return
+    element = OxmlElement("w:autoHyphenation")
+    later = [child for child in settings if child.tag in {qn(t) for t in _AFTER_HYPHENATION}]
+    if later:
+        later[0].addprevious(element)
+    else:
+        settings.append(element)
+
+
 def update_fields_on_open(doc: DocxDocument) -> None:
     """Ask Word to update fields (the table of contents) when the file is opened."""
     settings = doc.settings.element

@@ -7,11 +7,12 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus import Image as RLImage
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from ...charts import draw_chart, qr_drawing
+from ...clreq import loosen_no_break_spaces
 from ...model import (
     Bilingual,
     Block,
@@ -32,7 +33,12 @@ from ...model import (
 )
 from ...reportlab_fonts import font_names
 from ...theme.resolve import MM, ResolvedBox, ResolvedTheme
-from .styles import StyleSheet, make_paragraph
+from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
+from .pagination import Floating, TableWithNote
+from .styles import StyleSheet, make_paragraph, text_width
+
+SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
+MIN_FIGURE_SHARE = 0.7  # the least a KPI figure is scaled to stay on one line
 
 Command = tuple[Any, ...]  # of a TableStyle: (name, first cell, last cell, *values)
 
@@ -96,6 +102,11 @@ class BlockRenderer:
                                    ("RIGHTPADDING", (0, 0), (0, 0), gap),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), after)]))
         table.keepWithNext = isinstance(block, Heading)
+        # pagination.parallel_sections makes the rows of a section one pair of columns
+        table.parallel_cells = cells
+        table.parallel_widths = [column.width for column in self.columns]
+        table.parallel_gaps = [gap, 0.0]
+        table.parallel_heading = isinstance(block, Heading)
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
@@ -113,7 +124,17 @@ class BlockRenderer:
         return flowables
 
     def paragraph(self, block: Paragraph) -> list[Flowable]:
-        return self.texts("body", block.text, block.style)
+        flowables = self.texts("body", block.text, block.style)
+        if len(flowables) > 1 and self._short(block.text.get(self.languages[0]),
+                                              flowables[0]):
+            flowables[0].keepWithNext = 1  # a short paragraph stays with its translation
+        return flowables
+
+    def _short(self, text: Inline, paragraph: Flowable) -> bool:
+        """At most SHORT_LINES lines, at a guess from its length (before it is wrapped)."""
+        style = paragraph.style
+        return bool(len(plain_text(text)) * style.fontSize <= SHORT_LINES * (
+            self.width - style.leftIndent))
 
     def bullets(self, block: BulletList) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -143,7 +164,7 @@ class BlockRenderer:
                   for c, h in zip(columns, block.header, strict=True)]
         rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
                 for r in block.rows]
-        widths = [self.width * c.share for c in columns]
+        widths = self.column_widths(block, box.padding_pt, rows)
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
         commands: list[Command] = [
@@ -158,8 +179,45 @@ class BlockRenderer:
         if box.rule_color:
             commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
         table.setStyle(TableStyle(commands))
-        note = self.texts("table_note", block.note) if block.note else []
-        return flowables + [table] + note
+        if not block.note:
+            return flowables + [table]
+        return flowables + [TableWithNote([table, *self.texts("table_note", block.note)])]
+
+    def column_widths(self, block: FigureTable, padding: float,
+                      rows: list[list[list[Flowable]]]) -> list[float]:
+        """Figure and date columns as wide as their widest cell on one line (no date
+        wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
+        fits: list[Fit | None] = []
+        for column, header in zip(block.columns, block.header, strict=True):
+            if column.cell_role not in FITTED_ROLES:
+                fits.append(None)
+                continue
+            whole = column.cell_role in KEPT_WHOLE_ROLES
+            natural = least = 0.0
+            for role, value in [(column.header_role, header)] + [
+                    (column.cell_role, getattr(row, column.field)) for row in block.rows]:
+                for lang in value.shown(self.languages):
+                    style, text = self.styles.get(role, lang), value.get(lang)
+                    natural = max(natural, text_width(text, style))
+                    # where the line breaker may break (a figure's glue loosened in English)
+                    words = [text] if whole else (text.split(" ") if lang.startswith("zh")
+                                                  else loosen_no_break_spaces(text).split(" "))
+                    least = max([least] + [text_width(w, style) for w in words])
+            fits.append(Fit(natural + 2 * padding, least + 2 * padding))
+        shares = [c.share for c in block.columns]
+        if not cramped(fits, self.width):
+            return fit_widths(shares, fits, self.width)
+        # too many columns for their content: the widths that make the table shortest
+        equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
+        candidates = [fit_widths(text_shares, eased(fits, keep), self.width)
+                      for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
+        return min(candidates, key=lambda widths: self._height(rows, widths, padding))
+
+    @staticmethod
+    def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
+        """The height of table rows (cells of paragraphs) at these column widths."""
+        return float(sum(max(sum(p.wrap(w - 2 * padding, 1e6)[1] for p in cell) for cell, w
+                             in zip(row, widths, strict=True)) for row in rows))
 
     def callout(self, block: CallOut) -> list[Flowable]:
         box = self.theme.boxes["callout"]
@@ -179,7 +237,7 @@ class BlockRenderer:
         drawing.hAlign = "LEFT"
         title = self.texts("caption", block.title)
         after = Spacer(1, self.theme.boxes["table"].space_after_pt)
-        return [KeepTogether(title + [drawing, after])]
+        return [Floating(title + [drawing, after])]
 
     def image(self, block: Image) -> list[Flowable]:
         """The picture scaled to its share of the text width, never taller than half a page,
@@ -193,7 +251,7 @@ class BlockRenderer:
         picture = RLImage(str(block.file), width=width, height=height)
         picture.hAlign = "LEFT"
         caption = self.texts("caption", block.caption) if block.caption else []
-        return [KeepTogether([picture] + caption)]
+        return [Floating([picture] + caption)]
 
     def contact(self, block: ContactCard) -> list[Flowable]:
         """The host's card: name, title, phone, e-mail, and the link as a QR code."""
@@ -226,7 +284,7 @@ class BlockRenderer:
                 commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                              ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
             trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
-            cells.append(self.texts("kpi_value", kpi.value) + trend +
+            cells.append(self.figures(kpi.value, card - 2 * box.padding_pt) + trend +
                          self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
@@ -235,6 +293,21 @@ class BlockRenderer:
                            page_height=self.page_height)
         table.setStyle(TableStyle(commands))
         return [table]
+
+    def figures(self, value: Bilingual[str], width: float) -> list[Flowable]:
+        """A KPI card's figure in each language, on one line: set smaller (down to
+        MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit."""
+        out = []
+        for lang in value.shown(self.languages):
+            style = self.styles.get("kpi_value", lang)
+            wide = text_width(value.get(lang).replace("\u00a0", " "), style)
+            if wide > width:
+                scale = max(width / wide, MIN_FIGURE_SHARE)
+                style = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                                    leading=style.leading * scale)
+                style.font_chain = self.styles.get("kpi_value", lang).font_chain
+            out.append(make_paragraph(value.get(lang), style))
+        return out
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]

@@ -35,6 +35,7 @@ from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .. import WriteOptions
 from .blocks import BlockRenderer
+from .pagination import KeepWithNext, parallel_sections, pull_text_before_float
 from .styles import StyleSheet, make_paragraph
 
 log = logging.getLogger("briefing")
@@ -63,6 +64,7 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         creator="briefing", lang="zh-CN" if "zh" in document.languages else "en",
         keywords=", ".join(document.cover.keywords),
         invariant=1, initialFontName=regular, initialFontSize=10,
+        keepTogetherClass=KeepWithNext,  # a heading keeps with the start of what follows
     )
     frame = Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt,
                   page.height_pt - page.margin_top_pt - page.margin_bottom_pt,
@@ -90,6 +92,8 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         story += contents
     for block in document.blocks:
         story += renderer.render(block)
+    if document.parallel:
+        story = parallel_sections(story)
     if contents is not None:
         # the first pass lays the contents out with a line per heading (its page to come),
         # not ReportLab's one-line placeholder: the pages after it then move no more, and
@@ -193,6 +197,7 @@ class _BriefingTemplate(BaseDocTemplate):  # type: ignore[misc]  # (ReportLab is
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if flowables:
+            pull_text_before_float(flowables, getattr(self, "frame", None))
             self.current_source = getattr(flowables[0], "source", self.current_source)
         super().handle_flowable(flowables)
 
@@ -287,10 +292,11 @@ class _Furniture:
         canvas.saveState()
         _use_style(canvas, self.footer, self.theme)
         y = page.footer_distance_pt
+        inset = page.footer_inset_chars * self.footer.size_pt
         if page.footer_position == "outside" and number % 2 == 0:
-            canvas.drawString(page.margin_left_pt, y, footer)
+            canvas.drawString(page.margin_left_pt + inset, y, footer)
         elif page.footer_position == "outside":
-            canvas.drawRightString(page.width_pt - page.margin_right_pt, y, footer)
+            canvas.drawRightString(page.width_pt - page.margin_right_pt - inset, y, footer)
         else:
             canvas.drawCentredString(page.width_pt / 2, y, footer)
         if page.running_header:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
@@ -27,22 +28,36 @@ from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNorm
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
-from ...clreq import Line, break_lines, justified_characters
+from ...clreq import (
+    JUSTIFY_CAP_EM,
+    Line,
+    break_lines,
+    compressed_widths,
+    justified_characters,
+    justify_gaps,
+)
 from ...reportlab_fonts import char_widths
 
 # ReportLab's functions that draw one justified line (see the end of this module)
 LineDrawer = Callable[..., Any]
 
-
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
-                    hanging: bool = True) -> ParaLines:
-    """Replacement for ReportLab's cjkFragSplit that follows the rules of clreq.py."""
-    text, owner, widths = _characters(frags)
+                    hanging: bool = True, justify: bool = False,
+                    tracking: float = 0.0) -> ParaLines:
+    """Replacement for ReportLab's cjkFragSplit that follows the rules of clreq.py.
+    `tracking`: points added to every character's advance (a character grid's pitch)."""
+    text, owner, natural = _characters(frags)
+    widths = natural
+    plain = _plain(frags)
+    if plain:  # adjacent marks compressed: drawn with explicit spacing (_PlainLine.runs)
+        widths = compressed_widths(text, natural, frags[0].fontSize)
+    if tracking:
+        widths = [w + tracking for w in widths]
     # a <br/>: ReportLab marks the fragment; the line ends after its cluster
     line_breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
     spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ)
-    if _plain(frags):
-        return _plain_lines(frags[0], text, spans, max_widths)
+    if plain:
+        return _plain_lines(frags[0], text, spans, max_widths, natural, widths, justify)
     lines = []
     for n, (start, end, width, forced) in enumerate(spans):
         limit = max_widths[min(n, len(max_widths) - 1)]
@@ -50,15 +65,17 @@ def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds:
                      calc_bounds)
         last = n == len(spans) - 1 and not forced
         line.cjkChars = 0 if last else justified_characters(text[start:end])
+        line.tracking = tracking
         lines.append(line)
     return ParaLines(kind=1, lines=lines)
 
 
 class _PlainLine(list[str]):
     """The words of a line of a one-style paragraph ([its text], as ReportLab's own
-    one-fragment lines), with how many characters share its slack when justified."""
+    one-fragment lines), and `runs`: its text in pieces, each with the character spacing
+    it is drawn with (compressed punctuation, a grid's tracking, justification)."""
 
-    cjk_chars = 0
+    runs: list[tuple[str, float]] | None = None
 
 
 def _plain(frags: list[ParaFrag]) -> bool:
@@ -72,19 +89,39 @@ def _plain(frags: list[ParaFrag]) -> bool:
                 or getattr(frag, "backColor", None) or bool(getattr(frag, "rise", 0)))
 
 
-def _plain_lines(frag: ParaFrag, text: str, spans: list[Line],
-                 max_widths: list[float]) -> ParaLines:
+def _plain_lines(frag: ParaFrag, text: str, spans: list[Line], max_widths: list[float],
+                 natural: list[float], widths: list[float], justify: bool) -> ParaLines:
     """Lines of a one-style paragraph in ReportLab's simple form (kind 0): a line is
-    (slack, [text]), drawn with one text operator and no per-fragment work (drawing the
-    fragment form was a tenth of a page's time)."""
+    (slack, [text]), drawn with one text operator per run of equal spacing and no
+    per-fragment work (drawing the fragment form was a tenth of a page's time). A justified
+    line spreads its slack over the gaps between its CJK characters, within the cap
+    (clreq.justify_gaps); the slack is what it leaves."""
     lines = []
-    for n, (start, end, width, _forced) in enumerate(spans):
+    size = frag.fontSize
+    for n, (start, end, width, forced) in enumerate(spans):
+        slack = max_widths[min(n, len(max_widths) - 1)] - width
+        spacing = [widths[k] - natural[k] for k in range(start, end)]
+        if justify and n < len(spans) - 1 and not forced:
+            gaps, extra = justify_gaps(text[start:end], slack, size)
+            for i in gaps:
+                spacing[i] += extra
+            slack -= extra * len(gaps)
         words = _PlainLine([text[start:end]])
-        if n < len(spans) - 1:
-            words.cjk_chars = justified_characters(text[start:end])
-        lines.append((max_widths[min(n, len(max_widths) - 1)] - width, words))
+        words.runs = _runs(text[start:end], spacing)
+        lines.append((slack, words))
     ascent, descent = getAscentDescent(frag.fontName, frag.fontSize)
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent)
+
+
+def _runs(line: str, spacing: list[float]) -> list[tuple[str, float]]:
+    """The line cut where its characters' spacing changes: (text, spacing after each)."""
+    runs: list[tuple[str, float]] = []
+    start = 0
+    for k in range(1, len(line) + 1):
+        if k == len(line) or abs(spacing[k] - spacing[start]) > 1e-6:
+            runs.append((line[start:k], spacing[start]))
+            start = k
+    return runs
 
 
 def _characters(frags: list[ParaFrag]) -> tuple[str, list[ParaFrag], list[float]]:
@@ -155,6 +192,17 @@ def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: flo
                     currentWidth=width, lineBreak=line_break)
 
 
+LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
+
+
+def _ragged(style: ParagraphStyle) -> ParagraphStyle:
+    """The style, left-aligned (one copy per style)."""
+    ragged: ParagraphStyle | None = getattr(style, "_ragged", None)
+    if ragged is None:
+        ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
+    return ragged
+
+
 class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
     wraps a paragraph again each time it measures it (keep-with-next, table cells, the
@@ -167,7 +215,27 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
             self._wrapped_size = super().wrap(availWidth, availHeight)
             self._wrapped_width = availWidth
+            style: ParagraphStyle = self.__dict__["style"]
+            if style.alignment == TA_JUSTIFY and self._too_loose():
+                self.style = _ragged(style)
         return self._wrapped_size
+
+    def _too_loose(self) -> bool:
+        """Would a justified line have a gap between words wider than LOOSE_EM? Then the
+        column is too narrow to justify well, and the paragraph is set ragged right."""
+        para = self.blPara
+        space = getFont(self.style.fontName).stringWidth(" ", self.style.fontSize)
+        limit = LOOSE_EM * self.style.fontSize
+        for line in para.lines[:-1]:
+            if para.kind == 0:
+                extra, gaps = line[0], len(line[1]) - 1
+            else:
+                extra, gaps = line.extraSpace, line.wordCount - 1
+                if getattr(line, "lineBreak", False):
+                    continue
+            if gaps > 0 and space + extra / gaps > limit:
+                return True
+        return False
 
     def draw(self) -> None:
         if not getattr(self.canv, "measuring", False):  # see _BriefingTemplate.beforeDocument
@@ -195,7 +263,8 @@ class ChineseParagraph(WrappedOnce):
             return super().breakLinesCJK(maxWidths)
         auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return split_cjk_frags(self.frags, list(maxWidths), auto_leading not in ("", "off"),
-                               self.hanging)
+                               self.hanging, self.style.alignment == TA_JUSTIFY,
+                               getattr(self.style, "tracking", 0.0))
 
     def _get_split_blParaFunc(self) -> Callable[..., list[ParaFrag]]:  # noqa: N802
         # ReportLab joins the lines of the part after a page break with a space each (its
@@ -211,26 +280,40 @@ def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
-def _spread(tx: PDFTextObject, count: int, extra: float, last: int) -> bool:
-    """Set the character spacing that spreads a justified line's slack evenly between its
-    `count` characters; False (nothing set) for a last line, one character or no slack."""
+def _spread(tx, count: int, extra: float, last, base: float = 0.0,  # type: ignore[no-untyped-def]
+            cap: float = float("inf")) -> bool:
+    """Set the character spacing of a fragment line: `base` (a grid's tracking) plus, for a
+    justified line, its slack spread evenly between its `count` characters, at most `cap`
+    a character; False (nothing set) when there is nothing to set."""
+    spread = 0.0
     if count > 1 and not last and abs(extra) > 1e-6:
-        tx.setCharSpace(extra / (count - 1))
-        return True
-    return False
+        spread = min(extra / (count - 1), cap)
+    if abs(base + spread) < 1e-9:
+        return False
+    tx.setCharSpace(base + spread)
+    return True
 
 
-def _justify_with_character_spacing(original: LineDrawer) -> LineDrawer:
-    """ReportLab justifies by widening spaces; Chinese has none. Lines made by
-    split_cjk_frags carry `cjkChars`, and their slack is spread between characters."""
+def _with_character_spacing(original, justified: bool):  # type: ignore[no-untyped-def]
+    """ReportLab justifies by widening spaces; Chinese has none. Fragment lines made by
+    split_cjk_frags carry `cjkChars` (and `tracking`): a justified line's slack is spread
+    between its characters, up to the cap; the tracking goes to every line."""
 
     def draw(tx: PDFTextObject, offset: float, line: FragLine, last: int = 0) -> Any:
         extra = getattr(line, "extraSpace", 0)
-        if getattr(line, "lineBreak", False) or not _spread(
-                tx, getattr(line, "cjkChars", 0), extra, last):
+        size = getattr(line, "fontSize", 10)
+        count = getattr(line, "cjkChars", 0) if justified else 0
+        if getattr(line, "lineBreak", False):
+            count = 0
+        if not _spread(tx, count, extra, last, getattr(line, "tracking", 0.0),
+                       JUSTIFY_CAP_EM * size):
             return original(tx, offset, line, last)
+        spread = min(extra / (count - 1), JUSTIFY_CAP_EM * size) if count > 1 and not last \
+            else 0.0
         try:
-            line.extraSpace = 0
+            line.extraSpace = extra - spread * max(count - 1, 0)
+            if justified:
+                line.extraSpace = 0
             return original(tx, offset, line, last)
         finally:
             line.extraSpace = extra
@@ -240,28 +323,40 @@ def _justify_with_character_spacing(original: LineDrawer) -> LineDrawer:
     return draw
 
 
-def _justify_plain_with_character_spacing(original: LineDrawer) -> LineDrawer:
-    """The same for the simple lines of one-style paragraphs (_PlainLine)."""
+def _drawing_runs(original, align: str):  # type: ignore[no-untyped-def]
+    """ReportLab's drawing of a simple line, for our lines with `runs`: each run drawn with
+    its own character spacing (explicit positioning: ReportLab has no per-glyph advance),
+    placed as the alignment says in what the line's slack leaves."""
 
-    def draw(tx: PDFTextObject, offset: float, extraspace: float, words: list[str],
-             last: int = 0) -> Any:
-        if not _spread(tx, getattr(words, "cjk_chars", 0), extraspace, last):
+    def draw(tx, offset, extraspace, words, last=0):  # type: ignore[no-untyped-def]
+        runs = getattr(words, "runs", None)
+        if runs is None:
             return original(tx, offset, extraspace, words, last)
-        try:
-            return original(tx, offset, 0, words, last)
-        finally:
+        x = offset + {"center": extraspace / 2, "right": extraspace}.get(align, 0.0)
+        rl_paragraph.setXPos(tx, x)
+        current = 0.0  # the text object's character spacing, 0 between lines
+        for text, spacing in runs:
+            if abs(spacing - current) > 1e-9:
+                tx.setCharSpace(spacing)
+                current = spacing
+            tx._textOut(text, 0)
+        if current:
             tx.setCharSpace(0)
+        tx._code.append("T*")
+        rl_paragraph.setXPos(tx, -x)
+        return x
 
     draw.wrapped = original  # type: ignore[attr-defined]
     return draw
 
 
-if not hasattr(rl_paragraph._justifyDrawParaLine, "wrapped"):
-    rl_paragraph._justifyDrawParaLine = _justify_plain_with_character_spacing(
-        rl_paragraph._justifyDrawParaLine)
-if not hasattr(rl_paragraph._justifyDrawParaLineX, "wrapped"):
-    rl_paragraph._justifyDrawParaLineX = _justify_with_character_spacing(
-        rl_paragraph._justifyDrawParaLineX)
+for _align, _name in (("left", "_leftDrawParaLine"), ("center", "_centerDrawParaLine"),
+                      ("right", "_rightDrawParaLine"), ("justify", "_justifyDrawParaLine")):
+    if not hasattr(getattr(rl_paragraph, _name), "wrapped"):
+        setattr(rl_paragraph, _name, _drawing_runs(getattr(rl_paragraph, _name), _align))
+    if not hasattr(getattr(rl_paragraph, _name + "X"), "wrapped"):
+        setattr(rl_paragraph, _name + "X", _with_character_spacing(
+            getattr(rl_paragraph, _name + "X"), _align == "justify"))
 
 
 __all__ = ["ChineseParagraph", "WrappedOnce", "split_cjk_frags"]

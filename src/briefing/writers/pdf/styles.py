@@ -8,16 +8,19 @@ from xml.sax.saxutils import escape, quoteattr
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
+from ...clreq import loosen_no_break_spaces
 from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .linebreak import ChineseParagraph, WrappedOnce
 
+HYPHENATION = "en_GB"  # pyphen's patterns for English text
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -83,6 +86,17 @@ class FontChain:
         return "".join(out)
 
 
+def text_width(text: str, style: ParagraphStyle) -> float:
+    """The width of `text` set on one line in a style, each character in the face that draws
+    it (a table column sized to its content measures its cells with this)."""
+    chain = style.font_chain
+    width = 0.0
+    for face, chars in groupby(text, key=chain.face_of):
+        font = style.fontName if face == 0 else chain.faces[face]
+        width += pdfmetrics.stringWidth("".join(chars), font, style.fontSize)
+    return width
+
+
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
     regular, bold = font_names(theme.fonts[style.font])
     paragraph = ParagraphStyle(
@@ -105,9 +119,24 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyl
         allowWidows=0,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
+        # English: hyphenated (pyphen, British patterns) rather than cut between letters
+        hyphenationLang="" if style.lang.startswith("zh") else HYPHENATION,
+        embeddedHyphenation=1,
+        splitLongWords=0,
     )
     paragraph.font_chain = FontChain(style.font, theme)
+    paragraph.tracking = _tracking(style, theme)
     return paragraph
+
+
+def _tracking(style: ResolvedStyle, theme: ResolvedTheme) -> float:
+    """Points added to each character's advance so that Chinese text of the Normal size
+    sets `page.grid_characters` characters a line (GB/T 9704: 28 of 3号 in 156 mm, whose
+    pitch is a little under the 16 pt size); 0 for other sizes and languages."""
+    grid, normal = theme.page.grid_characters, theme.styles["Normal"]
+    if not grid or not style.lang.startswith("zh") or style.size_pt != normal.size_pt:
+        return 0.0
+    return theme.page.frame_width_pt / grid - style.size_pt
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
@@ -119,6 +148,10 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
     if style.wordWrap == "CJK":
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
+    if frags is not None:
+        frags[0].text = loosen_no_break_spaces(frags[0].text)
+    else:
+        text = loosen_no_break_spaces(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 
 

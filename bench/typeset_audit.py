@@ -1,0 +1,376 @@
+"""Typesetting audit: every layout x theme PDF of each sample, read back from the PDF.
+
+    python bench/typeset_audit.py                  # the table, for content/*/ samples
+    python bench/typeset_audit.py --write          # and rewrite it in docs/typesetting.md
+    python bench/typeset_audit.py --show loose     # and list what was found of one count
+
+Glyph positions come from pypdfium2 (each character's origin, advance box and ink box, and
+the text object that draws it); the texts the document draws come from the model
+(`briefing.check`), so that a line break can be told from a cut inside a word. Counts
+(docs/typesetting.md says what each means):
+
+- closing: lines (after a paragraph's first) starting with punctuation that may not start one
+- cuts: breaks between two letters or digits of one word or number, without a hyphen
+- loose: lines with a word gap wider than 0.5 em
+- spaced: Chinese lines letter-spaced (median gap between characters over 0.08 em)
+- units: breaks between a number and its unit (亿元, 个百分点, million, %)
+- empty: body pages more than a quarter empty, unless a forced break or the end follows
+- foot: pages whose last line is a heading
+- overlaps: characters of different lines whose ink overlaps
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import re
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from briefing.model import Document, Heading, PageBreak, plain_text  # noqa: E402
+from briefing.pipeline import prepare, render  # noqa: E402
+from briefing.theme.resolve import ResolvedPage  # noqa: E402
+from briefing.clreq import CANNOT_START  # noqa: E402
+
+THEMES = ("investor", "print", "gov")
+LAYOUTS = ("stacked", "parallel", "zh", "en")
+COUNTS = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps")
+LOOSE_EM = 0.5
+SPACED_EM = 0.08
+EMPTY_SHARE = 0.25
+WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+$")
+WORD_START = re.compile(r"^[A-Za-z0-9\u00C0-\u024F]+")
+# a number and what belongs to it, in either language
+_ZH_UNITS = ("个百分点|百分点|微克/立方米|平方公里|公顷|万元|亿元|美元|万人|万|亿|元|个|家|项|人|"
+             "次|场|套|亩|天|年|月|日|倍|%|‰")
+_NUMBER = r"\d[\d.,]*\d|\d"
+NUMBER_UNIT = re.compile(
+    rf"(?:RMB|USD)\s?(?:{_NUMBER})(?:\s(?:million|billion))?"
+    rf"|(?:{_NUMBER})(?:\s?(?:{_ZH_UNITS})+|\s(?:million|billion|percentage points?|mu|ha)\b)")
+
+
+@dataclass
+class Char:
+    text: str
+    left: float    # the advance box (origin to origin + advance)
+    right: float
+    ink: tuple[float, float, float, float]  # left, bottom, right, top of the glyph
+    baseline: float
+    size: float
+    obj: int       # the text object (one text-showing operator) that draws it
+
+
+@dataclass
+class Line:
+    page: int
+    chars: list[Char] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(c.size for c in self.chars)
+
+    @property
+    def baseline(self) -> float:
+        return self.chars[0].baseline
+
+    @property
+    def left(self) -> float:
+        return self.chars[0].left
+
+    def visible(self) -> list[Char]:
+        return [c for c in self.chars if c.text.strip()]
+
+
+def read_lines(pdf: bytes) -> tuple[list[list[Line]], list[list[float]]]:
+    """Each page's text lines, in the order they are drawn. A line ends where the baseline
+    changes, where the text goes back left, or where another text object starts further
+    right without a space between (a table's next cell, a chart's next label)."""
+    document = pdfium.PdfDocument(pdf)
+    pages: list[list[Line]] = []
+    bottoms: list[list[float]] = []  # of each page's drawings (rules, boxes, bars, images)
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    try:
+        for number in range(len(document)):
+            textpage = document[number].get_textpage()
+            lines: list[Line] = []
+            previous: Char | None = None
+            for i in range(textpage.count_chars()):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                    continue
+                text = textpage.get_text_range(i, 1)
+                if not text or text in "\r\n":
+                    continue
+                left, _bottom, right, _top = textpage.get_charbox(i, loose=True)
+                pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, origin_x, origin_y)
+                obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage.raw, i),
+                                  ctypes.c_void_p).value or 0
+                char = Char(text, left, right, textpage.get_charbox(i), origin_y.value,
+                            pdfium_c.FPDFText_GetFontSize(textpage.raw, i), obj)
+                if previous is None or _new_line(previous, char):
+                    lines.append(Line(number + 1))
+                lines[-1].chars.append(char)
+                previous = char
+            pages.append(lines)
+            bottoms.append([obj.get_bounds()[1] for obj in document[number].get_objects()
+                            if obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT])
+    finally:
+        document.close()
+    return pages, bottoms
+
+
+def _new_line(previous: Char, char: Char) -> bool:
+    em = max(char.size, 1.0)
+    if abs(char.baseline - previous.baseline) > 0.2 * em or char.left < previous.left - 0.5:
+        return True
+    if char.obj == previous.obj:
+        return False
+    spaced = not previous.text.strip() or not char.text.strip()
+    gap = char.left - previous.right
+    return gap > (3 * em if spaced else 0.3 * em)
+
+
+@dataclass
+class Finding:
+    count: str
+    page: int
+    what: str
+
+
+class Audit:
+    """The counts of one PDF of one document."""
+
+    def __init__(self, document: Document, page: ResolvedPage, pdf: bytes):
+        self.document = document
+        self.page = page
+        self.pages, self.drawings = read_lines(pdf)
+        self.corpus = _corpus(document)
+        self.findings: list[Finding] = []
+        self.worst_gap_em = 0.0
+        for lines in self.pages:
+            self._lines(lines)
+            self._overlaps(lines)
+        self._pages()
+
+    def counts(self) -> dict[str, int]:
+        return {name: sum(f.count == name for f in self.findings) for name in COUNTS}
+
+    def _found(self, count: str, page: int, what: str) -> None:
+        self.findings.append(Finding(count, page, what))
+
+    def _lines(self, lines: list[Line]) -> None:
+        for line in lines:
+            self._loose(line)
+            self._spaced(line)
+        flow = [line for line in lines if _in_frame(line, self.page)]
+        for a, b in zip(flow, flow[1:]):
+            if _same_paragraph(a, b):
+                self._break(a, b)
+
+    def _loose(self, line: Line) -> None:
+        chars = line.chars
+        worst = 0.0
+        for k in range(1, len(chars) - 1):
+            if chars[k].text == " " and chars[k - 1].text.strip():
+                after = next((c for c in chars[k:] if c.text.strip()), None)
+                if after is not None:
+                    worst = max(worst, (after.left - chars[k - 1].right) / line.size)
+        self.worst_gap_em = max(self.worst_gap_em, worst)
+        if worst > LOOSE_EM:
+            self._found("loose", line.page, f"{worst:.2f} em: {line.text.strip()}")
+
+    def _spaced(self, line: Line) -> None:
+        chars = line.visible()
+        if sum(_is_cjk(c.text) for c in chars) < 2:
+            return
+        gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:])
+                if a.obj == b.obj and b.left >= a.left]
+        if len(gaps) >= 2 and statistics.median(gaps) > SPACED_EM + 0.005:  # (float32 boxes)
+            self._found("spaced", line.page,
+                        f"+{statistics.median(gaps):.2f} em: {line.text.strip()}")
+
+    def _break(self, a: Line, b: Line) -> None:
+        before, after = a.text.rstrip(), b.text.lstrip()
+        if not before or not after:
+            return
+        shown = f"{before[-12:]}|{after[:12]}"
+        if after[0] in CANNOT_START:
+            self._found("closing", b.page, shown)
+        tail, head = WORD.search(before), WORD_START.search(after)
+        if tail and head and self._joined(tail.group(), head.group()):
+            self._found("cuts", b.page, shown)
+        for sep in ("", " "):
+            joined = before[-16:] + sep + after[:16]
+            cut = len(before[-16:])
+            if any(m.start() < cut < m.end() - (0 if sep == "" else 1) and m.group() in self.corpus
+                   for m in NUMBER_UNIT.finditer(joined)):
+                self._found("units", b.page, shown)
+                break
+
+    def _joined(self, tail: str, head: str) -> bool:
+        """Was `tail|head` one word in the text (and not two words broken at a space)?"""
+        whole = re.search(rf"(?<![A-Za-z0-9]){re.escape(tail + head)}", self.corpus)
+        spaced = re.search(rf"(?<![A-Za-z0-9]){re.escape(tail)}\s+{re.escape(head)}",
+                           self.corpus)
+        return bool(whole) and not spaced
+
+    def _overlaps(self, lines: list[Line]) -> None:
+        boxes = sorted(((c.ink, n, c.text) for n, line in enumerate(lines)
+                        for c in line.visible()), key=lambda b: b[0][1])
+        for i, (ink, n, text) in enumerate(boxes):
+            for other, m, text2 in boxes[i + 1:]:
+                if other[1] >= ink[3] - 0.5:
+                    break  # sorted by bottom: nothing further can reach down into ink
+                if m != n and _overlap(ink, other) > 1.0:
+                    self._found("overlaps", lines[n].page, f"{text}/{text2}: "
+                                f"{lines[n].text.strip()[:20]} | {lines[m].text.strip()[:20]}")
+                    break
+
+    def _pages(self) -> None:
+        page = self.page
+        frame_top = page.height_pt - page.margin_top_pt
+        frame_height = frame_top - page.margin_bottom_pt
+        headings = _heading_texts(self.document)
+        forced = _after_forced_breaks(self.document)
+        body = [(n, lines) for n, lines in enumerate(self.pages, 1)
+                if n > 1 and any(_in_frame(line, page) for line in lines)]
+        for k, (number, lines) in enumerate(body):
+            flow = [line for line in lines if _in_frame(line, page)]
+            last = min(flow, key=lambda line: (line.baseline, -line.left))
+            following = body[k + 1][1] if k + 1 < len(body) else None
+            tail = _squash(last.text)
+            if following is not None and any(tail == h or len(tail) >= 6 and tail in h
+                                             for h in headings):
+                self._found("foot", number, last.text.strip())
+            if following is None or _starts_with(following, page, forced):
+                continue
+            bottom = min([min(c.ink[1] for c in line.visible()) for line in flow
+                          if line.visible()]
+                         + [y for y in self.drawings[number - 1]
+                            if y > page.margin_bottom_pt - 2])
+            empty = (bottom - page.margin_bottom_pt) / frame_height
+            if empty > EMPTY_SHARE:
+                self._found("empty", number, f"{empty:.0%} empty")
+
+
+def _same_paragraph(a: Line, b: Line) -> bool:
+    """b continues the paragraph of a: the next line down, starting between a's left edge
+    (less an indent) and its right (a centred line)."""
+    em = a.size
+    drop = a.baseline - b.baseline
+    return (a.page == b.page and abs(a.size - b.size) < 0.5 and 0.8 * em < drop < 2.6 * em
+            and a.left - 3.2 * em < b.left < a.chars[-1].right)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _in_frame(line: Line, page: ResolvedPage) -> bool:
+    """Inside the type area (not the footer below it, nor a header above)."""
+    return page.margin_bottom_pt - 2 < line.baseline < page.height_pt - page.margin_top_pt + 2
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _corpus(document: Document) -> str:
+    texts = [value.get(lang) or "" for value, _ in document.texts for lang in ("zh", "en")]
+    texts += _heading_texts(document)
+    return "\n".join(" ".join(t.split()) for t in texts)
+
+
+def _heading_texts(document: Document) -> list[str]:
+    return [_squash(plain_text(block.numbered_text().get(lang)))
+            for block in document.blocks if isinstance(block, Heading)
+            for lang in ("zh", "en")]
+
+
+def _after_forced_breaks(document: Document) -> list[str]:
+    """The beginnings of the texts that start a page after a forced break."""
+    starts = []
+    blocks = document.blocks
+    for k, block in enumerate(blocks[:-1]):
+        if isinstance(block, PageBreak):
+            text = next((_squash(v.get(lang) or "") for v in blocks[k + 1].texts()
+                         for lang in document.languages), "")
+            starts.append(text[:10])
+    return [s for s in starts if s]
+
+
+def _starts_with(lines: list[Line], page: ResolvedPage, starts: list[str]) -> bool:
+    flow = [line for line in lines if _in_frame(line, page)]
+    top = _squash("".join(line.text for line in sorted(flow, key=lambda x: -x.baseline)[:3]))
+    return any(s in top for s in starts)
+
+
+def samples() -> list[Path]:
+    return sorted(p for p in (ROOT / "content").iterdir() if (p / "briefing.yaml").is_file())
+
+
+def audit(sample: Path, theme: str, layout: str) -> Audit:
+    prepared = prepare(sample, theme, layout)
+    return Audit(prepared.document, prepared.theme.page, render(prepared, "pdf"))
+
+
+def table(results: dict[tuple[str, str, str], Audit]) -> str:
+    rows = ["| sample | theme | layout | pages | " + " | ".join(COUNTS) + " | widest gap |",
+            "| --- | --- | --- | ---: | " + " | ".join("---:" for _ in COUNTS) + " | ---: |"]
+    for (sample, theme, layout), result in results.items():
+        counts = result.counts()
+        rows.append(f"| {sample} | {theme} | {layout} | {len(result.pages)} | "
+                    + " | ".join(str(counts[c]) for c in COUNTS)
+                    + f" | {result.worst_gap_em:.2f} em |")
+    return "\n".join(rows)
+
+
+def write_docs(text: str, path: Path = ROOT / "docs" / "typesetting.md") -> None:
+    """Replace the table between the audit markers."""
+    begin, end = "<!-- audit -->", "<!-- /audit -->"
+    doc = path.read_text("utf-8")
+    head, rest = doc.split(begin, 1)
+    path.write_text(f"{head}{begin}\n{text}\n{end}{rest.split(end, 1)[1]}", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="rewrite docs/typesetting.md")
+    parser.add_argument("--show", choices=COUNTS, help="list the findings of one count")
+    parser.add_argument("--theme", choices=THEMES, action="append")
+    parser.add_argument("--layout", choices=LAYOUTS, action="append")
+    args = parser.parse_args(argv)
+    results = {}
+    for sample in samples():
+        for theme in args.theme or THEMES:
+            for layout in args.layout or LAYOUTS:
+                result = results[sample.name, theme, layout] = audit(sample, theme, layout)
+                for finding in result.findings:
+                    if finding.count == args.show:
+                        print(f"{sample.name} {theme}-{layout} p{finding.page}: {finding.what}")
+    text = table(results)
+    print(text)
+    if args.write:
+        write_docs(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Page breaking beyond ReportLab's: what stays together, and the parallel columns.
+
+- `KeepWithNext` (the template's keepTogetherClass): a heading, or a short Chinese paragraph,
+  stays with the start of what follows, not with all of it: when the group does not fit,
+  the block after the kept ones splits, and only when it cannot does the group move on.
+- `TableWithNote`: a table's source note stays with the table's last rows.
+- `ParallelColumns`: the parallel layout's Chinese and English columns of one section
+  (a heading and the text blocks after it), each flowing on by itself, their widths shared
+  so that both end level (`balanced_widths`): both columns fill every page the section runs
+  over. (Rows of one block each, in halves of the width, left the Chinese column half
+  empty: the Chinese is about half as long as the English.)
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
+from reportlab.rl_config import _FUZZ
+
+
+def _real(parts: list) -> bool:  # type: ignore[type-arg]
+    """A split that put something on this page (not a frame break and the whole)."""
+    return len(parts) >= 2 and not hasattr(parts[0], "frameAction")
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
+    """The flowables marked keepWithNext, then the one they keep with."""
+
+    def split(self, aW, aH):  # type: ignore[no-untyped-def]  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        kept, last = self._content[:-1], self._content[-1]
+        if aH + _FUZZ >= self._H:
+            return list(self._content)
+        if kept and not hasattr(last, "frameAction"):
+            _, height = _listWrapOn(kept, aW, self.canv)
+            room = aH - height - max(kept[-1].getSpaceAfter(), last.getSpaceBefore())
+            if room > 0:
+                last.canv = self.canv
+                parts = last.splitOn(self.canv, aW, room)
+                if _real(parts):
+                    return [*kept, *parts]
+        return super().split(aW, aH)
+
+
+class Floating(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A chart or picture with its caption: kept whole, and moved after the text that
+    follows it when it does not fit the page and would leave it more than FLOAT_SHARE
+    empty (`pull_text_before_float`), as a typesetter floats a figure."""
+
+
+FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leave empty
+
+
+def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
+    """Before the next flowable is laid out: a Floating one that does not fit the room
+    left in the frame, when that room is more than FLOAT_SHARE of it, changes places with
+    what follows it: text (a paragraph or a section's columns, not a heading), or a box
+    that fits the room; it fills the page and the figure follows it."""
+    if len(flowables) < 2 or not isinstance(flowables[0], Floating) or frame is None:
+        return
+    follower, figure = flowables[1], flowables[0]
+    if getattr(follower, "outline", None) or isinstance(follower, (Floating, KeepTogether)):
+        return  # a heading starts what comes after the figure: it stays after it
+    room = frame._y - frame._y1p
+    _, height = _listWrapOn(figure._content, frame._width, None)
+    if height <= room or room <= FLOAT_SHARE * frame._height:
+        return
+    splits = isinstance(follower, (Paragraph, ParallelColumns, TableWithNote))
+    if splits or follower.wrap(frame._width, room)[1] <= room:  # text, or a box that fits
+        flowables[0], flowables[1] = follower, figure
+
+
+class TableWithNote(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A table and the note under it: the note never starts a page by itself."""
+
+    def split(self, aW, aH):  # type: ignore[no-untyped-def]  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH + _FUZZ >= self._H:
+            return list(self._content)
+        table, *note = self._content
+        _, height = _listWrapOn(note, aW, self.canv)
+        room = aH - height - max(table.getSpaceAfter(), note[0].getSpaceBefore())
+        parts = table.splitOn(self.canv, aW, room) if room > 0 else []
+        if _real(parts):
+            return [*parts[:-1], TableWithNote([parts[-1], *note])]
+        return super().split(aW, aH)
+
+
+class ParallelColumns(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
+    """Columns of flowables side by side, level at the top, each split by itself."""
+
+    def __init__(self, columns: list[list[Flowable]], widths: list[float],
+                 gaps: list[float]):
+        super().__init__()
+        self.columns, self.widths, self.gaps = columns, widths, gaps
+        firsts = [column[0] for column in columns if column]
+        self.spaceBefore = max((f.getSpaceBefore() for f in firsts), default=0)
+        lasts = [column[-1] for column in columns if column]
+        self.spaceAfter = max((f.getSpaceAfter() for f in lasts), default=0)
+        # a section of headings only (a figure box follows) keeps with what follows
+        self.keepWithNext = int(bool(lasts) and all(f.getKeepWithNext()
+                                                    for f in lasts))
+
+    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        self.heights = [_listWrapOn(column, width, self.canv)[1] if column else 0.0
+                        for column, width in zip(self.columns, self.widths, strict=True)]
+        self.width, self.height = availWidth, max(self.heights, default=0.0)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        heads, tails = [], []
+        for column, width in zip(self.columns, self.widths, strict=True):
+            head, tail = _split_column(column, width, availHeight, self.canv)
+            heads.append(head)
+            tails.append(tail)
+        if not any(heads) or not any(tails):
+            return []  # nothing fits (or all does): the whole moves on
+        first = ParallelColumns(heads, self.widths, self.gaps)
+        if getattr(self, "outline", None):
+            first.outline = self.outline  # the bookmark goes where the heading is drawn
+        return [first, ParallelColumns(tails, self.widths, self.gaps)]
+
+    def draw(self) -> None:
+        x = 0.0
+        for column, width, gap in zip(self.columns, self.widths, self.gaps, strict=True):
+            y = self.height
+            for n, flowable in enumerate(column):
+                if n:
+                    y -= max(flowable.getSpaceBefore(), column[n - 1].getSpaceAfter())
+                _, height = flowable.wrapOn(self.canv, width, 0xFFFFFF)
+                y -= height
+                flowable.drawOn(self.canv, x, y)
+            x += width + gap
+
+
+def _split_column(column: list[Flowable], width: float, height: float,
+                  canv: object) -> tuple[list[Flowable], list[Flowable]]:
+    """What of a column fits `height` and what goes on; a heading (keepWithNext) never ends
+    the part that fits."""
+    head: list[Flowable] = []
+    room = height
+    for n, flowable in enumerate(column):
+        if n:
+            room -= max(flowable.getSpaceBefore(), column[n - 1].getSpaceAfter())
+        _, needed = flowable.wrapOn(canv, width, room)
+        if needed <= room + _FUZZ:
+            head.append(flowable)
+            room -= needed
+            continue
+        parts = flowable.splitOn(canv, width, room) if room > 0 else []
+        if _real(parts):
+            head.append(parts[0])
+            rest = [*parts[1:], *column[n + 1:]]
+        else:
+            rest = list(column[n:])
+        while head and head[-1].getKeepWithNext():
+            rest.insert(0, head.pop())
+        return head, rest
+    return head, []
+
+
+BALANCE_RANGE = (0.3, 0.7)  # the share of the width a column may get when balanced
+
+
+def balanced_widths(columns: list[list[Flowable]], width: float) -> list[float]:
+    """Widths of two columns that make them end level (within a line or so): the column
+    with more to say gets more of the width, between BALANCE_RANGE of it."""
+    if len(columns) != 2 or not all(columns):
+        return [width / len(columns)] * len(columns)
+
+    def heights(share: float) -> tuple[float, float]:
+        left, right = share * width, (1 - share) * width
+        return (_listWrapOn(columns[0], left, None)[1], _listWrapOn(columns[1], right, None)[1])
+
+    low, high = BALANCE_RANGE
+    for _ in range(10):  # the left column grows shorter as it widens: bisect
+        middle = (low + high) / 2
+        left, right = heights(middle)
+        if left > right:
+            low = middle
+        else:
+            high = middle
+    share = min((low, high), key=lambda x: max(heights(x)))  # lines come in steps
+    return [share * width, (1 - share) * width]
+
+
+def parallel_sections(story: list[Flowable]) -> list[Flowable]:
+    """The story with each run of parallel rows (tagged `parallel_cells` by the block
+    renderer) from one heading to the next made one ParallelColumns."""
+    out: list[Flowable] = []
+    run: list[Flowable] = []
+
+    def flush() -> None:
+        if run:
+            first = run[0]
+            columns = [[f for row in run for f in row.parallel_cells[k]]
+                       for k in range(len(first.parallel_cells))]
+            widths = balanced_widths(columns, sum(first.parallel_widths))
+            section = ParallelColumns(columns, widths, first.parallel_gaps)
+            section.source = first.source
+            outline = next((f.outline for f in columns[0] if getattr(f, "outline", None)), None)
+            if outline:
+                section.outline = outline
+            out.append(section)
+            run.clear()
+
+    for flowable in story:
+        cells = getattr(flowable, "parallel_cells", None)
+        if cells is None or getattr(flowable, "parallel_heading", False):
+            flush()
+        if cells is None:
+            out.append(flowable)
+        else:
+            run.append(flowable)
+    flush()
+    return out

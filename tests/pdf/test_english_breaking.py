@@ -1,0 +1,88 @@
+"""English lines in the PDF: hyphenated (pyphen, en_GB) rather than cut between letters,
+ragged right where a column is too narrow to justify without gaps over 0.5 em, and a
+figure's glued phrase broken only away from its number (clreq.loosen_no_break_spaces)."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from itertools import pairwise
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
+
+from briefing.clreq import loosen_no_break_spaces
+from briefing.pipeline import prepare
+from briefing.reportlab_fonts import register_fonts
+from briefing.writers.pdf.styles import StyleSheet, make_paragraph
+from tests.conftest import ROOT, SAMPLE
+
+sys.path.insert(0, str(ROOT / "bench"))
+import typeset_audit  # noqa: E402
+
+NBSP = "\u00a0"
+HYPHENS = ("-", "\ufffe")  # pdfium reports a hyphen at a line end as U+FFFE
+TEXT = ("Guided by Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era, "
+        "Xicheng District has kept to the Two Assurances and the Ten Major Strategies set by "
+        "the CPC Henan Provincial Committee, conscientiously implementing the requirements of "
+        "stabilizing in the first year, gaining momentum in the second and taking shape in "
+        "the third, with infrastructure, modernization and internationalization. ") * 2
+
+
+@pytest.fixture(scope="module")
+def styles() -> StyleSheet:
+    prepared = prepare(SAMPLE, "gov")
+    register_fonts(prepared.theme, frozenset(TEXT) | {NBSP, "-"})
+    return StyleSheet(prepared.theme)
+
+
+def lines(styles: StyleSheet, text: str, width: float, role: str = "body") -> list:  # type: ignore[type-arg]
+    """The lines (audit Lines) of `text` set in the gov theme's English style."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(600, 2000))
+    frame = Frame(20, 20, width, 1960, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0)
+    frame.addFromList([make_paragraph(text, styles.get(role, "en"))], canvas)
+    canvas.save()
+    pages, _ = typeset_audit.read_lines(buffer.getvalue())
+    return pages[0]
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
+@pytest.mark.parametrize("width", [440.0, 260.0, 150.0])
+def it_hyphenates_instead_of_cutting_words(styles: StyleSheet, width: float) -> None:
+    found = lines(styles, TEXT, width)
+    known = words_of(TEXT)
+    for line, after in pairwise(found):
+        text = line.text.rstrip()
+        if text.endswith(HYPHENS):  # a hyphenation: the halves make a word of the text
+            head = re.search(r"[A-Za-z]+$", text[:-1]).group()
+            tail = re.match(r"[A-Za-z]+", after.text.lstrip()).group()
+            assert head + tail in known or text[:-1].endswith(tuple(known)), (text, after.text)
+        else:  # otherwise every line ends with a whole word
+            last = re.findall(r"[A-Za-z]+", text)[-1]
+            assert last in known, text
+    if width < 300:
+        assert any(line.text.rstrip().endswith(HYPHENS) for line in found)
+
+
+@pytest.mark.parametrize("width", [440.0, 260.0, 150.0])
+def it_never_justifies_a_gap_wider_than_half_an_em(styles: StyleSheet, width: float) -> None:
+    for line in lines(styles, TEXT, width):
+        chars = line.chars
+        for k in range(1, len(chars) - 1):
+            if chars[k].text == " ":
+                after = next(c for c in chars[k:] if c.text.strip())
+                assert (after.left - chars[k - 1].right) / line.size <= 0.5 + 1e-6, line.text
+
+
+def it_breaks_a_glued_phrase_away_from_its_number(styles: StyleSheet) -> None:
+    phrase = f"more{NBSP}than{NBSP}RMB{NBSP}740{NBSP}million"
+    assert loosen_no_break_spaces(phrase) == f"more than RMB{NBSP}740{NBSP}million"
+    found = [" ".join(line.text.split()) for line in lines(styles, phrase, 110, "table_number")]
+    assert found == ["more than", "RMB 740 million"]

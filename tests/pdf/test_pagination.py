@@ -1,0 +1,97 @@
+"""Page breaking (writers/pdf/pagination.py): headings and short Chinese paragraphs keep
+with the start of what follows, a table's note with its last rows, and the parallel
+layout's columns end level, read back from PDFs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
+
+from briefing.writers.pdf.pagination import (
+    Floating,
+    KeepWithNext,
+    ParallelColumns,
+    TableWithNote,
+    balanced_widths,
+    pull_text_before_float,
+)
+
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
+PAGE = (300.0, 300.0)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _font() -> None:
+    pdfmetrics.registerFont(TTFont("pg-test", str(FONTS / "NotoSansSC-Regular.ttf")))
+
+
+def style(**extra) -> ParagraphStyle:  # type: ignore[no-untyped-def]
+    return ParagraphStyle("t", fontName="pg-test", fontSize=10, leading=14, **extra)
+
+
+class _Template(BaseDocTemplate):
+    def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
+        pull_text_before_float(flowables, getattr(self, "frame", None))
+        super().handle_flowable(flowables)
+
+
+def build(story: list) -> list[str]:  # type: ignore[type-arg]
+    """The text of each page of a 300 x 300 pt document of the story."""
+    buffer = io.BytesIO()
+    doc = _Template(buffer, pagesize=PAGE, keepTogetherClass=KeepWithNext,
+                    leftMargin=20, rightMargin=20, topMargin=20, bottomMargin=20)
+    doc.addPageTemplates([PageTemplate("p", [Frame(20, 20, 260, 260, id="f")])])
+    doc.build(story)
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    pages = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    pdf.close()
+    return pages
+
+
+def it_keeps_a_heading_with_the_first_lines_of_what_follows() -> None:
+    heading = Paragraph("Heading", style(keepWithNext=1))
+    pages = build([Spacer(1, 200), heading, Paragraph("body " * 200, style())])
+    assert "Heading" in pages[0]  # not moved on with all of the long paragraph
+    assert pages[0].rstrip().split()[-1] == "body"  # lines of it below the heading
+    pages = build([Spacer(1, 236), Paragraph("Heading", style(keepWithNext=1)),
+                   Paragraph("body " * 200, style())])
+    assert "Heading" not in pages[0] and pages[1].startswith("Heading")  # no room: moves
+
+
+def it_keeps_a_table_note_with_the_last_rows() -> None:
+    rows = [[f"row {n}"] for n in range(17)]
+    note = Paragraph("Source note", style())
+    # 17 rows fill the frame, leaving no room for the note under them
+    pages = build([Spacer(1, 20), TableWithNote([Table(rows, rowHeights=14), note])])
+    assert not pages[-1].lstrip().startswith("Source note")
+    assert "row 16" in pages[-1] and "Source note" in pages[-1]
+
+
+def it_ends_the_parallel_columns_level() -> None:
+    zh = [Paragraph("汉" * 800, style(wordWrap="CJK"))]
+    en = [Paragraph("word " * 400, style())]
+    widths = balanced_widths([zh, en], 250)
+    section = ParallelColumns([zh, en], widths, [10, 0])
+    section.wrapOn(None, 260, 1e6)
+    left, right = section.heights
+    assert abs(left - right) <= 14 * 2  # within two lines
+    assert widths[0] < widths[1]  # the English, longer, gets more of the width
+    pages = build([section])
+    assert len(pages) >= 2 and all("汉" in page and "word" in page for page in pages)
+
+
+def it_floats_a_figure_after_the_text_that_fills_the_page() -> None:
+    figure = Floating([Paragraph("Figure", style()), Spacer(1, 150)])
+    text = Paragraph("after " * 60, style())
+    pages = build([Spacer(1, 150), figure, text])  # 110 pt left: the figure does not fit
+    assert "after" in pages[0] and "Figure" not in pages[0]  # the text filled the page
+    assert "Figure" in pages[1]
+    pages = build([Spacer(1, 230), figure, text])  # 30 pt left: too little to bother
+    assert "after" not in pages[0] and pages[1].startswith("Figure")

@@ -1,0 +1,80 @@
+"""The typesetting audit (bench/typeset_audit.py) over every layout x theme PDF of the
+samples: the counts brought to zero stay there. And the audit itself finds what it counts,
+drawn on purpose."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from briefing.pipeline import prepare
+from tests.conftest import ROOT, SAMPLE
+
+sys.path.insert(0, str(ROOT / "bench"))
+import typeset_audit  # noqa: E402
+
+# the counts at zero in every combination (docs/typesetting.md has the table)
+ZERO = ("closing", "cuts", "loose", "spaced", "units", "foot", "overlaps")
+COMBINATIONS = [(s, t, la) for s in typeset_audit.samples() for t in typeset_audit.THEMES
+                for la in typeset_audit.LAYOUTS]
+
+
+@pytest.mark.parametrize("sample,theme,layout", COMBINATIONS,
+                         ids=[f"{s.name}-{t}-{la}" for s, t, la in COMBINATIONS])
+def it_keeps_the_audit_at_zero(sample, theme: str, layout: str) -> None:  # type: ignore[no-untyped-def]
+    result = typeset_audit.audit(sample, theme, layout)
+    found = [f"{f.count} p{f.page}: {f.what}" for f in result.findings if f.count in ZERO]
+    assert not found
+
+
+@pytest.fixture(scope="module")
+def sample():  # type: ignore[no-untyped-def]
+    pdfmetrics.registerFont(TTFont("audit-test", str(ROOT / "fonts" / "NotoSansSC-Regular.ttf")))
+    return prepare(SAMPLE)
+
+
+def _audit(sample, draw) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The audit's counts for a cover page and one body page drawn by `draw`."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(sample.theme.page.width_pt, sample.theme.page.height_pt))
+    canvas.showPage()
+    text = canvas.beginText(100, 600)
+    text.setFont("audit-test", 12, leading=16)
+    draw(text)
+    canvas.drawText(text)
+    canvas.showPage()
+    canvas.setFont("audit-test", 12)
+    canvas.drawString(100, 600, "end")  # a last page: the body page is not the document's end
+    canvas.showPage()
+    canvas.save()
+    return typeset_audit.Audit(sample.document, sample.theme.page, buffer.getvalue()).counts()
+
+
+def it_counts_a_word_cut_between_letters(sample) -> None:  # type: ignore[no-untyped-def]
+    counts = _audit(sample, lambda t: (t.textLine("more than RMB 740 millio"),
+                                       t.textLine("n on their own")))
+    assert counts["cuts"] == 1 and counts["units"] == 1
+
+
+def it_counts_no_cut_at_a_space(sample) -> None:  # type: ignore[no-untyped-def]
+    counts = _audit(sample, lambda t: (t.textLine("more than RMB 740"), t.textLine("million")))
+    assert counts["cuts"] == 0 and counts["units"] == 1
+
+
+def it_counts_loose_and_letter_spaced_lines(sample) -> None:  # type: ignore[no-untyped-def]
+    def draw(text) -> None:  # type: ignore[no-untyped-def]
+        text.setWordSpace(7)  # a gap of 0.26 + 0.58 em
+        text.textLine("district has won")
+        text.setWordSpace(0)
+        text.setCharSpace(3)  # +0.25 em a character
+        text.textLine("签约项目33个")
+        text.setCharSpace(0)
+        text.textLine("，总投资")  # closing punctuation starting a line
+    counts = _audit(sample, draw)
+    assert (counts["loose"], counts["spaced"], counts["closing"]) == (1, 1, 1)
+    assert counts["empty"] == 1  # the page is nearly empty
