@@ -15,7 +15,7 @@ import tempfile
 import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, NoReturn
+from typing import TYPE_CHECKING, Iterator, NoReturn
 
 from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
@@ -25,6 +25,9 @@ from .scaffold import new_briefing
 from .errors import (EXIT_CONTENT, EXIT_ON_CHANGE, EXIT_USAGE, BriefingError, ContentError,
                      exit_code_for)
 from .notify import run_on_change
+
+if TYPE_CHECKING:
+    from .watch import Rebuilt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="processes to use (default: all cores)")
     batch_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
                            help="the briefing, for a CSV or XLSX of delegations")
+    watch_cmd = commands.add_parser(
+        "watch", help="build, then rebuild on every save of the content, figures, images, "
+        "theme or fonts (Ctrl+C to stop)")
+    common(watch_cmd)
+    watch_cmd.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUTDIR",
+                           help="output folder (default: build/)")
+    watch_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
+                           help="what to write (default: all; the PDF first)")
     changes_cmd = commands.add_parser(
         "changes", help="the figures that changed since the last build into OUTDIR")
     common(changes_cmd)
@@ -127,6 +138,58 @@ def _progress():  # type: ignore[no-untyped-def]
         def advance(result, total):  # type: ignore[no-untyped-def]
             progress.update(task, total=total, advance=1)
         yield advance
+
+
+def _watch(args: argparse.Namespace, quiet: bool) -> int:
+    """Rebuild on every save until Ctrl+C: a line per output written, errors with their
+    places (the last good outputs stay)."""
+    from .watch import WatchOptions, watch
+
+    def say(text: str) -> None:  # at once: another program may be reading the lines
+        if not quiet:
+            print(text, flush=True)
+
+    formats = FORMATS if args.format == "all" else (args.format,)
+    options = WatchOptions(args.output, formats, args.theme, args.layout, args.strict)
+
+    def rebuilt(result: Rebuilt) -> None:
+        if result.error is None:
+            if not any(report.written for report in result.reports):
+                say(f"up to date ({result.seconds:.2f} s)")
+        elif isinstance(result.error, BriefingError):
+            _report_error(result.error, "the last good outputs are kept")
+        else:
+            _report_crash(result.error)
+
+    def ready(roots: list[Path]) -> None:
+        say("watching " + ", ".join(str(r) for r in roots) + " (Ctrl+C to stop)")
+
+    try:
+        with _fewer_collections():
+            watch(args.path, options, rebuilt, lambda path, s: say(f"wrote {path} ({s:.2f} s)"),
+                  ready)
+    except KeyboardInterrupt:
+        say("stopped")
+    return 0
+
+
+def _report_error(exc: BriefingError, outcome: str = "nothing was written") -> None:
+    """A failed build's problems on stderr, each with its file, line and field."""
+    if isinstance(exc, ContentError):
+        for diagnostic in exc.diagnostics:
+            _say(diagnostic.format(Path.cwd()))
+        count = len(exc.diagnostics)
+        _say(f"{count} error{'s' if count != 1 else ''}; {outcome}")
+    else:
+        _say(f"error: {exc}")
+
+
+def _report_crash(exc: BaseException) -> None:
+    """A bug of ours: say so, keep the details in a file."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
+                                     suffix=".txt", delete=False) as crash:
+        traceback.print_exception(exc, file=crash)
+    _say(f"internal error, please report it with {crash.name}")
 
 
 def _say(text: str) -> None:
@@ -210,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "batch":
             return _batch(args)
+        if args.command == "watch":
+            return _watch(args, quiet)
         if args.command == "new":
             for path in new_briefing(args.path):
                 say(f"wrote {path}")
@@ -240,22 +305,13 @@ def main(argv: list[str] | None = None) -> int:
                 run_on_change(args.on_change, report.changes_file, report.outputs)
         return _finish(args, report, handler, None)
     except BriefingError as exc:
-        if isinstance(exc, ContentError):
-            for diagnostic in exc.diagnostics:
-                _say(diagnostic.format(Path.cwd()))
-            count = len(exc.diagnostics)
-            _say(f"{count} error{'s' if count != 1 else ''}; nothing was written")
-        else:
-            _say(f"error: {exc}")
+        _report_error(exc)
         return _finish(args, report, handler, exc)
     except KeyboardInterrupt as exc:
         _say("interrupted; existing outputs are untouched")
         return _finish(args, report, handler, exc)
     except Exception as exc:  # a bug of ours: say so, keep the details
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
-                                         suffix=".txt", delete=False) as crash:
-            traceback.print_exc(file=crash)
-        _say(f"internal error, please report it with {crash.name}")
+        _report_crash(exc)
         return _finish(args, report, handler, exc)
 
 

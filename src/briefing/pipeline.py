@@ -11,10 +11,11 @@ with revisions); `build_outputs` is a whole build: prepare, render, then save.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -130,9 +131,45 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def prepare(path: Path, theme: str | None = None, layout: str | None = None,
             strict: bool = False, edition: Delegation | None = None) -> Prepared:
     """Run every step up to the writers; raise ContentError with every problem found.
-    Warnings are logged; with `strict` they are errors too."""
+    Warnings are logged; with `strict` they are errors too. Under `reusing_preparation`,
+    the same arguments with unchanged input files give the Prepared of the last call."""
+    reuse, key = _reuse, (str(path.resolve()), theme, layout, strict, id(edition))
+    if reuse is not None and key in reuse and reuse[key][0] == _stamps(reuse[key][1]):
+        return reuse[key][1]
     content = prepare_content(path, layout)
-    return prepare_edition(content, prepare_theme(content, theme), strict, edition)
+    prepared = prepare_edition(content, prepare_theme(content, theme), strict, edition)
+    if reuse is not None:
+        reuse[key] = (_stamps(prepared), prepared)
+    return prepared
+
+
+_reuse: dict[tuple[object, ...], tuple[object, Prepared]] | None = None
+
+
+@contextlib.contextmanager
+def reusing_preparation() -> Iterator[None]:
+    """Within the block, `prepare` hands back its last result while no input file changed
+    (by size and modification time): the watch loop's PDF pass and DOCX pass prepare once."""
+    global _reuse
+    if _reuse is not None:  # already reusing: the outer block decides when to stop
+        yield
+        return
+    _reuse = {}
+    try:
+        yield
+    finally:
+        _reuse = None
+
+
+def _stamps(prepared: Prepared) -> list[tuple[Path, int, int]]:
+    stamps = []
+    for file in input_files(prepared):
+        try:
+            stat = file.stat()
+            stamps.append((file, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stamps.append((file, -1, -1))
+    return stamps
 
 
 def prepare_content(path: Path, layout: str | None = None) -> Content:
