@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator, NoReturn
 
 from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
+from .fonts import NOTICE
 from .layout import LAYOUTS
 from .pipeline import find_briefing, prepare
 from .scaffold import new_briefing
@@ -213,7 +214,7 @@ class _StderrHandler(logging.Handler):
         if record.levelno >= logging.WARNING:
             self.warnings.append(record.getMessage())
         if record.levelno >= self.shown:
-            _say(("" if record.levelno >= logging.WARNING else "  ") + record.getMessage())
+            _say(("" if record.levelno >= NOTICE else "  ") + record.getMessage())
 
 
 def run() -> NoReturn:
@@ -263,10 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     quiet, as_json = getattr(args, "quiet", False), getattr(args, "json", False)
     verbose = getattr(args, "verbose", False)
     logger = logging.getLogger("briefing")
-    handler = _StderrHandler(logging.INFO if verbose else logging.ERROR if quiet
-                             else logging.WARNING)
+    handler = _StderrHandler(logging.INFO if verbose else logging.ERROR if quiet else NOTICE)
     logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.setLevel(logging.INFO if verbose else NOTICE)
     logger.propagate = False
     say = (lambda text: None) if quiet or as_json else print  # stdout: results only
     report = None
