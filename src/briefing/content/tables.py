@@ -133,7 +133,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
                                   f"{len(names)}: it is cut short (no {', '.join(cut)})"))
             continue
-        cells = dict(zip(names, (c.strip() for c in row)))
+        cells = dict(zip(names, (c.strip() for c in row), strict=False))  # may be short
         fig_id = cells.get("id", "")
         if not fig_id:
             problems.append(error(path, line, "", "a row without an id"))
@@ -145,7 +145,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             continue
         figure: dict[str, Any] = {}
         loaded.lines[("figures", fig_id)] = line
-        for i, name in enumerate(names):
+        for name in names:
             value = cells.get(name, "")
             target = COLUMNS[name]
             if not target or (not value and name not in REQUIRED and name != "value"):

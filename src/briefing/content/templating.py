@@ -9,15 +9,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import jinja2
 
-from .figures import Lang, format_as_of, format_change, format_number, format_value, units
 from ..source.hints import did_you_mean
-from .schema import Figure
+from .figures import Lang, format_as_of, format_change, format_number, format_value, units
+from .schema import Figure, Previous
 
 
 class TemplateProblem(Exception):
@@ -66,10 +65,12 @@ class FigureView:
     def _change(self, arrow: bool) -> str:
         previous = self._previous()
         days = (self.figure.as_of - previous.as_of).days
-        return format_change(self.figure.value, previous.value, units()[self.figure.unit],
+        value = self.figure.value
+        assert value is not None, "derived figures are computed in validate()"
+        return format_change(value, previous.value, units()[self.figure.unit],
                              self.lang, days, arrow)
 
-    def _previous(self):  # type: ignore[no-untyped-def]
+    def _previous(self) -> Previous:
         if self.figure.previous is None:
             raise TemplateProblem("this figure has no previous value: add previous_value and "
                                   "previous_as_of (or previous: {value, as_of})")
@@ -77,11 +78,11 @@ class FigureView:
 
     @property
     def label(self) -> str:
-        return getattr(self.figure.label, self.lang)
+        return self.figure.label.zh if self.lang == "zh" else self.figure.label.en
 
     @property
     def source(self) -> str:
-        return getattr(self.figure.source, self.lang)
+        return self.figure.source.zh if self.lang == "zh" else self.figure.source.en
 
     @property
     def as_of(self) -> str:

@@ -10,25 +10,28 @@ import hashlib
 import io
 import zipfile
 import zlib
+from typing import cast
 
 import docx
 import docx.document
-from docx.opc.pkgwriter import PackageWriter
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.packuri import PackURI
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
+from docx.section import Section
 from docx.shared import Pt
 
+from ...cache import cached
+from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
 from .. import WriteOptions
-from ...cache import cached
-from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter
 from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
 from .numbering import number_headings
 from .styles import define_styles
-
 
 # NUMPAGES, not SECTIONPAGES: LibreOffice does not compute SECTIONPAGES (it
 # shows "Page 2 of 1"); the cover therefore counts, unnumbered, in both formats
@@ -71,9 +74,11 @@ def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
         part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        writer = _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0))
-        PackageWriter._write_content_types_stream(writer, package.parts)
-        PackageWriter._write_pkg_rels(writer, package.rels)
+        # _DatedZip has the one method of PhysPkgWriter's that these use
+        writer = cast(PhysPkgWriter, _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0)))
+        # (python-docx leaves these two private helpers unannotated)
+        PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
         PackageWriter._write_parts(writer, package.parts)
     return out.getvalue()
 
@@ -81,10 +86,10 @@ def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
 class _DatedZip:
     """The `write(pack_uri, blob)` that python-docx's PackageWriter asks of a zip."""
 
-    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, ...]):
+    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, int, int, int, int, int]):
         self.archive, self.stamp = archive, stamp
 
-    def write(self, pack_uri, blob: bytes) -> None:  # type: ignore[no-untyped-def]
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
         entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.external_attr = 0o644 << 16
@@ -94,7 +99,7 @@ class _DatedZip:
         entry.file_size = len(blob)  # as writestr sets it: the same header
         with self.archive.open(entry, "w") as sink:
             if hasattr(sink, "_compressor"):  # zipfile's writer (CPython 3.11-3.13)
-                sink._compressor = _Deflated(deflated(blob))
+                setattr(sink, "_compressor", _Deflated(deflated(blob)))
             sink.write(blob)
 
 
@@ -135,7 +140,7 @@ def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFo
                          theme.fonts[key].bold, characters) for key in used]
 
 
-def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+def _page(section: Section, theme: ResolvedTheme) -> None:
     """Page size, margins and the document grid (lines per page, characters per line)."""
     page = theme.page
     section.page_width, section.page_height = Pt(page.width_pt), Pt(page.height_pt)
@@ -147,7 +152,8 @@ def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def
         oxml.set_line_grid(section, body_height / page.grid_lines)
 
 
-def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+def _furniture(doc: docx.document.Document, section: Section, document: Document,
+               theme: ResolvedTheme) -> None:
     """Header and page-numbered footer of the body section (the cover is page 1)."""
     page = theme.page
     section.footer.is_linked_to_previous = False
@@ -219,7 +225,7 @@ def _cover(writer: BlockWriter, document: Document) -> None:
     writer.text(doc, "cover_meta", cover.date_text)
 
 
-def _properties(doc, document: Document) -> None:  # type: ignore[no-untyped-def]
+def _properties(doc: docx.document.Document, document: Document) -> None:
     props = doc.core_properties
     cover = document.cover
     langs = document.languages
