@@ -21,8 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pipeline import BuildReport, build_outputs, find_briefing, input_files, prepare, \
-    reusing_preparation
+from .pipeline import (
+    BuildReport,
+    build_outputs,
+    find_briefing,
+    input_files,
+    prepare,
+    reusing_preparation,
+)
 from .theme.locate import search_dirs
 
 log = logging.getLogger("briefing")
@@ -100,13 +106,14 @@ def watch(path: Path, options: WatchOptions, on_rebuilt: Callable[[Rebuilt], Non
     """Build `path`, then again after every change to the files it is made from, until
     `stop` is set or Ctrl+C. `ready(roots)` is called once the watcher runs (a change from
     then on is seen), `on_rebuilt` after each build."""
-    from watchfiles import DefaultFilter, watch as changes_of  # only for this command
+    from watchfiles import Change, DefaultFilter  # only for this command
+    from watchfiles import watch as changes_of
 
     out = options.out.resolve()
     roots = watched_paths(path, options)
     ignore = DefaultFilter(ignore_paths=[out])
 
-    def relevant(change: object, name: str) -> bool:
+    def relevant(change: Change, name: str) -> bool:
         return ignore(change, name) and not Path(name).name.startswith(".briefing")
 
     while True:

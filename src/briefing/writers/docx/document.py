@@ -99,7 +99,7 @@ class _DatedZip:
         entry.file_size = len(blob)  # as writestr sets it: the same header
         with self.archive.open(entry, "w") as sink:
             if hasattr(sink, "_compressor"):  # zipfile's writer (CPython 3.11-3.13)
-                setattr(sink, "_compressor", _Deflated(deflated(blob)))
+                sink._compressor = _Deflated(deflated(blob))
             sink.write(blob)
 
 
