@@ -1,4 +1,4 @@
-"""The performance benchmark of issue 9: `briefing build` against bare ReportLab and
+"""The performance benchmark of issues 9 and 19: `briefing build` against bare ReportLab and
 python-docx scripts that produce the same content, as whole processes, in one run.
 
     python bench/run.py [--runs 7] [--load] [--write]
@@ -16,6 +16,9 @@ python-docx scripts that produce the same content, as whole processes, in one ru
 * Per page: the sample and ten times its body (`--repeat 10` / sections x 10), PDF only;
   seconds per extra page = (t10 - t1) / (pages10 - pages1), for both; and the same in one
   warm process (bench/perpage.py), where the noise between processes is absent.
+* Issue 19 (bench/watch.py and extra commands in the same round-robin): the watch loop's
+  save -> PDF and save -> DOCX, a cold build after an edit adding a character against one
+  adding none, the first build with an empty font cache, a 20-edition batch.
 * `--load`: a ~300-page briefing, a 10,000-row figures CSV and a 500-edition batch, each
   against a tenth of its size, to show time linear in size and memory within the target.
 * `--write`: the results replace the generated part of docs/performance.md.
