@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 
 from .content.fields import Text
-from .source.load import format_path
 from .content.schema import Content
 from .content.templating import figure_refs
 from .errors import Diagnostic, warning
 from .model import Document
+from .source.load import format_path
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[A-Za-z0-9.]+")

@@ -92,7 +92,8 @@ def build_callout(spec: CalloutBlock, b: Builder, path: PathT, style: str | None
                   src: Source) -> CallOut:
     fig_id = spec.callout.figure
     return CallOut(b.views(fig_id, str), b.views(fig_id, lambda v: v.label),
-                   b.inline(spec.callout.text, path + ("callout", "text")), style, src)
+                   b.inline(spec.callout.text, path + ("callout", "text")), style, src,
+                   figure=fig_id)
 
 
 def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
@@ -101,7 +102,7 @@ def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
     return KpiGrid(tuple(Kpi(b.views(f, lambda v: str(v).replace(NBSP, " ")),
                              b.views(f, lambda v: v.label),
                              b.views(f, lambda v: v.trend)
-                             if b.content.figures[f].previous else None)
+                             if b.content.figures[f].previous else None, figure=f)
                          for f in spec.kpis), style, src)
 
 

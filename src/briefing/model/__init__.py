@@ -8,14 +8,33 @@ prose, its style roles and how the parallel layout arranges it. The Document (do
 holds the cover and the blocks.
 """
 
-from .blocks import (BLOCK_CLASSES, FIGURE_COLUMNS, SOURCE_COLUMNS, Block, BulletList, CallOut,
-                     Chart, Column, ContactCard, FigureRow, FigureTable, Heading, Image, Kpi,
-                     KpiGrid, ModelBlock, PageBreak, Paragraph, Quote, block_roles)
+from .blocks import (
+    BLOCK_CLASSES,
+    FIGURE_COLUMNS,
+    SOURCE_COLUMNS,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    Column,
+    ContactCard,
+    FigureRow,
+    FigureTable,
+    Heading,
+    Image,
+    Kpi,
+    KpiGrid,
+    ModelBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    block_roles,
+)
 from .document import Cover, Document, dump, label_parts
-from .text import Bilingual, Inline, Lang, Run, Source, characters_of, plain_text
+from .text import Bilingual, FigureMark, Inline, Lang, Run, Source, characters_of, plain_text
 
 __all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
-           "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
-           "ModelBlock", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
-           "characters_of", "dump", "label_parts", "plain_text"]
+           "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
+           "KpiGrid", "Lang", "ModelBlock", "PageBreak", "Paragraph", "Quote", "Run", "Source",
+           "block_roles", "characters_of", "dump", "label_parts", "plain_text"]

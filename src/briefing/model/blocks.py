@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import ClassVar, Union, get_args
+from typing import ClassVar, get_args
 
 from .text import Bilingual, Inline, Lang, Run, Source, plain_text
+
 
 def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
     return Bilingual(plain_text(value.zh), plain_text(value.en))
@@ -192,6 +193,7 @@ class CallOut(ModelBlock):
     text: Bilingual[Inline]
     style: str | None
     source: Source
+    figure: str | None = None  # the id of the figure `value` prints
 
     roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
                    ("callout_label", "Call-out Label", "Call-out Label English"),
@@ -209,6 +211,7 @@ class Kpi:
     value: Bilingual[str]
     label: Bilingual[str]
     trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
+    figure: str | None = None  # the id of the figure `value` prints
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ class Chart(ModelBlock):
         def row(lang: Lang, s: int) -> str:
             prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
             return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
-                                      in zip(self.labels, self.value_texts[s]))
+                                      in zip(self.labels, self.value_texts[s], strict=True))
         return " / ".join(self.title.get(lang) + ": " + " | ".join(
             row(lang, s) for s in range(len(self.values))) for lang in languages)
 
@@ -293,8 +296,8 @@ class PageBreak(ModelBlock):
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, Quote, FigureTable, CallOut, KpiGrid, Chart,
-              Image, ContactCard, PageBreak]
+Block = (Heading | Paragraph | BulletList | Quote | FigureTable | CallOut | KpiGrid | Chart
+         | Image | ContactCard | PageBreak)
 BLOCK_CLASSES: tuple[type[ModelBlock], ...] = get_args(Block)
 
 

@@ -28,12 +28,23 @@ class Bilingual(Generic[T]):
 
 
 @dataclass(frozen=True)
+class FigureMark:
+    """Where a figure's value stands in a run's text: text[start:end] is figure `figure`
+    as `{{ figure }}` printed it. The DOCX marks it, so that update-draft finds it again."""
+
+    start: int
+    end: int
+    figure: str
+
+
+@dataclass(frozen=True)
 class Run:
     """A stretch of inline text: plain, strong, or a link (http, https or mailto)."""
 
     text: str
     strong: bool = False
     link: str | None = None
+    figures: tuple[FigureMark, ...] = ()
 
 
 Inline = tuple[Run, ...]
@@ -52,7 +63,7 @@ class Source:
         return f"{self.file.name}:{self.line}"
 
 
-def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
+def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[Lang]) -> frozenset[str]:
     """The characters of texts in the given languages."""
     languages = tuple(languages)
     return frozenset("".join(value.get(lang) for value in texts for lang in languages))

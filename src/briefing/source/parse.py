@@ -93,10 +93,8 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     path: list[str | int] = []
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+                isinstance(current, list) and isinstance(part, int) and part < len(current)):
             current = current[part]
             path.append(part)
         elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):

@@ -7,9 +7,10 @@ a document gets is decided in STYLE_ROLES, the one table of it; the theme decide
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import ContentError, Diagnostic, error
 from ..model import Bilingual, Lang, block_roles
@@ -83,7 +84,7 @@ class ResolvedFont:
     regular: Path
     bold: Path
     fallback: tuple[str, ...] = ()
-    alt_family: str | None = None
+    alternatives: tuple[str, ...] = ()  # DOCX: the fonts Word uses where `family` is missing
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class ResolvedTheme:
     chart_colors: tuple[str, ...] = ()
     greeting_at: str = "start"  # editions: where the greeting and the contact card go
     contact_at: str = "end"
+    reference_doc: Path | None = None  # DOCX: an office's own document to start from
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -184,6 +186,11 @@ def _merge(base: object, override: object) -> object:
     return override
 
 
+# a theme file's place of a field path (file, line), and a colour or $variable resolved
+Where = Callable[..., tuple[Path, int | None]]
+Color = Callable[..., str | None]
+
+
 def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                   fonts_dirs: Path | Sequence[Path], relative_to: Path = Path()) -> ResolvedTheme:
     """Load a theme (a name looked up in `styles_dirs`, or a path relative to
@@ -239,7 +246,7 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                                       f"fonts.{key}.fallback[{i}]",
                                       f"'{other}' is not another font of this theme",
                                       did_you_mean(other, spec.fonts)))
-    boxes = {k: ResolvedBox(
+    boxes: dict[str, ResolvedBox] = {k: ResolvedBox(
         color(b.background, "boxes", k, "background"),
         color(b.border_color, "boxes", k, "border_color"), b.border_width_pt,
         color(b.band_color, "boxes", k, "band_color"), b.band_width_pt,
@@ -274,9 +281,32 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
     numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
+    reference_doc: Path | None = None
+    if spec.docx.reference_doc:
+        reference_doc = (file.parent / spec.docx.reference_doc).resolve()
+        problem = reference_doc_problem(reference_doc)
+        if problem:
+            raise ContentError([error(*where("docx", "reference_doc"), "docx.reference_doc",
+                                      problem)])
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
                          spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
-                         spec.edition.greeting, spec.edition.contact)
+                         spec.edition.greeting, spec.edition.contact, reference_doc)
+
+
+def reference_doc_problem(path: Path) -> str | None:
+    """Why `path` cannot be a reference document, or None: it must be a readable DOCX."""
+    import zipfile
+
+    if not path.is_file():
+        return f"reference document {path} not found"
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "word/document.xml" not in package.namelist():
+                return f"{path} is not a Word document (no word/document.xml)"
+            package.read("word/styles.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        return f"{path} is not a readable Word document ({exc})"
+    return None
 
 
 def _resolve_default_box() -> ResolvedBox:
@@ -285,7 +315,8 @@ def _resolve_default_box() -> ResolvedBox:
                        b.space_before_pt, b.space_after_pt)
 
 
-def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type: ignore[no-untyped-def]
+def _resolve_style(name: str, spec: ThemeFile, color: Color, problems: list[Diagnostic],
+                   where: Where) -> ResolvedStyle:
     chain: list[StyleSpec] = []
     seen: list[str] = []
     current: str | None = name
@@ -303,7 +334,7 @@ def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type
         seen.append(current)
         chain.append(spec.styles[current])
         current = spec.styles[current].base
-    values = dict(STYLE_DEFAULTS)
+    values: dict[str, Any] = dict(STYLE_DEFAULTS)  # of the types StyleSpec declares
     for style in reversed(chain):  # the root first, so nearer styles win
         values.update({k: v for k, v in style.model_dump().items()
                        if v is not None and k != "base"})
@@ -312,7 +343,7 @@ def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type
 
 
 def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequence[Path],
-                  problems: list[Diagnostic], where) -> ResolvedFont:  # type: ignore[no-untyped-def]
+                  problems: list[Diagnostic], where: Where) -> ResolvedFont:
     paths = []
     for weight in ("regular", "bold"):
         path = find_font(getattr(font, weight), theme_file, fonts_dirs)
@@ -322,4 +353,7 @@ def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequen
                                   f"{theme_file.name} nor in {', '.join(map(str, fonts_dirs))}"))
             path = theme_file.parent / getattr(font, weight)
         paths.append(path)
-    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)
+    alternatives = [font.alt_family] if isinstance(font.alt_family, str) else \
+        list(font.alt_family or [])
+    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback),
+                        tuple(alternatives))

@@ -4,22 +4,47 @@ from __future__ import annotations
 
 import io
 import itertools
-
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import IO, Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
-from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote, Run)
+from ...model import (
+    Bilingual,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    ContactCard,
+    FigureMark,
+    FigureTable,
+    Heading,
+    Image,
+    Inline,
+    KpiGrid,
+    Lang,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Run,
+)
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from ...clreq import join_number_units
-from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
+from .figuremarks import FigureMarks
+from .styles import (
+    LINK_STYLE,
+    PARALLEL_STYLE,
+    SPACER_STYLES,
+    STRONG_STYLE,
+    TABLE_STYLES,
+    StyleIds,
+)
 
 Container = DocxDocument | _Cell
 
@@ -29,20 +54,22 @@ class BlockWriter:
 
     def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
                  parallel: bool = False, ids: StyleIds | None = None,
-                 revisions: Revisions | None = None):
+                 revisions: Revisions | None = None, marks: FigureMarks | None = None):
         self.doc = doc
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
         self.ids = ids or StyleIds(doc)
         self.revisions = revisions
+        self.marks = marks
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
-        self._parallel_table = None
+        self._parallel_table: Table | None = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
-                                             revisions=revisions) for lang in languages)
+                                             revisions=revisions, marks=marks)
+                                 for lang in languages)
             for column in self.columns:
                 column.revision_ids = self.revision_ids
 
@@ -65,9 +92,9 @@ class BlockWriter:
             self._parallel_table = self._table(0, len(self.columns), None,
                                                tuple(1 / len(self.columns)
                                                      for _ in self.columns))
-        row = self._parallel_table.add_row()
+        row = self._parallel_table.add_row()  # type: ignore[no-untyped-call]  # (python-docx)
         oxml.keep_row_together(row)
-        for cell, column in zip(row_cells(row), self.columns):
+        for cell, column in zip(row_cells(row), self.columns, strict=True):
             column.target = cell
             column.write(block)
             column.target = None
@@ -86,40 +113,62 @@ class BlockWriter:
         """The style id for a part of the document in one language."""
         return self.ids[self.theme.style_for(role, lang, override).name]
 
-    def paragraph_in(self, where: Container, style_id: str, reuse_first: bool = False):  # type: ignore[no-untyped-def]
+    def paragraph_in(self, where: Container, style_id: str,
+                     reuse_first: bool = False) -> DocxParagraph:
         """A new paragraph (or a table cell's initial empty one) with the given style."""
         para = where.paragraphs[0] if reuse_first else where.add_paragraph()
         oxml.set_style(para, style_id)
         return para
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
-             override: str | None = None, first_in_cell: bool = False) -> None:
-        """The value in each language of the layout, one paragraph each."""
+             override: str | None = None, first_in_cell: bool = False,
+             figure: str | None = None) -> None:
+        """The value in each language of the layout, one paragraph each. With `figure`,
+        the whole value is that figure's (a table cell, a call-out's or KPI's figure)."""
         for i, lang in enumerate(value.shown(self.languages)):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
-            self.runs(para, value.get(lang), lang)
+            self.runs(para, value.get(lang), lang, figure)
 
-    def runs(self, para, content: Inline | str, lang: Lang) -> None:  # type: ignore[no-untyped-def]
-        """The text's runs; in Chinese, numbers are joined to their units (Word and
-        LibreOffice would otherwise break 1000|余个 at a line end)."""
-        glue = join_number_units if lang == "zh" else str
+    def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang,
+             figure: str | None = None) -> None:
+        """The text's runs, as a person would type it (`as_typed`); figure values marked
+        for update-draft."""
         if isinstance(content, str):
-            content = (Run(content),)
+            content = (Run(content, figures=(FigureMark(0, len(content), figure),)
+                           if figure and content else ()),)
         for run in content:
+            if run.figures and self.marks is not None and not run.link and not (
+                    self.revisions and run.text in self.revisions.previous):
+                self._marked_run(para, run, lang)
+                continue
             previous = self.revisions.previous.get(run.text) if self.revisions else None
             if run.link:
-                oxml.add_hyperlink(para, run.link, glue(run.text), self.ids[LINK_STYLE],
+                oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
                                    run.strong)
             elif previous is not None:
                 assert self.revisions is not None
-                oxml.add_tracked_change(para, glue(previous), glue(run.text),
+                oxml.add_tracked_change(para, as_typed(previous), as_typed(run.text),
                                         self.ids[STRONG_STYLE] if run.strong else None,
                                         self.revisions.author, self.revisions.date,
                                         self.revision_ids)
             else:
-                oxml.add_text_run(para, glue(run.text),
+                oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
+
+    def _marked_run(self, para, run: Run, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+        """A run with figure values: plain stretches, and each value in its mark."""
+        assert self.marks is not None
+        style_id = self.ids[STRONG_STYLE] if run.strong else None
+        position = 0
+        for mark in run.figures:
+            if mark.start > position:
+                oxml.add_text_run(para, as_typed(run.text[position:mark.start]), style_id)
+            self.marks.add(para, as_typed(run.text[mark.start:mark.end]), style_id,
+                           mark.figure, lang)
+            position = mark.end
+        if position < len(run.text):
+            oxml.add_text_run(para, as_typed(run.text[position:]), style_id)
 
     def heading(self, block: Heading) -> None:
         self.text(self.container, f"heading{block.level}", block.text,
@@ -150,15 +199,17 @@ class BlockWriter:
         columns = block.columns
         table = self._table(1 + len(block.rows), len(columns), "table",
                             tuple(c.share for c in columns))
-        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header):
+        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header,
+                                       strict=True):
             self.text(cell, column.header_role, title, first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
         for row in table.rows:
             oxml.keep_row_together(row)
-        for row, data in zip(table.rows[1:], block.rows):
-            for cell, column in zip(row_cells(row), columns):
+        for row, data in zip(table.rows[1:], block.rows, strict=True):
+            for cell, column in zip(row_cells(row), columns, strict=True):
                 self.text(cell, column.cell_role, getattr(data, column.field),
-                          first_in_cell=True)
+                          first_in_cell=True,
+                          figure=data.figure_id if column.field == "value" else None)
         oxml.table_look(table, first_row=True, banded_rows=True)
         if block.note:
             self.text(self.doc, "table_note", block.note)
@@ -166,7 +217,8 @@ class BlockWriter:
 
     def callout(self, block: CallOut) -> None:
         figure, text = self._box("callout", (0.36, 0.64))
-        self.text(figure, "callout_value", block.value, first_in_cell=True)
+        self.text(figure, "callout_value", block.value, first_in_cell=True,
+                  figure=block.figure)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
         self._space_after("callout")
@@ -186,14 +238,14 @@ class BlockWriter:
         if block.caption:
             self.text(self.doc, "caption", block.caption)
 
-    def picture(self, where: Container, image: object, width_pt: float, alt: str,
+    def picture(self, where: Container, image: str | IO[bytes], width_pt: float, alt: str,
                 reuse_first: bool = False) -> None:
         """A picture in its own paragraph, with alternative text for screen readers. The
         paragraph keeps an automatic line height: the styles' exact one would crop it."""
         paragraph = self.paragraph_in(where, self.ids["Normal"], reuse_first)
         paragraph.paragraph_format.line_spacing = 1.0
-        paragraph.add_run().add_picture(image, width=Pt(width_pt))  # type: ignore[arg-type]
-        oxml.set_alt_text(paragraph, alt)
+        paragraph.add_run().add_picture(image, width=Pt(width_pt))
+        oxml.set_alt_text(paragraph, as_typed(alt))
 
     def contact(self, block: ContactCard) -> None:
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
@@ -213,8 +265,8 @@ class BlockWriter:
     def kpis(self, block: KpiGrid) -> None:
         count = len(block.items)
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
-                             block.items):
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
+                             block.items, strict=True):
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
             self.text(cell, "kpi_label", kpi.label)
@@ -231,26 +283,32 @@ class BlockWriter:
         oxml.table_look(table, first_row=False, banded_rows=False)
         return row_cells(table.rows[0])
 
-    def _table(self, rows: int, cols: int, box: str | None, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
+    def _table(self, rows: int, cols: int, box: str | None,
+               fractions: tuple[float, ...]) -> Table:
         """A table in a box style (None: the parallel layout's borderless style)."""
-        table = self.doc.add_table(rows=rows, cols=cols)
+        table: Table = self.doc.add_table(rows=rows, cols=cols)
         table._tbl.tblPr.style = self.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
         table.autofit = False
         widths = [Pt(self.width_pt * fraction) for fraction in fractions]
-        for column, width in zip(table.columns, widths):
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for row in table.rows:
-            for cell, width in zip(row_cells(row), widths):
+            for cell, width in zip(row_cells(row), widths, strict=True):
                 cell.width = width
         return table
 
     def _space_after(self, box: str) -> None:
-        """Word has no 'space after table'; an empty Normal paragraph of that height does it."""
-        spacer = self.paragraph_in(self.doc, self.ids["Normal"])
-        fmt = spacer.paragraph_format
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+        """Word has no 'space after table': an empty paragraph in the box's spacer style."""
+        self.paragraph_in(self.doc, self.ids[SPACER_STYLES[box]])
+
+
+def as_typed(text: str) -> str:
+    """Text as a person types it, so that Word's Find, replace and copy-paste work: the
+    model's no-break spaces ("RMB 11.25 billion", kept on one line in the PDF) become
+    spaces, as Word's Find does not match a typed space to a no-break one. Numbers and
+    units are not glued with invisible characters either: Word and LibreOffice may break
+    "2023|年" at a line end, as they would in a typed document."""
+    return text.replace("\u00a0", " ")
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).
@@ -277,7 +335,7 @@ def _qr_png(link: str) -> bytes:
     return chart_png(qr_drawing(link, 90))
 
 
-def row_cells(row) -> list[_Cell]:  # type: ignore[no-untyped-def]
+def row_cells(row: _Row) -> list[_Cell]:
     """A row's cells, straight from its w:tc elements. python-docx's `row.cells` lays out the
     grid of the whole table each time (quadratic in its rows: a 300-page parallel layout is
     one long table); our tables merge no cells, so the grid is the elements."""
