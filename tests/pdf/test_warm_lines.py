@@ -26,7 +26,8 @@ def it_gives_a_fresh_build_s_bytes_after_an_edit(theme: str, tmp_path: Path) -> 
     kept = len(linebreak.LINES)
     assert kept > 100  # the lines of this build's paragraphs, for the next
     file = folder / "briefing.yaml"
-    file.write_text(file.read_text("utf-8").replace("砥砺奋进，", "砥砺奋进、奋发有为，", 1), "utf-8")
+    edited = file.read_text("utf-8").replace("砥砺奋进，", "砥砺奋进、奋发有为，", 1)
+    file.write_text(edited, "utf-8")
     warm = briefing.build(folder, tmp_path / "warm", formats=("pdf",), theme=theme)[0]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     subprocess.run([sys.executable, "-m", "briefing", "build", str(folder), "--theme", theme,

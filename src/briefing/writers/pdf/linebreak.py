@@ -163,6 +163,8 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     loop's or a batch's next build breaks only the paragraphs that changed."""
 
     _wrapped_size: tuple[float, float]  # (width, height) for the width it was wrapped to
+    blPara: Any  # ReportLab's lines (set by Paragraph.wrap, or from LINES)
+    _wrapWidths: list[float]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (split() drops blPara when the paragraph moves on whole: then wrap again)
@@ -182,11 +184,10 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
         return self._wrapped_size
 
     def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
-        # ReportLab's split takes the lines apart, changing them: it gets its own copy of
-        # lines that are kept for the process (and may be shared by equal paragraphs)
         # ReportLab's split changes the lines it takes apart: they are not kept then
-        if "_wrapped_width" in self.__dict__:
-            LINES.pop(self._lines_key(self._wrapped_width), None)
+        key = self._lines_key(self.__dict__.get("_wrapped_width", 0.0))
+        if key:
+            LINES.pop(key, None)
         return super().split(availWidth, availHeight)
 
     def _lines_key(self, width: float) -> tuple[object, ...] | None:
@@ -205,7 +206,7 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
 # Lines of the paragraphs this process laid out: (class, hanging, text, bullet, style,
 # width) -> (blPara, wrap widths, size). Drawing reads the lines and leaves them as they
 # were (the justification's spacing is set and reset around each line).
-LINES: dict[tuple[object, ...], tuple[object, list[float], tuple[float, float]]] = {}
+LINES: dict[tuple[object, ...], tuple[Any, list[float], tuple[float, float]]] = {}
 LINES_KEPT = 20_000  # paragraph x width entries; then the lines are broken afresh
 
 
