@@ -3,6 +3,7 @@ place and keeps the last good outputs; it is ended by the test, within a time li
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -87,7 +88,18 @@ def it_rebuilds_on_save_and_keeps_the_last_good_pdf_on_error(make_briefing,  # t
         edit_briefing(folder, "Watched District", "Mended District")
         watcher.wait_for(r"wrote .*mini\.pdf")
         assert "Mended District signed" in "".join(pdf_text(pdf))
+        watcher.wait_for(r"wrote .*mini\.docx")
         assert watcher.process.poll() is None  # still watching after the error
+
+        # a figure changed: the change report of the save names it (written by the PDF's
+        # pass, not overwritten by the DOCX's)
+        figures = folder / "figures.yaml"
+        figures.write_text(figures.read_text("utf-8").replace("value: 33", "value: 34"),
+                           "utf-8")
+        watcher.wait_for(r"wrote .*mini\.pdf")
+        watcher.wait_for(r"wrote .*mini\.docx")
+        changes = json.loads((out / "mini.changes.json").read_text("utf-8"))
+        assert [c["id"] for c in changes["changed"]] == ["signed_projects"]
     finally:
         watcher.stop()
     assert not any("Traceback" in line for line in watcher.seen)

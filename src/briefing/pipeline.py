@@ -291,11 +291,13 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
                   publish: bool = False, reference_doc: Path | None = None,
-                  embed_fonts: bool = False) -> BuildReport:
+                  embed_fonts: bool = False, record: bool = True) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
     says more). The redline's baseline is the edition last published (`publish`), never
-    the last build; a redline that no longer matches the outputs is removed."""
+    the last build; a redline that no longer matches the outputs is removed. Without
+    `record`, no change report or snapshot is written (the watch loop's DOCX pass, after
+    the PDF pass of the same save, which wrote them)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
@@ -337,7 +339,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             manifest.publish(briefing_id, snapshot(prepared))
         if rendered or publish:
             manifest.save()
-        if rendered:
+        if rendered and record:  # (not for the watch loop's DOCX after its PDF: one edition)
             changes = record_edition(prepared, out)  # what changed since the last edition
         if not redlined and (rendered or publish) and redline_target.exists():
             remove_outdated(redline_target)

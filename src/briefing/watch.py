@@ -70,9 +70,10 @@ def rebuild(path: Path, options: WatchOptions,
     reports: list[BuildReport] = []
     try:
         with reusing_preparation():
-            for group in passes:
+            for group in passes:  # the change report once, by the first pass that writes
                 report = build_outputs(path, options.out, group, options.theme, options.layout,
-                                       options.strict, False, options.wait_s)
+                                       options.strict, False, options.wait_s,
+                                       record=not any(r.written for r in reports))
                 reports.append(report)
                 for output in report.written:
                     written(output, time.perf_counter() - start)
