@@ -215,20 +215,21 @@ def main_bench(tmp: Path, runs: int) -> tuple[list[list[str]], list[list[str]], 
     rss = max(x.rss_mib for x in results["briefing all"])
 
     cold = median(results["briefing all"]) / base
-    watch = watch_bench(tmp)
+    watch = watch_bench(tmp, cmds["bare reportlab"])
     edit = median(results["briefing all, after an edit"])
     new_edit = median(results["briefing all, after an edit adding a character"]) / edit
     first = median(results["briefing all, empty font cache"]) / median(results["briefing all"])
     per_edition = median(results[f"briefing batch, {BATCH} editions, 2 processes"]) / BATCH
     targets = [
         ["target", "measured", "goal", "verdict"],
-        ["watch: a one-paragraph save -> PDF published / bare ReportLab",
-         f"{watch['pdf'] / base:.2f} ({watch['pdf']:.3f} s)", "<= 0.15",
-         _verdict(watch["pdf"] / base <= 0.15)],
+        ["watch: a one-paragraph save -> PDF published / bare ReportLab (taking turns)",
+         f"{watch['pdf'] / watch['base']:.2f} ({watch['pdf']:.3f} s / {watch['base']:.3f} s)",
+         "<= 0.15", _verdict(watch["pdf"] / watch["base"] <= 0.15)],
         ["  the same -> DOCX published (after the PDF)",
-         f"{watch['docx'] / base:.2f} ({watch['docx']:.3f} s)", "", ""],
+         f"{watch['docx'] / watch['base']:.2f} ({watch['docx']:.3f} s)", "", ""],
         ["  watch, a save adding a new character -> PDF, DOCX",
-         f"{watch['new_pdf'] / base:.2f}, {watch['new_docx'] / base:.2f}", "", ""],
+         f"{watch['new_pdf'] / watch['base']:.2f}, {watch['new_docx'] / watch['base']:.2f}",
+         "", ""],
         ["cold build after an edit adding a character / after an edit adding none",
          f"{new_edit:.2f}", "<= 1.10", _verdict(new_edit <= 1.10)],
         ["first build after installing (empty font cache) / a later cold build",
@@ -263,20 +264,24 @@ def main_bench(tmp: Path, runs: int) -> tuple[list[list[str]], list[list[str]], 
     return rows, targets, {"loop": loop}
 
 
-def watch_bench(tmp: Path) -> dict[str, float]:
+def watch_bench(tmp: Path, bare: list[str], cycles: int = 3) -> dict[str, float]:
     """Median seconds from a save to the PDF and to the DOCX published, in the watch
-    loop's warm process (bench/watch.py): plain edits, and edits adding a character."""
-    found = {}
-    for key, extra in (("", []), ("new_", ["--new-characters"])):
-        done = subprocess.run([sys.executable, str(HERE / "watch.py"), str(SAMPLE),
-                               str(tmp / f"watch{key}"), *extra], cwd=ROOT, capture_output=True,
-                              text=True, check=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT / "src"),
-                                   "BRIEFING_CACHE_DIR": str(tmp / "cache")})
-        times = json.loads(done.stdout)
-        found[f"{key}pdf"] = statistics.median(times["pdf"])
-        found[f"{key}docx"] = statistics.median(times["docx"])
-    return found
+    loop's warm process (bench/watch.py: plain edits, and edits adding a character), each
+    watch process taking turns with a cold run of the bare ReportLab script (`bare`), whose
+    median is the baseline of these ratios ("base")."""
+    found: dict[str, list[float]] = {"base": []}
+    env = {"BRIEFING_CACHE_DIR": str(tmp / "cache")}
+    for cycle in range(cycles):
+        found["base"].append(run_once(bare, tmp / "log.txt", env).seconds)
+        for key, extra in (("", []), ("new_", ["--new-characters"])):
+            done = subprocess.run([sys.executable, str(HERE / "watch.py"), str(SAMPLE),
+                                   str(tmp / f"watch{key}{cycle}"), *extra], cwd=ROOT,
+                                  capture_output=True, text=True, check=True,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env})
+            times = json.loads(done.stdout)
+            found.setdefault(f"{key}pdf", []).extend(times["pdf"])
+            found.setdefault(f"{key}docx", []).extend(times["docx"])
+    return {key: statistics.median(values) for key, values in found.items()}
 
 
 def load_bench(tmp: Path) -> list[list[str]]:

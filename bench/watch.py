@@ -41,7 +41,7 @@ def main() -> None:
             marker = "".join(fresh[:i + 1]) if args.new_characters else "x" * (i + 1)
             file.write_text(original.replace("砥砺奋进，", f"砥砺奋进{marker}，", 1), "utf-8")
             seen: dict[str, float] = {}
-            result = rebuild(folder, options, lambda p, s: seen.setdefault(p.suffix[1:], s))
+            result = rebuild(folder, options, lambda p, s, at=seen: at.setdefault(p.suffix[1:], s))
             assert result.error is None, result.error
             times["pdf"].append(seen["pdf"])
             times["docx"].append(seen["docx"])
