@@ -41,6 +41,7 @@ class Unit:
     en_one: str = ""
     en_other: str = ""
     en_also: tuple[Decimal, str, int] | None = None  # factor, symbol, decimals
+    negative: bool = True  # False: a value below zero is a mistake (an area, a count)
 
 
 @cache
@@ -54,7 +55,7 @@ def units() -> dict[str, Unit]:
         table[unit_id] = Unit(unit_id, spec["kind"], spec.get("zh", ""),
                               spec.get("en_prefix", ""), one, other,
                               (Decimal(also["factor"]), also["symbol"], also["decimals"])
-                              if also else None)
+                              if also else None, spec.get("negative", True))
     return table
 
 
