@@ -124,7 +124,7 @@ def it_builds_documents_of_any_shape_with_every_figure_in_both_files(
     specs = {i: {"label": {"zh": f["label"][0], "en": f["label"][1]}, "value": str(f["value"]),
                  "unit": f["unit"], "as_of": "2023-12-31",
                  "source": {"zh": "统计局", "en": "Statistics"}}
-             for i, f in zip(ids, figures)}
+             for i, f in zip(ids, figures, strict=True)}
     same_unit = [i for i in ids if specs[i]["unit"] == specs[ids[0]]["unit"]]
 
     def block(kind: str, n: int) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def it_shows_every_kind_of_image_in_both_formats(name: str, tmp_path: Path) -> N
             with Image.open(folder / name) as original:
                 want = original.convert("RGB").getpixel((5, 5)) if "16" not in name else RED
             got = shown.convert("RGB").getpixel((5, 5))
-            assert all(abs(a - b) < 12 for a, b in zip(got, want)), (got, want)
+            assert all(abs(a - b) < 12 for a, b in zip(got, want, strict=True)), (got, want)
     images = [o for page in pypdf.PdfReader(str(pdf)).pages
               for o in (page["/Resources"].get("/XObject") or {}).values()
               if o.get_object()["/Subtype"] == "/Image"]

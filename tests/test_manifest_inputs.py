@@ -5,8 +5,8 @@ not an input: after it was replaced, a rebuild said "up to date" and kept the ol
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image

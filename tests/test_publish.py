@@ -15,8 +15,9 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -85,7 +86,8 @@ def _calls_of_a_build(editions, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     return {name: count[0] for name, count in counts.items()}
 
 
-def it_publishes_with_writes_and_renames_to_inject_faults_into(editions, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_publishes_with_writes_and_renames_to_inject_faults_into(  # type: ignore[no-untyped-def]
+        editions, monkeypatch, tmp_path) -> None:
     calls = _calls_of_a_build(editions, monkeypatch, tmp_path)
     # six files and the journal are written; the journal and six files are renamed
     assert calls == {"_write_file": 7, "_replace": 7}

@@ -11,8 +11,9 @@ import multiprocessing
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from briefing.errors import BriefingError, ContentError
 

@@ -9,9 +9,9 @@ succeeding. tests/hostile/test_limits.py and test_themes.py hold the limit and t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image
@@ -22,7 +22,8 @@ from .bounded import bounded
 from .makers import briefing_copy, image_block, png_header, with_figures_file, xlsx
 
 CALLOUT = "{zh: 创历史新高。, en: A record high.}"
-FIGURE = "  signed_projects:\n    label: {zh: 新签约项目, en: Newly signed projects}\n    value: 33\n"
+FIGURE = ("  signed_projects:\n    label: {zh: 新签约项目, en: Newly signed projects}\n"
+          "    value: 33\n")
 EXTRA_FIGURE = """  broken:
     label: {{zh: 坏, en: Broken}}
     {field}
@@ -205,7 +206,8 @@ CASES: dict[str, Case] = {
     "yaml-alias-bomb": Case(briefing_text("a: &a [x, x, x, x, x, x, x, x, x]\n"
                                           + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, "
                                                     f"*{p}, *{p}, *{p}, *{p}, *{p}]\n"
-                                                    for p, c in zip("abcdefgh", "bcdefghi"))),
+                                                    for p, c in zip("abcdefgh", "bcdefghi",
+                                                                    strict=True))),
                             "briefing.yaml", "aliases"),
     "yaml-duplicate-key": Case(lambda root: briefing_copy(
         root, replace=("theme: investor", "theme: investor\ntheme: print")),
@@ -317,7 +319,8 @@ def it_refuses_or_builds(name: str, tmp_path: Path) -> None:
         assert sorted(outcome.value) == ["b.docx", "b.pdf"]
         return
     assert outcome.kind == "ContentError", f"{outcome.kind}: {outcome.text}"
-    located = [p for p in outcome.problems if p[0] == case.file and case.says in p[3] + (p[4] or "")]
+    located = [p for p in outcome.problems
+               if p[0] == case.file and case.says in p[3] + (p[4] or "")]
     assert located, outcome.text
     if case.line:
         assert all(p[1] for p in located), outcome.text

@@ -95,7 +95,8 @@ def it_bounds_one_text(tmp_path: Path) -> None:
 
 
 def it_bounds_a_word(tmp_path: Path) -> None:
-    """The issue's 200,000 characters without a break took 69 s; 15,000 are within the text limit."""
+    """The issue's 200,000 characters without a break took 69 s; 15,000 are within the text
+    limit."""
     folder = briefing_copy(tmp_path / "b", replace=(PARAGRAPH, "{zh: 创历史新高。, en: '"
                                                      + "x" * 15_000 + "'}"))
     assert "callout.text.en" in _over(folder, limits.WORD_CHARS)

@@ -38,9 +38,11 @@ def it_reports_every_mistake_of_a_theme_at_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("edits, field", [
-    ([(r"margin_top_mm: 20", "margin_top_mm: 90"), (r"margin_bottom_mm: 22", "margin_bottom_mm: 90")],
+    ([(r"margin_top_mm: 20", "margin_top_mm: 90"),
+      (r"margin_bottom_mm: 22", "margin_bottom_mm: 90")],
      "page.margin_top_mm"),
-    ([(r"margin_left_mm: 20", "margin_left_mm: 60"), (r"margin_right_mm: 20", "margin_right_mm: 60")],
+    ([(r"margin_left_mm: 20", "margin_left_mm: 60"),
+      (r"margin_right_mm: 20", "margin_right_mm: 60")],
      "page.margin_left_mm"),
     ([(r"(Normal: \{font: body, )size_pt: 10.5", r"\1size_pt: 96, left_indent_pt: 50")],
      "styles.Normal"),
@@ -57,7 +59,8 @@ def it_checks_the_geometry(tmp_path: Path, edits: list[tuple[str, str]], field: 
 
 @pytest.mark.parametrize("edits", [
     [(r"leading_pt: [0-9.]+", "leading_pt: 72"), (r"margin_top_mm: 20", "margin_top_mm: 70"),
-     (r"margin_bottom_mm: 22", "margin_bottom_mm: 67"), (r"margin_left_mm: 20", "margin_left_mm: 45"),
+     (r"margin_bottom_mm: 22", "margin_bottom_mm: 67"),
+     (r"margin_left_mm: 20", "margin_left_mm: 45"),
      (r"margin_right_mm: 20", "margin_right_mm: 45")],
     [(r"space_(before|after)_pt: [0-9.]+", r"space_\1_pt: 200")],
     [(r"padding_pt: [0-9.]+", "padding_pt: 40"), (r"band_width_pt: [0-9.]+", "band_width_pt: 30"),

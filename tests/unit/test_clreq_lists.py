@@ -26,7 +26,8 @@ NOT_AT_LINE_START = {
     "solidus (分隔号)": "／",
     "ellipsis": "…‥",
     "postfix units": "％‰℃",
-    "small kana, iteration and prolonged-sound marks": "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻ー",
+    "small kana, iteration and prolonged-sound marks": ("ぁぃぅぇぉっゃゅょゎ"
+                                                        "ァィゥェォッャュョヮヵヶ々〻ー"),
     "half-width closing and stop marks": ",.;:?!)]}%",
 }
 NOT_AT_LINE_END = {

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.errors import ContentError
 from briefing.limits import FILE_BYTES
 from briefing.source.load import load_yaml
-from briefing.errors import ContentError
 
 
 def load(tmp_path: Path, text: str):

@@ -154,7 +154,8 @@ def _deep_line(text: str) -> int | None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > NESTING_DEPTH.value:
-                    return event.start_mark.line + 1
+                    mark = event.start_mark
+                    return mark.line + 1 if mark is not None else None
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
