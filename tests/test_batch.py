@@ -3,8 +3,10 @@ own: the cover names the delegation, tags select sections, the QR code scans bac
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import docx
@@ -152,3 +154,35 @@ def it_places_the_contact_where_the_theme_says(batch: Path) -> None:
     assert "联系方式" in gov[1]
     assert not any("联系方式" in page for page in investor[:2])
     assert any("联系方式" in page for page in investor[-3:])
+
+
+
+def _observed_edition(briefing_path, delegation, out_dir, formats):  # type: ignore[no-untyped-def]
+    """build_edition, its result failed if the worker had to import the writers or
+    register the fonts itself (a module-level function: the pool pickles it by name)."""
+    import briefing.batch
+    from briefing import reportlab_fonts
+
+    warm = {"reportlab.platypus", "docx"} <= set(sys.modules) and bool(reportlab_fonts._registered)
+    result = _BUILD_EDITION(briefing_path, delegation, out_dir, formats)
+    assert briefing.batch.build_edition is _observed_edition
+    return dataclasses.replace(result, error=result.error or (None if warm else "started cold"))
+
+
+_BUILD_EDITION = None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers start by fork on Linux")
+def it_forks_workers_that_have_imported_the_writers_already(tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch) -> None:
+    """Two workers cost no more imports than one: each starts with ReportLab and
+    python-docx imported and the fonts registered, by its parent's first edition."""
+    import briefing.batch
+    from briefing import reportlab_fonts
+
+    monkeypatch.setattr(reportlab_fonts, "_registered", {})  # as in a fresh process
+    monkeypatch.setattr(sys.modules[__name__], "_BUILD_EDITION", briefing.batch.build_edition)
+    monkeypatch.setattr(briefing.batch, "build_edition", _observed_edition)
+    report = briefing.batch.run_batch(DELEGATIONS, tmp_path, ("pdf", "docx"), jobs=2)
+    assert len(report.results) == 5  # the first built by the parent, before the fork
+    assert [r.error for r in report.results[1:]] == [None] * 4

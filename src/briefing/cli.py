@@ -30,6 +30,7 @@ from .errors import (
     UsageError,
     exit_code_for,
 )
+from .fonts import NOTICE
 from .layout import LAYOUTS
 from .notify import run_on_change
 from .pipeline import find_briefing, prepare
@@ -37,6 +38,7 @@ from .scaffold import new_briefing
 
 if TYPE_CHECKING:
     from .batch import EditionResult  # imported for batches only
+    from .watch import Rebuilt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -105,6 +107,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="processes to use (default: all cores)")
     batch_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
                            help="the briefing, for a CSV or XLSX of delegations")
+    watch_cmd = commands.add_parser(
+        "watch", help="build, then rebuild on every save of the content, figures, images, "
+        "theme or fonts (Ctrl+C to stop)")
+    common(watch_cmd)
+    watch_cmd.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUTDIR",
+                           help="output folder (default: build/)")
+    watch_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
+                           help="what to write (default: all; the PDF first)")
     changes_cmd = commands.add_parser(
         "changes", help="the figures that changed since the last build into OUTDIR")
     common(changes_cmd)
@@ -161,6 +171,58 @@ def _progress() -> Iterator[Callable[[EditionResult, int], None]]:
         yield advance
 
 
+def _watch(args: argparse.Namespace, quiet: bool) -> int:
+    """Rebuild on every save until Ctrl+C: a line per output written, errors with their
+    places (the last good outputs stay)."""
+    from .watch import WatchOptions, watch
+
+    def say(text: str) -> None:  # at once: another program may be reading the lines
+        if not quiet:
+            print(text, flush=True)
+
+    formats = FORMATS if args.format == "all" else (args.format,)
+    options = WatchOptions(args.output, formats, args.theme, args.layout, args.strict)
+
+    def rebuilt(result: Rebuilt) -> None:
+        if result.error is None:
+            if not any(report.written for report in result.reports):
+                say(f"up to date ({result.seconds:.2f} s)")
+        elif isinstance(result.error, BriefingError):
+            _report_error(result.error, "the last good outputs are kept")
+        else:
+            _report_crash(result.error)
+
+    def ready(roots: list[Path]) -> None:
+        say("watching " + ", ".join(str(r) for r in roots) + " (Ctrl+C to stop)")
+
+    try:
+        with _fewer_collections():
+            watch(args.path, options, rebuilt, lambda path, s: say(f"wrote {path} ({s:.2f} s)"),
+                  ready)
+    except KeyboardInterrupt:
+        say("stopped")
+    return 0
+
+
+def _report_error(exc: BriefingError, outcome: str = "nothing was written") -> None:
+    """A failed build's problems on stderr, each with its file, line and field."""
+    if isinstance(exc, ContentError):
+        for diagnostic in exc.diagnostics:
+            _say(diagnostic.format(Path.cwd()))
+        count = len(exc.diagnostics)
+        _say(f"{count} error{'s' if count != 1 else ''}; {outcome}")
+    else:
+        _say(f"error: {exc}")
+
+
+def _report_crash(exc: BaseException) -> None:
+    """A bug of ours: say so, keep the details in a file."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
+                                     suffix=".txt", delete=False) as crash:
+        traceback.print_exception(exc, file=crash)
+    _say(f"internal error, please report it with {crash.name}")
+
+
 def _say(text: str) -> None:
     """A line for the person or the log reading stderr; a scheduler's log (stderr not a
     terminal, nor the systemd journal, which dates lines itself) gets a timestamp."""
@@ -182,7 +244,7 @@ class _StderrHandler(logging.Handler):
         if record.levelno >= logging.WARNING:
             self.warnings.append(record.getMessage())
         if record.levelno >= self.shown:
-            _say(("" if record.levelno >= logging.WARNING else "  ") + record.getMessage())
+            _say(("" if record.levelno >= NOTICE else "  ") + record.getMessage())
 
 
 def run() -> NoReturn:
@@ -256,16 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     quiet, as_json = getattr(args, "quiet", False), getattr(args, "json", False)
     verbose = getattr(args, "verbose", False)
     logger = logging.getLogger("briefing")
-    handler = _StderrHandler(logging.INFO if verbose else logging.ERROR if quiet
-                             else logging.WARNING)
+    handler = _StderrHandler(logging.INFO if verbose else logging.ERROR if quiet else NOTICE)
     logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.setLevel(logging.INFO if verbose else NOTICE)
     logger.propagate = False
     say = (lambda text: None) if quiet or as_json else print  # stdout: results only
     report = None
     try:
         if args.command == "batch":
             return _batch(args)
+        if args.command == "watch":
+            return _watch(args, quiet)
         if args.command == "new":
             for path in new_briefing(args.path):
                 say(f"wrote {path}")
@@ -311,13 +374,7 @@ def main(argv: list[str] | None = None) -> int:
                 run_on_change(args.on_change, report.changes_file, report.outputs)
         return _finish(args, report, handler, None)
     except BriefingError as exc:
-        if isinstance(exc, ContentError):
-            for diagnostic in exc.diagnostics:
-                _say(diagnostic.format(Path.cwd()))
-            count = len(exc.diagnostics)
-            _say(f"{count} error{'s' if count != 1 else ''}; nothing was written")
-        else:
-            _say(f"error: {exc}")
+        _report_error(exc)
         return _finish(args, report, handler, exc)
     except BrokenPipeError:  # `briefing changes | head`: the reader has gone, as for cat
         _quiet_stdout()
@@ -326,10 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         _say("interrupted; existing outputs are untouched")
         return _finish(args, report, handler, exc)
     except Exception as exc:  # a bug of ours: say so, keep the details
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
-                                         suffix=".txt", delete=False) as crash:
-            traceback.print_exc(file=crash)
-        _say(f"internal error, please report it with {crash.name}")
+        _report_crash(exc)
         return _finish(args, report, handler, exc)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import logging
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,9 @@ from .errors import ContentError, Diagnostic, error
 from .model import Document
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
+log = logging.getLogger("briefing")
+
+NOTICE = 25  # a log level for progress a person waits on: shown as warnings are, not counted
 CONTROLS = frozenset("\n\t\r")  # in texts, but never drawn as glyphs
 WRITER_TEXT = " · 0123456789"  # what the writers add themselves: separators, page numbers
 
@@ -96,7 +100,19 @@ def font_subset(path: Path, characters: frozenset[str] | str, layout: bool = Tru
     cmap = font_cmap(path)
     codes = sorted(code for code in {ord(c) for c in characters} if code in cmap)
     detail = hashlib.sha256(array("I", codes).tobytes()).hexdigest() + f"-{layout}"
-    return font_cached("subset", path, detail, lambda: subset_font(path, codes, layout))
+    return font_cached("subset", path, detail, lambda: _first_subset(path, codes, layout))
+
+
+def _first_subset(path: Path, codes: list[int], layout: bool) -> bytes:
+    """A subset not in the cache yet: about a second for a CJK font, so say (once a
+    process) why this build is slower."""
+    if not _told:
+        _told.append(path)
+        log.log(NOTICE, "preparing the font cache (once: later builds reuse it)")
+    return subset_font(path, codes, layout)
+
+
+_told: list[Path] = []
 
 
 def subset_font(path: Path, codes: list[int], layout: bool = True) -> bytes:

@@ -12,10 +12,11 @@ with revisions); `build_outputs` is a whole build: prepare, render, then save;
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -142,9 +143,45 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def prepare(path: Path, theme: str | None = None, layout: str | None = None,
             strict: bool = False, edition: Delegation | None = None) -> Prepared:
     """Run every step up to the writers; raise ContentError with every problem found.
-    Warnings are logged; with `strict` they are errors too."""
+    Warnings are logged; with `strict` they are errors too. Under `reusing_preparation`,
+    the same arguments with unchanged input files give the Prepared of the last call."""
+    reuse, key = _reuse, (str(path.resolve()), theme, layout, strict, id(edition))
+    if reuse is not None and key in reuse and reuse[key][0] == _stamps(reuse[key][1]):
+        return reuse[key][1]
     content = prepare_content(path, layout)
-    return prepare_edition(content, prepare_theme(content, theme), strict, edition)
+    prepared = prepare_edition(content, prepare_theme(content, theme), strict, edition)
+    if reuse is not None:
+        reuse[key] = (_stamps(prepared), prepared)
+    return prepared
+
+
+_reuse: dict[tuple[object, ...], tuple[object, Prepared]] | None = None
+
+
+@contextlib.contextmanager
+def reusing_preparation() -> Iterator[None]:
+    """Within the block, `prepare` hands back its last result while no input file changed
+    (by size and modification time): the watch loop's PDF pass and DOCX pass prepare once."""
+    global _reuse
+    if _reuse is not None:  # already reusing: the outer block decides when to stop
+        yield
+        return
+    _reuse = {}
+    try:
+        yield
+    finally:
+        _reuse = None
+
+
+def _stamps(prepared: Prepared) -> list[tuple[Path, int, int]]:
+    stamps = []
+    for file in input_files(prepared):
+        try:
+            stat = file.stat()
+            stamps.append((file, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stamps.append((file, -1, -1))
+    return stamps
 
 
 def prepare_content(path: Path, layout: str | None = None) -> Content:
@@ -269,12 +306,14 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
                   publish: bool = False, reference_doc: Path | None = None,
-                  embed_fonts: bool = False) -> BuildReport:
+                  embed_fonts: bool = False, record: bool = True) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, then published with the manifest and the change report as one unit
     (publish.py), under the output folder's lock (briefing.build_report says more). The
     redline's baseline is the edition last published (`publish`), never the last build; a
-    redline that no longer matches the outputs is removed, with the same unit."""
+    redline that no longer matches the outputs is removed, with the same unit. Without
+    `record`, no change report or snapshot is written (the watch loop's DOCX pass, after
+    the PDF pass of the same save, which wrote them)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
@@ -317,7 +356,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             manifest.publish(briefing_id, snapshot(prepared))
         if rendered or publish:
             edition[manifest.path.name] = manifest.data()
-        if rendered:  # what changed since the last edition, and a snapshot
+        if rendered and record:  # what changed since the last edition, and a snapshot
             changes, files = edition_files(prepared, out)
             edition.update(files)
         if not redlined and (rendered or publish) and redline_target.exists():

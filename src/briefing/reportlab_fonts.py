@@ -48,6 +48,11 @@ def registered_characters(name: str) -> frozenset[str] | None:
     return known[1] if known else None
 
 
+def registered_files() -> tuple[tuple[str, str], ...]:
+    """(name, font file) of every font we registered: what a name draws with."""
+    return tuple(sorted((name, str(path)) for name, (path, _) in _registered.items()))
+
+
 _registered: dict[str, tuple[Path, frozenset[str]]] = {}
 
 

@@ -2,9 +2,10 @@
 
 A reader without our fonts (Noto Sans SC is rarely installed) would otherwise substitute
 another face and reflow every page. Each font is subset to the characters the document
-draws, obfuscated as §17.8.1 requires, stored as a part `/word/fonts/fontN.odttf` related
-from the font table, and named there (`w:embedRegular`, `w:embedBold` with the key); the
-settings ask Word to keep the fonts embedded, subset, when the user saves again.
+draws and the common ones (fonts.common_characters), obfuscated as §17.8.1 requires,
+stored as a part `/word/fonts/fontN.odttf` related from the font table, and named there
+(`w:embedRegular`, `w:embedBold` with the key); the settings ask Word to keep the fonts
+embedded, subset, when the user saves again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
-from ...fonts import font_cached, font_subset
+from ...fonts import common_characters, font_cached, font_subset
 from .oxml import child_in_order
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -63,7 +64,10 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
         for tag, path in (("w:embedRegular", font.regular), ("w:embedBold", font.bold)):
             if path is None:
                 continue
-            data = font_subset(path, font.characters)
+            # the common characters too, as the PDF's subsets have them: most edits add
+            # only characters already there, and so keep the cached subset (a new one
+            # took fontTools 0.7 s a font); an editor can type them in the embedded face
+            data = font_subset(path, common_characters() | frozenset(font.characters))
             key = font_key(font.family, tag, data)
             part = Part(package.next_partname("/word/fonts/font%d.odttf"), OBFUSCATED_FONT,
                         obfuscate(data, key), package)

@@ -36,7 +36,7 @@ from ...clreq import (
     justified_characters,
     justify_gaps,
 )
-from ...reportlab_fonts import char_widths
+from ...reportlab_fonts import char_widths, registered_files
 
 # ReportLab's functions that draw one justified line (see the end of this module)
 LineDrawer = Callable[..., Any]
@@ -206,14 +206,28 @@ def _ragged(style: ParagraphStyle) -> ParagraphStyle:
 class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
     wraps a paragraph again each time it measures it (keep-with-next, table cells, the
-    second pass of a document with a contents page): two thirds of all line breaking."""
+    second pass of a document with a contents page): two thirds of all line breaking.
+    The lines are also kept for the process, by text, style and width (LINES): a watch
+    loop's or a batch's next build breaks only the paragraphs that changed."""
 
     _wrapped_size: tuple[float, float]  # (width, height) for the width it was wrapped to
+    blPara: Any  # ReportLab's lines (set by Paragraph.wrap, or from LINES)
+    _wrapWidths: list[float]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (split() drops blPara when the paragraph moves on whole: then wrap again)
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
-            self._wrapped_size = super().wrap(availWidth, availHeight)
+            key = self._lines_key(availWidth)
+            known = LINES.get(key) if key else None
+            if known is None:
+                self._wrapped_size = super().wrap(availWidth, availHeight)
+                if key and "blPara" in self.__dict__:
+                    if len(LINES) >= LINES_KEPT:
+                        LINES.clear()
+                    LINES[key] = (self.blPara, self._wrapWidths, self._wrapped_size)
+            else:  # what Paragraph.wrap sets, from the same text, style and width
+                self.blPara, self._wrapWidths, self._wrapped_size = known
+                self.width, self.height = self._wrapped_size
             self._wrapped_width = availWidth
             style: ParagraphStyle = self.__dict__["style"]
             if style.alignment == TA_JUSTIFY and self._too_loose():
@@ -237,9 +251,47 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
                 return True
         return False
 
+    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        # ReportLab's split changes the lines it takes apart: they are not kept then
+        key = self._lines_key(self.__dict__.get("_wrapped_width", 0.0))
+        if key:
+            LINES.pop(key, None)
+        return super().split(availWidth, availHeight)
+
+    def _lines_key(self, width: float) -> tuple[object, ...] | None:
+        """What the lines depend on; None for the parts of a split paragraph (their lines
+        are the first part's) and a width nothing fits in."""
+        if getattr(self, "_splitpara", 0) or width < _FUZZ or not isinstance(self.text, str):
+            return None
+        return (type(self), getattr(self, "hanging", None), self.text, self.bulletText,
+                style_key(self.style), width)
+
     def draw(self) -> None:
         if not getattr(self.canv, "measuring", False):  # see _BriefingTemplate.beforeDocument
             super().draw()
+
+
+# Lines of the paragraphs this process laid out: (class, hanging, text, bullet, style,
+# width) -> (blPara, wrap widths, size). Drawing reads the lines and leaves them as they
+# were (the justification's spacing is set and reset around each line).
+LINES: dict[tuple[object, ...], tuple[Any, list[float], tuple[float, float]]] = {}
+LINES_KEPT = 20_000  # paragraph x width entries; then the lines are broken afresh
+
+
+def style_key(style) -> tuple[object, ...]:  # type: ignore[no-untyped-def]
+    """A ParagraphStyle by value: its plain settings (the font chain's effect is in the
+    paragraph's markup) and the font files registered under its font names, kept on the
+    style (made once per build)."""
+    key = style.__dict__.get("_lines_key")
+    if key is None:
+        plain = (str, int, float, bool, type(None))
+        values = tuple(sorted((name, value if isinstance(value, plain) else repr(value))
+                              for name, value in vars(style).items()
+                              if not name.startswith("_") and name not in ("parent", "font_chain")
+                              and (isinstance(value, plain) or hasattr(value, "rgb"))))
+        key = style._lines_key = (values, registered_files())
+    return key  # type: ignore[no-any-return]
+
 
 
 class ChineseParagraph(WrappedOnce):
