@@ -151,8 +151,8 @@ class _Builder:
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
         label = self.labels["table_source"]
-        zh = list(dict.fromkeys(r.source.zh for r in rows))
-        en = list(dict.fromkeys(r.source.en for r in rows))
+        zh = list(dict.fromkeys(r.source.zh for r in rows if r.source.zh))  # constants: none
+        en = list(dict.fromkeys(r.source.en for r in rows if r.source.en))
         return Bilingual(f"{label.zh}：" + "；".join(zh), f"{label.en}: " + "; ".join(en))
 
     def figure_row(self, fig_id: str) -> FigureRow:
@@ -323,8 +323,9 @@ def used_figures(content: Content, edition: Delegation | None = None) -> list[st
 
 def sources_section(content: Content, settings: BuildSettings,
                     edition: Delegation | None = None) -> list[Block]:
-    """A closing section listing every figure used, with its value, date and source."""
-    used = used_figures(content, edition)
+    """A closing section listing every statistic used, with its value, date and source
+    (thresholds and constants, `statistic: false`, have none)."""
+    used = [f for f in used_figures(content, edition) if content.figures[f].statistic]
     if not used:
         return []
     builder = _Builder(content, settings)

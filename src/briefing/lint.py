@@ -5,7 +5,9 @@ with --strict they are errors):
 - a figure older than the briefing allows (`stale_after_days`, counted to the edition date);
 - a number typed in the text instead of taken from a figure (`not_figures` lists the numbers
   that are names, years or ranks: 2023, S510, PM2.5);
-- a text whose Chinese and English quote different figures or different numbers.
+- a text whose Chinese and English quote different figures or different numbers;
+- a figure whose own rounding (`significant`, `decimals`) drops digits its source gave,
+  everywhere it is shown, tables and Sources included.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .content.templating import figure_refs
+from .content.templating import FigureView, figure_refs
 
 from .source.load import format_path
 from .content.schema import Content
@@ -30,6 +32,7 @@ def lint(content: Content, document: Document) -> list[Diagnostic]:
     """Every warning for this content and the document built from it."""
     found = check_glossary(content, document) if len(document.languages) > 1 else []
     found += check_staleness(content)
+    found += check_precision(content)
     found += check_numbers(content)
     return found
 
@@ -57,6 +60,8 @@ def check_staleness(content: Content) -> list[Diagnostic]:
     edition = content.briefing.cover.date
     found = []
     for fig_id, figure in sorted(content.figures.items()):
+        if figure.as_of is None:
+            continue  # a threshold or constant (statistic: false) is not dated
         age = (edition - figure.as_of).days
         if age > limit:
             loaded = content.figure_files[fig_id]
@@ -65,6 +70,24 @@ def check_staleness(content: Content) -> list[Diagnostic]:
                                  f"figure is {age} days older than the edition "
                                  f"({figure.as_of} -> {edition}); the limit is {limit}",
                                  "update the figure, or raise stale_after_days"))
+    return found
+
+
+def check_precision(content: Content) -> list[Diagnostic]:
+    """Where a figure is rounded for every use, dropping digits its source gave: the tables
+    and Sources then lose them too (rounding where it is quoted keeps them there)."""
+    found = []
+    for fig_id, figure in sorted(content.figures.items()):
+        if not figure.approximate:
+            continue
+        key = "significant" if figure.significant is not None else "decimals"
+        loaded = content.figure_files[fig_id]
+        view = FigureView(figure, "zh")
+        found.append(warning(
+            loaded.file, loaded.line_of(("figures", fig_id, key)), f"figures.{fig_id}.{key}",
+            f"rounds {figure.value:f} to {figure.shown_value:f}: every use, tables and Sources "
+            f"included, drops digits the source gave ({view})",
+            f"round where the text quotes it ({{{{ {fig_id}.about(3) }}}}), or remove {key}"))
     return found
 
 

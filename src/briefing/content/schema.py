@@ -22,7 +22,7 @@ from ..layout import Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
-from .figures import round_significant, units
+from .figures import round_decimals, round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
@@ -67,6 +67,17 @@ class Previous(_Strict):
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
 
+class Among(_Strict):
+    """What a rank is counted among: 7 个县（市） / 7 counties and county-level cities."""
+
+    count: int = Field(ge=1)
+    zh: str = Field(description="the classifier and noun after the count: 个县（市）")
+    en: str = Field(description="the plural noun after the count: counties")
+
+
+DERIVED_DECIMALS = 2  # a formula's value (a quotient may not end) is rounded to this
+
+
 class Figure(_Strict):
     label: Text
     value: Decimal | None = Field(None, description="exact value in base units (yuan, "
@@ -74,21 +85,37 @@ class Figure(_Strict):
     formula: str | None = Field(None, description="derived: an expression over other "
                                 "figures' ids, e.g. livelihood_spending / budget_spending * 100")
     unit: str
-    as_of: datetime.date
-    source: Text
+    statistic: bool = Field(True, description="false for a threshold or constant (projects "
+                            "over 1亿元): no as_of or source, not in Sources or staleness")
+    as_of: datetime.date | None = None
+    source: Text | None = None
     qualifier: Literal["over", "under"] | None = None
-    decimals: int = Field(2, ge=0, le=6)
+    decimals: int | None = Field(None, ge=0, le=6, description="round to this many decimals "
+                                 "of the base unit (yuan, %, mu), half up")
     significant: int | None = Field(None, ge=1, le=15, description="round to this many "
-                                    "significant digits before formatting")
+                                    "significant digits, half up")
     previous: Previous | None = None
+    among: Among | None = Field(None, description="for a rank: what it is counted among")
 
     @property
     def shown_value(self) -> Decimal:
-        """The value as printed: rounded to `significant` digits if that is set."""
+        """The value as printed in both languages: as given, unless the figure asks for
+        rounding (`significant`, `decimals`); a formula's to DERIVED_DECIMALS by default."""
         assert self.value is not None, "derived figures are computed in validate()"
-        if self.significant is None:
-            return self.value
-        return round_significant(self.value, self.significant)
+        value = self.value
+        if self.decimals is not None or (self.formula and self.significant is None):
+            value = round_decimals(value, DERIVED_DECIMALS if self.decimals is None
+                                   else self.decimals)
+        if self.significant is not None:
+            value = round_significant(value, self.significant)
+        return self.value if value == self.value else value  # as written, if unchanged
+
+    @property
+    def approximate(self) -> bool:
+        """Whether digits the source gave are dropped (then 约 / about is printed); a
+        formula's value is computed, not given, so rounding it drops none."""
+        return self.formula is None and self.value is not None \
+            and self.shown_value != self.value
 
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
@@ -96,6 +123,16 @@ class Figure(_Strict):
     def _value_or_formula(self) -> "Figure":
         if (self.value is None) == (self.formula is None):
             raise ValueError("give either a value or a formula")
+        if self.statistic and (self.as_of is None or self.source is None):
+            missing = " and ".join(n for n, v in (("as_of", self.as_of),
+                                                   ("source", self.source)) if v is None)
+            raise ValueError(f"a statistic needs {missing} (a threshold or constant: "
+                             "statistic: false)")
+        if self.among is not None and self.unit != "rank":
+            raise ValueError("'among' is for figures whose unit is rank")
+        if self.unit == "rank" and self.value is not None and \
+                (self.value != self.value.to_integral() or self.value < 1):
+            raise ValueError(f"a rank is a whole number from 1, not {self.value}")
         return self
 
     @field_validator("unit")
@@ -103,7 +140,8 @@ class Figure(_Strict):
     def _known_unit(cls, value: str) -> str:
         if value not in units():
             hint = did_you_mean(value, units())
-            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else ""))
+            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else
+                             "; the units are " + ", ".join(units())))
         return value
 
 

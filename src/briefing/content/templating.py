@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import jinja2
 
-from .figures import Lang, format_as_of, format_change, format_number, format_value, units
+from .figures import (Lang, format_as_of, format_change, format_number, format_value,
+                      round_significant, units)
 from ..source.hints import did_you_mean
 from .schema import Figure
 
@@ -38,20 +40,54 @@ class FigureView:
     lang: Lang
 
     def __str__(self) -> str:
-        return format_value(self.figure.shown_value, units()[self.figure.unit], self.lang,
-                            self.figure.qualifier, self.figure.decimals)
+        figure = self.figure
+        text = self._value(figure.shown_value, figure.approximate)
+        among = figure.among
+        if among is None:
+            return text
+        # a rank means little without what it is counted among: 7个县（市）中第1位 / 1st of 7
+        if self.lang == "zh":
+            return f"{among.count}{among.zh}中{text}"
+        return f"{text} of {among.count} {among.en}"
+
+    def _value(self, value: Decimal, about: bool) -> str:
+        return format_value(value, units()[self.figure.unit], self.lang, self.figure.qualifier,
+                            about)
 
     @property
     def number(self) -> str:
-        return format_number(self.figure.shown_value, units()[self.figure.unit], self.lang,
-                             self.figure.decimals)
+        return format_number(self.figure.shown_value, units()[self.figure.unit], self.lang)
+
+    def about(self, digits: int) -> str:
+        """The value to `digits` significant digits, with 约 / about when that drops digits:
+        {{ output.about(3) }} is 约215亿元 / about RMB 21.5 billion."""
+        if not isinstance(digits, int) or not 1 <= digits <= 15:
+            raise TemplateProblem("about() takes a number of significant digits, 1 to 15: "
+                                  "{{ id.about(3) }}")
+        figure = self.figure
+        rounded = round_significant(figure.shown_value, digits)
+        return self._value(rounded, figure.approximate or rounded != figure.value)
+
+    @property
+    def ordinal(self) -> str:
+        """A rank alone, without what it is counted among: 第1位 / 1st."""
+        return self._value(self.figure.shown_value, self.figure.approximate)
+
+    @property
+    def among(self) -> str:
+        """What a rank is counted among: 在7个县（市）中 / among 7 counties."""
+        among = self.figure.among
+        if among is None:
+            raise TemplateProblem("this figure has no 'among' (what its rank is counted "
+                                  "among): add among: {count: 7, zh: 个县（市）, en: counties}")
+        if self.lang == "zh":
+            return f"在{among.count}{among.zh}中"
+        return f"among {among.count} {among.en}"
 
     @property
     def previous(self) -> str:
         """The earlier period's value, with its unit."""
-        previous = self._previous()
-        return format_value(previous.value, units()[self.figure.unit], self.lang,
-                            self.figure.qualifier, self.figure.decimals)
+        return self._value(self._previous().value, False)
 
     @property
     def change(self) -> str:
@@ -65,7 +101,7 @@ class FigureView:
 
     def _change(self, arrow: bool) -> str:
         previous = self._previous()
-        days = (self.figure.as_of - previous.as_of).days
+        days = ((self.figure.as_of or previous.as_of) - previous.as_of).days
         return format_change(self.figure.value, previous.value, units()[self.figure.unit],
                              self.lang, days, arrow)
 
@@ -81,11 +117,13 @@ class FigureView:
 
     @property
     def source(self) -> str:
-        return getattr(self.figure.source, self.lang)
+        """The source in this language; "" for a threshold or constant (statistic: false)."""
+        return getattr(self.figure.source, self.lang) if self.figure.source else ""
 
     @property
     def as_of(self) -> str:
-        return format_as_of(self.figure.as_of, self.lang)
+        as_of = self.figure.as_of
+        return format_as_of(as_of, self.lang) if as_of else ""
 
 
 @functools.cache
@@ -108,7 +146,7 @@ _NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'
 # gives the same output and reports the problem.
 _SIMPLE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([a-z][a-z_]*))?\s*\}\}")
 _VIEW_ATTRIBUTES = frozenset({"number", "label", "as_of", "source", "previous", "change",
-                              "trend"})
+                              "trend", "ordinal", "among"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,8 +232,10 @@ def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure]) ->
         attribute = _NO_ATTRIBUTE.search(text)
         if attribute:
             raise TemplateProblem(f"a figure has no attribute '{attribute.group(1)}'",
-                                  "a figure offers .number, .label, .as_of, .source, "
-                                  ".previous and .change") from None
+                                  did_you_mean(attribute.group(1), _VIEW_ATTRIBUTES | {"about"})
+                                  or "a figure offers .number, .label, .as_of, .source, "
+                                  ".previous, .change, .trend, .about(digits), and for "
+                                  "ranks .ordinal and .among") from None
         raise TemplateProblem(text) from None
     except TemplateProblem:
         raise
