@@ -6,6 +6,8 @@ with --strict they are errors):
 - a number typed in the text instead of taken from a figure (`not_figures` lists the numbers
   that are names, years or ranks: 2023, S510, PM2.5);
 - a text whose Chinese and English quote different figures or different numbers;
+- a unit written again next to a figure that brings its own (`{{ n }}个` prints 33个个,
+  `{{ n }} of them` prints "33 projects of them");
 - a figure whose own rounding (`significant`, `decimals`) drops digits its source gave,
   everywhere it is shown, tables and Sources included.
 """
@@ -16,7 +18,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .content.templating import FigureView, figure_refs
+from .content.figures import units
+from .content.templating import FigureView, figure_refs, values_in
 
 from .source.load import format_path
 from .content.schema import Content
@@ -33,6 +36,7 @@ def lint(content: Content, document: Document) -> list[Diagnostic]:
     found = check_glossary(content, document) if len(document.languages) > 1 else []
     found += check_staleness(content)
     found += check_precision(content)
+    found += check_repeated_units(content)
     found += check_numbers(content)
     return found
 
@@ -89,6 +93,64 @@ def check_precision(content: Content) -> list[Diagnostic]:
             f"included, drops digits the source gave ({view})",
             f"round where the text quotes it ({{{{ {fig_id}.about(3) }}}}), or remove {key}"))
     return found
+
+
+# words that, written after a value that has its unit already, print it twice: the unit's
+# own word (33个个), and for money and percentages these (112.5亿元元, 24.1%%). Not every
+# classifier: 1.2万人次 (person-times) is good Chinese.
+_ZH_REPEATS = {"money": ("元", "万元", "亿元", "美元"), "percent": ("%", "％")}
+_EN_AFTER = re.compile(r"\s*(of|among)\s+(them|which|these|those)\b")
+
+
+def check_repeated_units(content: Content) -> list[Diagnostic]:
+    """`{{ id }}` prints the value with its unit: a unit word written next to it repeats."""
+    loaded = content.briefing_file
+    found = []
+    for path, text in _texts(loaded.data, ()):
+        for lang in ("zh", "en"):
+            for fig_id, before, after in values_in(text.get(lang, "")):
+                figure = content.figures.get(fig_id)
+                if figure is None:
+                    continue
+                repeated = _repeated(figure, lang, before, after)
+                if repeated:
+                    value = str(FigureView(figure, lang)).replace("\u00a0", " ")
+                    number = f"{{{{ {fig_id}.number }}}}"
+                    fix = (f"write {repeated}{number}" if repeated.endswith(" ")
+                           else f"write {number}{repeated}")
+                    reads = repeated + value if repeated.endswith(" ") else value + repeated
+                    found.append(warning(
+                        loaded.file, loaded.line_of(path + (lang,)), format_path(path + (lang,)),
+                        f"'{{{{ {fig_id} }}}}' prints its unit already: this reads '{reads}'",
+                        f"{fix}, or drop '{repeated.strip()}'"))
+    return found
+
+
+def _repeated(figure: Any, lang: str, before: str, after: str) -> str | None:
+    """The unit word written next to a full value ("个", " of them", "RMB "), or None. A
+    unit with no word in that language (count) brings none, and ranks are left alone."""
+    unit = units()[figure.unit]
+    if unit.kind == "rank":
+        return None
+    if lang == "zh":
+        if not unit.zh and unit.kind == "count":
+            return None
+        words = sorted({w for w in _ZH_REPEATS.get(unit.kind, ()) + (unit.zh,) if w}, key=len,
+                       reverse=True)
+        return next((w for w in words if after.startswith(w)), None)
+    if unit.kind == "money":
+        prefix = re.search(r"(RMB|CNY|USD|US\$|¥|\$)\s*$", before)
+        return prefix.group(1) + " " if prefix else None
+    if unit.kind == "count" and unit.en_other:
+        match = _EN_AFTER.match(after)
+        if match:
+            return " " + match.group(0).strip()
+        for noun in sorted({unit.en_one, unit.en_other}, key=len, reverse=True):
+            if re.match(rf"\s+{re.escape(noun)}\b", after):
+                return " " + noun
+    elif unit.kind == "percent" and re.match(r"\s*(%|percent\b|per cent\b)", after):
+        return re.match(r"\s*(%|percent|per cent)", after).group(1)  # type: ignore[union-attr]
+    return None
 
 
 def check_numbers(content: Content) -> list[Diagnostic]:

@@ -168,6 +168,22 @@ def _simple(template: str) -> tuple[str | tuple[str, str | None], ...] | None:
     return tuple(parts)
 
 
+def values_in(template: str) -> list[tuple[str, str, str]]:
+    """Each `{{ id }}` that prints a value with its unit, with the literal text before and
+    after it: (id, before, after). For the lint of units written twice (个个)."""
+    simple = _simple(template) if "{" in template else None
+    if not simple:
+        return []
+    found = []
+    for i, part in enumerate(simple):
+        if isinstance(part, tuple) and part[1] in (None, "previous"):
+            before = simple[i - 1] if i and isinstance(simple[i - 1], str) else ""
+            after = simple[i + 1] if i + 1 < len(simple) and isinstance(simple[i + 1], str) \
+                else ""
+            found.append((part[0], str(before), str(after)))
+    return found
+
+
 def figure_refs(template: str) -> set[str]:
     """The names a template refers to (figure ids), or none if it does not parse."""
     if "{" not in template:
