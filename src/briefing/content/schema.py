@@ -323,7 +323,14 @@ class Content:
 
 
 # every field name of a content file, for hints (see source/parse.py)
-CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS})
+# other words for our fields, for hints that name the right key where a known word is used
+# in the wrong place (a section's `title:` is its `heading:`)
+SYNONYMS = {"title": ("heading", "caption"), "heading": ("title",), "caption": ("title",),
+            "name": ("label", "title"), "label": ("title", "caption"), "date": ("as_of",),
+            "units": ("unit",), "sources": ("source",), "text": ("paragraph",),
+            "figure": ("figures",), "figures": ("figure",), "level": ("heading",)}
+CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS},
+                              synonyms=SYNONYMS)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,8 @@ def _env() -> jinja2.Environment:
                                          keep_trailing_newline=False)
 
 
+_WRITE_AS = ("write {{ id }} or {{ id.attribute }} (.number, .label, .as_of, .source, "
+             ".previous, .change, .trend, .about(digits), .ordinal, .among)")
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'")
 
@@ -236,7 +238,10 @@ def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure]) ->
         return compiled.render({name: FigureView(figures[name], lang) for name in names
                                 if name in figures})
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(f"template syntax: {exc.message}",
+        unclosed = "end of template" in str(exc.message)
+        raise TemplateProblem("a '{{' is not closed with '}}'" if unclosed else
+                              "what is inside {{ }} is not a figure: write {{ id }} or "
+                              "{{ id.attribute }}", _WRITE_AS,
                               line_offset=(exc.lineno or 1) - 1) from None
     except jinja2.UndefinedError as exc:
         text = str(exc.message)
@@ -256,6 +261,9 @@ def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure]) ->
     except TemplateProblem:
         raise
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateProblem(f"not allowed in a template: {exc}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-        raise TemplateProblem(f"template error: {exc}") from None
+        attribute = re.search(r"attribute '([^']+)'", str(exc))
+        raise TemplateProblem(f"a text may use only figures and what the documentation "
+                              f"names of them, not '{attribute.group(1) if attribute else exc}'",
+                              _WRITE_AS) from None
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError):
+        raise TemplateProblem("this {{ }} cannot be filled in", _WRITE_AS) from None
