@@ -9,14 +9,17 @@ import logging
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from briefing.build import BuildSettings, build_document
+from briefing.content.delegations import Delegation
 from briefing.content.schema import Validation, validate
+from briefing.errors import ContentError
 from briefing.layout import choose_layout, layout_named
 from briefing.model import Bilingual, FigureTable, Heading, Paragraph
-from briefing.pipeline import (load_content, prepare, prepare_content, prepare_theme,
-                               redline_options, render)
+from briefing.pipeline import (load_content, prepare, prepare_content, prepare_edition,
+                               prepare_theme, redline_options, render)
 from briefing.style_names import check_styles
 from briefing.writers import WRITERS, WriteOptions, write
 from tests.conftest import SAMPLE, edit_briefing, problems_of
@@ -142,3 +145,42 @@ def it_warns_that_a_pdf_shows_no_tracked_changes(make_briefing, caplog) -> None:
     assert asked == plain
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
         "a PDF cannot show tracked changes: the redline is a DOCX only"]
+
+
+def imported_by(module: str) -> set[str]:
+    """The briefing modules a module imports, as dotted names (relative imports resolved)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"briefing.{module}")
+    assert spec is not None and spec.origin is not None
+    package = spec.name if spec.submodule_search_locations else spec.name.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(Path(spec.origin).read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            name = "." * node.level + (node.module or "")
+            found.add(importlib.util.resolve_name(name, package) if node.level else name)
+    return found
+
+
+def it_keeps_the_dependencies_pointing_down_the_pipeline() -> None:
+    # the build reads BuildSettings and a Layout, never the theme; the writers' options
+    # (revisions) need only the model
+    for module in ("build", "layout", "model", "revisions"):
+        assert not {m for m in imported_by(module)
+                    if m.startswith(("briefing.theme", "briefing.writers"))}, module
+    assert not {m for m in imported_by("revisions")
+                if m.startswith(("briefing.content", "briefing.build"))}
+
+
+def it_checks_the_styles_of_blocks_an_edition_leaves_out(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    edit_briefing(folder, "      - kpis:", "        style: Body Txt\n        tags: [culture]\n"
+                  "      - kpis:")
+    visitors = Delegation.model_validate({"id": "acme", "name": {"zh": "代表团", "en": "ACME"},
+                                          "visit_date": "2024-03-12",
+                                          "include_tags": ["investment"]})
+    content = prepare_content(folder)
+    with pytest.raises(ContentError) as caught:  # what `check` refuses, no edition builds
+        prepare_edition(content, prepare_theme(content), edition=visitors)
+    assert [d.field_path for d in caught.value.diagnostics] == ["sections[0].blocks[0].style"]

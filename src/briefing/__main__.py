@@ -1,3 +1,4 @@
-from .cli import main
+from .cli import main, utf8_output
 
+utf8_output()
 raise SystemExit(main())

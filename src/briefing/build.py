@@ -42,7 +42,7 @@ class BuildSettings:
     (一、 1. …; none: headings are not numbered) and where an edition's greeting and contact
     card go ("start" or "end")."""
 
-    theme: str
+    theme_name: str
     labels: dict[str, Bilingual[str]]
     heading_numbering: tuple[Bilingual[str], ...] = ()
     greeting_at: str = "start"
@@ -255,7 +255,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     blocks += own["end"]
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
-    return Document(content.id, settings.theme, layout.name, layout.languages, cover,
+    return Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
                     tuple(blocks), settings.labels)
 
 

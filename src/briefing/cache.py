@@ -1,9 +1,10 @@
 """A disk cache for derived data that is costly to compute and cheap to check.
 
 Font cmaps, font subsets and chart pictures are the same for the same inputs, so a build
-keeps them in $BRIEFING_CACHE_DIR (else ~/.cache/briefing) under a digest of what they
-were made from. Entries are written atomically and checked by their SHA-256 when read: a
-missing, damaged or unwritable cache only costs the time of computing the data again.
+keeps them in $BRIEFING_CACHE_DIR (else the system's user cache folder, see cache_dir)
+under a digest of what they were made from. Entries are written atomically and checked by
+their SHA-256 when read: a missing, damaged or unwritable cache only costs the time of
+computing the data again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from platformdirs import user_cache_dir
+
 from .errors import OutputError
 from .output import save_atomic
 
@@ -21,10 +24,12 @@ KEEP = 64    # entries of one kind kept; the least recently used beyond that are
 
 
 def cache_dir() -> Path:
-    """Where derived data is kept: $BRIEFING_CACHE_DIR, else $XDG_CACHE_HOME/briefing."""
+    """Where derived data is kept: $BRIEFING_CACHE_DIR, else the user's cache folder of
+    the system (~/.cache/briefing or $XDG_CACHE_HOME/briefing on Linux,
+    ~/Library/Caches/briefing on macOS, %LOCALAPPDATA%\\briefing\\Cache on Windows)."""
     if os.environ.get("BRIEFING_CACHE_DIR"):
         return Path(os.environ["BRIEFING_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
+    return Path(user_cache_dir("briefing", appauthor=False))
 
 
 def cached(kind: str, key: str, compute: Callable[[], bytes]) -> bytes:

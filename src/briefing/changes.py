@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the pipeline imports this module to record editions
     from .pipeline import Prepared
 
 SNAPSHOT = "{id}.figures.json"
+CHANGES_JSON = "{id}.changes.json"
 
 
 def snapshot(prepared: Prepared) -> dict[str, Any]:
@@ -124,7 +125,7 @@ def record_edition(prepared: Prepared, out_dir: Path) -> dict[str, Any]:
     new = snapshot(prepared)
     report = compare(load_snapshot(out_dir, prepared.content.id), new)
     stem = out_dir / prepared.content.id
-    save_atomic(stem.with_name(f"{stem.name}.changes.json"), _json(report))
+    save_atomic(out_dir / CHANGES_JSON.format(id=prepared.content.id), _json(report))
     save_atomic(stem.with_name(f"{stem.name}.changes.md"), markdown(report).encode("utf-8"))
     save_atomic(out_dir / SNAPSHOT.format(id=prepared.content.id), _json(new))
     return report

@@ -6,21 +6,25 @@ import argparse
 import atexit
 import contextlib
 import gc
+import io
 import json
 import logging
 import os
 import sys
 import tempfile
 import traceback
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator, NoReturn
 
-from . import FORMATS, __version__, build_report, check
+from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
 from .layout import LAYOUTS
 from .pipeline import find_briefing, prepare
-from .errors import (EXIT_CONTENT, EXIT_INTERNAL, EXIT_USAGE, BriefingError, ContentError,
+from .scaffold import new_briefing
+from .errors import (EXIT_CONTENT, EXIT_ON_CHANGE, EXIT_USAGE, BriefingError, ContentError,
                      exit_code_for)
+from .notify import run_on_change
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,10 +35,15 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("path", type=Path, help="briefing folder, e.g. content/xicheng-2023")
-        sub.add_argument("--theme", help="theme in styles/ (overrides the briefing's own)")
+        sub.add_argument("--theme", metavar="NAME|FILE",
+                         help="a theme's name (investor, print, gov) or a theme file "
+                         "(./office.yaml); overrides the briefing's own")
         sub.add_argument("--layout", choices=LAYOUTS,
                          help="arrangement of the languages (overrides the briefing's own)")
-        sub.add_argument("-v", "--verbose", action="store_true", help="log each step")
+        talk = sub.add_mutually_exclusive_group()
+        talk.add_argument("-v", "--verbose", action="store_true", help="log each step")
+        talk.add_argument("-q", "--quiet", action="store_true",
+                          help="print errors only (no 'wrote ...' lines, no warnings)")
         sub.add_argument("--strict", action="store_true",
                          help="treat warnings (stale figures, typed numbers...) as errors")
 
@@ -52,6 +61,16 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
                            help="how long to wait for another build writing to OUTDIR "
                            "(default 300)")
+    build_cmd.add_argument("--json", action="store_true",
+                           help="print one JSON object with the result on stdout, and "
+                           "nothing else there (docs/cli.md)")
+    build_cmd.add_argument("--on-change", metavar="CMD",
+                           help="run CMD when a figure changed since the last edition, "
+                           "with the path of <id>.changes.json as its last argument and "
+                           "in $BRIEFING_CHANGES")
+    new_cmd = commands.add_parser("new", help="start a briefing: a folder with briefing.yaml, "
+                                  "figures.csv and a README")
+    new_cmd.add_argument("path", type=Path, help="the new folder (must not exist)")
     check_cmd = commands.add_parser("check", help="validate the content, write nothing")
     common(check_cmd)
     batch_cmd = commands.add_parser(
@@ -97,8 +116,7 @@ def _batch(args: argparse.Namespace) -> int:
 def _progress():  # type: ignore[no-untyped-def]
     if not sys.stderr.isatty():
         def line(result, total):  # type: ignore[no-untyped-def]
-            print(f"{result.delegation}: {'failed' if result.error else 'built'}",
-                  file=sys.stderr, flush=True)
+            _say(f"{result.delegation}: {'failed' if result.error else 'built'}")
         yield line
         return
     from rich.progress import Progress
@@ -111,10 +129,28 @@ def _progress():  # type: ignore[no-untyped-def]
         yield advance
 
 
+def _say(text: str) -> None:
+    """A line for the person or the log reading stderr; a scheduler's log (stderr not a
+    terminal, nor the systemd journal, which dates lines itself) gets a timestamp."""
+    if not sys.stderr.isatty() and "JOURNAL_STREAM" not in os.environ:
+        text = f"{datetime.now().astimezone().isoformat(timespec='seconds')} {text}"
+    print(text, file=sys.stderr, flush=True)
+
+
 class _StderrHandler(logging.Handler):
+    """Log records from level `shown` up to stderr; the warnings also kept, for --json
+    (even those --quiet does not show)."""
+
+    def __init__(self, shown: int) -> None:
+        super().__init__()
+        self.shown = shown
+        self.warnings: list[str] = []
+
     def emit(self, record: logging.LogRecord) -> None:
-        prefix = "" if record.levelno >= logging.WARNING else "  "
-        print(prefix + record.getMessage(), file=sys.stderr)
+        if record.levelno >= logging.WARNING:
+            self.warnings.append(record.getMessage())
+        if record.levelno >= self.shown:
+            _say(("" if record.levelno >= logging.WARNING else "  ") + record.getMessage())
 
 
 def run() -> NoReturn:
@@ -123,6 +159,7 @@ def run() -> NoReturn:
     handlers still run, every output is already closed and fsynced (output.save_atomic),
     locks go with the process. Under a tracer or profiler, and for `python -m briefing`
     (how profilers and coverage run it), the exit is the normal one."""
+    utf8_output()
     code = main()
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)
@@ -130,6 +167,15 @@ def run() -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def utf8_output() -> None:
+    """UTF-8 on stdout and stderr when they are files or pipes, whatever the locale (on
+    Windows, Python writes a redirected stream in the ANSI code page, which may lack
+    Chinese); a console keeps its own encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -151,22 +197,33 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage message
         return EXIT_USAGE if exc.code else 0
+    quiet, as_json = getattr(args, "quiet", False), getattr(args, "json", False)
+    verbose = getattr(args, "verbose", False)
     logger = logging.getLogger("briefing")
-    logger.handlers[:] = [_StderrHandler()]
-    logger.setLevel(logging.INFO if getattr(args, "verbose", False) else logging.WARNING)
+    handler = _StderrHandler(logging.INFO if verbose else logging.ERROR if quiet
+                             else logging.WARNING)
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
+    say = (lambda text: None) if quiet or as_json else print  # stdout: results only
+    report = None
     try:
         if args.command == "batch":
             return _batch(args)
-        if args.command == "changes":
-            report = compare(load_snapshot(args.output, find_briefing(args.path).name),
-                             snapshot(prepare(args.path, args.theme, args.layout, args.strict)))
-            print(json.dumps(report, ensure_ascii=False, indent=2) if args.json
-                  else markdown(report), end="" if not args.json else "\n")
+        if args.command == "new":
+            for path in new_briefing(args.path):
+                say(f"wrote {path}")
+            say(f"next: briefing build {args.path}")
+        elif args.command == "changes":
+            changes = compare(load_snapshot(args.output, find_briefing(args.path).name),
+                              snapshot(prepare(args.path, args.theme, args.layout,
+                                               args.strict)))
+            print(json.dumps(changes, ensure_ascii=False, indent=2) if args.json
+                  else markdown(changes), end="" if not args.json else "\n")
         elif args.command == "check":
             document = check(args.path, theme=args.theme, layout=args.layout,
                              strict=args.strict)
-            print(f"{args.path}: OK ({len(document.blocks)} blocks)")
+            say(f"{args.path}: OK ({len(document.blocks)} blocks)")
         else:
             formats = FORMATS if args.format == "all" else (args.format,)
             with _fewer_collections():
@@ -175,25 +232,63 @@ def main(argv: list[str] | None = None) -> int:
                                       strict=args.strict, force=args.force,
                                       wait_s=args.wait, redline=args.redline)
             for path in report.written:
-                print(f"wrote {path}")
+                say(f"wrote {path}")
             for path in report.up_to_date:
-                print(f"up to date {path}")
-        return exit_code_for(None)
-    except ContentError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(Path.cwd()), file=sys.stderr)
-        count = len(exc.diagnostics)
-        print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
-        return exit_code_for(exc)
+                say(f"up to date {path}")
+            if args.on_change and report.figures_changed:
+                assert report.changes_file is not None
+                run_on_change(args.on_change, report.changes_file, report.outputs)
+        return _finish(args, report, handler, None)
     except BriefingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exit_code_for(exc)
-    except KeyboardInterrupt:
-        print("interrupted; existing outputs are untouched", file=sys.stderr)
-        return 130
-    except Exception:  # a bug of ours: say so, keep the details
-        with tempfile.NamedTemporaryFile("w", prefix="briefing-crash-", suffix=".txt",
-                                         delete=False) as report:
-            traceback.print_exc(file=report)
-        print(f"internal error, please report it with {report.name}", file=sys.stderr)
-        return EXIT_INTERNAL
+        if isinstance(exc, ContentError):
+            for diagnostic in exc.diagnostics:
+                _say(diagnostic.format(Path.cwd()))
+            count = len(exc.diagnostics)
+            _say(f"{count} error{'s' if count != 1 else ''}; nothing was written")
+        else:
+            _say(f"error: {exc}")
+        return _finish(args, report, handler, exc)
+    except KeyboardInterrupt as exc:
+        _say("interrupted; existing outputs are untouched")
+        return _finish(args, report, handler, exc)
+    except Exception as exc:  # a bug of ours: say so, keep the details
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="briefing-crash-",
+                                         suffix=".txt", delete=False) as crash:
+            traceback.print_exc(file=crash)
+        _say(f"internal error, please report it with {crash.name}")
+        return _finish(args, report, handler, exc)
+
+
+def _finish(args: argparse.Namespace, report: BuildReport | None, handler: _StderrHandler,
+            exc: BaseException | None) -> int:
+    """The exit code; with --json, the result object on stdout first."""
+    code = exit_code_for(exc)
+    if getattr(args, "json", False):
+        print(json.dumps(_result(report, handler.warnings, exc, code), ensure_ascii=False,
+                         indent=2))
+    return code
+
+
+def _result(report: BuildReport | None, warnings: list[str], exc: BaseException | None,
+            code: int) -> dict[str, object]:
+    """The --json object (its fields are documented in docs/cli.md)."""
+    changes = report.changes if report else None
+    failed = exc is not None and not (report and code == EXIT_ON_CHANGE)
+    errors = [{"file": str(d.file) if d.file else None, "line": d.line,
+               "field": d.field_path, "message": d.message, "hint": d.hint}
+              for d in exc.diagnostics] if isinstance(exc, ContentError) else \
+        [{"message": str(exc) or type(exc).__name__}] if exc else []
+    return {
+        "status": "failed" if failed or not report else report.status,
+        "exit_code": code,
+        "outputs": [str(p) for p in report.outputs] if report else [],
+        "written": [str(p) for p in report.written] if report else [],
+        "up_to_date": [str(p) for p in report.up_to_date] if report else [],
+        "changed_figures": [c["id"] for c in changes["changed"]] if changes else [],
+        "added_figures": changes["added"] if changes else [],
+        "removed_figures": changes["removed"] if changes else [],
+        "changes_file": str(report.changes_file) if report and report.changes_file else None,
+        "warnings": warnings,
+        "errors": errors,
+        "durations_s": report.durations_s if report else {},
+    }

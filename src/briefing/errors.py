@@ -3,7 +3,8 @@
     BriefingError              anything the user can fix; the CLI prints it, never a traceback
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
-    └── LockedError            another build is writing to the output folder
+    ├── LockedError            another build is writing to the output folder
+    └── OnChangeError          the build succeeded; the --on-change command failed
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -80,6 +81,10 @@ class LockedError(BriefingError):
     """Another build holds the output folder (see incremental.output_lock)."""
 
 
+class OnChangeError(BriefingError):
+    """The outputs are built and saved, but the command to run on changes failed."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -89,7 +94,9 @@ EXIT_CONTENT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
+EXIT_ON_CHANGE = 6
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C (128 + SIGINT)
 
 
 def exit_code_for(exc: BaseException | None) -> int:
@@ -102,4 +109,8 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_OUTPUT
     if isinstance(exc, LockedError):
         return EXIT_LOCKED
+    if isinstance(exc, OnChangeError):
+        return EXIT_ON_CHANGE
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
     return EXIT_INTERNAL

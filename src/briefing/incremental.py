@@ -11,12 +11,12 @@ an interrupted run at worst rebuilds what it had not recorded.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from .errors import LockedError, OutputError
 from .fonts import font_digest
@@ -29,29 +29,22 @@ LOCK = ".briefing.lock"
 @contextlib.contextmanager
 def output_lock(out_dir: Path, wait_s: float) -> Iterator[None]:
     """Hold OUTDIR/.briefing.lock for the duration; wait up to `wait_s` for another run.
-    The lock is the operating system's (flock): it goes with the process that held it, so a
-    killed run never leaves the folder locked."""
+    The lock is the operating system's (filelock: flock on POSIX, msvcrt.locking on Windows):
+    it goes with the process that held it, so a killed run never leaves the folder locked."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(out_dir / LOCK, "a+")
+        lock = FileLock(out_dir / LOCK, timeout=wait_s, poll_interval=0.2)
+        lock.acquire()
+    except Timeout:
+        raise LockedError(f"another briefing build is writing to {out_dir}; "
+                          f"waited {wait_s:g} s (see --wait)") from None
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc.strerror}") from None
-    deadline = time.monotonic() + wait_s
-    with handle:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockedError(f"another briefing build is writing to {out_dir}; "
-                                      f"waited {wait_s:g} s (see --wait)") from None
-                time.sleep(0.2)
-        try:
-            _remove_leftovers(out_dir)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    try:
+        _remove_leftovers(out_dir)
+        yield
+    finally:
+        lock.release()
 
 
 def _remove_leftovers(out_dir: Path) -> None:

@@ -18,7 +18,7 @@ from .model import Lang
 
 LayoutName = Literal["stacked", "parallel", "zh", "en"]
 LAYOUTS: tuple[str, ...] = get_args(LayoutName)
-DEFAULT_LAYOUT = "stacked"
+DEFAULT_LAYOUT: LayoutName = "stacked"
 
 
 @dataclass(frozen=True)

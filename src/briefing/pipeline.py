@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .build import BuildSettings, build_document, check_texts
-from .changes import content_as_of, load_snapshot, record_edition
+from .changes import CHANGES_JSON, content_as_of, load_snapshot, record_edition
 from .content.delegations import Delegation
 from .source.load import Loaded, load_yaml
 from .content.schema import Content, validate
@@ -32,6 +34,7 @@ from .model import Document
 from .output import save_atomic
 from .revisions import revisions
 from .style_names import check_styles
+from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
 from .writers import WriteOptions, write
 
@@ -51,11 +54,27 @@ class Prepared:
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did: outputs written, and outputs left as they were (up to date)."""
+    """What a build did: outputs written, and outputs left as they were (up to date);
+    when it wrote, what changed since the previous edition (`changes`: the content of
+    `changes_file`, OUTDIR/<id>.changes.json); how long each step took, in seconds."""
 
     outputs: list[Path]
     written: list[Path]
     up_to_date: list[Path]
+    changes: dict[str, Any] | None = None
+    changes_file: Path | None = None
+    durations_s: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        """"built" when it wrote an output, else "up to date"."""
+        return "built" if self.written else "up to date"
+
+    @property
+    def figures_changed(self) -> bool:
+        """Whether a figure changed, came or went since the previous edition."""
+        return bool(self.changes and (self.changes["changed"] or self.changes["added"]
+                                      or self.changes["removed"]))
 
 
 def find_briefing(path: Path) -> Path:
@@ -65,16 +84,6 @@ def find_briefing(path: Path) -> Path:
         raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
                                   "folder such as content/xicheng-2023")])
     return folder
-
-
-def project_dirs(folder: Path) -> tuple[Path, Path]:
-    """styles/ and fonts/ of the project the briefing belongs to: the nearest ancestor of the
-    briefing folder that has a styles/ folder, else the checkout briefing runs from."""
-    for parent in [folder.resolve(), *folder.resolve().parents]:
-        if (parent / "styles").is_dir():
-            return parent / "styles", parent / "fonts"
-    root = Path(__file__).resolve().parents[2]
-    return root / "styles", root / "fonts"
 
 
 def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
@@ -145,9 +154,10 @@ def prepare_content(path: Path, layout: str | None = None) -> Content:
 def prepare_theme(content: Content, theme: str | None = None) -> ResolvedTheme:
     """Step 3: the theme (the briefing's, or `theme`), resolved for the content's layout."""
     log.info("Step 3 - resolve_theme %s", theme or content.briefing.theme)
-    styles_dir, fonts_dir = project_dirs(content.folder)
-    try:
-        resolved = resolve_theme(theme or content.briefing.theme, styles_dir, fonts_dir)
+    styles_dirs, fonts_dirs = search_dirs(content.folder)
+    try:  # a theme path is relative to the working folder, or in briefing.yaml to its folder
+        resolved = resolve_theme(theme or content.briefing.theme, styles_dirs, fonts_dirs,
+                                 Path() if theme else content.folder)
     except ContentError as exc:
         if theme:  # asked for on the command line: nothing to locate in the files
             raise
@@ -244,7 +254,11 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
     says more)."""
+    laps: dict[str, float] = {}
+    lap = _stopwatch(laps)
+    changes = None
     with output_lock(out, wait_s):
+        lap("wait")
         prepared = prepare(path, theme, layout, strict)
         manifest = Manifest(out)
         targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
@@ -253,13 +267,18 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             "strict": strict, "versions": versions()}) for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
-        rendered = {fmt: render(prepared, fmt) for fmt in stale}
+        lap("prepare")
+        rendered = {}
+        for fmt in stale:
+            rendered[fmt] = render(prepared, fmt)
+            lap(fmt)
         previous = load_snapshot(out, prepared.content.id) if redline else None
         redlined: dict[Path, bytes] = {}
         if previous is not None:  # the DOCX again, with the changes as tracked changes
             target = out / f"{prepared.content.id}.redline.docx"
             redlined[target] = render(prepared, "docx",
                                       redline_options(prepared, previous["figures"]))
+            lap("redline")
         for fmt, data in rendered.items():
             save_atomic(targets[fmt], data)
             manifest.record(targets[fmt], digests[fmt], data)
@@ -267,6 +286,21 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             save_atomic(target, data)
         if rendered:
             manifest.save()
-            record_edition(prepared, out)  # what changed since the last edition, and a snapshot
+            changes = record_edition(prepared, out)  # what changed since the last edition
+        lap("save")
+    laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
-                       [targets[f] for f in formats if f not in stale])
+                       [targets[f] for f in formats if f not in stale], changes,
+                       out / CHANGES_JSON.format(id=prepared.content.id) if changes else None,
+                       laps)
+
+
+def _stopwatch(laps: dict[str, float]) -> Callable[[str], None]:
+    """lap(step) records the seconds since the previous lap under the step's name."""
+    last = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        laps[step] = round(now - last[0], 3)
+        last[0] = now
+    return lap

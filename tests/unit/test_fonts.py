@@ -58,11 +58,11 @@ def it_caches_the_cmap_and_survives_a_corrupt_cache() -> None:
 
 
 def it_sets_characters_its_font_lacks_in_the_fallback_face() -> None:
-    from briefing.pipeline import project_dirs
+    from briefing.theme.locate import search_dirs
     from briefing.theme.resolve import resolve_theme
     from briefing.writers.pdf.styles import FontChain
 
-    styles, fonts = project_dirs(Path(__file__).parent)
+    styles, fonts = search_dirs(Path(__file__).parent)
     chain = FontChain("latin", resolve_theme("investor", styles, fonts))
     assert chain.markup("Luohe (漯河) R&D") == \
         'Luohe (<font face="briefing-NotoSansSC-Regular">漯河</font>) R&amp;D'

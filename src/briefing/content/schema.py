@@ -18,7 +18,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_va
                       model_validator)
 
 from ..errors import Diagnostic, error
-from ..layout import Layout, LayoutName
+from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
@@ -295,7 +295,7 @@ class Cover(_Strict):
 
 class BriefingFile(_Strict):
     theme: str = "investor"
-    layout: LayoutName = "stacked"
+    layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[Text] = []

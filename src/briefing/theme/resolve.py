@@ -7,6 +7,7 @@ a document gets is decided in STYLE_ROLES, the one table of it; the theme decide
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..model import Bilingual, Lang
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, load_yaml
 from ..source.parse import parse_model
+from .locate import find_font, find_theme
 from .schema import STYLE_DEFAULTS, Alignment, BoxSpec, FontSpec, StyleSpec, ThemeFile
 
 MM = 72 / 25.4
@@ -165,23 +167,25 @@ REQUIRED_LABELS = ("table_figure", "table_value", "table_as_of", "table_source",
                    "page")
 
 
-def load_theme(name: str, styles_dir: Path, seen: tuple[str, ...] = ()) -> Loaded:
-    """styles/<name>.yaml as data, merged over the theme it `extends:` (if any): a theme
-    that only changes colours says so in a few lines."""
-    file = styles_dir / f"{name}.yaml"
-    if not file.is_file():
-        known = sorted(p.stem for p in styles_dir.glob("*.yaml"))
-        raise ContentError([error(None, None, "theme", f"unknown theme '{name}' "
-                                  f"(available: {', '.join(known) or 'none'})",
-                                  did_you_mean(name, known))])
+def load_theme(reference: str, styles_dirs: Sequence[Path], relative_to: Path = Path(),
+               seen: tuple[Path, ...] = ()) -> Loaded:
+    """A theme file (by name or path, see locate.py) as data, merged over the theme it
+    `extends:` (if any): a theme that only changes colours says so in a few lines."""
+    file = find_theme(reference, styles_dirs, relative_to)
     loaded = load_yaml(file)
     if not isinstance(loaded.data, dict) or "extends" not in loaded.data:
         return loaded
     parent = loaded.data.pop("extends")
-    if not isinstance(parent, str) or parent in seen + (name,):
+    if not isinstance(parent, str) or file.resolve() in seen:
         raise ContentError([error(file, loaded.line_of(("extends",)), "extends",
-                                  f"theme '{name}' cannot extend {parent!r}")])
-    base = load_theme(parent, styles_dir, seen + (name,))
+                                  f"theme '{file.stem}' cannot extend {parent!r}")])
+    try:
+        base = load_theme(parent, (file.parent, *styles_dirs), file.parent,
+                          seen + (file.resolve(),))
+    except ContentError as exc:  # an unknown base theme: say where it is named
+        raise ContentError([d if d.file else replace(
+            d, file=file, line=loaded.line_of(("extends",)), field_path="extends")
+            for d in exc.diagnostics]) from None
     return Loaded(file, _merge(base.data, loaded.data), loaded.lines,
                   base.problems + loaded.problems, includes=[base.file, *base.includes])
 
@@ -195,9 +199,11 @@ def _merge(base: object, override: object) -> object:
     return override
 
 
-def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme:
-    """Load styles/<name>.yaml and resolve it; ContentError lists every problem."""
-    loaded = load_theme(name, styles_dir)
+def resolve_theme(reference: str, styles_dirs: Sequence[Path], fonts_dirs: Sequence[Path],
+                  relative_to: Path = Path()) -> ResolvedTheme:
+    """Load a theme (a name looked up in `styles_dirs`, or a path relative to
+    `relative_to`) and resolve it; ContentError lists every problem."""
+    loaded = load_theme(reference, styles_dirs, relative_to)
     file = loaded.file
     spec, problems = parse_model(ThemeFile, loaded)
     problems = loaded.problems + problems
@@ -217,10 +223,11 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
                                       f"unknown colour variable '{value}'",
                                       did_you_mean(value[1:], spec.colors)))
                 return "#000000"
-            value = spec.colors[value[1:]]
+            path, value = ("colors", value[1:]), spec.colors[value[1:]]  # a bad variable: once
         if not _HEX.fullmatch(value):
-            problems.append(error(*where(*path), ".".join(map(str, path)),
-                                  f"'{value}' is not a colour: write #RRGGBB"))
+            bad = error(*where(*path), ".".join(map(str, path)),
+                        f"'{value}' is not a colour: write #RRGGBB")
+            problems.extend([bad] if bad not in problems else [])
             return "#000000"
         return value.upper()
 
@@ -237,7 +244,7 @@ def resolve_theme(name: str, styles_dir: Path, fonts_dir: Path) -> ResolvedTheme
                                                                                spec.fonts)))
     fonts = {}
     for key, font in spec.fonts.items():
-        fonts[key] = _resolve_font(key, font, fonts_dir, problems, where)
+        fonts[key] = _resolve_font(key, font, file, fonts_dirs, problems, where)
         for i, other in enumerate(font.fallback):
             if other not in spec.fonts or other == key:
                 problems.append(error(*where("fonts", key, "fallback", i),
@@ -316,13 +323,15 @@ def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type
     return ResolvedStyle(name=name, base=spec.styles[name].base, **values)
 
 
-def _resolve_font(key: str, font: FontSpec, fonts_dir: Path, problems: list[Diagnostic],
-                  where) -> ResolvedFont:  # type: ignore[no-untyped-def]
+def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequence[Path],
+                  problems: list[Diagnostic], where) -> ResolvedFont:  # type: ignore[no-untyped-def]
     paths = []
     for weight in ("regular", "bold"):
-        path = fonts_dir / getattr(font, weight)
-        if not path.is_file():
+        path = find_font(getattr(font, weight), theme_file, fonts_dirs)
+        if path is None:
             problems.append(error(*where("fonts", key, weight), f"fonts.{key}.{weight}",
-                                  f"font file {path} not found"))
+                                  f"font file {getattr(font, weight)} not found beside "
+                                  f"{theme_file.name} nor in {', '.join(map(str, fonts_dirs))}"))
+            path = theme_file.parent / getattr(font, weight)
         paths.append(path)
     return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)
