@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--redline", action="store_true",
                            help="also write <id>.redline.docx: the changes since the last "
                            "edition in OUTDIR as Word tracked changes")
+    build_cmd.add_argument("--name", default="{id}", metavar="PATTERN",
+                           help="file name of the outputs: {id}, {theme}, {layout} "
+                           "(default {id}; '{id}-{theme}-{layout}' keeps editions apart)")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
     build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
@@ -230,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
                 report = build_report(args.path, args.output, formats=formats,
                                       theme=args.theme, layout=args.layout,
                                       strict=args.strict, force=args.force,
-                                      wait_s=args.wait, redline=args.redline)
+                                      wait_s=args.wait, redline=args.redline,
+                                      name=args.name)
             for path in report.written:
                 say(f"wrote {path}")
             for path in report.up_to_date:

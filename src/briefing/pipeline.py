@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -248,12 +249,34 @@ def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) 
     return WriteOptions(revisions=revisions(before, prepared.document, f"briefing ({author})"))
 
 
+DEFAULT_NAME = "{id}"
+NAME_FIELDS = ("id", "theme", "layout")
+_NAME_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def output_stem(pattern: str, prepared: Prepared) -> str:
+    """The outputs' file name without its suffix: `pattern` with {id} (the briefing
+    folder's name), {theme} and {layout} filled in. "{id}-{layout}" lets the editions of
+    several layouts share one output folder (xicheng-2023-parallel.pdf)."""
+    unknown = [f for f in _NAME_FIELD.findall(pattern) if f not in NAME_FIELDS]
+    values = {"id": prepared.content.id, "theme": Path(prepared.theme.name).stem,
+              "layout": prepared.document.layout}
+    stem = _NAME_FIELD.sub(lambda m: values.get(m.group(1), ""), pattern)
+    if unknown or not stem or stem.startswith(".") or any(c in stem for c in '/\\:*?"<>|'):
+        raise ContentError([error(None, None, "name", f"'{pattern}' is not a name for the "
+                                  "outputs" + (f": unknown {{{unknown[0]}}}" if unknown else ""),
+                                  "use {id}, {theme} and {layout} and letters, digits, - "
+                                  "and _: '{id}-{theme}-{layout}'")])
+    return stem
+
+
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
-                  wait_s: float = 300, redline: bool = False) -> BuildReport:
+                  wait_s: float = 300, redline: bool = False,
+                  name: str = DEFAULT_NAME) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
-    says more)."""
+    says more). `name` is the outputs' file name pattern (output_stem)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
@@ -261,7 +284,8 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         lap("wait")
         prepared = prepare(path, theme, layout, strict)
         manifest = Manifest(out)
-        targets = {fmt: out / f"{prepared.content.id}.{fmt}" for fmt in formats}
+        stem = output_stem(name, prepared)
+        targets = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
         digests = {fmt: input_digest(input_files(prepared), {
             "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
             "strict": strict, "versions": versions()}) for fmt in formats}
@@ -275,7 +299,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         previous = load_snapshot(out, prepared.content.id) if redline else None
         redlined: dict[Path, bytes] = {}
         if previous is not None:  # the DOCX again, with the changes as tracked changes
-            target = out / f"{prepared.content.id}.redline.docx"
+            target = out / f"{stem}.redline.docx"
             redlined[target] = render(prepared, "docx",
                                       redline_options(prepared, previous["figures"]))
             lap("redline")

@@ -384,8 +384,9 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
     if problems:
         return Validation(None, problems, figures, frozenset(defined - set(figures)))
-    return Validation(Content(folder.name, folder, briefing, figures, briefing_file, defined_in,
-                              layout), [], figures, frozenset())
+    # the id is the folder's own name, also for `briefing build .` (whose name is "")
+    return Validation(Content(folder.resolve().name, folder, briefing, figures, briefing_file,
+                              defined_in, layout), [], figures, frozenset())
 
 
 def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
