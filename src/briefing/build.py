@@ -26,6 +26,7 @@ from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, C
                     FigureRow, FigureTable, Heading, Image, Inline, Kpi, KpiGrid, Lang, PageBreak,
                     Paragraph,
                     Run, SOURCE_COLUMNS, Source)
+from .glosses import add_glosses
 from .layout import Layout
 from .typography import format_heading_number
 
@@ -40,13 +41,15 @@ class BuildSettings:
     (recorded on the document), its fixed labels in both languages (table headers, the
     Sources section, an edition's 专为……编制), its heading numbering patterns per level
     (一、 1. …; none: headings are not numbered) and where an edition's greeting and contact
-    card go ("start" or "end")."""
+    card go ("start" or "end"), and how glossary terms are explained to English readers
+    ("footnotes" at first use, or a "section")."""
 
     theme_name: str
     labels: dict[str, Bilingual[str]]
     heading_numbering: tuple[Bilingual[str], ...] = ()
     greeting_at: str = "start"
     contact_at: str = "end"
+    glosses: str = "footnotes"  # the English explains glossary terms: footnotes or section
 
 
 class _Builder:
@@ -253,6 +256,8 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     if builder.problems:
         raise ContentError(builder.problems)
     blocks += own["end"]
+    blocks = add_glosses(blocks, spec.glossary, settings.glosses, layout.languages,
+                         settings.labels, Source(content.briefing_file.file, None))
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
     return Document(content.id, settings.theme_name, layout.name, layout.languages, cover,

@@ -24,6 +24,7 @@ from .content.templating import FigureView, figure_refs, values_in
 from .source.load import format_path
 from .content.schema import Content
 from .errors import Diagnostic, warning
+from .glosses import english_text
 from .model import Block, BulletList, CallOut, Document, Heading, Paragraph, plain_text
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
@@ -34,6 +35,7 @@ _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 def lint(content: Content, document: Document) -> list[Diagnostic]:
     """Every warning for this content and the document built from it."""
     found = check_glossary(content, document) if len(document.languages) > 1 else []
+    found += check_glosses(content, document)
     found += check_staleness(content)
     found += check_precision(content)
     found += check_repeated_units(content)
@@ -56,6 +58,24 @@ def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
                 found.append(warning(block.source.file, block.source.line, "glossary",
                                      f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
                                      "the English"))
+    return found
+
+
+def check_glosses(content: Content, document: Document) -> list[Diagnostic]:
+    """A glossary term marked `needs_gloss` whose English the English text uses, with no
+    `gloss` to explain it to a reader who does not know it."""
+    if "en" not in document.languages:
+        return []
+    english = " ".join(english_text(block) for block in document.blocks)
+    found = []
+    loaded = content.briefing_file
+    for i, term in enumerate(content.briefing.glossary):
+        if term.needs_gloss and not term.gloss and term.en.lower() in english.lower():
+            found.append(warning(loaded.file, loaded.line_of(("glossary", i)),
+                                 f"glossary[{i}]", f"'{term.en}' ({term.zh}) is used in the "
+                                 "English without a gloss, and readers will not know it",
+                                 "add gloss: a short English explanation (or needs_gloss: "
+                                 "false if it explains itself)"))
     return found
 
 

@@ -38,11 +38,22 @@ class Bilingual(Generic[T]):
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of inline text: plain, strong, or a link (http, https or mailto)."""
+    """A stretch of inline text: plain, strong, or a link (http, https or mailto), with
+    perhaps a footnote after it."""
 
     text: str
     strong: bool = False
     link: str | None = None
+    note: Note | None = None  # a footnote (a gloss) referenced at the end of this run
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its number in the document (1, 2, ... in reading order; Word numbers
+    its own footnotes the same way) and its text."""
+
+    number: int
+    text: str
 
 
 Inline = tuple[Run, ...]
@@ -262,6 +273,8 @@ class Document:
                                         *self.labels.values()) if value]
         for block in self.blocks:
             texts += [(v, block.source) for v in block_texts(block)]
+            texts += [(Bilingual("", f"{note.number} {note.text}"), block.source)
+                      for note in block_notes(block)]
         return texts
 
     @cached_property
@@ -293,6 +306,13 @@ def block_texts(block: object) -> list[Bilingual[str]]:
     if isinstance(block, KpiGrid):
         return [v for k in block.items for v in (k.value, k.label, k.trend) if v]
     return []
+
+
+def block_notes(block: object) -> list[Note]:
+    """The footnotes (glosses, in English) a block's text carries, in order."""
+    texts = (block.items if isinstance(block, BulletList) else
+             [block.text] if isinstance(block, (Paragraph, CallOut)) else [])
+    return [run.note for text in texts for run in text.en if run.note]
 
 
 def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
@@ -366,8 +386,9 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
 def _short(value: object) -> str:
     """Runs in Markdown-like marks; a non-breaking space shown as ⍽."""
     if isinstance(value, tuple) and all(isinstance(r, Run) for r in value):
-        text = "".join(f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
-                       else r.text for r in value)
+        text = "".join((f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
+                        else r.text) + (f"[^{r.note.number}: {r.note.text}]" if r.note else "")
+                       for r in value)
     else:
         text = str(value)
     return text.replace("\u00a0", "⍽")

@@ -174,7 +174,7 @@ def build_settings(theme: ResolvedTheme) -> BuildSettings:
     """What build_document takes from the theme: its name, labels and heading numbering,
     and where an edition's greeting and contact go."""
     return BuildSettings(theme.name, theme.labels, theme.heading_numbering, theme.greeting_at,
-                         theme.contact_at)
+                         theme.contact_at, theme.glosses)
 
 
 def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = False,

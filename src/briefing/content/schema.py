@@ -293,12 +293,25 @@ class Cover(_Strict):
     keywords: list[str] = Field([], description="document properties: keywords")
 
 
+class GlossaryTerm(_Strict):
+    """A name translated once, kept identical everywhere; `gloss` explains it to a reader
+    who does not know it (the English text explains it at its first use)."""
+
+    zh: str
+    en: str
+    gloss: str | None = Field(None, description="a short English explanation of the term")
+    needs_gloss: bool = Field(False, description="check warns when the English uses the "
+                              "term without a gloss")
+
+    _check = field_validator("zh", "en", "gloss")(_check_text)
+
+
 class BriefingFile(_Strict):
     theme: str = "investor"
     layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
-    glossary: list[Text] = []
+    glossary: list[GlossaryTerm] = []
     stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
                                   "at the edition date")
     not_figures: list[str] = Field([], description="numbers in the text that are not "

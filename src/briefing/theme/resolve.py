@@ -136,6 +136,7 @@ class ResolvedTheme:
     chart_colors: tuple[str, ...] = ()
     greeting_at: str = "start"  # editions: where the greeting and the contact card go
     contact_at: str = "end"
+    glosses: str = "footnotes"  # footnotes at first use, or a glossary section
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -288,7 +289,7 @@ def resolve_theme(reference: str, styles_dirs: Sequence[Path], fonts_dirs: Seque
                          for i, c in enumerate(spec.chart_colors))
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
                          spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
-                         spec.edition.greeting, spec.edition.contact)
+                         spec.edition.greeting, spec.edition.contact, spec.glosses)
 
 
 def _resolve_default_box() -> ResolvedBox:

@@ -21,7 +21,8 @@ from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
 from ...clreq import join_number_units
-from .styles import LINK_STYLE, PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds
+from .styles import (FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, LINK_STYLE,
+                     PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds)
 
 Container = DocxDocument | _Cell
 
@@ -128,6 +129,10 @@ class BlockWriter:
             else:
                 oxml.add_text_run(para, glue(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
+            if run.note:  # a gloss: a real footnote, numbered by Word in the same order
+                oxml.add_footnote(para, run.note.number, run.note.text,
+                                  self.ids[FOOTNOTE_TEXT_STYLE],
+                                  self.ids[FOOTNOTE_REFERENCE_STYLE])
 
     def heading(self, block: Heading) -> None:  # type: ignore[override]
         self.text(self.container, f"heading{block.level}", block.text,

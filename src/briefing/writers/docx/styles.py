@@ -17,7 +17,7 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from docx.shared import Pt, RGBColor
 
-from ...theme.resolve import ResolvedBox, ResolvedStyle, ResolvedTheme
+from ...theme.resolve import STYLE_ROLES, ResolvedBox, ResolvedStyle, ResolvedTheme
 from . import oxml
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -27,6 +27,8 @@ TABLE_STYLES = {"table": "Figure Table", "callout": "Call-out Box", "kpi": "KPI 
 PARALLEL_STYLE = "Parallel Text"
 LINK_STYLE = "Hyperlink"
 STRONG_STYLE = "Strong"
+FOOTNOTE_TEXT_STYLE = "Footnote Text"  # Word's own names: its footnote tools use them
+FOOTNOTE_REFERENCE_STYLE = "Footnote Reference"
 
 
 def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
@@ -128,6 +130,12 @@ def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
             theme.styles["Heading 1"].color.lstrip("#"))
     if STRONG_STYLE not in names:
         doc.styles.add_style(STRONG_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
+    if FOOTNOTE_REFERENCE_STYLE not in names:
+        doc.styles.add_style(FOOTNOTE_REFERENCE_STYLE,
+                             WD_STYLE_TYPE.CHARACTER).font.superscript = True
+    if FOOTNOTE_TEXT_STYLE not in names:  # glosses: set like a table's source note
+        note = doc.styles.add_style(FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        note.base_style = doc.styles[STYLE_ROLES["table_note"].en]
 
 
 def _parallel_style(doc: DocxDocument, gap_pt: float) -> None:

@@ -13,8 +13,8 @@ from ...charts import draw_chart, qr_drawing
 from ...theme.resolve import MM
 from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
                       Heading, Image, Inline,
-                      KpiGrid, Lang, PageBreak, Paragraph, TEXT_BLOCKS, parallel_rows,
-                      plain_text)
+                      KpiGrid, Lang, PageBreak, Paragraph, Run, TEXT_BLOCKS, block_notes,
+                      parallel_rows, plain_text)
 from ...reportlab_fonts import font_names
 from ...theme.resolve import ResolvedBox, ResolvedTheme
 from .styles import StyleSheet, make_paragraph
@@ -51,6 +51,8 @@ class BlockRenderer:
             column = (self.width - theme.page.column_gap_pt) / 2
             self.columns = tuple(BlockRenderer(theme, (lang,), width=column)
                                  for lang in languages)
+            for renderer in self.columns:
+                renderer.draws_notes = False  # the row's notes go under both columns
         self.font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
         self._handlers: dict[type, Callable[[Block], list[Flowable]]] = {
             Heading: self.heading, Paragraph: self.paragraph, BulletList: self.bullets,
@@ -65,9 +67,24 @@ class BlockRenderer:
             flowables = [self.side_by_side(row) for row in parallel_rows(block)]
         else:
             flowables = self._handlers[type(block)](block)
+        if self.draws_notes and "en" in self.languages:
+            flowables += self.notes(block)
         for flowable in flowables:
             flowable.source = block.source
         return flowables
+
+    draws_notes = True
+
+    def notes(self, block: Block) -> list[Flowable]:
+        """The block's footnotes (glosses), numbered, in small type right under it: a PDF
+        page has no room kept for notes at its foot, and the note stays beside its term."""
+        notes = block_notes(block)
+        if not notes:
+            return []
+        style = self.styles.get("table_note", "en")
+        return [make_paragraph((Run(f"{note.number}", strong=True), Run(f" {note.text}")),
+                               style) for note in notes] + [
+            Spacer(1, self.styles.get("body", "en").spaceAfter)]  # as after the block
 
     def side_by_side(self, block: Block) -> Flowable:
         """Parallel layout: the block's versions in columns, aligned at the top, kept on one
