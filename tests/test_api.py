@@ -31,15 +31,14 @@ def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: 
 
 def it_gathers_the_texts_it_draws_once_for_the_glyph_check_and_both_writers(
         monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import briefing.model
+    from briefing.model import BLOCK_CLASSES
 
     calls = []
-    block_texts = briefing.model.block_texts
-
-    def spy(block):  # type: ignore[no-untyped-def]
-        calls.append(block)
-        return block_texts(block)
-    monkeypatch.setattr(briefing.model, "block_texts", spy)
+    for cls in BLOCK_CLASSES:
+        def spy(block, texts=cls.texts):  # type: ignore[no-untyped-def]
+            calls.append(block)
+            return texts(block)
+        monkeypatch.setattr(cls, "texts", spy)
     document = briefing.check(SAMPLE)
     assert len(calls) == len(document.blocks)  # the glyph check
     render(prepare(SAMPLE), "docx")  # chart pictures cached (drawing one reads its texts)

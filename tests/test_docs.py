@@ -23,3 +23,10 @@ def it_documents_every_unit() -> None:
     text = (DOCS / "content-format.md").read_text(encoding="utf-8")
     for unit in units():
         assert f"| `{unit}` |" in text, unit
+
+
+def it_documents_every_block_type() -> None:
+    from briefing.blocks import BLOCK_KINDS
+    text = (DOCS / "content-format.md").read_text(encoding="utf-8")
+    for kind in BLOCK_KINDS:
+        assert f"| `{kind}` |" in text, kind

@@ -55,9 +55,12 @@ def it_builds_a_wheel_that_works_outside_the_checkout(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=300)
     [wheel] = (tmp_path / "dist").glob("briefing-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for shipped in ("briefing/styles/investor.yaml", "briefing/font_files/OFL.txt",
-                    "briefing/font_files/NotoSansSC-Regular.ttf", "briefing/scaffold/figures.csv"):
-        assert shipped in names
+    for folder, shipped in (("styles", "*.yaml"), ("fonts", "*.ttf"), ("fonts", "*.txt"),
+                            ("fonts", "README.md")):  # every theme, font and licence
+        font_or_theme = "font_files" if folder == "fonts" else folder
+        for file in (ROOT / folder).glob(shipped):
+            assert f"briefing/{font_or_theme}/{file.name}" in names, file
+    assert "briefing/scaffold/figures.csv" in names
 
     # a fresh environment: the wheel, and the dependencies this one has (offline; .ci/run
     # installs them from the package index instead)

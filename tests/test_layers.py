@@ -15,10 +15,11 @@ PACKAGE = SRC / "briefing"
 FORBIDDEN = {
     "briefing.content": ("briefing.theme", "briefing.writers"),
     "briefing.theme": ("briefing.content", "briefing.writers"),
-    "briefing.writers": ("briefing.content",),
+    "briefing.writers": ("briefing.content", "briefing.blocks"),
+    "briefing.blocks": ("briefing.theme", "briefing.writers"),
     "briefing.writers.pdf": ("briefing.writers.docx",),
     "briefing.writers.docx": ("briefing.writers.pdf",),
-    "briefing.model": ("reportlab", "docx"),
+    "briefing.model": ("reportlab", "docx", "pydantic", "briefing.content", "briefing.blocks"),
 }
 # the neutral layer imports nothing of briefing but itself and errors.py
 NEUTRAL = ("briefing.source", "briefing.errors")

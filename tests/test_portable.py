@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from briefing import cache
 from tests.conftest import ROOT, pdf_text
 
@@ -59,7 +57,6 @@ def it_keeps_its_cache_in_the_user_cache_folder(tmp_path: Path, monkeypatch) -> 
     assert cache.cache_dir() == tmp_path / "mine"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the spawn start method is Windows' own")
 def it_runs_a_batch_under_the_spawn_start_method(tmp_path: Path) -> None:
     """Windows and macOS start worker processes afresh (spawn) instead of forking: the
     workers get nothing from the parent but their arguments."""
@@ -83,3 +80,18 @@ def it_runs_a_batch_under_the_spawn_start_method(tmp_path: Path) -> None:
     assert "2 built, 0 failed" in run.stdout
     assert "Rhine Valley" in "".join(pdf_text(tmp_path / "out" /
                                               "xicheng-2023--rhine-food-de.pdf"))
+
+
+def it_finds_the_themes_of_a_source_tree_that_is_not_installed(make_briefing) -> None:  # type: ignore[no-untyped-def]
+    """PYTHONPATH=src without `pip install`: no setuptools mapping of styles/ and fonts/,
+    so the checkout's own folders are used."""
+    import sysconfig
+    script = ("import sys\n"
+              f"sys.path[:0] = [{str(ROOT / 'src')!r}, {sysconfig.get_path('purelib')!r}]\n"
+              "from briefing.cli import main\n"
+              "sys.exit(main(sys.argv[1:]))\n")
+    # -S: no site module, so no .pth file installs the editable finder of this checkout
+    done = subprocess.run([sys.executable, "-S", "-c", script, "check", str(make_briefing()),
+                           "--theme", "gov"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "OK" in done.stdout

@@ -11,28 +11,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from .content.figures import NBSP, format_as_of
+from .content.figures import format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
-from .source.load import Loaded, format_path
-from .content.schema import (BulletsBlock, CalloutBlock, ChartBlock, Content, Figure,
-                             ImageBlock,
-                             HeadingBlock,
-                             KpisBlock, PageBreakBlock, ParagraphBlock, TableBlock, Text)
+from .blocks import BY_SPEC, BlockSpec
+from .content.delegations import Delegation
+from .content.fields import FigureId, PathT, Strict, Text, inline_paths
+from .content.schema import BriefingFile, Content, Figure
 from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
 from .errors import ContentError, Diagnostic, error
-from .content.delegations import Delegation
-from .model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, Cover, Document,
-                    FigureRow, FigureTable, Heading, Image, Inline, Kpi, KpiGrid, Lang, PageBreak,
-                    Paragraph,
-                    Run, SOURCE_COLUMNS, Source)
 from .glosses import add_glosses
 from .layout import Layout
+from .model import (SOURCE_COLUMNS, Bilingual, Block, ContactCard, Cover, Document, FigureRow,
+                    FigureTable, Heading, Inline, Lang, Paragraph, Run, Source)
+from .source.load import Loaded, format_path
 from .typography import format_heading_number
 
 log = logging.getLogger("briefing")
-
-PathT = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,10 @@ class BuildSettings:
     glosses: str = "footnotes"  # the English explains glossary terms: footnotes or section
 
 
-class _Builder:
+class Builder:
+    """What the block types' build steps (blocks/) use: texts rendered, figures looked up
+    and formatted, pictures checked; every problem collected with its place."""
+
     def __init__(self, content: Content, settings: BuildSettings):
         self.content = content
         self.labels = settings.labels
@@ -99,57 +97,10 @@ class _Builder:
         views = self.figure(fig_id)
         return Bilingual(attr(views.zh), attr(views.en))
 
-    def block(self, spec: object, path: PathT) -> Block:
-        style = getattr(spec, "style", None)  # checked against the theme by check_styles
-        src = self.source(path)
-        if isinstance(spec, ParagraphBlock):
-            return Paragraph(self.inline(spec.paragraph, path + ("paragraph",)), style, src)
-        if isinstance(spec, HeadingBlock):
-            return Heading(self.inline(spec.heading, path + ("heading",)), spec.level, style, src)
-        if isinstance(spec, BulletsBlock):
-            items = tuple(self.inline(item, path + ("bullets", i))
-                          for i, item in enumerate(spec.bullets))
-            return BulletList(items, style, src)
-        if isinstance(spec, TableBlock):
-            caption = (self.plain(spec.table.caption, path + ("table", "caption"))
-                       if spec.table.caption else None)
-            rows = tuple(self.figure_row(fig_id) for fig_id in spec.table.figures)
-            labels = self.labels
-            header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
-            return FigureTable(caption, header, rows, style, src, note=self.sources_note(rows))
-        if isinstance(spec, CalloutBlock):
-            fig_id = spec.callout.figure
-            return CallOut(self.views(fig_id, str), self.views(fig_id, lambda v: v.label),
-                           self.inline(spec.callout.text, path + ("callout", "text")), style, src)
-        if isinstance(spec, KpisBlock):
-            # a KPI card is narrow: "RMB 11.25 billion" may wrap at its spaces there
-            return KpiGrid(tuple(Kpi(self.views(f, lambda v: str(v).replace(NBSP, " ")),
-                                     self.views(f, lambda v: v.label),
-                                     self.views(f, lambda v: v.trend)
-                                     if self.content.figures[f].previous else None)
-                                 for f in spec.kpis), style, src)
-        if isinstance(spec, ChartBlock):
-            chart = spec.chart
-            series = chart.series or [chart.figures]
-            base = path + ("chart",)
-            labels = (tuple(self.plain(c, base + ("categories", i))
-                            for i, c in enumerate(chart.categories)) if chart.categories
-                      else tuple(self.views(f, lambda v: v.label) for f in chart.figures))
-            return Chart(chart.type, self.plain(chart.title, base + ("title",)), labels,
-                         tuple(tuple(self.content.figures[f].shown_value for f in s)
-                               for s in series),
-                         tuple(tuple(self.views(f, str) for f in s) for s in series),
-                         tuple(self.plain(t, base + ("series_labels", i))
-                               for i, t in enumerate(chart.series_labels)), style, src)
-        if isinstance(spec, ImageBlock):
-            image = spec.image
-            base = path + ("image",)
-            checked = self.image(image.file, base + ("file",))
-            caption = self.plain(image.caption, base + ("caption",)) if image.caption else None
-            return Image(checked or Path(image.file), self.plain(image.alt, base + ("alt",)),
-                         caption, image.width_percent / 100, style, src)
-        assert isinstance(spec, PageBreakBlock)
-        return PageBreak(style, src)
+    def block(self, spec: BlockSpec, path: PathT) -> Block:
+        """One block, by its type's build step. Its style is kept as written (checked
+        against the theme by check_styles)."""
+        return BY_SPEC[type(spec)].build(spec, self, path, spec.style, self.source(path))
 
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
@@ -205,11 +156,13 @@ def check_texts(loaded: Loaded, figures: dict[str, Figure],
     return problems
 
 
+_INLINE_PATHS = inline_paths(BriefingFile)  # ("sections", "blocks", "paragraph"), ...
+
+
 def _is_inline(path: PathT) -> bool:
-    """Texts whose inline marks are parsed (the rest are printed as written)."""
-    tail = [p for p in path if isinstance(p, str)][-2:]
-    return bool(tail) and (tail[-1] in ("paragraph", "heading", "bullets")
-                           or tail == ["callout", "text"])
+    """Texts whose inline marks are parsed (the rest are printed as written): the specs'
+    InlineText fields."""
+    return tuple(p for p in path if isinstance(p, str)) in _INLINE_PATHS
 
 
 def build_document(content: Content, settings: BuildSettings, layout: Layout,
@@ -218,7 +171,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     The document is arranged in `layout`; block styles are kept as written (check_styles
     checks them against the theme). An `edition` (a delegation) selects sections by tag and
     adds its greeting and contact."""
-    builder = _Builder(content, settings)
+    builder = Builder(content, settings)
     spec = content.briefing
     blocks: list[Block] = []
     own = {"start": [], "end": []}  # an edition's greeting and contact, where the theme says
@@ -290,40 +243,26 @@ def contact_card(edition: Delegation, settings: BuildSettings,
                        contact.email, edition.link, None, Source(content.briefing_file.file, None))
 
 
-def figure_ids_in(value: object) -> list[str]:
-    """Figure ids that content data refers to, in order of first use: in text templates,
-    call-outs (figure), tables and KPI rows (figures, kpis) and charts (figures, series)."""
+def figure_ids_in(spec: Strict) -> list[str]:
+    """Figure ids that validated content refers to, in order of first use: in its texts'
+    templates and in its blocks' figure fields (tables, call-outs, KPI rows, charts)."""
     found: dict[str, None] = {}
-
-    def walk(item: object, key: object = None) -> None:
-        if key in ("zh", "en") and isinstance(item, str):
-            found.update(dict.fromkeys(sorted(figure_refs(item))))
-        elif key == "figure" and isinstance(item, str):
-            found.setdefault(item)
-        elif key in ("figures", "kpis") and isinstance(item, list):
-            found.update(dict.fromkeys(i for i in item if isinstance(i, str)))
-        elif key == "series" and isinstance(item, list):
-            found.update(dict.fromkeys(i for row in item if isinstance(row, list) for i in row
-                                       if isinstance(i, str)))
-        elif isinstance(item, dict):
-            for k, v in item.items():
-                walk(v, k)
-        elif isinstance(item, list):
-            for v in item:
-                walk(v)
-
-    walk(value)
+    for _, part in spec.parts():
+        if isinstance(part, FigureId):
+            found.setdefault(part)
+        elif isinstance(part, Text):
+            for text in (part.zh, part.en):
+                found.update(dict.fromkeys(sorted(figure_refs(text))))
     return list(found)
 
 
 def used_figures(content: Content, edition: Delegation | None = None) -> list[str]:
     """Figure ids in the order the briefing (or the edition's sections) first uses them."""
-    sections = content.briefing_file.data.get("sections", [])
     wanted = set(edition.include_tags) if edition else set()
-    if wanted:
-        sections = [s for s, spec in zip(sections, content.briefing.sections)
-                    if not spec.tags or wanted & set(spec.tags)]
-    return [f for f in figure_ids_in(sections) if f in content.figures]
+    sections = [s for s in content.briefing.sections
+                if not wanted or not s.tags or wanted & set(s.tags)]
+    used = dict.fromkeys(f for s in sections for f in figure_ids_in(s))
+    return [f for f in used if f in content.figures]
 
 
 def sources_section(content: Content, settings: BuildSettings,
@@ -333,7 +272,7 @@ def sources_section(content: Content, settings: BuildSettings,
     used = [f for f in used_figures(content, edition) if content.figures[f].statistic]
     if not used:
         return []
-    builder = _Builder(content, settings)
+    builder = Builder(content, settings)
     source = Source(content.briefing_file.file, None)
     labels = settings.labels
     header = (labels["table_figure"], labels["table_value"], labels["table_as_of"],

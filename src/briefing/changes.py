@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build import figure_ids_in, used_figures
+from .content.schema import Section
 from .content.figures import format_as_of, format_change, units
 from .content.templating import FigureView
 from .content.schema import Content
@@ -29,7 +30,7 @@ CHANGES_JSON = "{id}.changes.json"
 def snapshot(prepared: Prepared) -> dict[str, Any]:
     """The figures the briefing uses, as data and as printed, and where each is quoted."""
     content = prepared.content
-    quoted = _sections_quoting(content.briefing_file.data)
+    quoted = _sections_quoting(content.briefing.sections)
     figures = {}
     for fig_id in used_figures(content):
         figure = content.figures[fig_id]
@@ -135,17 +136,17 @@ def _json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
 
-def _sections_quoting(data: Any) -> dict[str, list[dict[str, str]]]:
+def _sections_quoting(sections: list[Section]) -> dict[str, list[dict[str, str]]]:
     """Figure id -> the headings of the sections that quote it (text, tables, charts...)."""
     quoted: dict[str, list[dict[str, str]]] = {}
-    for number, section in enumerate(data.get("sections", []) if isinstance(data, dict) else []):
-        heading = section.get("heading") if isinstance(section, dict) else None
-        name = heading if isinstance(heading, dict) else {
-            "zh": f"第{number + 1}部分", "en": f"Part {number + 1}"}
+    for number, section in enumerate(sections):
+        heading = section.heading
+        name = ({"zh": heading.zh, "en": heading.en} if heading else
+                {"zh": f"第{number + 1}部分", "en": f"Part {number + 1}"})
         for fig_id in figure_ids_in(section):
             entries = quoted.setdefault(fig_id, [])
-            if {"zh": name.get("zh", ""), "en": name.get("en", "")} not in entries:
-                entries.append({"zh": name.get("zh", ""), "en": name.get("en", "")})
+            if name not in entries:
+                entries.append(name)
     return quoted
 
 

@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .model import Chart, Lang, block_texts, characters_of
+from .model import Chart, Lang, characters_of
 from .reportlab_fonts import font_names, register_fonts
 from .theme.resolve import ResolvedTheme
 
@@ -159,7 +159,7 @@ def chart_picture(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...
                   width_pt: float) -> bytes:
     """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (registered
     with ReportLab for the chart's own characters only)."""
-    register_fonts(theme, characters_of(block_texts(chart), languages))
+    register_fonts(theme, characters_of(chart.texts(), languages))
     font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
     return chart_png(draw_chart(chart, theme, languages, width_pt, font))
 

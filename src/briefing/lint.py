@@ -20,12 +20,12 @@ from typing import Any
 
 from .content.figures import units
 from .content.templating import FigureView, figure_refs, values_in
-
+from .content.fields import Text
 from .source.load import format_path
 from .content.schema import Content
 from .errors import Diagnostic, warning
 from .glosses import english_text
-from .model import Block, BulletList, CallOut, Document, Heading, Paragraph, plain_text
+from .model import Document
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[A-Za-z0-9.]+")
@@ -49,10 +49,10 @@ def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     terms = [(t.zh, t.en, t.en.lower()) for t in content.briefing.glossary]
     for block in document.blocks:
-        texts = _block_texts(block)
-        if texts is None:
+        prose = block.prose()
+        if not prose:
             continue
-        zh, en = texts[0], texts[1].lower()
+        zh, en = "".join(t.zh for t in prose), " ".join(t.en for t in prose).lower()
         for term_zh, term_en, term_lower in terms:
             if term_zh in zh and term_lower not in en:
                 found.append(warning(block.source.file, block.source.line, "glossary",
@@ -126,9 +126,9 @@ def check_repeated_units(content: Content) -> list[Diagnostic]:
     """`{{ id }}` prints the value with its unit: a unit word written next to it repeats."""
     loaded = content.briefing_file
     found = []
-    for path, text in _texts(loaded.data, ()):
+    for path, text in _texts(content):
         for lang in ("zh", "en"):
-            for fig_id, before, after in values_in(text.get(lang, "")):
+            for fig_id, before, after in values_in(getattr(text, lang)):
                 figure = content.figures.get(fig_id)
                 if figure is None:
                     continue
@@ -177,8 +177,8 @@ def check_numbers(content: Content) -> list[Diagnostic]:
     allowed = set(content.briefing.not_figures)
     loaded = content.briefing_file
     found = []
-    for path, text in _texts(loaded.data, ()):
-        numbers = {lang: _numbers(text.get(lang, ""), allowed) for lang in ("zh", "en")}
+    for path, text in _texts(content):
+        numbers = {lang: _numbers(getattr(text, lang), allowed) for lang in ("zh", "en")}
         for lang in ("zh", "en"):
             for number in sorted(numbers[lang]):
                 found.append(warning(loaded.file, loaded.line_of(path + (lang,)),
@@ -186,8 +186,8 @@ def check_numbers(content: Content) -> list[Diagnostic]:
                                      f"the number {number} is typed in the text",
                                      "use a figure ({{ id }}), or list it in not_figures if "
                                      "it is a name, year or rank"))
-        refs = {lang: figure_refs(text.get(lang, "")) for lang in ("zh", "en")}
-        if text.get("zh") and text.get("en") and refs["zh"] != refs["en"]:
+        refs = {lang: figure_refs(getattr(text, lang)) for lang in ("zh", "en")}
+        if text.zh and text.en and refs["zh"] != refs["en"]:
             only = sorted(refs["zh"] ^ refs["en"])
             found.append(warning(loaded.file, loaded.line_of(path), format_path(path),
                                  "the Chinese and the English quote different figures: "
@@ -198,18 +198,12 @@ def check_numbers(content: Content) -> list[Diagnostic]:
 PathT = tuple[str | int, ...]
 
 
-def _texts(data: Any, path: PathT) -> Iterator[tuple[PathT, dict[str, str]]]:
+def _texts(content: Content) -> Iterator[tuple[PathT, Text]]:
     """The bilingual texts of the sections, with their paths."""
-    if isinstance(data, dict):
-        if data and set(data) <= {"zh", "en"}:
-            if path and path[0] == "sections":
-                yield path, data
-            return
-        for key, value in data.items():
-            yield from _texts(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _texts(value, path + (i,))
+    for s, section in enumerate(content.briefing.sections):
+        for path, part in section.parts(("sections", s)):
+            if isinstance(part, Text):
+                yield path, part
 
 
 def _numbers(template: str, allowed: set[str]) -> set[str]:
@@ -221,15 +215,3 @@ def _numbers(template: str, allowed: set[str]) -> set[str]:
     return {n for n in literal if n not in allowed and not any(
         w in allowed for w in words if n in w)}
 
-
-
-
-def _block_texts(block: Block) -> tuple[str, str] | None:
-    if isinstance(block, (Paragraph, Heading)):
-        return plain_text(block.text.zh), plain_text(block.text.en)
-    if isinstance(block, BulletList):
-        return ("".join(plain_text(i.zh) for i in block.items),
-                " ".join(plain_text(i.en) for i in block.items))
-    if isinstance(block, CallOut):
-        return plain_text(block.text.zh), plain_text(block.text.en)
-    return None

@@ -33,19 +33,19 @@ from ..layout import LAYOUTS
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, load_yaml
 from ..source.parse import parse_model
-from .schema import Text, _Strict
+from .fields import Strict, Text
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-class Contact(_Strict):
+class Contact(Strict):
     name: Text
     title: Text
     phone: str = ""
     email: str = ""
 
 
-class Delegation(_Strict):
+class Delegation(Strict):
     id: str = Field(description="lower-case letters, digits and hyphens: used in file names")
     name: Text
     organisation: Text | None = None
@@ -80,7 +80,7 @@ class Delegation(_Strict):
         return value
 
 
-class DelegationsFile(_Strict):
+class DelegationsFile(Strict):
     briefing: str
     delegations: list[Delegation] = Field(min_length=1)
 

@@ -12,43 +12,22 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator,
-                      model_validator)
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from ..blocks import BLOCK_KINDS, BLOCK_TYPES, BlockSpec
 from ..errors import Diagnostic, error
 from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
+from .fields import FigureId, InlineText, Strict, Text, check_text
 from .figures import round_decimals, round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 
-# XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_text(value: str) -> str:
-    bad = _XML_FORBIDDEN.search(value)
-    if bad:
-        raise ValueError(f"control character U+{ord(bad.group()):04X} is not allowed in text")
-    return value
-
-
-class Text(_Strict):
-    """A piece of text in both languages."""
-
-    zh: str = Field(description="Chinese text")
-    en: str = Field(description="English text")
-
-    _check = field_validator("zh", "en")(_check_text)
 
 
 def _plain_decimal(value: Any) -> Any:
@@ -58,7 +37,7 @@ def _plain_decimal(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-class Previous(_Strict):
+class Previous(Strict):
     """The same figure for an earlier period, for changes (同比增长12.5% / up 12.5%)."""
 
     value: Decimal
@@ -67,7 +46,7 @@ class Previous(_Strict):
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
 
-class Among(_Strict):
+class Among(Strict):
     """What a rank is counted among: 7 个县（市） / 7 counties and county-level cities."""
 
     count: int = Field(ge=1)
@@ -78,7 +57,7 @@ class Among(_Strict):
 DERIVED_DECIMALS = 2  # a formula's value (a quotient may not end) is rounded to this
 
 
-class Figure(_Strict):
+class Figure(Strict):
     label: Text
     value: Decimal | None = Field(None, description="exact value in base units (yuan, "
                                   "not 亿元); or give a formula")
@@ -145,112 +124,9 @@ class Figure(_Strict):
         return value
 
 
-class FiguresFile(_Strict):
+class FiguresFile(Strict):
     figures: dict[str, Figure]
 
-
-class TableSpec(_Strict):
-    caption: Text | None = None
-    figures: list[str] = Field(min_length=1)
-
-
-class CalloutSpec(_Strict):
-    figure: str
-    text: Text
-
-
-class ParagraphBlock(_Strict):
-    paragraph: Text
-    style: str | None = None
-    tags: list[str] = []
-
-
-class HeadingBlock(_Strict):
-    heading: Text
-    level: int = Field(2, ge=2, le=4, description="2 under a section heading, 3 and 4 below")
-    style: str | None = None
-    tags: list[str] = []
-
-
-class BulletsBlock(_Strict):
-    bullets: list[Text] = Field(min_length=1)
-    style: str | None = None
-    tags: list[str] = []
-
-
-class TableBlock(_Strict):
-    table: TableSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class CalloutBlock(_Strict):
-    callout: CalloutSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class KpisBlock(_Strict):
-    kpis: list[str] = Field(min_length=2, max_length=4)
-    style: str | None = None
-    tags: list[str] = []
-
-
-class ChartSpec(_Strict):
-    type: Literal["bar", "grouped_bar", "line", "pie", "donut"] = "bar"
-    title: Text
-    figures: list[str] = Field([], max_length=12, description="one series: a bar, point or "
-                               "slice per figure, labelled with the figure's label")
-    series: list[list[str]] = Field([], max_length=6, description="grouped_bar: one list of "
-                                    "figure ids per series, one id per category")
-    series_labels: list[Text] = []
-    categories: list[Text] = []
-
-    @model_validator(mode="after")
-    def _shape(self) -> "ChartSpec":
-        if self.type == "grouped_bar":
-            if len(self.series) < 2 or len(self.series_labels) != len(self.series):
-                raise ValueError("a grouped_bar needs two or more series, each with a label "
-                                 "in series_labels")
-            if any(len(s) != len(self.categories) for s in self.series) or not self.categories:
-                raise ValueError("each series needs one figure per category")
-        elif len(self.figures) < 2 or self.series:
-            raise ValueError(f"a {self.type} chart needs two or more figures (series are for "
-                             "grouped_bar)")
-        return self
-
-    @property
-    def all_figures(self) -> list[str]:
-        return self.figures or [f for s in self.series for f in s]
-
-
-class ChartBlock(_Strict):
-    chart: ChartSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class ImageSpec(_Strict):
-    file: str = Field(description="PNG or JPEG in the briefing folder")
-    alt: Text = Field(description="what the picture shows, for readers who cannot see it")
-    caption: Text | None = None
-    width_percent: int = Field(100, ge=10, le=100, description="of the text width")
-
-
-class ImageBlock(_Strict):
-    image: ImageSpec
-    style: str | None = None
-    tags: list[str] = []
-
-
-class PageBreakBlock(_Strict):
-    page_break: bool
-    style: str | None = None
-    tags: list[str] = []
-
-
-BLOCK_KINDS = ("paragraph", "heading", "bullets", "table", "callout", "kpis", "chart",
-               "image", "page_break")
 
 
 def _block_kind(value: Any) -> str | None:
@@ -260,31 +136,24 @@ def _block_kind(value: Any) -> str | None:
     return None
 
 
-Block = Annotated[
-    Union[
-        Annotated[ParagraphBlock, Tag("paragraph")],
-        Annotated[HeadingBlock, Tag("heading")],
-        Annotated[BulletsBlock, Tag("bullets")],
-        Annotated[TableBlock, Tag("table")],
-        Annotated[CalloutBlock, Tag("callout")],
-        Annotated[KpisBlock, Tag("kpis")],
-        Annotated[ChartBlock, Tag("chart")],
-        Annotated[ImageBlock, Tag("image")],
-        Annotated[PageBreakBlock, Tag("page_break")],
-    ],
-    Discriminator(_block_kind, custom_error_type="block_kind",
-                  custom_error_message="a block needs exactly one of: " + ", ".join(BLOCK_KINDS)),
-]
+if TYPE_CHECKING:
+    Block = BlockSpec
+else:  # one member per declared block type, told apart by its key (blocks/__init__.py)
+    Block = Annotated[
+        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],
+        Discriminator(_block_kind, custom_error_type="block_kind", custom_error_message=(
+            "a block needs exactly one of: " + ", ".join(BLOCK_KINDS))),
+    ]
 
 
-class Section(_Strict):
-    heading: Text | None = None
+class Section(Strict):
+    heading: InlineText | None = None
     tags: list[str] = Field([], description="topics, for editions that select sections "
                             "(delegations' include_tags); untagged sections are always in")
     blocks: list[Block] = Field(min_length=1)
 
 
-class Cover(_Strict):
+class Cover(Strict):
     title: Text
     subtitle: Text | None = None
     date: datetime.date = Field(description="date of this edition")
@@ -293,7 +162,7 @@ class Cover(_Strict):
     keywords: list[str] = Field([], description="document properties: keywords")
 
 
-class GlossaryTerm(_Strict):
+class GlossaryTerm(Strict):
     """A name translated once, kept identical everywhere; `gloss` explains it to a reader
     who does not know it (the English text explains it at its first use)."""
 
@@ -303,10 +172,10 @@ class GlossaryTerm(_Strict):
     needs_gloss: bool = Field(False, description="check warns when the English uses the "
                               "term without a gloss")
 
-    _check = field_validator("zh", "en", "gloss")(_check_text)
+    _check = field_validator("zh", "en", "gloss")(check_text)
 
 
-class BriefingFile(_Strict):
+class BriefingFile(Strict):
     theme: str = "investor"
     layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
@@ -452,36 +321,19 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
 
 def _check_figure_refs(briefing: BriefingFile, figures: dict[str, Figure], defined: set[str],
                        loaded: Loaded) -> list[Diagnostic]:
-    """Unknown figure ids in tables, call-outs and KPI rows (a figure that is defined but
-    invalid has been reported already)."""
+    """Unknown figure ids in blocks, and what else each block type checks against the
+    figures (a figure that is defined but invalid has been reported already)."""
     problems = []
 
-    def check(fig_id: str, path: tuple[str | int, ...]) -> None:
-        if fig_id not in defined:
-            problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
-                                  f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures)))
+    def problem(path: tuple[str | int, ...], message: str, hint: str | None = None) -> None:
+        problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message,
+                              hint))
 
     for s, section in enumerate(briefing.sections):
+        for path, part in section.parts(("sections", s)):
+            if isinstance(part, FigureId) and part not in defined:
+                problem(path, f"unknown figure '{part}'", did_you_mean(part, figures))
         for b, block in enumerate(section.blocks):
-            base: tuple[str | int, ...] = ("sections", s, "blocks", b)
-            if isinstance(block, TableBlock):
-                for i, fig_id in enumerate(block.table.figures):
-                    check(fig_id, base + ("table", "figures", i))
-            elif isinstance(block, CalloutBlock):
-                check(block.callout.figure, base + ("callout", "figure"))
-            elif isinstance(block, KpisBlock):
-                for i, fig_id in enumerate(block.kpis):
-                    check(fig_id, base + ("kpis", i))
-            elif isinstance(block, ChartBlock):
-                for i, fig_id in enumerate(block.chart.figures):
-                    check(fig_id, base + ("chart", "figures", i))
-                for s, series in enumerate(block.chart.series):
-                    for i, fig_id in enumerate(series):
-                        check(fig_id, base + ("chart", "series", s, i))
-                chart_units = {figures[f].unit for f in block.chart.all_figures if f in figures}
-                if len(chart_units) > 1:
-                    path = base + ("chart", "figures")
-                    problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
-                                          "a chart's figures must share one unit, not "
-                                          + ", ".join(sorted(chart_units))))
+            for inner, message in block.problems(figures):
+                problem(("sections", s, "blocks", b) + inner, message)
     return problems

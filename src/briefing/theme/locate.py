@@ -23,7 +23,14 @@ def builtin_dir(package: str) -> Path:
     """A folder installed with briefing: `briefing.styles` (the themes), `briefing.font_files`
     (the fonts), `briefing.scaffold` (what `briefing new` writes). Installs are unzipped, so
     the folder is a real one that ReportLab can read fonts from."""
-    return Path(str(files(package)))
+    try:
+        return Path(str(files(package)))
+    except ModuleNotFoundError:  # a source tree run without installing it (PYTHONPATH=src)
+        return Path(__file__).resolve().parents[3] / _CHECKOUT_FOLDERS[package]
+
+
+# the top-level folders of a checkout that setuptools maps to the packages (pyproject.toml)
+_CHECKOUT_FOLDERS = {"briefing.styles": "styles", "briefing.font_files": "fonts"}
 
 
 def search_dirs(briefing_folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, error
-from ..model import Bilingual, Lang
+from ..model import Bilingual, Lang, block_roles
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, load_yaml
 from ..source.parse import parse_model
@@ -25,31 +25,16 @@ PAGE_SIZES_PT = {"A4": (210 * MM, 297 * MM), "Letter": (612.0, 792.0)}
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 
 # (role, language) -> style name. English variants read better a little smaller and lighter,
-# so most roles have an " English" style; a theme may make them identical.
+# so most roles have an " English" style; a theme may make them identical. The roles of
+# blocks' parts are declared with their model classes (model.ModelBlock.roles).
 STYLE_ROLES: dict[str, Bilingual[str]] = {
     "title": Bilingual("Title", "Title English"),
     "subtitle": Bilingual("Subtitle", "Subtitle English"),
     "cover_meta": Bilingual("Cover Details", "Cover Details English"),
-    "heading1": Bilingual("Heading 1", "Heading 1 English"),
-    "heading2": Bilingual("Heading 2", "Heading 2 English"),
-    "heading3": Bilingual("Heading 3", "Heading 3 English"),
-    "heading4": Bilingual("Heading 4", "Heading 4 English"),
-    "body": Bilingual("Body Text", "Body Text English"),
-    "bullet": Bilingual("List Bullet", "List Bullet English"),
-    "caption": Bilingual("Caption", "Caption English"),
-    "callout_value": Bilingual("Call-out Figure", "Call-out Figure English"),
-    "callout_label": Bilingual("Call-out Label", "Call-out Label English"),
-    "callout_text": Bilingual("Call-out Text", "Call-out Text English"),
-    "kpi_value": Bilingual("KPI Value", "KPI Value English"),
-    "kpi_label": Bilingual("KPI Label", "KPI Label English"),
-    "table_header": Bilingual("Table Header", "Table Header English"),
-    "table_header_number": Bilingual("Table Header Figure", "Table Header Figure English"),
-    "table_cell": Bilingual("Table Text", "Table Text English"),
-    "table_number": Bilingual("Table Figure", "Table Figure English"),
-    "table_date": Bilingual("Table Date", "Table Date English"),
-    "table_note": Bilingual("Table Note", "Table Note English"),
+    "caption": Bilingual("Caption", "Caption English"),  # tables, charts and pictures
     "header": Bilingual("Header", "Header"),
     "footer": Bilingual("Footer", "Footer"),
+    **block_roles(),
 }
 
 
@@ -200,10 +185,13 @@ def _merge(base: object, override: object) -> object:
     return override
 
 
-def resolve_theme(reference: str, styles_dirs: Sequence[Path], fonts_dirs: Sequence[Path],
-                  relative_to: Path = Path()) -> ResolvedTheme:
+def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
+                  fonts_dirs: Path | Sequence[Path], relative_to: Path = Path()) -> ResolvedTheme:
     """Load a theme (a name looked up in `styles_dirs`, or a path relative to
-    `relative_to`) and resolve it; ContentError lists every problem."""
+    `relative_to`) and resolve it; ContentError lists every problem. (One folder may be
+    given for either.)"""
+    styles_dirs = (styles_dirs,) if isinstance(styles_dirs, Path) else tuple(styles_dirs)
+    fonts_dirs = (fonts_dirs,) if isinstance(fonts_dirs, Path) else tuple(fonts_dirs)
     loaded = load_theme(reference, styles_dirs, relative_to)
     file = loaded.file
     spec, problems = parse_model(ThemeFile, loaded)

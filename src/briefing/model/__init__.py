@@ -1,0 +1,21 @@
+"""The document model: what both writers draw, with every figure resolved and all text
+rendered. Frozen dataclasses, no pydantic, ReportLab or python-docx here.
+
+Blocks form a closed set (`Block`, blocks.py). Every text is Bilingual (text.py); every
+block has `style` (a theme style name, or None for "the default for this kind of block")
+and `source` (where it was written), and answers what `ModelBlock` asks: its texts, its
+prose, its style roles and how the parallel layout arranges it. The Document (document.py)
+holds the cover and the blocks.
+"""
+
+from .blocks import (BLOCK_CLASSES, FIGURE_COLUMNS, SOURCE_COLUMNS, Block, BulletList, CallOut,
+                     Chart, Column, ContactCard, FigureRow, FigureTable, Heading, Image, Kpi,
+                     KpiGrid, ModelBlock, PageBreak, Paragraph, Quote, block_roles)
+from .document import Cover, Document, dump, label_parts
+from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, plain_text
+
+__all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
+           "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
+           "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
+           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
+           "characters_of", "dump", "label_parts", "plain_text"]

@@ -1,0 +1,316 @@
+"""The blocks of the model: a closed set (`Block`), each a frozen dataclass that answers
+what `ModelBlock` asks (its texts, its prose, its style roles, how the parallel layout
+arranges it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import ClassVar, Union, get_args
+
+from .text import Bilingual, Inline, Lang, Note, Run, Source, inline_notes, plain_text
+
+def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
+    return Bilingual(plain_text(value.zh), plain_text(value.en))
+
+
+class ModelBlock:
+    """What every block of the model answers; each block's dataclass declares the rest.
+
+    `side_by_side`: in the parallel layout the block's languages go into two columns, one
+    row per `parallel_rows()` (text blocks). Its writer handlers are then called once per
+    column, inside a table cell, with one language: they must write only paragraphs, into
+    the writer's current container (`BlockWriter.container` in the DOCX), and no tables or
+    boxes of their own. Other blocks show both languages in one box, across the page.
+
+    `roles`: the style roles of its parts (role -> style name in zh and en), which every
+    theme must define; theme.resolve.STYLE_ROLES gathers them."""
+
+    side_by_side: ClassVar[bool] = False
+    roles: ClassVar[dict[str, Bilingual[str]]] = {}
+
+    def texts(self) -> list[Bilingual[str]]:
+        """Every text the block draws, as plain strings in both languages: the glyph check
+        and the fonts both writers embed read these."""
+        return []
+
+    def prose(self) -> list[Bilingual[str]]:
+        """Its translated prose (not figures or labels): the glossary check compares the
+        languages of these."""
+        return []
+
+    def parallel_rows(self) -> tuple[ModelBlock, ...]:
+        """The rows a side-by-side block takes in the parallel layout, each aligning its
+        Chinese and English at the top."""
+        return (self,)
+
+    def notes(self) -> list[Note]:
+        """The footnotes (glosses) its English carries, in order."""
+        return []
+
+
+def _roles(*pairs: tuple[str, str, str]) -> dict[str, Bilingual[str]]:
+    return {role: Bilingual(zh, en) for role, zh, en in pairs}
+
+
+@dataclass(frozen=True)
+class Heading(ModelBlock):
+    text: Bilingual[Inline]
+    level: int
+    style: str | None
+    source: Source
+    # "一、" / "I. " when the theme numbers headings: the PDF prints it; Word numbers the
+    # heading styles itself (numbering.xml), so that moving a section renumbers
+    number: Bilingual[str] | None = None
+
+    side_by_side = True
+    roles = _roles(*((f"heading{n}", f"Heading {n}", f"Heading {n} English")
+                     for n in range(1, 5)))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
+
+    prose = texts
+
+    def numbered_text(self) -> Bilingual[Inline]:
+        """The text with its number in front, for writers that do not number by themselves."""
+        if self.number is None:
+            return self.text
+        return Bilingual((Run(self.number.zh),) + self.text.zh,
+                         (Run(self.number.en),) + self.text.en)
+
+
+@dataclass(frozen=True)
+class Paragraph(ModelBlock):
+    text: Bilingual[Inline]
+    style: str | None
+    source: Source
+
+    side_by_side = True
+    roles = _roles(("body", "Body Text", "Body Text English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
+
+    prose = texts
+
+    def notes(self) -> list[Note]:
+        return inline_notes([self.text.en])
+
+
+@dataclass(frozen=True)
+class BulletList(ModelBlock):
+    items: tuple[Bilingual[Inline], ...]
+    style: str | None
+    source: Source
+
+    side_by_side = True
+    roles = _roles(("bullet", "List Bullet", "List Bullet English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(item) for item in self.items]
+
+    prose = texts
+
+    def notes(self) -> list[Note]:
+        return inline_notes([item.en for item in self.items])
+
+    def parallel_rows(self) -> tuple[ModelBlock, ...]:
+        """One row per item, so that items stay level with each other."""
+        return tuple(BulletList((item,), self.style, self.source) for item in self.items)
+
+
+@dataclass(frozen=True)
+class Quote(ModelBlock):
+    """Words quoted (a leader's remark, say), and who said them, as printed:
+    ——秦保强，区委书记 / — Qin Baoqiang, Party Secretary."""
+
+    text: Bilingual[Inline]
+    attribution: Bilingual[str]
+    style: str | None
+    source: Source
+
+    side_by_side = True
+    roles = _roles(("quote", "Quote", "Quote English"),
+                   ("quote_attribution", "Quote Attribution", "Quote Attribution English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [_plain(self.text), self.attribution]
+
+    prose = texts
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure_id: str
+    label: Bilingual[str]
+    value: Bilingual[str]
+    as_of: Bilingual[str]
+    source: Bilingual[str]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of figure tables: the row field it shows, the style roles of its header and
+    cells, and its share of the text width. Both writers lay tables out from these."""
+
+    field: str
+    header_role: str
+    cell_role: str
+    share: float
+
+
+FIGURE_COLUMNS = (Column("label", "table_header", "table_cell", 0.50),
+                  Column("value", "table_header_number", "table_number", 0.28),
+                  Column("as_of", "table_header_number", "table_date", 0.22))
+SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
+                  Column("value", "table_header_number", "table_number", 0.25),
+                  Column("as_of", "table_header_number", "table_date", 0.20),
+                  Column("source", "table_header", "table_cell", 0.27))
+
+
+@dataclass(frozen=True)
+class FigureTable(ModelBlock):
+    caption: Bilingual[str] | None
+    header: tuple[Bilingual[str], ...]  # a title per column
+    rows: tuple[FigureRow, ...]
+    style: str | None
+    source: Source
+    columns: tuple[Column, ...] = FIGURE_COLUMNS
+    note: Bilingual[str] | None = None  # under the table: where its figures come from
+
+    roles = _roles(("table_header", "Table Header", "Table Header English"),
+                   ("table_header_number", "Table Header Figure", "Table Header Figure English"),
+                   ("table_cell", "Table Text", "Table Text English"),
+                   ("table_number", "Table Figure", "Table Figure English"),
+                   ("table_date", "Table Date", "Table Date English"),
+                   ("table_note", "Table Note", "Table Note English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return ([self.caption] if self.caption else []) + [
+            getattr(row, c.field) for row in self.rows for c in self.columns] + (
+            [self.note] if self.note else []) + list(self.header)
+
+
+@dataclass(frozen=True)
+class CallOut(ModelBlock):
+    """One highlighted figure with its label and a short text."""
+
+    value: Bilingual[str]
+    label: Bilingual[str]
+    text: Bilingual[Inline]
+    style: str | None
+    source: Source
+
+    roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
+                   ("callout_label", "Call-out Label", "Call-out Label English"),
+                   ("callout_text", "Call-out Text", "Call-out Text English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.value, self.label, _plain(self.text)]
+
+    def prose(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
+
+    def notes(self) -> list[Note]:
+        return inline_notes([self.text.en])
+
+
+@dataclass(frozen=True)
+class Kpi:
+    value: Bilingual[str]
+    label: Bilingual[str]
+    trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
+
+
+@dataclass(frozen=True)
+class KpiGrid(ModelBlock):
+    items: tuple[Kpi, ...]
+    style: str | None
+    source: Source
+
+    roles = _roles(("kpi_value", "KPI Value", "KPI Value English"),
+                   ("kpi_label", "KPI Label", "KPI Label English"))
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [v for k in self.items for v in (k.value, k.label, k.trend) if v]
+
+
+@dataclass(frozen=True)
+class Chart(ModelBlock):
+    """A chart over figures of one unit: bar, grouped bar, line, pie or donut. `values` and
+    `value_texts` hold one row per series (one series but for grouped bars), one entry per
+    category in `labels`."""
+
+    kind: str
+    title: Bilingual[str]
+    labels: tuple[Bilingual[str], ...]
+    values: tuple[tuple[Decimal, ...], ...]          # for drawing
+    value_texts: tuple[tuple[Bilingual[str], ...], ...]  # printed: 112.5亿元 / RMB 11.25 billion
+    series_labels: tuple[Bilingual[str], ...]
+    style: str | None
+    source: Source
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.title, *self.labels, *self.series_labels,
+                *(v for row in self.value_texts for v in row)]
+
+    def alt_text(self, languages: tuple[Lang, ...]) -> str:
+        """What the chart says, for readers who cannot see it."""
+        def row(lang: Lang, s: int) -> str:
+            prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
+            return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
+                                      in zip(self.labels, self.value_texts[s]))
+        return " / ".join(self.title.get(lang) + ": " + " | ".join(
+            row(lang, s) for s in range(len(self.values))) for lang in languages)
+
+
+@dataclass(frozen=True)
+class Image(ModelBlock):
+    """A picture from the briefing folder (checked), with its alt text and caption."""
+
+    file: Path
+    alt: Bilingual[str]
+    caption: Bilingual[str] | None
+    width_fraction: float
+    style: str | None
+    source: Source
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.alt] + ([self.caption] if self.caption else [])
+
+
+@dataclass(frozen=True)
+class ContactCard(ModelBlock):
+    """Who to call: a host's name, title, phone and e-mail, and a link printed as a QR code.
+    Made for an edition (not written in briefing.yaml); styled as a call-out."""
+
+    label: Bilingual[str]
+    name: Bilingual[str]
+    title: Bilingual[str]
+    phone: str
+    email: str
+    link: str | None
+    style: str | None
+    source: Source
+
+    def texts(self) -> list[Bilingual[str]]:
+        return [self.label, self.name, self.title,
+                Bilingual(self.phone, self.phone), Bilingual(self.email, self.email)]
+
+
+@dataclass(frozen=True)
+class PageBreak(ModelBlock):
+    style: str | None
+    source: Source
+
+
+Block = Union[Heading, Paragraph, BulletList, Quote, FigureTable, CallOut, KpiGrid, Chart,
+              Image, ContactCard, PageBreak]
+BLOCK_CLASSES: tuple[type[ModelBlock], ...] = get_args(Block)
+
+
+def block_roles() -> dict[str, Bilingual[str]]:
+    """The style roles of every block type's parts."""
+    return {role: names for cls in BLOCK_CLASSES for role, names in cls.roles.items()}

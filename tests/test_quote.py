@@ -1,0 +1,53 @@
+"""The quote block (issue 14, item 9): the words in the theme's Quote styles, then who said
+them, after a dash, in every theme, in Word and in the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+import briefing
+from tests.conftest import pdf_text
+
+QUOTE = """
+      - quote:
+          text: {zh: "“项目为王，实干为先。”", en: "“Projects are king; action comes first.”"}
+          attribution: {zh: 秦保强, en: Qin Baoqiang}
+"""
+
+
+@pytest.fixture
+def quoted(make_briefing) -> Path:  # type: ignore[no-untyped-def]
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace("    blocks:\n", "    blocks:" + QUOTE, 1),
+                                          "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("theme", ["investor", "print", "gov"])
+def it_writes_the_words_then_who_said_them_in_the_quote_styles(
+        quoted: Path, tmp_path: Path, theme: str) -> None:
+    pdf, word = briefing.build(quoted, tmp_path, theme=theme)
+    styled = [(p.style.name, p.text) for p in docx.Document(str(word)).paragraphs
+              if p.style.name.startswith("Quote")]
+    assert styled == [("Quote", "“项目为王，实干为先。”"),
+                      ("Quote English", "“Projects are king; action comes first.”"),
+                      ("Quote Attribution", "——秦保强"),
+                      ("Quote Attribution English", "— Qin Baoqiang")]
+    page = "".join(pdf_text(pdf)).replace("\r\n", "")
+    assert page.index("实干为先") < page.index("action comes first") < page.index("——秦保强") \
+        < page.index("— Qin Baoqiang")
+
+
+def it_puts_each_language_of_a_quote_in_its_column_in_the_parallel_layout(
+        quoted: Path, tmp_path: Path) -> None:
+    word = briefing.build(quoted, tmp_path, formats=("docx",), layout="parallel")[0]
+    rows = docx.Document(str(word)).tables[0].rows  # the section's text blocks, a row each
+    row = next(r for r in rows if "秦保强" in r.cells[0].text)
+    cells = [[(p.style.name, p.text) for p in cell.paragraphs] for cell in row.cells]
+    assert cells == [[("Quote", "“项目为王，实干为先。”"), ("Quote Attribution", "——秦保强")],
+                     [("Quote English", "“Projects are king; action comes first.”"),
+                      ("Quote Attribution English", "— Qin Baoqiang")]]
