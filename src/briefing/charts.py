@@ -56,7 +56,14 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     label_height = LABEL_LINES * size * 1.25
     plot.x, plot.y = 10, label_height + 6
     plot.width = width_pt - 20
-    plot.height = HEIGHT_PT - label_height - 6 - 2.6 * size * 1.25 - legend_height
+    slot = plot.width / len(rows[0])
+    bar_width = slot / len(rows) if grouped else slot
+    # each value in every language of the layout, wrapped to its bar (grouped bars too)
+    value_lines = [[[line for lang in chart.value_texts[s][i].shown(languages)
+                     for line in text.wrap(chart.value_texts[s][i].get(lang), bar_width - 2)]
+                    for i in range(len(rows[0]))] for s in range(len(rows))]
+    above = max(2.6, max(len(lines) for row in value_lines for lines in row) + 0.6)
+    plot.height = HEIGHT_PT - label_height - 6 - above * size * 1.25 - legend_height
     plot.data = rows
     top = max(max(row) for row in rows)
     plot.valueAxis.valueMin = 0
@@ -77,19 +84,16 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
         plot.lines[0].strokeColor = colors[0]
         plot.lines[0].strokeWidth = 2
     drawing.add(plot)
-    slot = plot.width / len(rows[0])
     for i, label in enumerate(chart.labels):
         text.lines(plot.x + slot * (i + 0.5), plot.y - 4, [label.get(lang) for lang in languages],
                    slot - 4, "middle", max_lines=LABEL_LINES)
         for s, row in enumerate(rows):
-            value = chart.value_texts[s][i]
-            shown = value.shown(languages) if not grouped else languages[:1]
-            width = slot / len(rows)
-            center = plot.x + slot * i + width * (s + 0.5) if grouped else \
+            lines = value_lines[s][i]
+            center = plot.x + slot * i + bar_width * (s + 0.5) if grouped else \
                 plot.x + slot * (i + 0.5)
             height = plot.height * row[i] / plot.valueAxis.valueMax
-            text.lines(center, plot.y + height + 4 + size * 1.25 * len(shown),
-                       [value.get(lang) for lang in shown], width - 2, "middle")
+            text.lines(center, plot.y + height + 4 + size * 1.2 * len(lines), lines,
+                       bar_width - 2, "middle", max_lines=len(lines))
     if grouped:
         entries = [[" / ".join(label.get(lang) for lang in languages)]
                    for label in chart.series_labels]

@@ -170,12 +170,17 @@ def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None
 
 
 def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
-                  days: int, arrow: bool = False) -> str:
+                  days: int, arrow: bool = False, given: Decimal | None = None) -> str:
     """同比增长12.5% / up 12.5% year on year; for percentages, the change in points.
-    With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点."""
+    With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点. A change `given`
+    by the source (a year on year -8.92%) is printed as given, not computed."""
     points = unit.kind == "percent"
-    change = value - previous if points else (value - previous) / previous * 100
-    size = format_value(round_decimals(abs(change), 1), units()["percent"], lang)
+    if given is not None:
+        change = given
+    else:
+        change = value - previous if points else (value - previous) / previous * 100
+        change = round_decimals(change, 1)
+    size = format_value(abs(change), units()["percent"], lang)
     if points:
         size = size.removesuffix("%") + ("个百分点" if lang == "zh" else NBSP + "percentage points")
     if arrow:

@@ -46,6 +46,18 @@ class Previous(Strict):
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
 
+class Target(Strict):
+    """What the figure is measured against: 完成年度目标任务的37.22% / 37.22% of the annual
+    target. `schedule`: the share of the period gone at the figure's date (时序进度), in
+    percent; by default the months gone (30 June of a year: 50)."""
+
+    value: Decimal
+    period: Literal["year", "half", "quarter", "month"] = "year"
+    schedule: Decimal | None = Field(None, ge=0, le=100)
+
+    _plain = field_validator("value", "schedule", mode="before")(_plain_decimal)
+
+
 class Among(Strict):
     """What a rank is counted among: 7 个县（市） / 7 counties and county-level cities."""
 
@@ -74,6 +86,13 @@ class Figure(Strict):
     significant: int | None = Field(None, ge=1, le=15, description="round to this many "
                                     "significant digits, half up")
     previous: Previous | None = None
+    change: Decimal | None = Field(None, description="the change on a year earlier as the "
+                                   "source gives it, in percent (for a percentage: in points)")
+    target: Target | None = None
+    group: str | None = Field(None, description="the row of a breakdown: an id of the "
+                              "briefing's groups (the district, its zone)")
+    measure: str | None = Field(None, description="the column of a breakdown: an id of the "
+                                "briefing's measures")
     among: Among | None = Field(None, description="for a rank: what it is counted among")
 
     @property
@@ -96,7 +115,7 @@ class Figure(Strict):
         return self.formula is None and self.value is not None \
             and self.shown_value != self.value
 
-    _plain = field_validator("value", mode="before")(_plain_decimal)
+    _plain = field_validator("value", "change", mode="before")(_plain_decimal)
 
     @model_validator(mode="after")
     def _value_or_formula(self) -> "Figure":
@@ -181,6 +200,10 @@ class BriefingFile(Strict):
     figures: list[str] = ["figures.yaml"]
     cover: Cover
     glossary: list[GlossaryTerm] = []
+    groups: dict[str, Text] = Field({}, description="what breakdowns break down by: the "
+                                    "district, its zone (figures name one as their group)")
+    measures: dict[str, Text] = Field({}, description="the columns of breakdowns: what is "
+                                      "measured of each group (figures name one)")
     stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
                                   "at the edition date")
     not_figures: list[str] = Field([], description="numbers in the text that are not "
@@ -264,6 +287,7 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
     problems += _derive(figures, defined_in)
     if briefing is not None:
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
+        problems += _check_groups(briefing, figures, defined_in)
     if problems:
         return Validation(None, problems, figures, frozenset(defined - set(figures)))
     # the id is the folder's own name, also for `briefing build .` (whose name is "")
@@ -316,6 +340,23 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
                 problem(fig_id, str(exc))
                 continue
             figures[fig_id] = figure.model_copy(update={"value": value})
+    return problems
+
+
+def _check_groups(briefing: BriefingFile, figures: dict[str, Figure],
+                  defined_in: dict[str, Loaded]) -> list[Diagnostic]:
+    """A figure's group and measure name ones the briefing declares."""
+    problems = []
+    for fig_id, figure in figures.items():
+        for key, name, known in (("group", figure.group, briefing.groups),
+                                 ("measure", figure.measure, briefing.measures)):
+            if name is not None and name not in known:
+                loaded = defined_in[fig_id]
+                path = ("figures", fig_id, key)
+                problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
+                                      f"unknown {key} '{name}'",
+                                      did_you_mean(name, known) or
+                                      f"declare it under {key}s: in briefing.yaml"))
     return problems
 
 

@@ -25,6 +25,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "source_zh": ("source", "zh"), "source_en": ("source", "en"),
     "qualifier": ("qualifier",), "decimals": ("decimals",), "significant": ("significant",),
     "previous_value": ("previous", "value"), "previous_as_of": ("previous", "as_of"),
+    "change": ("change",), "target": ("target", "value"), "target_period": ("target", "period"),
+    "target_schedule": ("target", "schedule"), "group": ("group",), "measure": ("measure",),
     "formula": ("formula",), "statistic": ("statistic",),
     "among_count": ("among", "count"), "among_zh": ("among", "zh"), "among_en": ("among", "en"),
 }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import jinja2
 
+from . import targets
 from .figures import (Lang, format_as_of, format_change, format_number, format_value,
                       round_significant, units)
 from ..source.hints import did_you_mean
@@ -100,13 +101,65 @@ class FigureView:
         return self._change(arrow=True)
 
     def _change(self, arrow: bool) -> str:
+        figure = self.figure
+        unit = units()[figure.unit]
+        if figure.change is not None:  # as the source gives it: year on year
+            return format_change(Decimal(0), Decimal(0), unit, self.lang, 365, arrow,
+                                 given=figure.change)
         previous = self._previous()
-        days = ((self.figure.as_of or previous.as_of) - previous.as_of).days
-        return format_change(self.figure.value, previous.value, units()[self.figure.unit],
-                             self.lang, days, arrow)
+        days = ((figure.as_of or previous.as_of) - previous.as_of).days
+        return format_change(figure.value, previous.value, unit, self.lang, days, arrow)
+
+    def _target(self) -> Figure:
+        if self.figure.target is None:
+            raise TemplateProblem("this figure has no target: add target: {value: ..., "
+                                  "period: year}")
+        return self.figure
+
+    @property
+    def target(self) -> str:
+        """The target's value, with its unit: 589亿元 / RMB 58.9 billion."""
+        return self._value(self._target().target.value, False)  # type: ignore[union-attr]
+
+    @property
+    def of_target(self) -> str:
+        """The value as a percentage of the target: 37.22%."""
+        return format_value(targets.percent_of_target(self._target()), units()["percent"],
+                            self.lang)
+
+    @property
+    def progress(self) -> str:
+        """完成年度目标任务的37.22% / 37.22% of the annual target."""
+        return targets.progress(self._target(), self.lang)
+
+    @property
+    def against_target(self) -> str:
+        """超额完成年度目标任务 / exceeded the annual target (or what is short of it)."""
+        return targets.against_target(self._target(), self.lang)
+
+    @property
+    def shortfall(self) -> str:
+        """The target less the value, with its unit."""
+        return targets.shortfall(self._target(), self.lang)
+
+    @property
+    def schedule(self) -> str:
+        """超时序进度6.6个百分点 / 6.6 percentage points ahead of schedule."""
+        return targets.against_schedule(self._target(), self.lang)
+
+    @property
+    def schedule_points(self) -> str:
+        """+6.6个百分点 / +6.6 pp: against schedule, short, for a table's cell."""
+        return targets.schedule_points(self._target(), self.lang)
+
+    @property
+    def difference(self) -> str:
+        """比上年增加10家 / 10 firms more than a year earlier."""
+        self._previous()
+        return targets.difference(self.figure, self.lang)
 
     def _previous(self):  # type: ignore[no-untyped-def]
-        if self.figure.previous is None:
+        if self.figure.previous is None:  # (a change given by the source needs none)
             raise TemplateProblem("this figure has no previous value: add previous_value and "
                                   "previous_as_of (or previous: {value, as_of})")
         return self.figure.previous
@@ -136,8 +189,8 @@ def _env() -> jinja2.Environment:
                                          keep_trailing_newline=False)
 
 
-_WRITE_AS = ("write {{ id }} or {{ id.attribute }} (.number, .label, .as_of, .source, "
-             ".previous, .change, .trend, .about(digits), .ordinal, .among)")
+_WRITE_AS = ("write {{ id }} or {{ id.attribute }}: docs/content-format.md lists what a "
+             "figure offers (.number, .label, .change, .progress ...)")
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'")
 
@@ -148,7 +201,8 @@ _NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'
 # gives the same output and reports the problem.
 _SIMPLE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([a-z][a-z_]*))?\s*\}\}")
 _VIEW_ATTRIBUTES = frozenset({"number", "label", "as_of", "source", "previous", "change",
-                              "trend", "ordinal", "among"})
+                              "trend", "ordinal", "among", "target", "of_target", "progress",
+                              "against_target", "shortfall", "schedule", "difference"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -184,6 +238,14 @@ def values_in(template: str) -> list[tuple[str, str, str]]:
                 else ""
             found.append((part[0], str(before), str(after)))
     return found
+
+
+def figure_refs_in_order(template: str) -> list[str]:
+    """The figure ids a template uses, in the order it uses them (Jinja's texts: sorted)."""
+    simple = _simple(template) if "{" in template else ()
+    if simple is None:
+        return sorted(figure_refs(template))
+    return list(dict.fromkeys(part[0] for part in simple if isinstance(part, tuple)))
 
 
 def figure_refs(template: str) -> set[str]:
@@ -254,9 +316,7 @@ def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure]) ->
         if attribute:
             raise TemplateProblem(f"a figure has no attribute '{attribute.group(1)}'",
                                   did_you_mean(attribute.group(1), _VIEW_ATTRIBUTES | {"about"})
-                                  or "a figure offers .number, .label, .as_of, .source, "
-                                  ".previous, .change, .trend, .about(digits), and for "
-                                  "ranks .ordinal and .among") from None
+                                  or _WRITE_AS) from None
         raise TemplateProblem(text) from None
     except TemplateProblem:
         raise

@@ -10,12 +10,13 @@ holds the cover and the blocks.
 
 from .blocks import (BLOCK_CLASSES, FIGURE_COLUMNS, SOURCE_COLUMNS, Block, BulletList, CallOut,
                      Chart, Column, ContactCard, FigureRow, FigureTable, Heading, Image, Kpi,
-                     KpiGrid, ModelBlock, PageBreak, Paragraph, Quote, block_roles)
+                     KpiGrid, ModelBlock, PageBreak, Paragraph, Quote, block_roles,
+                     breakdown_columns, figure_columns)
 from .document import Cover, Document, dump, label_parts
 from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, plain_text
 
 __all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
            "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
-           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
+           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles", "breakdown_columns", "figure_columns",
            "characters_of", "dump", "label_parts", "plain_text"]

@@ -94,9 +94,12 @@ class BlockWriter:
         return para
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
-             override: str | None = None, first_in_cell: bool = False) -> None:
-        """The value in each language of the layout, one paragraph each."""
-        for i, lang in enumerate(value.shown(self.languages)):
+             override: str | None = None, first_in_cell: bool = False,
+             every_language: bool = False) -> None:
+        """The value in each language of the layout, one paragraph each (a language whose
+        text is the other's is left out, unless `every_language`)."""
+        langs = self.languages if every_language else value.shown(self.languages)
+        for i, lang in enumerate(langs):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang), lang)
@@ -162,7 +165,7 @@ class BlockWriter:
             oxml.keep_row_together(row)
         for row, data in zip(table.rows[1:], block.rows):
             for cell, column in zip(row_cells(row), columns):
-                self.text(cell, column.cell_role, getattr(data, column.field),
+                self.text(cell, column.cell_role, data.get(column.field),
                           first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
         if block.note:
@@ -219,9 +222,16 @@ class BlockWriter:
         count = len(block.items)
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
                              block.items):
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True)
+            # every card has a line per language, 24.1% too: the cards of a row match
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, every_language=True)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
+            if kpi.progress:
+                if kpi.fraction is not None:  # the small bar, in ten blocks
+                    filled = round(max(0.0, min(kpi.fraction, 1.0)) * 10)
+                    bar = "■" * filled + "□" * (10 - filled)
+                    self.text(cell, "kpi_label", Bilingual(bar, bar))
+                self.text(cell, "kpi_label", kpi.progress)
             self.text(cell, "kpi_label", kpi.label)
         self._space_after("kpi")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table
@@ -97,10 +98,13 @@ class BlockRenderer:
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
-              override: str | None = None, **extra: object) -> list[Flowable]:
-        """The block's text in each language of the layout, in order."""
+              override: str | None = None, every_language: bool = False,
+              **extra: object) -> list[Flowable]:
+        """The block's text in each language of the layout, in order (a language whose
+        text is the other's is left out, unless `every_language`)."""
+        langs = self.languages if every_language else value.shown(self.languages)
         return [make_paragraph(value.get(lang), self.styles.get(role, lang, override),
-                               **extra) for lang in value.shown(self.languages)]
+                               **extra) for lang in langs]
 
     def heading(self, block: Heading) -> list[Flowable]:
         text = block.numbered_text()
@@ -138,7 +142,7 @@ class BlockRenderer:
             flowables += self.texts("caption", block.caption)
         columns = block.columns
         header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
-        rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
+        rows = [[self.texts(c.cell_role, r.get(c.field)) for c in columns]
                 for r in block.rows]
         widths = [self.width * c.share for c in columns]
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
@@ -223,7 +227,12 @@ class BlockRenderer:
                 commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                              ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
             trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
-            cells.append(self.texts("kpi_value", kpi.value) + trend +
+            progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
+                         if kpi.fraction is not None else [])
+                        + self.texts("kpi_label", kpi.progress)) if kpi.progress else []
+            # every card has a line per language, 24.1% too: the cards of a row match
+            cells.append(self.texts("kpi_value", kpi.value, every_language=True) + trend +
+                         progress +
                          self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
@@ -235,6 +244,17 @@ class BlockRenderer:
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]
+
+
+def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:
+    """A KPI card's small bar: the share of the target reached (full past it)."""
+    height = 4.0
+    color = HexColor(box.band_color or box.border_color or "#1F4E79")
+    drawing = Drawing(width, height + 3)
+    drawing.add(Rect(0, 1.5, width, height, fillColor=HexColor("#E3E7EC"), strokeColor=None))
+    drawing.add(Rect(0, 1.5, width * max(0.0, min(fraction, 1.0)), height, fillColor=color,
+                     strokeColor=None))
+    return drawing
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).
