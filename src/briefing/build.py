@@ -123,7 +123,7 @@ class Builder:
 
     def column_view(self, fig_id: str, column: str) -> Bilingual[str]:
         figure = self.content.figures[fig_id]
-        has = {"target": figure.target, "of_target": figure.target,
+        has = {"target": figure.target and figure.target.value, "of_target": figure.target,
                "schedule": figure.target,
                "change": figure.previous or (figure.change is not None)}[column]
         if not has:

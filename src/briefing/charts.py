@@ -60,7 +60,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     bar_width = slot / len(rows) if grouped else slot
     # each value in every language of the layout, wrapped to its bar (grouped bars too)
     value_lines = [[[line for lang in chart.value_texts[s][i].shown(languages)
-                     for line in text.wrap(chart.value_texts[s][i].get(lang), bar_width - 2)]
+                     for line in _wrap_value(text, chart.value_texts[s][i].get(lang),
+                                             bar_width - 2)]
                     for i in range(len(rows[0]))] for s in range(len(rows))]
     above = max(2.6, max(len(lines) for row in value_lines for lines in row) + 0.6)
     plot.height = HEIGHT_PT - label_height - 6 - above * size * 1.25 - legend_height
@@ -99,6 +100,13 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
                    for label in chart.series_labels]
         text.legend(plot.x, HEIGHT_PT - 2, entries, colors, plot.width, across=True)
     return drawing
+
+
+def _wrap_value(text: _Text, value: str, width: float) -> list[str]:
+    """A value's lines over a bar: whole if it fits, else broken at its (non-breaking)
+    spaces rather than inside a word ("RMB 5.621 / billion", not "billi / on")."""
+    lines = text.wrap(value, width)
+    return lines if len(lines) == 1 else text.wrap(value.replace("\u00a0", " "), width)
 
 
 class _Text:

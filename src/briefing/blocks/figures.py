@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..content.fields import FigureId, InlineText, PathT, Strict, Text
 from ..content.figures import NBSP
-from ..content.targets import wording
+from ..content.targets import percent_of_target, wording
 from ..model import (Bilingual, CallOut, Chart, FigureRow, FigureTable, Kpi, KpiGrid, Source,
                      breakdown_columns, figure_columns)
 from .base import BlockSpec
@@ -141,8 +141,9 @@ def breakdown_table(table: TableSpec, b: Builder, path: PathT, caption: Bilingua
     rows = []
     for group, row in zip(table.groups, cells):
         used = [f for f in row if f]
-        extra = tuple((f"m{i}", b.views(f, str) if f else Bilingual("—", "—"))
-                      for i, f in enumerate(row))
+        # a breakdown's cells are narrow: "RMB 33.713 billion" may wrap at its spaces
+        extra = tuple((f"m{i}", b.views(f, lambda v: str(v).replace(NBSP, " ")) if f
+                       else Bilingual("—", "—")) for i, f in enumerate(row))
         first = used[0] if used else None
         rows.append(FigureRow(group, b.group_label(group), Bilingual("", ""),
                               b.views(first, lambda v: v.as_of) if first else Bilingual("", ""),
@@ -180,9 +181,9 @@ def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
 
 def _fraction(figure: Figure) -> float | None:
     """The value's share of its target, for a KPI card's bar."""
-    if figure.target is None or figure.value is None or not figure.target.value:
+    if figure.target is None or figure.value is None:
         return None
-    return float(figure.value / figure.target.value)
+    return float(percent_of_target(figure)) / 100
 
 
 def build_chart(spec: ChartBlock, b: Builder, path: PathT, style: str | None,
@@ -209,12 +210,13 @@ def target_chart(chart: ChartSpec, b: Builder, title: Bilingual[str], style: str
                  src: Source) -> Chart:
     """Actual against target: for each figure, its bar beside its target's."""
     figures = [b.content.figures[f] for f in chart.figures]
-    targets = [f.target.value if f.target else Decimal(0) for f in figures]
+    targets = [f.target.value if f.target and f.target.value else Decimal(0) for f in figures]
     return Chart("grouped_bar", title, tuple(b.views(f, lambda v: v.label) for f in chart.figures),
                  (tuple(f.shown_value for f in figures), tuple(targets)),
                  (tuple(b.views(f, str) for f in chart.figures),
-                  tuple(b.views(f, lambda v: v.target) if b.content.figures[f].target
-                        else Bilingual("—", "—") for f in chart.figures)),
+                  tuple(b.views(f, lambda v: v.target) if figures[i].target and
+                        figures[i].target.value else Bilingual("—", "—")  # type: ignore[union-attr]
+                        for i, f in enumerate(chart.figures))),
                  (_header("actual"), _header("target")), style, src)
 
 

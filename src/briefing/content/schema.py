@@ -51,11 +51,22 @@ class Target(Strict):
     target. `schedule`: the share of the period gone at the figure's date (时序进度), in
     percent; by default the months gone (30 June of a year: 50)."""
 
-    value: Decimal
+    value: Decimal | None = None
+    percent: Decimal | None = Field(None, description="the share of the target reached as "
+                                    "the source gives it (its own rounding), or instead of "
+                                    "a value it does not give")
     period: Literal["year", "half", "quarter", "month"] = "year"
     schedule: Decimal | None = Field(None, ge=0, le=100)
 
-    _plain = field_validator("value", "schedule", mode="before")(_plain_decimal)
+    _plain = field_validator("value", "percent", "schedule", mode="before")(_plain_decimal)
+
+    @model_validator(mode="after")
+    def _value_or_percent(self) -> "Target":
+        if self.value is None and self.percent is None:
+            raise ValueError("a target needs its value, or the percent of it reached")
+        if self.value is not None and self.value <= 0:
+            raise ValueError("a target is more than 0")
+        return self
 
 
 class Among(Strict):

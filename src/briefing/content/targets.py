@@ -42,8 +42,12 @@ def period_word(figure: Figure, lang: Lang) -> str:
 
 
 def percent_of_target(figure: Figure) -> Decimal:
-    """The value as a percentage of the target: 219.22 of 589 is 37.22."""
+    """The value as a percentage of the target: 219.22 of 589 is 37.22 (or as the source
+    gives it: `target.percent`)."""
     assert figure.target is not None and figure.value is not None
+    if figure.target.percent is not None:
+        return figure.target.percent
+    assert figure.target.value is not None
     return round_decimals(figure.value / figure.target.value * 100, PERCENT_PLACES)
 
 
@@ -78,16 +82,20 @@ def against_target(figure: Figure, lang: Lang) -> str:
     """超额完成年度目标任务 / exceeded the annual target; met; or what is still short."""
     assert figure.target is not None and figure.value is not None
     period = period_word(figure, lang)
-    if figure.value > figure.target.value:
+    share = percent_of_target(figure)
+    if share > 100:
         return say("exceeded", lang, period=period)
-    if figure.value == figure.target.value:
-        return say("met", lang, period=period)
+    if share == 100 or figure.target.value is None:
+        return say("met" if share == 100 else "progress", lang, period=period,
+                   percent=_percent(share, lang))
     return say("short", lang, period=period, value=shortfall(figure, lang))
 
 
 def shortfall(figure: Figure, lang: Lang) -> str:
     """How much is still to do: the target less the value, with its unit (0 when met)."""
     assert figure.target is not None and figure.value is not None
+    if figure.target.value is None:
+        raise ValueError("the target's value is not given")
     gap = max(figure.target.value - figure.value, Decimal(0))
     return format_value(gap, units()[figure.unit], lang)
 

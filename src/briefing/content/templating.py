@@ -119,7 +119,10 @@ class FigureView:
     @property
     def target(self) -> str:
         """The target's value, with its unit: 589亿元 / RMB 58.9 billion."""
-        return self._value(self._target().target.value, False)  # type: ignore[union-attr]
+        target = self._target().target
+        if target is None or target.value is None:
+            raise TemplateProblem("this figure's target gives a percent, not a value")
+        return self._value(target.value, False)
 
     @property
     def of_target(self) -> str:
@@ -241,10 +244,13 @@ def values_in(template: str) -> list[tuple[str, str, str]]:
 
 
 def figure_refs_in_order(template: str) -> list[str]:
-    """The figure ids a template uses, in the order it uses them (Jinja's texts: sorted)."""
+    """The figure ids a template uses, in the order it uses them."""
     simple = _simple(template) if "{" in template else ()
-    if simple is None:
-        return sorted(figure_refs(template))
+    if simple is None:  # a Jinja text: its names, in the order they are written
+        def first(name: str) -> int:
+            match = re.search(rf"\b{re.escape(name)}\b", template)
+            return match.start() if match else len(template)
+        return sorted(figure_refs(template), key=first)
     return list(dict.fromkeys(part[0] for part in simple if isinstance(part, tuple)))
 
 
