@@ -3,14 +3,19 @@ readers that open what was built (PDF text and fonts, DOCX parts)."""
 
 from __future__ import annotations
 
+import difflib
+import functools
+import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
 import pytest
+from filelock import FileLock
 
 import briefing
 from briefing.errors import ContentError, Diagnostic
@@ -18,14 +23,25 @@ from briefing.errors import ContentError, Diagnostic
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "xicheng-2023"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+GOLDEN_DIFF_LINES = 80  # of a failing golden comparison, shown in the message
+
+
+def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every process of this test run sees: under pytest-xdist, the run's base
+    folder above the workers' own; otherwise the session's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _font_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """Tests never write into the user's cache."""
-    import os
+def _font_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never write into the user's cache. The workers of one run share a cache (it
+    is safe for concurrent builds, as a batch's workers use it), so each font subset and
+    chart picture is made once per run rather than once per worker."""
+    cache = shared_tmp(tmp_path_factory) / "cache"
+    cache.mkdir(exist_ok=True)
     previous = os.environ.get("BRIEFING_CACHE_DIR")
-    os.environ["BRIEFING_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["BRIEFING_CACHE_DIR"] = str(cache)
     yield
     if previous is None:
         del os.environ["BRIEFING_CACHE_DIR"]
@@ -43,16 +59,45 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+def made_once(folder: Path, make: Callable[[Path], list[Path]]) -> list[Path]:
+    """What `make(folder)` writes into `folder` (a folder of `shared_tmp`), made by the first
+    process of the test run that asks, under a lock, while the others wait for it."""
+    done = folder.with_name(f"{folder.name}.done")  # written last: what came before is whole
+    with FileLock(folder.with_name(f"{folder.name}.lock")):
+        if not done.exists():
+            done.write_text("\n".join(p.name for p in make(folder)), "utf-8")
+    return [folder / name for name in done.read_text("utf-8").splitlines()]
+
+
+Edition = Callable[..., dict[str, Path]]
+
+
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The sample briefing built once for the whole session: {'pdf': path, 'docx': path}."""
-    out = tmp_path_factory.mktemp("sample")
-    paths = briefing.build(SAMPLE, out)
-    return {p.suffix.lstrip("."): p for p in paths}
+def sample_edition(tmp_path_factory: pytest.TempPathFactory) -> Edition:
+    """The sample briefing in a theme and a layout, both formats, built once for the whole
+    test run and shared by its workers: `sample_edition("gov", "zh")["pdf"]`. Tests only
+    read these files."""
+    folder = shared_tmp(tmp_path_factory) / "editions"
+    folder.mkdir(exist_ok=True)
+
+    @functools.cache
+    def edition(theme: str = "investor", layout: str = "stacked") -> dict[str, Path]:
+        paths = made_once(folder / f"{theme}-{layout}", lambda out: briefing.build(
+            SAMPLE, out, theme=theme, layout=layout))
+        return {p.suffix.lstrip("."): p for p in paths}
+
+    return edition
+
+
+@pytest.fixture(scope="session")
+def sample_build(sample_edition: Edition) -> dict[str, Path]:
+    """The sample briefing as `briefing build` makes it by default: {'pdf': path,
+    'docx': path}."""
+    return sample_edition()
 
 
 @pytest.fixture
-def make_briefing(tmp_path: Path):  # type: ignore[no-untyped-def]
+def make_briefing(tmp_path: Path):
     """A copy of the minimal briefing, with files replaced or edited as a test needs."""
 
     def make(briefing_yaml: str | None = None, figures_yaml: str | None = None,
@@ -66,6 +111,28 @@ def make_briefing(tmp_path: Path):  # type: ignore[no-untyped-def]
         return folder
 
     return make
+
+
+def assert_golden(actual: str, golden: Path, update: bool) -> None:
+    """`actual` must be the text of `golden`; `pytest --update-goldens` writes it instead (and
+    skips the test). A missing golden fails: a test that writes its own expectation proves
+    nothing. On a difference, the message shows a unified diff."""
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        pytest.skip(f"wrote {golden.name}")
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing: run `pytest --update-goldens` and review it",
+                    pytrace=False)
+    expected = golden.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                         f"{golden.name} (expected)", "actual", lineterm=""))
+        shown = "\n".join(diff[:GOLDEN_DIFF_LINES])
+        more = len(diff) - GOLDEN_DIFF_LINES
+        pytest.fail(f"differs from {golden} (after an intended change: pytest "
+                    f"--update-goldens, then review the diff):\n{shown}"
+                    + (f"\n... {more} more diff lines" if more > 0 else ""), pytrace=False)
 
 
 def edit_briefing(folder: Path, old: str, new: str) -> str:
@@ -132,7 +199,6 @@ def libreoffice_pdf(data: bytes, folder: Path) -> Path:
     configuration that sees /usr/share/fonts only (not /usr/local/share/fonts, where a
     developer may have installed Noto Sans SC) and a fresh profile (LibreOffice keeps fonts
     extracted from documents there)."""
-    import os
     folder.mkdir(parents=True)
     (folder / "fonts.conf").write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">'
@@ -152,3 +218,4 @@ def libreoffice_pdf(data: bytes, folder: Path) -> Path:
 def libreoffice_fonts(data: bytes, folder: Path) -> list[dict[str, str]]:
     """pdffonts' table of LibreOffice's PDF of a DOCX (see libreoffice_pdf)."""
     return pdffonts(libreoffice_pdf(data, folder))
+

@@ -22,7 +22,7 @@ def it_exports_exactly_its_public_names() -> None:
         assert hasattr(briefing, name)
 
 
-def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:
     document = briefing.check(make_briefing())
     assert document.id == "mini"
     assert document.languages == ("zh", "en")
@@ -30,12 +30,12 @@ def it_checks_a_briefing_into_a_document_model(make_briefing) -> None:  # type: 
 
 
 def it_gathers_the_texts_it_draws_once_for_the_glyph_check_and_both_writers(
-        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
     from briefing.model import BLOCK_CLASSES
 
     calls = []
     for cls in BLOCK_CLASSES:
-        def spy(block, texts=cls.texts):  # type: ignore[no-untyped-def]
+        def spy(block, texts=cls.texts):
             calls.append(block)
             return texts(block)
         monkeypatch.setattr(cls, "texts", spy)

@@ -14,15 +14,20 @@ import zxingcpp
 from docx.oxml.ns import qn
 
 from briefing.cli import main
-from tests.conftest import ROOT, pdf_text
+from tests.conftest import ROOT, made_once, pdf_text, shared_tmp
 
 DELEGATIONS = ROOT / "content" / "delegations.yaml"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("batch")
-    assert main(["batch", str(DELEGATIONS), "-o", str(out), "--jobs", "2"]) == 0
+    """The sample's delegations, built once for the test run (whichever worker asks first)."""
+    def make(out: Path) -> list[Path]:
+        assert main(["batch", str(DELEGATIONS), "-o", str(out), "--jobs", "2"]) == 0
+        return []
+
+    out = shared_tmp(tmp_path_factory) / "batch"
+    made_once(out, make)
     return out
 
 
@@ -73,7 +78,7 @@ def it_prints_a_qr_code_that_scans_back_to_the_link(batch: Path) -> None:
     assert "QR code: https://example.org/xicheng/invest" in alts
 
 
-def it_reports_a_broken_edition_and_builds_the_others(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_reports_a_broken_edition_and_builds_the_others(tmp_path: Path, capsys) -> None:
     shutil.copytree(ROOT / "content" / "xicheng-2023", tmp_path / "xicheng-2023")
     text = DELEGATIONS.read_text("utf-8").replace("    theme: print\n", "    theme: prnt\n")
     (tmp_path / "delegations.yaml").write_text(text, "utf-8")
@@ -86,16 +91,15 @@ def it_reports_a_broken_edition_and_builds_the_others(tmp_path: Path, capsys) ->
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 4
 
 
-def it_refuses_an_unsafe_edition_id(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_an_unsafe_edition_id(tmp_path: Path, capsys) -> None:
     text = DELEGATIONS.read_text("utf-8").replace("id: green-city-forum", "id: ../etc")
-    (tmp_path / "delegations.yaml").write_text(text.replace("briefing: xicheng-2023",
-                                                            f"briefing: {ROOT}/content/xicheng-2023"),
-                                               "utf-8")
+    text = text.replace("briefing: xicheng-2023", f"briefing: {ROOT}/content/xicheng-2023")
+    (tmp_path / "delegations.yaml").write_text(text, "utf-8")
     assert main(["batch", str(tmp_path / "delegations.yaml"), "-o", str(tmp_path / "out")]) == 1
     assert "is not a file-name-safe id" in capsys.readouterr().err
 
 
-def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, capsys) -> None:
     rows = ("id,name_zh,name_en,visit_date,layout,include_tags,contact_name_zh,contact_name_en,"
             "contact_title_zh,contact_title_en,email,link\n"
             "acme-de,德国代表团,German delegation,2024-03-12,en,investment;industry,王芳,Wang Fang,"
@@ -117,7 +121,7 @@ def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, 
     assert "visits.csv:3: E3 delegations[1].layout: unknown layout 'zz'" in err
 
 
-def it_selects_blocks_by_tag_too(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_selects_blocks_by_tag_too(make_briefing, tmp_path: Path, capsys) -> None:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text("utf-8")
     (folder / "briefing.yaml").write_text(text.replace(

@@ -10,25 +10,21 @@ import pytest
 
 import briefing
 from briefing.model import dump
+from tests.conftest import assert_golden
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml") if p.stem.count(".") == 0)
+CASES = sorted(p for p in (Path(__file__).parent / "cases").glob("*.yaml")
+               if p.stem.count(".") == 0)
 
 
 def copy_case_files(case: Path, folder: Path) -> None:
     """The case's other files (<name>.<other>) into the briefing folder, as <other>."""
     for extra in case.parent.glob(f"{case.stem}.*"):
-        if extra.suffix not in (".yaml", ".txt") or extra.name.count(".") > 1:
-            if not extra.name.endswith(".model.txt"):
-                (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
+        if extra.name not in (case.name, f"{case.stem}.model.txt"):
+            (folder / extra.name.removeprefix(f"{case.stem}.")).write_bytes(extra.read_bytes())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:  # type: ignore[no-untyped-def]
+def it_builds_the_expected_model(case: Path, make_briefing, update_goldens: bool) -> None:
     folder = make_briefing(briefing_yaml=case.read_text(encoding="utf-8"), name=case.stem)
     copy_case_files(case, folder)
-    actual = dump(briefing.check(folder))
-    golden = case.with_suffix(".model.txt")
-    if update_goldens or not golden.exists():
-        golden.write_text(actual, encoding="utf-8")
-        pytest.skip(f"wrote {golden.name}")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_golden(dump(briefing.check(folder)), case.with_suffix(".model.txt"), update_goldens)

@@ -15,13 +15,11 @@ from tests.conftest import edit_briefing, pdf_text, problems_of
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
-    from tests.conftest import SAMPLE
-    out = tmp_path_factory.mktemp("charts")
-    return {p.suffix[1:]: p for p in briefing.build(SAMPLE, out)}
+def built(sample_build: dict[str, Path]) -> dict[str, Path]:
+    return sample_build
 
 
-def it_draws_charts_as_vectors_in_the_pdf(built) -> None:  # type: ignore[no-untyped-def]
+def it_draws_charts_as_vectors_in_the_pdf(built) -> None:
     pages = pdf_text(built["pdf"])
     index = next(i for i, p in enumerate(pages) if "各类项目总投资" in p)
     text = re.sub(r"\s+", " ", pages[index])
@@ -35,7 +33,7 @@ def it_draws_charts_as_vectors_in_the_pdf(built) -> None:  # type: ignore[no-unt
     assert not any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
 
 
-def it_places_a_picture_with_alt_text_in_the_docx(built) -> None:  # type: ignore[no-untyped-def]
+def it_places_a_picture_with_alt_text_in_the_docx(built) -> None:
     document = docx.Document(str(built["docx"]))
     pictures = [d.get("descr") for d in document.element.body.iter(qn("wp:docPr"))]
     assert len(pictures) == 2
@@ -50,12 +48,12 @@ def it_places_a_picture_with_alt_text_in_the_docx(built) -> None:  # type: ignor
             assert spacing is not None and spacing.get(qn("w:lineRule")) == "auto"
 
 
-def it_computes_a_derived_figure_for_the_donut(built) -> None:  # type: ignore[no-untyped-def]
+def it_computes_a_derived_figure_for_the_donut(built) -> None:
     text = "".join(pdf_text(built["pdf"]))
     assert "其他天数" in text and "112天" in text  # 365 - 253, from the figures' formula
 
 
-def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:
     folder = make_briefing()
     edit_briefing(folder, "      - kpis: [signed_projects, signed_investment]",
                   "      - chart:\n          title: {zh: 图, en: Chart}\n"
@@ -65,7 +63,7 @@ def it_refuses_a_chart_of_mixed_units(make_briefing) -> None:  # type: ignore[no
     assert "must share one unit, not CNY, project" in problem.message
 
 
-def it_draws_grouped_bars_with_a_legend(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_draws_grouped_bars_with_a_legend(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     (folder / "figures.yaml").write_text("figures:\n" + "".join(
         f"  {fid}:\n    label: {{zh: {fid}, en: {fid}}}\n    value: {value}\n    unit: CNY\n"
@@ -91,7 +89,8 @@ sections:
                      "90亿元"):
         assert expected in text, expected
     alt = next(docx.Document(str(docx_path)).element.body.iter(qn("wp:docPr"))).get("descr")
-    assert alt.startswith("两年投资: 2022年: 签约项目 90亿元; 产业项目 300亿元 | 2023年: 签约项目 112.5亿元")
+    assert alt.startswith("两年投资: 2022年: 签约项目 90亿元; 产业项目 300亿元 | "
+                          "2023年: 签约项目 112.5亿元")
 
 
 def chart_pictures(docx_path: Path) -> list[bytes]:
@@ -101,7 +100,7 @@ def chart_pictures(docx_path: Path) -> list[bytes]:
 
 
 def it_draws_the_docx_chart_again_when_its_figures_change(make_briefing, tmp_path: Path,
-                                                          monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
     # the chart's PNG is cached on disk by everything that shapes it: a new value is a new
     # picture, the same chart again is the same picture (read from the cache)
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))

@@ -20,7 +20,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
                           text=True, cwd=cwd, env=env, timeout=120)
 
 
-def it_builds_both_formats_into_the_output_folder(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_builds_both_formats_into_the_output_folder(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing(name="my-briefing")
     result = run("build", str(folder), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
@@ -29,21 +29,21 @@ def it_builds_both_formats_into_the_output_folder(make_briefing, tmp_path: Path)
     assert "wrote" in result.stdout
 
 
-def it_builds_one_format_when_asked(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_builds_one_format_when_asked(make_briefing, tmp_path: Path, capsys) -> None:
     folder = make_briefing()
     assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
     outputs = {p.name for p in (tmp_path / "out").iterdir()}
     assert "mini.docx" in outputs and "mini.pdf" not in outputs
 
 
-def it_checks_without_writing(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_checks_without_writing(make_briefing, tmp_path: Path, capsys) -> None:
     folder = make_briefing()
     assert main(["check", str(folder)]) == 0
     assert "OK" in capsys.readouterr().out
     assert not (Path.cwd() / "build" / "mini.pdf").exists()
 
 
-def it_exits_1_with_located_errors_and_no_traceback(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_exits_1_with_located_errors_and_no_traceback(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text(encoding="utf-8")
     (folder / "briefing.yaml").write_text(text.replace("figure: signed_investment",
@@ -57,17 +57,18 @@ def it_exits_1_with_located_errors_and_no_traceback(make_briefing, tmp_path: Pat
     assert "hint: did you mean 'signed_investment'?" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["build"], ["frobnicate", "x"], ["build", "x", "--format", "odt"]])
-def it_exits_2_on_usage_errors(args: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("args", [["build"], ["frobnicate", "x"],
+                                  ["build", "x", "--format", "odt"]])
+def it_exits_2_on_usage_errors(args: list[str], capsys) -> None:
     assert main(args) == 2
 
 
-def it_exits_1_for_a_folder_without_a_briefing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_exits_1_for_a_folder_without_a_briefing(tmp_path: Path, capsys) -> None:
     assert main(["check", str(tmp_path)]) == 1
     assert "no briefing.yaml here" in capsys.readouterr().err
 
 
-def it_leaves_existing_outputs_untouched_on_a_content_error(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_leaves_existing_outputs_untouched_on_a_content_error(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     out = tmp_path / "out"
     assert main(["build", str(folder), "-o", str(out)]) == 0
@@ -77,7 +78,8 @@ def it_leaves_existing_outputs_untouched_on_a_content_error(make_briefing, tmp_p
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def it_reports_an_unwritable_output_folder_without_a_traceback(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_reports_an_unwritable_output_folder_without_a_traceback(make_briefing, tmp_path: Path,
+                                                               capsys) -> None:
     folder = make_briefing()
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
@@ -86,7 +88,8 @@ def it_reports_an_unwritable_output_folder_without_a_traceback(make_briefing, tm
     assert "cannot write" in err and "Traceback" not in err
 
 
-def it_warns_when_a_glossary_term_is_translated_differently(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_warns_when_a_glossary_term_is_translated_differently(make_briefing, tmp_path: Path,
+                                                            capsys) -> None:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text(encoding="utf-8")
     (folder / "briefing.yaml").write_text(text.replace('en: "Test District signed',
@@ -101,7 +104,8 @@ def it_warns_when_a_glossary_term_is_translated_differently(make_briefing, tmp_p
 def it_exits_fast_with_the_code_and_all_output(path: str, code: int, output: str) -> None:
     # the installed `briefing` script: os._exit after main(), skipping the interpreter's
     # teardown; the exit code and every printed line must still arrive
-    script = f"import sys; sys.argv = ['briefing', 'check', {path!r}]; from briefing.cli import run; run()"
+    script = (f"import sys; sys.argv = ['briefing', 'check', {path!r}]; "
+              "from briefing.cli import run; run()")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)
@@ -109,7 +113,7 @@ def it_exits_fast_with_the_code_and_all_output(path: str, code: int, output: str
     assert output in done.stdout + done.stderr
 
 
-def it_collects_garbage_less_often_while_it_builds(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_collects_garbage_less_often_while_it_builds(tmp_path: Path, monkeypatch) -> None:
     # a build frees nearly everything by reference counting: the cyclic collector runs ten
     # times less often while it builds, and the caller's settings are back afterwards
     import gc
@@ -119,11 +123,12 @@ def it_collects_garbage_less_often_while_it_builds(tmp_path: Path, monkeypatch) 
     during = []
     build_report = briefing.cli.build_report
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):
         during.append(gc.get_threshold())
         return build_report(*args, **kwargs)
     monkeypatch.setattr(briefing.cli, "build_report", spy)
     before = gc.get_threshold()
-    assert main(["build", str(ROOT / "content" / "xicheng-2023"), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    assert main(["build", str(ROOT / "content" / "xicheng-2023"), "-o", str(tmp_path),
+                 "--format", "pdf"]) == 0
     assert during == [(before[0] * 10, *before[1:])]
     assert gc.get_threshold() == before

@@ -43,13 +43,13 @@ def it_adds_a_contents_page_to_both_formats(tmp_path: Path) -> None:
     assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
-def _passes(monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
+def _passes(monkeypatch) -> list[bool]:
     """Records, for each layout pass of the PDF, whether it only measured (drew no text)."""
     from briefing.writers.pdf.document import _BriefingTemplate
     passes: list[bool] = []
     before = _BriefingTemplate.beforeDocument
 
-    def spy(self) -> None:  # type: ignore[no-untyped-def]
+    def spy(self) -> None:
         before(self)
         passes.append(self.canv.measuring)
     monkeypatch.setattr(_BriefingTemplate, "beforeDocument", spy)
@@ -57,7 +57,7 @@ def _passes(monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
 
 
 def it_finds_the_pages_in_a_pass_that_draws_nothing_then_draws_once(tmp_path: Path,
-                                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                                    monkeypatch) -> None:
     from reportlab.platypus.paragraph import Paragraph
 
     from briefing.writers.pdf.linebreak import WrappedOnce
@@ -67,7 +67,7 @@ def it_finds_the_pages_in_a_pass_that_draws_nothing_then_draws_once(tmp_path: Pa
     drawn: list[bool] = []  # for each of our paragraphs drawn: in the measuring pass?
     draw_para = Paragraph.drawPara
 
-    def spy(self, debug=0):  # type: ignore[no-untyped-def]
+    def spy(self, debug=0):
         if isinstance(self, WrappedOnce):  # (the contents' own lines are ReportLab's)
             drawn.append(self.canv.measuring)
         return draw_para(self, debug)
@@ -81,12 +81,13 @@ def it_finds_the_pages_in_a_pass_that_draws_nothing_then_draws_once(tmp_path: Pa
 
 
 def it_gets_a_contents_page_running_onto_a_second_right_in_two_passes(
-        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        tmp_path: Path, monkeypatch) -> None:
     # ReportLab's first pass has a one-line placeholder for the contents: a contents page that
     # turns out longer moves every page after it, and a third pass (drawn) was needed
     folder = project_with_contents_theme(tmp_path)
     extra = "".join(f"  - heading: {{zh: 第{n}部分, en: Part {n}}}\n"
-                    f"    blocks:\n      - paragraph: {{zh: 第{n}部分正文。, en: Text of part {n}.}}\n"
+                    "    blocks:\n"
+                    f"      - paragraph: {{zh: 第{n}部分正文。, en: Text of part {n}.}}\n"
                     for n in range(1, 41))
     yaml_file = folder / "briefing.yaml"
     yaml_file.write_text(yaml_file.read_text("utf-8").rstrip("\n") + "\n" + extra, "utf-8")

@@ -30,7 +30,7 @@ def declared(case: Path) -> list[tuple[int, str, str | None]]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def it_reports_each_declared_problem_at_its_line(case: Path, make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_reports_each_declared_problem_at_its_line(case: Path, make_briefing) -> None:
     if case.name.startswith("figures-"):
         folder = make_briefing(figures_yaml=case.read_text(encoding="utf-8"))
         reported_file = "figures.yaml"

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
-from briefing.source.load import load_yaml
-from briefing.source.parse import parse_model
 from briefing.content.schema import BriefingFile
 from briefing.errors import ContentError
+from briefing.source.load import load_yaml
+from briefing.source.parse import parse_model
 from tests.conftest import MINIMAL
 
 # text with what breaks naive pipelines: markup, template and inline marks, controls,

@@ -23,7 +23,7 @@ def with_logo(folder: Path, logo: str) -> Path:
     return folder
 
 
-def it_draws_the_logo_on_the_cover_of_both_formats(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_draws_the_logo_on_the_cover_of_both_formats(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     Image.new("RGB", (300, 120), (11, 79, 138)).save(folder / "logo.png")
     pdf, docx_path = briefing.build(with_logo(folder, "logo.png"), tmp_path)
@@ -46,7 +46,8 @@ def it_draws_the_logo_on_the_cover_of_both_formats(make_briefing, tmp_path: Path
     ("huge.png", "the limit is 40,000,000"),
     ("pic.gif", "is GIF; use PNG or JPEG"),
 ])
-def it_refuses_bad_images_with_the_line(name: str, message: str, make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_bad_images_with_the_line(name: str, message: str, make_briefing,
+                                        tmp_path: Path) -> None:
     folder = make_briefing()
     (tmp_path / "outside.png").write_bytes(b"")
     os.symlink(tmp_path / "outside.png", folder / "link.png")
@@ -60,7 +61,7 @@ def it_refuses_bad_images_with_the_line(name: str, message: str, make_briefing, 
     assert message in problem.message
 
 
-def it_refuses_a_special_file_as_an_image(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_special_file_as_an_image(make_briefing) -> None:
     folder = make_briefing()
     os.mkfifo(folder / "pipe.png")  # reading it would block forever
     with pytest.raises(ContentError) as caught:
@@ -68,7 +69,7 @@ def it_refuses_a_special_file_as_an_image(make_briefing) -> None:  # type: ignor
     assert "is not a regular file" in caught.value.diagnostics[0].message
 
 
-def it_places_a_photo_block_in_both_formats_with_alt_text(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_places_a_photo_block_in_both_formats_with_alt_text(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     Image.new("RGB", (800, 500), (200, 120, 40)).save(folder / "park.jpg")
     text = edit_briefing(folder, "      - kpis: [signed_projects, signed_investment]\n",

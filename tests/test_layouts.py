@@ -11,7 +11,7 @@ import pytest
 
 import briefing
 from briefing.errors import ContentError
-from tests.conftest import SAMPLE, pdf_text
+from tests.conftest import Edition, pdf_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -29,14 +29,15 @@ def first_char_box(pdf_path: Path, needle: str, page_index: int = 1) -> tuple[fl
         pdf.close()
 
 
-def it_sets_the_languages_side_by_side_aligned_at_the_top(tmp_path: Path) -> None:
-    [pdf] = briefing.build(SAMPLE, tmp_path, formats=("pdf",), layout="parallel")
+def it_sets_the_languages_side_by_side_aligned_at_the_top(sample_edition: Edition) -> None:
+    pdf = sample_edition("investor", "parallel")["pdf"]
     zh_left, zh_top = first_char_box(pdf, "砥砺奋进")
     en_left, en_top = first_char_box(pdf, "Forging ahead")
     assert abs(zh_top - en_top) < 3  # the same row
     assert en_left > zh_left + 200  # the right-hand column
     # a heading never ends a page: text follows it below, above the footer
-    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破", "新城形象更加靓丽"):
+    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破",
+                    "新城形象更加靓丽"):
         assert text_below(pdf, heading), heading
 
 
@@ -57,8 +58,8 @@ def text_below(pdf_path: Path, needle: str) -> bool:
         pdf.close()
 
 
-def it_writes_parallel_rows_in_word_as_a_two_column_table(tmp_path: Path) -> None:
-    [path] = briefing.build(SAMPLE, tmp_path, formats=("docx",), layout="parallel")
+def it_writes_parallel_rows_in_word_as_a_two_column_table(sample_edition: Edition) -> None:
+    path = sample_edition("investor", "parallel")["docx"]
     document = docx.Document(str(path))
     tables = [t for t in document.tables if t.style.name == "Parallel Text"]
     assert tables
@@ -69,8 +70,9 @@ def it_writes_parallel_rows_in_word_as_a_two_column_table(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("layout", ["zh", "en"])
-def it_builds_single_language_editions_from_the_bilingual_source(layout: str, tmp_path: Path) -> None:
-    pdf, docx_path = briefing.build(SAMPLE, tmp_path, layout=layout)
+def it_builds_single_language_editions_from_the_bilingual_source(layout: str,
+                                                               sample_edition: Edition) -> None:
+    pdf, docx_path = sample_edition("investor", layout).values()
     text = "".join(pdf_text(pdf))
     words = " ".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
     if layout == "en":

@@ -20,7 +20,7 @@ def warnings_of(folder: Path) -> list[str]:
     return [d.format() for d in caught.value.diagnostics]
 
 
-def edited(make_briefing, old: str, new: str, file: str = "briefing.yaml") -> Path:  # type: ignore[no-untyped-def]
+def edited(make_briefing, old: str, new: str, file: str = "briefing.yaml") -> Path:
     folder = make_briefing()
     text = (folder / file).read_text("utf-8")
     assert old in text
@@ -28,20 +28,20 @@ def edited(make_briefing, old: str, new: str, file: str = "briefing.yaml") -> Pa
     return folder
 
 
-def it_passes_the_sample_with_no_warning(caplog) -> None:  # type: ignore[no-untyped-def]
+def it_passes_the_sample_with_no_warning(caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="briefing"):
         briefing.check(SAMPLE, strict=True)
     assert not caplog.records
 
 
-def it_flags_a_number_typed_in_the_text(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_flags_a_number_typed_in_the_text(make_briefing) -> None:
     folder = edited(make_briefing, "总投资{{ signed_investment }}", "总投资112.5亿元")
     found = warnings_of(folder)
     assert any("briefing.yaml:13: warning: sections[0].blocks[0].paragraph.zh: the number "
                "112.5 is typed in the text" in m for m in found), found
 
 
-def it_flags_a_text_whose_languages_quote_different_figures(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_flags_a_text_whose_languages_quote_different_figures(make_briefing) -> None:
     folder = edited(make_briefing, "with a total investment of {{ signed_investment }}",
                     "with {{ signed_projects.label }}")
     found = warnings_of(folder)
@@ -49,7 +49,7 @@ def it_flags_a_text_whose_languages_quote_different_figures(make_briefing) -> No
                for m in found), found
 
 
-def it_flags_stale_figures_and_fails_under_strict(make_briefing, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_flags_stale_figures_and_fails_under_strict(make_briefing, capsys) -> None:
     folder = edited(make_briefing, "    as_of: 2023-12-31\n    source: {zh: 测试区统计局, en: Test",
                     "    as_of: 2021-06-30\n    source: {zh: 测试区统计局, en: Test",
                     file="figures.yaml")

@@ -18,8 +18,15 @@ from briefing.content.schema import Validation, validate
 from briefing.errors import ContentError
 from briefing.layout import choose_layout, layout_named
 from briefing.model import Bilingual, FigureTable, Heading, Paragraph
-from briefing.pipeline import (load_content, prepare, prepare_content, prepare_edition,
-                               prepare_theme, redline_options, render)
+from briefing.pipeline import (
+    load_content,
+    prepare,
+    prepare_content,
+    prepare_edition,
+    prepare_theme,
+    redline_options,
+    render,
+)
 from briefing.style_names import check_styles
 from briefing.writers import WRITERS, WriteOptions, write
 from tests.conftest import SAMPLE, edit_briefing, problems_of
@@ -28,7 +35,7 @@ STEPS = ["load_content", "validate", "resolve_theme", "build_document", "check_s
          "check_glyphs", "write_pdf", "write_docx"]
 
 
-def it_logs_each_step_by_its_name_in_order(caplog) -> None:  # type: ignore[no-untyped-def]
+def it_logs_each_step_by_its_name_in_order(caplog) -> None:
     with caplog.at_level(logging.INFO, logger="briefing"):
         prepared = prepare(SAMPLE)
         for fmt in WRITERS:
@@ -43,7 +50,7 @@ def validated(folder: Path) -> Validation:
     return validate(folder, briefing_file, figure_files, choose_layout(briefing_file.data))
 
 
-def it_validates_into_what_the_text_check_needs(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_validates_into_what_the_text_check_needs(make_briefing) -> None:
     folder = make_briefing()
     edit_briefing(folder, "{zh: 创历史新高。, en: A record high.}",
                   "{zh: 创历史新高。, en: A record high.}\n          colour: red")
@@ -58,7 +65,7 @@ def it_validates_into_what_the_text_check_needs(make_briefing) -> None:  # type:
         "sections[0].blocks[0].paragraph.en", "sections[0].blocks[2].callout.colour"]
 
 
-def it_keeps_the_ids_of_invalid_figures_out_of_the_text_check(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_the_ids_of_invalid_figures_out_of_the_text_check(make_briefing) -> None:
     folder = make_briefing()
     figures = folder / "figures.yaml"
     figures.write_text(figures.read_text("utf-8").replace("value: 33", "value: many"), "utf-8")
@@ -69,7 +76,7 @@ def it_keeps_the_ids_of_invalid_figures_out_of_the_text_check(make_briefing) -> 
     assert [p.field_path for p in problems_of(folder)] == ["figures.signed_projects.value"]
 
 
-def it_builds_the_model_from_explicit_settings(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_builds_the_model_from_explicit_settings(make_briefing) -> None:
     content = prepare_content(make_briefing())
     labels = {name: Bilingual(f"{name}-zh", f"{name}-en") for name in (
         "table_figure", "table_value", "table_as_of", "table_source", "sources", "page")}
@@ -86,7 +93,7 @@ def it_builds_the_model_from_explicit_settings(make_briefing) -> None:  # type: 
                                             "table_as_of-en"]
 
 
-def it_checks_style_names_in_a_step_of_their_own(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_checks_style_names_in_a_step_of_their_own(make_briefing) -> None:
     folder = make_briefing()
     text = edit_briefing(folder, "      - kpis:", "        style: Body Txt\n      - kpis:")
     content = prepare_content(folder)
@@ -104,7 +111,7 @@ def it_checks_style_names_in_a_step_of_their_own(make_briefing) -> None:  # type
     assert check_styles(prepare_content(folder), theme) == []
 
 
-def it_resolves_the_theme_for_the_layout(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_resolves_the_theme_for_the_layout(make_briefing) -> None:
     folder = make_briefing()
     stacked = prepare_theme(prepare_content(folder))
     english = prepare_theme(prepare_content(folder, "en"))
@@ -123,7 +130,7 @@ def tracked_changes(data: bytes) -> tuple[list[str], list[str]]:
 OLD_FIGURES = {"signed_investment": {"value": "12000000000", "as_of": "2023-12-31"}}
 
 
-def it_writes_a_redline_as_a_writer_option(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_writes_a_redline_as_a_writer_option(make_briefing) -> None:
     prepared = prepare(make_briefing())
     options = redline_options(prepared, OLD_FIGURES)
     assert options.revisions is not None
@@ -136,7 +143,7 @@ def it_writes_a_redline_as_a_writer_option(make_briefing) -> None:  # type: igno
     assert render(prepared, "docx", options) == redline  # the pipeline's step, the same table
 
 
-def it_warns_that_a_pdf_shows_no_tracked_changes(make_briefing, caplog) -> None:  # type: ignore[no-untyped-def]
+def it_warns_that_a_pdf_shows_no_tracked_changes(make_briefing, caplog) -> None:
     prepared = prepare(make_briefing())
     options = redline_options(prepared, OLD_FIGURES)
     plain = write("pdf", prepared.document, prepared.theme, WriteOptions())

@@ -12,7 +12,7 @@ from tests.conftest import SAMPLE
 REF = re.compile(r"{{\s*([a-z_0-9]+)")
 
 
-def load(name: str):  # type: ignore[no-untyped-def]
+def load(name: str):
     return yaml.load((SAMPLE / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 

@@ -16,7 +16,7 @@ ROWS = ("signed_projects,新签约项目,Newly signed projects,33,project,2023-1
         "signed_investment,新签约项目总投资,Investment,11250000000,CNY,2023-12-31,统计局,Bureau\n")
 
 
-def with_figures(make_briefing, name: str, write) -> Path:  # type: ignore[no-untyped-def]
+def with_figures(make_briefing, name: str, write) -> Path:
     folder = make_briefing()
     (folder / "figures.yaml").unlink()
     write(folder / name)
@@ -29,14 +29,14 @@ def problems(folder: Path) -> list[str]:
     return [d.format() for d in problems_of(folder)]
 
 
-def it_reads_figures_from_a_csv_with_a_byte_order_mark(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_reads_figures_from_a_csv_with_a_byte_order_mark(make_briefing) -> None:
     folder = with_figures(make_briefing, "figures.csv",
                           lambda p: p.write_bytes((HEADER + ROWS).encode("utf-8-sig")))
     document = briefing.check(folder)
     assert "112.5亿元" in "".join(r.text for r in document.blocks[1].text.zh)
 
 
-def workbook(sheet_title: str, text: str, numbers: bool = False):  # type: ignore[no-untyped-def]
+def workbook(sheet_title: str, text: str, numbers: bool = False):
     """A writer of `text` (CSV lines) as a one-sheet workbook; `numbers`: digits as numbers."""
     def write(path: Path) -> None:
         book = openpyxl.Workbook()
@@ -49,13 +49,13 @@ def workbook(sheet_title: str, text: str, numbers: bool = False):  # type: ignor
     return write
 
 
-def it_reads_figures_from_an_excel_workbook(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_reads_figures_from_an_excel_workbook(make_briefing) -> None:
     write = workbook("Figures", HEADER + ROWS, numbers=True)
     document = briefing.check(with_figures(make_briefing, "figures.xlsx", write))
     assert "RMB\u00a011.25\u00a0billion" in "".join(r.text for r in document.blocks[1].text.en)
 
 
-def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:
     write = workbook("Sheet1", HEADER + ROWS.replace(",33,", ",n/a,"))
     [message] = problems(with_figures(make_briefing, "figures.xlsx", write))
     assert message.endswith("figures.xlsx:2: Sheet1!D2 figures.signed_projects.value: 'n/a' is "
@@ -73,20 +73,20 @@ def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:  # type: igno
     (HEADER + ROWS.replace("2023-12-31", "2023-13-31", 1), "figures.csv:2: F2 "
      "figures.signed_projects.as_of"),
 ])
-def it_reports_broken_csv_files(content: str, expected: str, make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_reports_broken_csv_files(content: str, expected: str, make_briefing) -> None:
     folder = with_figures(make_briefing, "figures.csv", lambda p: p.write_text(content, "utf-8"))
     found = problems(folder)
     assert any(expected in m for m in found), found
 
 
-def it_refuses_a_gbk_csv_with_advice(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_gbk_csv_with_advice(make_briefing) -> None:
     folder = with_figures(make_briefing, "figures.csv",
                           lambda p: p.write_bytes((HEADER + ROWS).encode("gbk")))
     [message] = problems(folder)
     assert "not UTF-8" in message and "CSV UTF-8" in message
 
 
-def it_reports_a_formula_with_an_unknown_figure_or_a_forbidden_construct(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_reports_a_formula_with_an_unknown_figure_or_a_forbidden_construct(make_briefing) -> None:
     rows = ROWS + ("share,占比,Share,,percent,2023-12-31,统计局,Bureau,signed_investment / "
                    "totl * 100\n"
                    "evil,坏,Evil,,count,2023-12-31,s,t,__import__('os').system('x')\n")
@@ -99,7 +99,7 @@ def it_reports_a_formula_with_an_unknown_figure_or_a_forbidden_construct(make_br
                in m for m in found), found
 
 
-def it_refuses_an_id_defined_in_two_figure_files(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_an_id_defined_in_two_figure_files(make_briefing) -> None:
     folder = make_briefing()
     (folder / "more.csv").write_text(HEADER + ROWS.splitlines()[0] + "\n", "utf-8")
     text = (folder / "briefing.yaml").read_text("utf-8")
@@ -109,8 +109,9 @@ def it_refuses_an_id_defined_in_two_figure_files(make_briefing) -> None:  # type
            "in figures.yaml line 2" in message
 
 
-def it_reports_a_truncated_row_by_its_missing_cells(make_briefing) -> None:  # type: ignore[no-untyped-def]
-    truncated = HEADER + ROWS.splitlines()[0] + "\n" + "signed_investment,总投资,Investment,11250000000\n"
+def it_reports_a_truncated_row_by_its_missing_cells(make_briefing) -> None:
+    truncated = (HEADER + ROWS.splitlines()[0] + "\n"
+                 + "signed_investment,总投资,Investment,11250000000\n")
     folder = with_figures(make_briefing, "figures.csv", lambda p: p.write_text(truncated, "utf-8"))
     found = problems(folder)
     assert any("figures.csv:3: row has 4 cells, the header 8: it is cut short (no unit, as_of, "

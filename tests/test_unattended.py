@@ -19,12 +19,12 @@ from briefing.incremental import output_lock
 from tests.conftest import ROOT, SAMPLE
 
 
-def built(capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def built(capsys, *args: str) -> tuple[int, str]:
     code = main(["build", *args])
     return code, capsys.readouterr().out
 
 
-def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = make_briefing(), tmp_path / "out"
     code, said = built(capsys, str(folder), "-o", str(out))
     assert code == 0 and said.count("wrote") == 2
@@ -43,7 +43,7 @@ def it_skips_outputs_whose_inputs_did_not_change(make_briefing, tmp_path: Path, 
     assert said.count("wrote") == 2
 
 
-def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = make_briefing(), tmp_path / "out"
     built(capsys, str(folder), "-o", str(out), "--format", "pdf")
     code, said = built(capsys, str(folder), "-o", str(out), "--format", "pdf", "--layout", "en")
@@ -52,7 +52,8 @@ def it_rebuilds_when_the_theme_or_layout_changes(make_briefing, tmp_path: Path, 
     assert "wrote" in said
 
 
-def it_waits_for_another_run_then_says_the_folder_is_busy(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_waits_for_another_run_then_says_the_folder_is_busy(make_briefing, tmp_path: Path,
+                                                          capsys) -> None:
     out = tmp_path / "out"
     with output_lock(out, wait_s=0):
         code = main(["build", str(make_briefing()), "-o", str(out), "--wait", "0.5"])
@@ -69,11 +70,12 @@ def valid(pdf: Path, docx: Path) -> bool:
 
 
 @pytest.mark.parametrize("delay", [0.4, 0.8, 1.2, 1.6])
-def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: Path) -> None:
+def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: Path,
+                                                       sample_build: dict[str, Path]) -> None:
     out = tmp_path / "out"
+    shutil.copytree(sample_build["pdf"].parent, out)  # the previous run's outputs and manifest
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     command = [sys.executable, "-m", "briefing", "build", str(SAMPLE), "-o", str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
     pdf, docx = out / "xicheng-2023.pdf", out / "xicheng-2023.docx"
     run = subprocess.Popen([*command, "--force"], env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
@@ -88,7 +90,8 @@ def it_keeps_the_previous_outputs_when_a_run_is_killed(delay: float, tmp_path: P
     assert not list(out.glob(".*.tmp"))
 
 
-def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tmp_path: Path,
+                                                               capsys) -> None:
     import json
     folder, out = make_briefing(), tmp_path / "out"
     built(capsys, str(folder), "-o", str(out))
@@ -99,8 +102,9 @@ def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tm
     # before building: `briefing changes` says what the next edition will change
     assert main(["changes", str(folder), "-o", str(out)]) == 0
     preview = capsys.readouterr().out.replace("\u00a0", " ")
-    assert "| 新签约项目总投资 / Total investment of newly signed projects | 112.5亿元 / RMB 11.25 " \
-           "billion | 120亿元 / RMB 12 billion | 增长6.7% / up 6.7% |" in preview
+    assert "| 新签约项目总投资 / Total investment of newly signed projects | " \
+           "112.5亿元 / RMB 11.25 billion | 120亿元 / RMB 12 billion | 增长6.7% / up 6.7% |" \
+           in preview
     assert "招商引资 / Investment Promotion" in preview  # the section that quotes it
     built(capsys, str(folder), "-o", str(out))
     report = json.loads((out / "mini.changes.json").read_text("utf-8"))
@@ -113,7 +117,9 @@ def it_reports_the_figures_that_changed_since_the_last_edition(make_briefing, tm
     assert "No figure changed" in (out / "mini.changes.md").read_text("utf-8")
 
 
-def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_briefing,
+                                                                          tmp_path: Path,
+                                                                          capsys) -> None:
     import docx as python_docx
     from docx.oxml.ns import qn
 

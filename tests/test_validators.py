@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import briefing
-from tests.conftest import ROOT, SAMPLE, pdf_fonts
+from tests.conftest import ROOT, SAMPLE, Edition, pdf_fonts
 
 CASES = [("investor", "stacked"), ("investor", "parallel"), ("gov", "zh"), ("print", "en")]
 
@@ -21,8 +21,8 @@ CASES = [("investor", "stacked"), ("investor", "parallel"), ("gov", "zh"), ("pri
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is needed (.ci/run installs it)")
 @pytest.mark.parametrize("theme, layout", CASES)
 def it_writes_pdfs_that_qpdf_accepts_with_every_font_embedded(theme: str, layout: str,
-                                                              tmp_path: Path) -> None:
-    [pdf] = briefing.build(SAMPLE, tmp_path, formats=("pdf",), theme=theme, layout=layout)
+                                                              sample_edition: Edition) -> None:
+    pdf = sample_edition(theme, layout)["pdf"]
     check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert all(f["emb"] == "yes" and f["sub"] == "yes" for f in pdf_fonts(pdf))

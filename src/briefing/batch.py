@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content.delegations import Delegation, load_delegations
+from .content.schema import Content
 from .errors import BriefingError, ContentError
 from .output import save_atomic
-from .content.schema import Content
 from .pipeline import prepare_content, prepare_edition, prepare_theme, render
 from .theme.resolve import ResolvedTheme
+
 
 @dataclass(frozen=True)
 class EditionResult:
@@ -41,13 +42,13 @@ def edition_name(briefing_id: str, delegation: Delegation, fmt: str) -> str:
     return f"{briefing_id}--{delegation.id}.{fmt}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _content(briefing: Path, layout: str | None) -> Content:
     """Loaded and validated once per worker process and layout: shared by its editions."""
     return prepare_content(briefing, layout)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _theme(briefing: Path, layout: str | None, theme: str | None) -> ResolvedTheme:
     return prepare_theme(_content(briefing, layout), theme)
 

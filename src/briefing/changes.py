@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build import figure_ids_in, used_figures
-from .content.schema import Section
 from .content.figures import format_as_of, format_change, units
+from .content.schema import Content, Section
 from .content.templating import FigureView
-from .content.schema import Content
 from .output import save_atomic
 
 if TYPE_CHECKING:  # the pipeline imports this module to record editions
@@ -108,9 +107,8 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines).replace("\u00a0", " ") + "\n"
 
 
-def _date(text: str):  # type: ignore[no-untyped-def]
-    from datetime import date
-    return date.fromisoformat(text)
+def _date(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
 
 
 def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:

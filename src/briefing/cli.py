@@ -13,18 +13,28 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
+from .errors import (
+    EXIT_CONTENT,
+    EXIT_ON_CHANGE,
+    EXIT_USAGE,
+    BriefingError,
+    ContentError,
+    exit_code_for,
+)
 from .layout import LAYOUTS
+from .notify import run_on_change
 from .pipeline import find_briefing, prepare
 from .scaffold import new_briefing
-from .errors import (EXIT_CONTENT, EXIT_ON_CHANGE, EXIT_USAGE, BriefingError, ContentError,
-                     exit_code_for)
-from .notify import run_on_change
+
+if TYPE_CHECKING:
+    from .batch import EditionResult  # imported for batches only
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,9 +126,9 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> Iterator[Callable[[EditionResult, int], None]]:
     if not sys.stderr.isatty():
-        def line(result, total):  # type: ignore[no-untyped-def]
+        def line(result: EditionResult, total: int) -> None:
             _say(f"{result.delegation}: {'failed' if result.error else 'built'}")
         yield line
         return
@@ -127,7 +137,7 @@ def _progress():  # type: ignore[no-untyped-def]
     with Progress(transient=True) as progress:
         task = progress.add_task("building editions", total=None)
 
-        def advance(result, total):  # type: ignore[no-untyped-def]
+        def advance(result: EditionResult, total: int) -> None:
             progress.update(task, total=total, advance=1)
         yield advance
 

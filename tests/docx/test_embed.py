@@ -44,7 +44,7 @@ def make_document(embed: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def font_table(data: bytes):  # type: ignore[no-untyped-def]
+def font_table(data: bytes):
     """(font table part, its parsed XML) of a saved DOCX, reopened with python-docx."""
     part = docx.Document(io.BytesIO(data)).part.part_related_by(RT.FONT_TABLE)
     return part, parse_xml(part.blob)

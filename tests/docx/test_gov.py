@@ -15,16 +15,15 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 import briefing
-from tests.conftest import SAMPLE, libreoffice_pdf, pdf_text
+from tests.conftest import Edition, libreoffice_pdf, pdf_text
 
 
 @pytest.fixture(scope="module")
-def gov_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("gov")
-    return {p.suffix[1:]: p for p in briefing.build(SAMPLE, out, theme="gov")}
+def gov_build(sample_edition: Edition) -> dict[str, Path]:
+    return sample_edition("gov", "stacked")
 
 
-def it_sets_the_page_and_type_area_of_the_standard(gov_build) -> None:  # type: ignore[no-untyped-def]
+def it_sets_the_page_and_type_area_of_the_standard(gov_build) -> None:
     body = docx.Document(str(gov_build["docx"])).sections[-1]
     for actual, mm in ((body.top_margin, 37), (body.bottom_margin, 35),
                        (body.left_margin, 28), (body.right_margin, 26)):
@@ -34,7 +33,7 @@ def it_sets_the_page_and_type_area_of_the_standard(gov_build) -> None:  # type: 
     assert abs(int(grid.get(qn("w:linePitch"))) - 225 / 22 / 25.4 * 1440) < 2  # 22 lines
 
 
-def it_names_the_official_fonts_with_their_alternatives(gov_build) -> None:  # type: ignore[no-untyped-def]
+def it_names_the_official_fonts_with_their_alternatives(gov_build) -> None:
     document = docx.Document(str(gov_build["docx"]))
     east_asian = {name: document.styles[name].element.rPr.rFonts.get(qn("w:eastAsia"))
                   for name in ("Title", "Body Text", "Heading 1", "Heading 2")}
@@ -51,7 +50,7 @@ def it_names_the_official_fonts_with_their_alternatives(gov_build) -> None:  # t
     assert not document.settings.element.findall(qn("w:embedTrueTypeFonts"))
 
 
-def it_numbers_headings_with_word_numbering(gov_build) -> None:  # type: ignore[no-untyped-def]
+def it_numbers_headings_with_word_numbering(gov_build) -> None:
     document = docx.Document(str(gov_build["docx"]))
     numbering = document.part.numbering_part.element
     num_pr = document.styles["Heading 1"].element.pPr.numPr
@@ -60,7 +59,8 @@ def it_numbers_headings_with_word_numbering(gov_build) -> None:  # type: ignore[
                        for n in numbering.findall(qn("w:num")) if n.numId == num_id)
     abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
                     if a.get(qn("w:abstractNumId")) == abstract_id)
-    levels = [(lvl.find(qn("w:numFmt")).get(qn("w:val")), lvl.find(qn("w:lvlText")).get(qn("w:val")))
+    levels = [(lvl.find(qn("w:numFmt")).get(qn("w:val")),
+               lvl.find(qn("w:lvlText")).get(qn("w:val")))
               for lvl in abstract.findall(qn("w:lvl"))]
     assert levels == [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
                       ("decimal", "%3."), ("decimal", "（%4）")]
@@ -68,7 +68,7 @@ def it_numbers_headings_with_word_numbering(gov_build) -> None:  # type: ignore[
     assert "开放招商成效明显" in [p.text for p in document.paragraphs]
 
 
-def it_puts_page_numbers_on_the_outer_side(gov_build) -> None:  # type: ignore[no-untyped-def]
+def it_puts_page_numbers_on_the_outer_side(gov_build) -> None:
     document = docx.Document(str(gov_build["docx"]))
     body = document.sections[-1]
     assert document.settings.odd_and_even_pages_header_footer
@@ -89,21 +89,21 @@ def it_puts_page_numbers_on_the_outer_side(gov_build) -> None:  # type: ignore[n
     assert positions[0] > width / 2 > positions[1]
 
 
-def it_numbers_the_pdf_headings_as_the_standard_does(gov_build) -> None:  # type: ignore[no-untyped-def]
+def it_numbers_the_pdf_headings_as_the_standard_does(gov_build) -> None:
     text = re.sub(r"\s+", "", "".join(pdf_text(gov_build["pdf"])))
     assert "一、开放招商成效明显" in text and "七、党建基础保障夯实" in text
     assert "—2—" in text and "—1—" not in text  # the cover is page 1, unnumbered
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is needed")
-def it_shows_the_numbers_in_a_word_processor(gov_build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_shows_the_numbers_in_a_word_processor(gov_build, tmp_path: Path) -> None:
     pdf = libreoffice_pdf(gov_build["docx"].read_bytes(), tmp_path / "lo")
     text = re.sub(r"[\s\u2060]+", "", "".join(pdf_text(pdf)))
     assert "一、开放招商成效明显" in text and "七、党建基础保障夯实" in text
     assert "I.NotableResults" in text
 
 
-def it_numbers_four_levels_and_restarts_below_a_new_heading(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_numbers_four_levels_and_restarts_below_a_new_heading(make_briefing, tmp_path: Path) -> None:
     source = """cover:
   title: {zh: 标题, en: Title}
   date: 2024-01-15

@@ -8,14 +8,14 @@ import posixpath
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from lxml import etree
 
-import briefing
-from tests.conftest import SAMPLE, libreoffice_pdf, pdf_text, pdffonts
+from tests.conftest import Edition, libreoffice_pdf, pdf_text, pdffonts
 
 needs_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdffonts") is None,
@@ -26,18 +26,15 @@ CASES = [(theme, layout) for theme in ("investor", "gov")
          for layout in ("stacked", "parallel", "zh", "en")]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    out = tmp_path_factory.mktemp("docx")
-    return {(theme, layout): briefing.build(SAMPLE, out / f"{theme}-{layout}",
-                                            formats=("docx",), theme=theme, layout=layout)[0]
-            for theme, layout in CASES}
+@pytest.fixture
+def built(sample_edition: Edition) -> Callable[[str, str], Path]:
+    return lambda theme, layout: sample_edition(theme, layout)["docx"]
 
 
 @needs_libreoffice
 @pytest.mark.parametrize("theme, layout", CASES)
-def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pdf = libreoffice_pdf(built[theme, layout].read_bytes(), tmp_path / "lo")
+def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_path: Path) -> None:
+    pdf = libreoffice_pdf(built(theme, layout).read_bytes(), tmp_path / "lo")
     text = re.sub(r"[\s\u2060]+", "", "".join(pdf_text(pdf)))
     if layout != "en":
         assert all(heading in text for heading in HEADINGS)
@@ -60,8 +57,9 @@ def it_opens_in_libreoffice_with_all_text(theme: str, layout: str, built, tmp_pa
 
 
 @pytest.mark.parametrize("theme, layout", CASES)
-def it_writes_well_formed_parts_and_resolvable_relationships(theme: str, layout: str, built) -> None:  # type: ignore[no-untyped-def]
-    with zipfile.ZipFile(built[theme, layout]) as package:
+def it_writes_well_formed_parts_and_resolvable_relationships(theme: str, layout: str,
+                                                             built) -> None:
+    with zipfile.ZipFile(built(theme, layout)) as package:
         names = set(package.namelist())
         for name in names:
             if name.endswith((".xml", ".rels")):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import docx
+import time
+from pathlib import Path
 
-import briefing
+import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+
+import briefing
+from tests.conftest import SAMPLE
 
 W_STYLE_NAMES = ("Title", "Heading 1", "Heading 1 English", "Body Text", "Body Text English",
                  "List Bullet", "Caption", "Call-out Figure", "Call-out Text", "KPI Value",
@@ -15,15 +19,15 @@ W_STYLE_NAMES = ("Title", "Heading 1", "Heading 1 English", "Body Text", "Body T
 
 
 @pytest.fixture(scope="module")
-def document(sample_build):  # type: ignore[no-untyped-def]
+def document(sample_build):
     return docx.Document(str(sample_build["docx"]))
 
 
-def body_paragraphs(document):  # type: ignore[no-untyped-def]
+def body_paragraphs(document):
     return [p for p in document.paragraphs if p.text.strip()]
 
 
-def it_defines_the_style_set_with_east_asian_fonts(document) -> None:  # type: ignore[no-untyped-def]
+def it_defines_the_style_set_with_east_asian_fonts(document) -> None:
     names = {s.name for s in document.styles}
     for name in W_STYLE_NAMES + ("Figure Table", "Call-out Box", "KPI Card"):
         assert name in names, name
@@ -37,7 +41,7 @@ def it_defines_the_style_set_with_east_asian_fonts(document) -> None:  # type: i
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
 
 
-def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> None:  # type: ignore[no-untyped-def]
+def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> None:
     paragraphs = body_paragraphs(document)
     styles = [p.style.name for p in paragraphs]
     assert "Normal" not in styles
@@ -54,12 +58,12 @@ def it_gives_every_paragraph_a_named_style_in_chinese_then_english(document) -> 
     assert any("RMB\u00a011.25\u00a0billion" in p.text for p in english)
 
 
-def it_marks_bold_lead_ins_with_the_strong_style(document) -> None:  # type: ignore[no-untyped-def]
+def it_marks_bold_lead_ins_with_the_strong_style(document) -> None:
     runs = [r for p in document.paragraphs for r in p.runs if r.style and r.style.name == "Strong"]
     assert any("资金问题有效解决" in r.text for r in runs)
 
 
-def it_writes_figure_tables_callouts_and_kpis_as_styled_tables(document) -> None:  # type: ignore[no-untyped-def]
+def it_writes_figure_tables_callouts_and_kpis_as_styled_tables(document) -> None:
     by_style: dict[str, list] = {}
     for table in document.tables:
         by_style.setdefault(table.style.name, []).append(table)
@@ -78,7 +82,7 @@ def it_writes_figure_tables_callouts_and_kpis_as_styled_tables(document) -> None
     assert style.find(qn("w:tcPr")).find(qn("w:shd")).get(qn("w:fill")) == "EAF2FA"
 
 
-def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None:  # type: ignore[no-untyped-def]
+def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None:
     cover, body = document.sections  # the cover is its own section, without a number
     for section in (cover, body):
         assert abs(section.page_width - Mm(210)) < Mm(1)
@@ -90,14 +94,14 @@ def it_numbers_pages_with_a_page_field_and_uses_the_theme_page(document) -> None
     assert "Xicheng District, Luohe" in body.header.paragraphs[0].text
 
 
-def it_records_the_edition_date_not_the_clock(document) -> None:  # type: ignore[no-untyped-def]
+def it_records_the_edition_date_not_the_clock(document) -> None:
     props = document.core_properties
     assert props.created.date().isoformat() == "2024-01-15"
     assert props.keywords.startswith("西城区, 漯河") and props.language == "zh-CN"
     assert "漯河市西城区" in props.title
 
 
-def it_writes_style_properties_in_schema_order(document) -> None:  # type: ignore[no-untyped-def]
+def it_writes_style_properties_in_schema_order(document) -> None:
     """Word refuses a file whose property elements are out of order."""
     from briefing.writers.docx.oxml import PPR_ORDER, RPR_ORDER
     for parent_tag, order in (("w:pPr", PPR_ORDER), ("w:rPr", RPR_ORDER)):
@@ -108,12 +112,12 @@ def it_writes_style_properties_in_schema_order(document) -> None:  # type: ignor
             assert all(c.tag in rank for c in element), [c.tag for c in element]
 
 
-def it_lets_chinese_punctuation_hang_as_the_theme_says(document) -> None:  # type: ignore[no-untyped-def]
+def it_lets_chinese_punctuation_hang_as_the_theme_says(document) -> None:
     ppr = document.styles["Body Text"].element.pPr
     assert ppr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"
 
 
-def it_formats_through_styles_not_direct_formatting(document) -> None:  # type: ignore[no-untyped-def]
+def it_formats_through_styles_not_direct_formatting(document) -> None:
     """Changing a style in Word must change every instance: no run carries its own font,
     size, colour or weight, and no paragraph its own spacing or alignment."""
     body = document.element.body
@@ -130,7 +134,7 @@ def it_formats_through_styles_not_direct_formatting(document) -> None:  # type: 
         assert direct in ([], ["spacing"]), direct
 
 
-def it_notes_the_source_under_each_figure_table(document) -> None:  # type: ignore[no-untyped-def]
+def it_notes_the_source_under_each_figure_table(document) -> None:
     notes = [p.text.replace("\u2060", "") for p in document.paragraphs
              if p.style.name == "Table Note"]
     assert notes and all(n == "来源：西城区2023年工作回顾" for n in notes[:-1])
@@ -138,10 +142,10 @@ def it_notes_the_source_under_each_figure_table(document) -> None:  # type: igno
     assert "Source: Xicheng District 2023 Work Review" in english
 
 
-def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import time
-    folder = make_briefing()
-    [first] = briefing.build(folder, tmp_path / "a", formats=("docx",))
-    time.sleep(2.1)  # zip entries carry 2-second timestamps
-    [second] = briefing.build(folder, tmp_path / "b", formats=("docx",))
+def it_writes_the_same_bytes_for_the_same_input(sample_build: dict[str, Path],
+                                                tmp_path: Path) -> None:
+    first = sample_build["docx"]
+    # zip entries carry 2-second timestamps: the clock must have moved past the first's
+    time.sleep(max(0.0, 2.1 - (time.time() - first.stat().st_mtime)))
+    [second] = briefing.build(SAMPLE, tmp_path, formats=("docx",))
     assert first.read_bytes() == second.read_bytes()

@@ -11,8 +11,8 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Frame
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
 
 from briefing.clreq import CANNOT_END, CANNOT_START
 from briefing.writers.pdf.linebreak import ChineseParagraph
@@ -28,7 +28,8 @@ def _font() -> None:
     pdfmetrics.registerFont(TTFont("lb-test", str(FONTS / "NotoSansSC-Regular.ttf")))
 
 
-def typeset(text: str, hanging: bool = False, align: int = 0) -> list[list[tuple[str, float, float]]]:
+def typeset(text: str, hanging: bool = False,
+            align: int = 0) -> list[list[tuple[str, float, float]]]:
     """Lines of (character, left, right) as a PDF reader sees them."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(400, 400), initialFontName="lb-test")

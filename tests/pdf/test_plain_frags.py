@@ -15,7 +15,8 @@ STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=17,
 
 
 @pytest.mark.parametrize("text", [
-    "砥砺奋进，硕果累累。", "  Forging ahead,\n   with   determination  ", "112.5亿元 (RMB 11.25 billion)",
+    "砥砺奋进，硕果累累。", "  Forging ahead,\n   with   determination  ",
+    "112.5亿元 (RMB 11.25 billion)",
     "“两个确保”“十大战略”", "A\u00a0B\u2060C",
 ])
 def it_makes_the_fragment_the_parser_makes(text: str) -> None:

@@ -105,7 +105,7 @@ def it_breaks_cjk_paragraphs_through_break_lines_cjk() -> None:
     calls: list[Any] = []
 
     class Recording(Paragraph):
-        def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802, N803
+        def breakLinesCJK(self, maxWidths):  # noqa: N802, N803
             calls.append(maxWidths)
             return super().breakLinesCJK(maxWidths)
 
@@ -120,10 +120,10 @@ def it_splits_through_the_split_function_and_marks_the_first_part() -> None:
     calls: list[tuple[int, int]] = []
 
     class Recording(Paragraph):
-        def _get_split_blParaFunc(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        def _get_split_blParaFunc(self):  # noqa: N802
             original = super()._get_split_blParaFunc()
 
-            def split(bl_para, start, stop):  # type: ignore[no-untyped-def]
+            def split(bl_para, start, stop):
                 calls.append((start, stop))
                 return original(bl_para, start, stop)
             return split

@@ -55,12 +55,12 @@ def it_splits_long_tables_strings_and_callouts_across_pages(layout: str, tmp_pat
 
 
 def it_reports_a_block_that_cannot_fit_with_its_location(make_briefing, tmp_path: Path,
-                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
     from reportlab.platypus import Spacer
 
     from briefing.writers.pdf import blocks
 
-    def too_tall(self, block):  # type: ignore[no-untyped-def]
+    def too_tall(self, block):
         spacer = Spacer(10, 5000)  # taller than any page and impossible to split
         spacer.source = block.source
         return [spacer]

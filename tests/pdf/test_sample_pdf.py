@@ -9,9 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import pypdfium2 as pdfium
+import pytest
 
 import briefing
 from tests.conftest import SAMPLE, pdf_fonts, pdf_text, pdffonts
@@ -26,14 +25,15 @@ def no_space(pages: list[str]) -> str:
     return re.sub(r"\s+", "", "".join(pages))
 
 
-def it_holds_the_chinese_and_english_text_with_both_renderings_of_figures(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_holds_the_chinese_and_english_text_with_both_renderings_of_figures(sample_build) -> None:
     pages = pdf_text(sample_build["pdf"])
     zh, en = no_space(pages), flat(pages)
     # opening and closing of the seed, in Chinese
     assert "砥砺奋进，硕果累累。刚刚过去的2023年" in zh
     assert "勇当中国式现代化建设漯河实践的排头兵" in zh
     # every section heading of the seed
-    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破", "新城形象更加靓丽",
+    for heading in ("开放招商成效明显", "项目基础更加坚实", "产业发展实现新突破",
+                    "新城形象更加靓丽",
                     "疑难问题加快破解", "民生福祉持续增进", "党建基础保障夯实"):
         assert heading in zh
     # figures, as each language writes them
@@ -46,13 +46,13 @@ def it_holds_the_chinese_and_english_text_with_both_renderings_of_figures(sample
     assert "Xicheng District" in en
 
 
-def it_embeds_and_subsets_every_font(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_embeds_and_subsets_every_font(sample_build) -> None:
     check_fonts(pdf_fonts(sample_build["pdf"]))
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed "
                     "(.ci/run installs it)")
-def it_embeds_and_subsets_every_font_according_to_pdffonts(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_embeds_and_subsets_every_font_according_to_pdffonts(sample_build) -> None:
     check_fonts(pdffonts(sample_build["pdf"]))
 
 
@@ -65,7 +65,7 @@ def check_fonts(fonts: list[dict[str, str]]) -> None:
     assert not any("Helvetica" in n for n in names)
 
 
-def it_is_a4_with_page_numbers_and_well_under_two_megabytes(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_is_a4_with_page_numbers_and_well_under_two_megabytes(sample_build) -> None:
     path: Path = sample_build["pdf"]
     assert path.stat().st_size < 2_000_000
     pdf = pdfium.PdfDocument(str(path))
@@ -83,7 +83,7 @@ def it_is_a4_with_page_numbers_and_well_under_two_megabytes(sample_build) -> Non
         assert f"第 {number} 页" in pages[number - 1] and f"Page {number}" in pages[number - 1]
 
 
-def it_renders_pages_that_are_not_blank(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_renders_pages_that_are_not_blank(sample_build) -> None:
     pdf = pdfium.PdfDocument(str(sample_build["pdf"]))
     try:
         image = pdf[1].render(scale=0.5).to_pil().convert("L")
@@ -93,7 +93,7 @@ def it_renders_pages_that_are_not_blank(sample_build) -> None:  # type: ignore[n
     assert dark > 0.01 * image.width * image.height
 
 
-def it_writes_binary_streams_and_keeps_to_its_size(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_writes_binary_streams_and_keeps_to_its_size(sample_build) -> None:
     # no ASCII85 armour (a quarter larger); every stream still decodes (pypdf reads them all)
     import pypdf
 
@@ -121,7 +121,7 @@ def it_reports_text_outside_the_font_subsets_as_a_bug(tmp_path: Path) -> None:
     assert not (tmp_path / "xicheng-2023.pdf").exists()
 
 
-def it_prints_markup_characters_literally(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_prints_markup_characters_literally(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text(encoding="utf-8")
     text = text.replace("zh: 第一项, en: First item",
@@ -134,14 +134,14 @@ def it_prints_markup_characters_literally(make_briefing, tmp_path: Path) -> None
     assert "R&D <b>not bold</b> &amp; a < b" in flat(pages)
 
 
-def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_writes_the_same_bytes_for_the_same_input(make_briefing, tmp_path: Path) -> None:
     folder = make_briefing()
     [first] = briefing.build(folder, tmp_path / "a", formats=("pdf",))
     [second] = briefing.build(folder, tmp_path / "b", formats=("pdf",))
     assert first.read_bytes() == second.read_bytes()
 
 
-def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> None:
     import pypdf
     reader = pypdf.PdfReader(str(sample_build["pdf"]))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
@@ -154,7 +154,7 @@ def it_has_an_outline_entry_per_section_and_the_edition_date(sample_build) -> No
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
 
 
-def it_runs_the_title_in_the_header_and_counts_pages_in_the_footer(sample_build) -> None:  # type: ignore[no-untyped-def]
+def it_runs_the_title_in_the_header_and_counts_pages_in_the_footer(sample_build) -> None:
     pages = pdf_text(sample_build["pdf"])
     total = len(pages)  # the cover counts, as Word's NUMPAGES counts it
     for number in range(2, total + 1):

@@ -13,8 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
-import briefing
-from tests.conftest import SAMPLE
+from tests.conftest import Edition
 
 REFS = Path(__file__).parent / "refs"
 FAILURES = Path(__file__).parent / "failures"
@@ -35,9 +34,9 @@ def render(pdf_path: Path) -> list[Image.Image]:
 
 
 @pytest.mark.parametrize("layout", ["stacked", "parallel"])
-def it_looks_like_the_reference_pages(layout: str, tmp_path: Path, update_goldens: bool) -> None:
-    [pdf] = briefing.build(SAMPLE, tmp_path, formats=("pdf",), layout=layout)
-    pages = render(pdf)
+def it_looks_like_the_reference_pages(layout: str, sample_edition: Edition,
+                                      update_goldens: bool) -> None:
+    pages = render(sample_edition("investor", layout)["pdf"])
     refs = REFS / layout
     if update_goldens:
         refs.mkdir(parents=True, exist_ok=True)
@@ -49,7 +48,7 @@ def it_looks_like_the_reference_pages(layout: str, tmp_path: Path, update_golden
     expected = sorted(refs.glob("page-*.png"))
     assert len(pages) == len(expected), f"{len(pages)} pages, references have {len(expected)}"
     failures = []
-    for number, (actual, ref_path) in enumerate(zip(pages, expected), start=1):
+    for number, (actual, ref_path) in enumerate(zip(pages, expected, strict=True), start=1):
         reference = Image.open(ref_path).convert("L")
         if actual.size != reference.size:
             failures.append(f"page {number}: size {actual.size} != {reference.size}")

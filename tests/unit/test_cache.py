@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing import cache
 
 
-def it_stores_checks_and_recomputes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_stores_checks_and_recomputes(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     calls = []
 
@@ -25,14 +25,14 @@ def it_stores_checks_and_recomputes(tmp_path: Path, monkeypatch) -> None:  # typ
     assert cache.cached("kind", "other key", compute) == b"derived" and len(calls) == 3
 
 
-def it_works_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_works_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocked / "cache"))
     assert cache.cached("kind", "key", lambda: b"data") == b"data"
 
 
-def it_keeps_the_most_recently_used_entries(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_the_most_recently_used_entries(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(cache, "KEEP", 3)
     for i in range(3):

@@ -8,8 +8,15 @@ import sys
 
 import pytest
 
-from briefing.clreq import (CANNOT_END, CANNOT_START, Line, break_lines, clusters,
-                            join_number_units, justified_characters)
+from briefing.clreq import (
+    CANNOT_END,
+    CANNOT_START,
+    Line,
+    break_lines,
+    clusters,
+    join_number_units,
+    justified_characters,
+)
 
 HAN = "汉"
 WIDTH = 10.0

@@ -10,7 +10,7 @@ from briefing.content.figures import (format_as_of, format_number, format_value,
 
 def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, about: bool = False) -> str:
     """The formatted value, with non-breaking spaces shown as plain ones for readability."""
-    text = format_value(Decimal(value), units()[unit], lang, qualifier, about)  # type: ignore[arg-type]
+    text = format_value(Decimal(value), units()[unit], lang, qualifier, about)
     return text.replace("\u00a0", " ")
 
 
@@ -29,7 +29,8 @@ def it_keeps_english_values_on_one_line_with_non_breaking_spaces() -> None:
     ("6000000", "600万元", "RMB 6 million"),
     ("740000", "74万元", "RMB 740,000"),
 ])
-def it_writes_money_in_yi_and_wan_and_in_millions_and_billions(value: str, zh: str, en: str) -> None:
+def it_writes_money_in_yi_and_wan_and_in_millions_and_billions(value: str, zh: str,
+                                                               en: str) -> None:
     assert fmt(value, "CNY", "zh") == zh
     assert fmt(value, "CNY", "en") == en
 
@@ -58,7 +59,8 @@ def it_writes_money_in_yi_and_wan_and_in_millions_and_billions(value: str, zh: s
     ("20", "honour", "20项", "20 honours"),
     ("1", "person", "1人", "1 person"),
 ])
-def it_writes_counts_with_classifier_and_plural_noun(value: str, unit: str, zh: str, en: str) -> None:
+def it_writes_counts_with_classifier_and_plural_noun(value: str, unit: str, zh: str,
+                                                     en: str) -> None:
     assert fmt(value, unit, "zh") == zh
     assert fmt(value, unit, "en") == en
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 import briefing
-from tests.conftest import pdf_text
 from briefing.fonts import _read_cmap, cache_dir, font_cmap
+from tests.conftest import pdf_text
 
 FONT = Path(__file__).resolve().parents[2] / "fonts" / "NotoSans-Regular.ttf"
 
 
-def it_refuses_a_character_missing_from_the_font_with_its_location(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_character_missing_from_the_font_with_its_location(make_briefing) -> None:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -29,7 +29,7 @@ def it_refuses_a_character_missing_from_the_font_with_its_location(make_briefing
                in m for m in messages), messages
 
 
-def it_draws_chinese_in_english_text_with_the_fallback_font(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_draws_chinese_in_english_text_with_the_fallback_font(make_briefing, tmp_path: Path) -> None:
     # 漯 is not in Noto Sans, which sets English; the theme's fallback, Noto Sans SC, has it
     assert 0x6F2F not in font_cmap(FONT)
     folder = make_briefing()
@@ -69,7 +69,7 @@ def it_sets_characters_its_font_lacks_in_the_fallback_face() -> None:
 
 
 def it_embeds_fonts_subset_to_the_document_and_keeps_every_character(make_briefing,
-                                                                     tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
     # 漯 and 郾 are outside GB 2312 level 1 (the common set): they come from the document
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text("utf-8")

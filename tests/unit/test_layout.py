@@ -25,7 +25,7 @@ def it_names_the_languages_each_layout_prints() -> None:
     ({"layout": "sideways"}, None, "stacked"),    # validation reports it
     (["not", "a", "mapping"], None, "stacked"),
 ])
-def it_chooses_the_layout_asked_for_else_the_briefings_own(data, override, chosen) -> None:  # type: ignore[no-untyped-def]
+def it_chooses_the_layout_asked_for_else_the_briefings_own(data, override, chosen) -> None:
     assert choose_layout(data, override).name == chosen
 
 
@@ -41,7 +41,7 @@ def it_fills_in_only_the_language_a_single_language_layout_leaves_out() -> None:
 
 
 def it_accepts_a_chinese_only_text_in_a_chinese_edition_and_refuses_it_in_others(
-        make_briefing) -> None:  # type: ignore[no-untyped-def]
+        make_briefing) -> None:
     folder = make_briefing()
     file = folder / "briefing.yaml"
     file.write_text(file.read_text("utf-8").replace(
@@ -52,7 +52,7 @@ def it_accepts_a_chinese_only_text_in_a_chinese_edition_and_refuses_it_in_others
 
 
 def it_locates_a_spreadsheet_mistake_by_its_cell_in_a_single_language_edition(
-        make_briefing) -> None:  # type: ignore[no-untyped-def]
+        make_briefing) -> None:
     folder = make_briefing()
     (folder / "figures.yaml").unlink()
     (folder / "figures.csv").write_text(

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing.source.load import MAX_FILE_BYTES, load_yaml
 from briefing.errors import ContentError
+from briefing.source.load import MAX_FILE_BYTES, load_yaml
 
 
-def load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+def load(tmp_path: Path, text: str):
     file = tmp_path / "x.yaml"
     file.write_text(text, encoding="utf-8")
     return load_yaml(file)

@@ -18,7 +18,7 @@ def theme_problems(tmp_path: Path, text: str) -> list[str]:
     shutil.copytree(ROOT / "styles", styles)
     (styles / "typo.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        resolve_theme("typo", styles, ROOT / "fonts")
+        resolve_theme("typo", [styles], [ROOT / "fonts"])
     return [d.format(relative_to=tmp_path) for d in caught.value.diagnostics]
 
 

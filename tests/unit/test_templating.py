@@ -14,11 +14,11 @@ SAMPLE = Path(__file__).resolve().parents[2] / "content" / "xicheng-2023"
 
 
 @pytest.fixture(scope="module")
-def figures():  # type: ignore[no-untyped-def]
+def figures():
     return prepare_content(SAMPLE, None).figures
 
 
-def jinja(text: str, lang: str, figures) -> str:  # type: ignore[no-untyped-def]
+def jinja(text: str, lang: str, figures) -> str:
     compiled, names = templating._compiled(text)
     return compiled.render({n: templating.FigureView(figures[n], lang) for n in names
                             if n in figures})
@@ -29,7 +29,7 @@ def jinja(text: str, lang: str, figures) -> str:  # type: ignore[no-untyped-def]
     "{{ honours.as_of }} / {{ honours.source }}", "{ not a template } {{ honours }}",
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def it_fills_simple_texts_as_jinja_does(text: str, lang: str, figures) -> None:  # type: ignore[no-untyped-def]
+def it_fills_simple_texts_as_jinja_does(text: str, lang: str, figures) -> None:
     assert templating._simple(text) is not None
     assert templating.render_text(text, lang, figures) == jinja(text, lang, figures)
 
@@ -38,12 +38,12 @@ def it_fills_simple_texts_as_jinja_does(text: str, lang: str, figures) -> None: 
     "{{ honours | upper }}", "{% if true %}x{% endif %}", "{# note #}{{ honours }}",
     "{{ honours }}\n", "{{ honours.figure }}", "}} {{ honours }}",
 ])
-def it_leaves_everything_else_to_jinja(text: str, figures) -> None:  # type: ignore[no-untyped-def]
+def it_leaves_everything_else_to_jinja(text: str, figures) -> None:
     assert templating._simple(text) is None
     assert templating.render_text(text, "en", figures) == jinja(text, "en", figures)
 
 
-def it_reports_an_unknown_figure_as_before(figures) -> None:  # type: ignore[no-untyped-def]
+def it_reports_an_unknown_figure_as_before(figures) -> None:
     with pytest.raises(templating.TemplateProblem) as caught:
         templating.render_text("{{ honors }}", "en", figures)
     assert caught.value.message == "unknown figure 'honors'"

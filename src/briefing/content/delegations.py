@@ -25,6 +25,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, field_validator
 
@@ -122,18 +123,18 @@ def _from_table(path: Path, briefing: Path) -> Loaded:
                                   did_you_mean(unknown[0], COLUMNS))])
     loaded.lines[()] = loaded.lines[("delegations",)] = header_line
     for index, (line, row) in enumerate(rows[1:]):
-        entry: dict[str, object] = {}
-        for col, (name, cell) in enumerate(zip(names, row)):
+        entry: dict[str, Any] = {}  # nested as the columns' targets say
+        for col, (name, cell) in enumerate(zip(names, row, strict=False)):
             value: object = cell.strip()
             if not value:
                 continue
             if name == "include_tags":
                 value = [t for t in re.split(r"[;\s,]+", str(value)) if t]
-            node = entry
+            node: dict[str, Any] = entry
             target = COLUMNS[name]
             for key in target[:-1]:
-                node = node.setdefault(key, {})  # type: ignore[assignment]
-            node[target[-1]] = value  # type: ignore[index]
+                node = node.setdefault(key, {})
+            node[target[-1]] = value
             where = ("delegations", index) + target
             loaded.lines[where] = line
             loaded.cells[where] = f"{sheet + '!' if sheet else ''}{column_letter(col)}{line}"

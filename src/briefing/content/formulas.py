@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ast
 import decimal
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 _OPERATORS: dict[type, Callable[[Decimal, Decimal], Decimal]] = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,

@@ -137,7 +137,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
                                   f"{len(names)}: it is cut short (no {', '.join(cut)})"))
             continue
-        cells = dict(zip(names, (c.strip() for c in row)))
+        cells = dict(zip(names, (c.strip() for c in row), strict=False))  # may be short
         fig_id = cells.get("id", "")
         if not fig_id:
             problems.append(error(path, line, "", "a row without an id"))
@@ -150,7 +150,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
         figure: dict[str, Any] = {}
         loaded.lines[("figures", fig_id)] = line
         constant = cells.get("statistic", "").lower() in ("false", "no", "0")
-        for i, name in enumerate(names):
+        for name in names:
             value = cells.get(name, "")
             target = COLUMNS[name]
             optional = name not in REQUIRED or (constant and name in OPTIONAL_FOR_CONSTANTS)

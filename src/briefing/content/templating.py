@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     import jinja2
 
 from . import targets
+from ..source.hints import did_you_mean
 from .figures import (Lang, format_as_of, format_change, format_number, format_value,
                       round_significant, units)
-from ..source.hints import did_you_mean
-from .schema import Figure
+from .schema import Figure, Previous
 
 
 class TemplateProblem(Exception):
@@ -161,7 +161,7 @@ class FigureView:
         self._previous()
         return targets.difference(self.figure, self.lang)
 
-    def _previous(self):  # type: ignore[no-untyped-def]
+    def _previous(self) -> Previous:
         if self.figure.previous is None:  # (a change given by the source needs none)
             raise TemplateProblem("this figure has no previous value: add previous_value and "
                                   "previous_as_of (or previous: {value, as_of})")
@@ -169,12 +169,15 @@ class FigureView:
 
     @property
     def label(self) -> str:
-        return getattr(self.figure.label, self.lang)
+        return self.figure.label.zh if self.lang == "zh" else self.figure.label.en
 
     @property
     def source(self) -> str:
         """The source in this language; "" for a threshold or constant (statistic: false)."""
-        return getattr(self.figure.source, self.lang) if self.figure.source else ""
+        source = self.figure.source
+        if source is None:
+            return ""
+        return source.zh if self.lang == "zh" else source.en
 
     @property
     def as_of(self) -> str:

@@ -8,24 +8,27 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from typing import cast
 
 import docx
 import docx.document
-from docx.opc.pkgwriter import PackageWriter
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.packuri import PackURI
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
+from docx.section import Section
 from docx.shared import Pt
 
+from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
 from .. import WriteOptions
-from ...fonts import document_characters
 from . import oxml
 from .blocks import BlockWriter
 from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
 from .numbering import number_headings
 from .styles import define_styles
-
 
 # NUMPAGES, not SECTIONPAGES: LibreOffice does not compute SECTIONPAGES (it
 # shows "Page 2 of 1"); the cover therefore counts, unnumbered, in both formats
@@ -68,9 +71,11 @@ def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
         part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        writer = _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0))
-        PackageWriter._write_content_types_stream(writer, package.parts)
-        PackageWriter._write_pkg_rels(writer, package.rels)
+        # _DatedZip has the one method of PhysPkgWriter's that these use
+        writer = cast(PhysPkgWriter, _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0)))
+        # (python-docx leaves these two private helpers unannotated)
+        PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
         PackageWriter._write_parts(writer, package.parts)
     return out.getvalue()
 
@@ -78,10 +83,10 @@ def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
 class _DatedZip:
     """The `write(pack_uri, blob)` that python-docx's PackageWriter asks of a zip."""
 
-    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, ...]):
+    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, int, int, int, int, int]):
         self.archive, self.stamp = archive, stamp
 
-    def write(self, pack_uri, blob: bytes) -> None:  # type: ignore[no-untyped-def]
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
         entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.external_attr = 0o644 << 16
@@ -96,7 +101,7 @@ def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFo
                          theme.fonts[key].bold, characters) for key in used]
 
 
-def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+def _page(section: Section, theme: ResolvedTheme) -> None:
     """Page size, margins and the document grid (lines per page, characters per line)."""
     page = theme.page
     section.page_width, section.page_height = Pt(page.width_pt), Pt(page.height_pt)
@@ -108,7 +113,8 @@ def _page(section, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def
         oxml.set_line_grid(section, body_height / page.grid_lines)
 
 
-def _furniture(doc, section, document: Document, theme: ResolvedTheme) -> None:  # type: ignore[no-untyped-def]
+def _furniture(doc: docx.document.Document, section: Section, document: Document,
+               theme: ResolvedTheme) -> None:
     """Header and page-numbered footer of the body section (the cover is page 1)."""
     page = theme.page
     section.footer.is_linked_to_previous = False
@@ -180,7 +186,7 @@ def _cover(writer: BlockWriter, document: Document) -> None:
     writer.text(doc, "cover_meta", cover.date_text)
 
 
-def _properties(doc, document: Document) -> None:  # type: ignore[no-untyped-def]
+def _properties(doc: docx.document.Document, document: Document) -> None:
     props = doc.core_properties
     cover = document.cover
     langs = document.languages

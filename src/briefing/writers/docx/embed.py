@@ -21,6 +21,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from ...fonts import font_cached, font_subset
 from .oxml import child_in_order
@@ -70,7 +71,7 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
             if embed.get(qn("r:id")):  # embedded before: the new subset replaces the old
                 table_part.drop_rel(embed.get(qn("r:id")))
             embed.set(qn("r:id"), table_part.relate_to(part, RT.FONT))
-            embed.set(qn("w:fontKey"), "{%s}" % str(key).upper())
+            embed.set(qn("w:fontKey"), f"{{{str(key).upper()}}}")
             embed.set(qn("w:subsetted"), "1")
     table_part._blob = serialize_part_xml(table)
     settings = doc.settings.element
@@ -106,18 +107,19 @@ def obfuscate(data: bytes, key: uuid.UUID) -> bytes:
     return head + data[32:]
 
 
-def _font_entry(table, family: str):  # type: ignore[no-untyped-def]
+def _font_entry(table: Element, family: str) -> Element:
     """<w:font w:name=family> of the font table, appended if missing."""
-    for entry in table.findall(qn("w:font")):
-        if entry.get(qn("w:name")) == family:
-            return entry
+    found: Element
+    for found in table.findall(qn("w:font")):
+        if found.get(qn("w:name")) == family:
+            return found
     entry = OxmlElement("w:font")
     entry.set(qn("w:name"), family)
     table.append(entry)
     return entry
 
 
-def _describe(entry, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _describe(entry: Element, path: Path) -> None:
     """Character set, family, pitch and Unicode/code-page signature from the font's OS/2
     table: what Word uses to pick a font for a script, or a substitute."""
     os2 = json.loads(font_cached("os2", path, "", lambda: _read_os2(path)))
@@ -147,8 +149,7 @@ def _read_os2(path: Path) -> bytes:
         "csb0": os2.ulCodePageRange1, "csb1": os2.ulCodePageRange2}).encode()
 
 
-def _insert_in_order(parent, tag: str,  # type: ignore[no-untyped-def]
-                     order: tuple[str, ...]) -> None:
+def _insert_in_order(parent: Element, tag: str, order: tuple[str, ...]) -> None:
     """Add an empty <tag> after the last child that precedes it in `order`, else first."""
     element = OxmlElement(tag)
     before = {qn(t) for t in order[:order.index(tag)]}

@@ -11,6 +11,8 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
+from docx.styles.style import BaseStyle
 
 from ...model import Lang
 from ...theme.resolve import STYLE_ROLES, ResolvedTheme
@@ -53,7 +55,7 @@ def number_headings(doc: DocxDocument, theme: ResolvedTheme,
             _attach(doc.styles[theme.styles[name].name], num_id, level)
 
 
-def _level(level: int, pattern: str):  # type: ignore[no-untyped-def]
+def _level(level: int, pattern: str) -> Element:
     """<w:lvl>: start at 1, the number format, the text with %N for the number."""
     fmt = next((f for token, f in FORMATS.items() if token in pattern), "decimal")
     text = pattern
@@ -70,7 +72,7 @@ def _level(level: int, pattern: str):  # type: ignore[no-untyped-def]
     return lvl
 
 
-def _attach(style, num_id: int, level: int) -> None:  # type: ignore[no-untyped-def]
+def _attach(style: BaseStyle, num_id: int, level: int) -> None:
     ppr = style.element.get_or_add_pPr()
     num_pr = child_in_order(ppr, "w:numPr", PPR_ORDER)
     for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
@@ -78,7 +80,7 @@ def _attach(style, num_id: int, level: int) -> None:  # type: ignore[no-untyped-
         element.set(qn("w:val"), str(value))
 
 
-def _next_id(numbering, tag: str, attr: str) -> int:  # type: ignore[no-untyped-def]
+def _next_id(numbering: Element, tag: str, attr: str) -> int:
     ids = [int(e.get(qn(attr))) for e in numbering.findall(qn(tag))]
     return max(ids, default=0) + 1
 

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import difflib
 import re
 from collections.abc import Iterator
 
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
+from docx.section import Section
+from docx.styles.style import BaseStyle
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
-
+from docx.text.run import Run
 
 # Word refuses a file whose property elements are out of the schema's order, so children
 # are inserted at their place in these sequences (ECMA-376 CT_PPr and CT_RPr).
@@ -32,10 +39,10 @@ RPR_ORDER = (
     "w:specVanish", "w:oMath")
 
 
-def child_in_order(parent, tag: str, order: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def child_in_order(parent: Element, tag: str, order: tuple[str, ...] = ()) -> Element:
     """The child `tag` of parent, created if missing: before its first successor in
     `order`, else at the end."""
-    found = parent.find(qn(tag))
+    found: Element | None = parent.find(qn(tag))
     if found is not None:
         return found
     element = OxmlElement(tag)
@@ -48,7 +55,7 @@ def child_in_order(parent, tag: str, order: tuple[str, ...] = ()):  # type: igno
     return element
 
 
-def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
+def set_fonts(rpr: CT_RPr, latin: str, east_asian: str) -> None:
     """Set every font slot explicitly. python-docx's Font.name sets only ascii/hAnsi, and a
     theme-font attribute (asciiTheme...) would override them, so those are removed."""
     fonts = rpr.get_or_add_rFonts()
@@ -60,18 +67,18 @@ def set_fonts(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-unty
     fonts.set(qn("w:cs"), latin)
 
 
-def set_language(rpr, latin: str, east_asian: str) -> None:  # type: ignore[no-untyped-def]
+def set_language(rpr: Element, latin: str, east_asian: str) -> None:
     lang = child_in_order(rpr, "w:lang", RPR_ORDER)
     lang.set(qn("w:val"), latin)
     lang.set(qn("w:eastAsia"), east_asian)
 
 
-def set_hanging_punctuation(ppr, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+def set_hanging_punctuation(ppr: Element, allowed: bool) -> None:
     """Word's "allow punctuation to extend past the margin" (w:overflowPunct)."""
     child_in_order(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
 
 
-def shading(fill: str):  # type: ignore[no-untyped-def]
+def shading(fill: str) -> Element:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -79,7 +86,7 @@ def shading(fill: str):  # type: ignore[no-untyped-def]
     return shd
 
 
-def borders(tag: str, sides: dict[str, tuple[float, str] | None]):  # type: ignore[no-untyped-def]
+def borders(tag: str, sides: dict[str, tuple[float, str] | None]) -> Element:
     """<w:tblBorders> or <w:tcBorders>; each side (width_pt, colour) or None for no line."""
     element = OxmlElement(tag)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -99,7 +106,7 @@ def borders(tag: str, sides: dict[str, tuple[float, str] | None]):  # type: igno
     return element
 
 
-def cell_margins(points: float):  # type: ignore[no-untyped-def]
+def cell_margins(points: float) -> Element:
     margins = OxmlElement("w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
         edge = OxmlElement(f"w:{side}")
@@ -109,12 +116,12 @@ def cell_margins(points: float):  # type: ignore[no-untyped-def]
     return margins
 
 
-def style_table_properties(style):  # type: ignore[no-untyped-def]
+def style_table_properties(style: BaseStyle) -> Element:
     """<w:tblPr> of a table style, created if missing."""
     return child_in_order(style.element, "w:tblPr")
 
 
-def add_conditional(style, kind: str):  # type: ignore[no-untyped-def]
+def add_conditional(style: BaseStyle, kind: str) -> Element:
     """<w:tblStylePr w:type=kind> (firstRow, band1Horz...) with empty pPr/rPr/tblPr/tcPr."""
     cond = OxmlElement("w:tblStylePr")
     cond.set(qn("w:type"), kind)
@@ -122,17 +129,17 @@ def add_conditional(style, kind: str):  # type: ignore[no-untyped-def]
     return cond
 
 
-def mark_header_row(row) -> None:  # type: ignore[no-untyped-def]
+def mark_header_row(row: _Row) -> None:
     """Repeat this row at the top of each page (no style can say this)."""
     child_in_order(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
 
 
-def keep_row_together(row) -> None:  # type: ignore[no-untyped-def]
+def keep_row_together(row: _Row) -> None:
     """Never split a row across pages (its Chinese would be on one, its English on the next)."""
     child_in_order(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
 
 
-def table_look(table, first_row: bool, banded_rows: bool) -> None:  # type: ignore[no-untyped-def]
+def table_look(table: Table, first_row: bool, banded_rows: bool) -> None:
     """Which conditional parts of the table style apply."""
     look = child_in_order(table._tbl.tblPr, "w:tblLook")
     look.set(qn("w:firstRow"), "1" if first_row else "0")
@@ -164,11 +171,11 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     field_char("end")
 
 
-def has_numbering(style) -> bool:  # type: ignore[no-untyped-def]
+def has_numbering(style: BaseStyle) -> bool:
     return style.element.pPr is not None and style.element.pPr.numPr is not None
 
 
-def copy_numbering(style, paragraph: Paragraph) -> None:  # type: ignore[no-untyped-def]
+def copy_numbering(style: BaseStyle, paragraph: Paragraph) -> None:
     """Give a paragraph the bullet of a list style (direct: the English item style has none,
     as it follows its Chinese item in the stacked layout)."""
     if has_numbering(style):
@@ -183,7 +190,7 @@ def set_alt_text(paragraph: Paragraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
-def set_line_grid(section, line_pitch_pt: float) -> None:  # type: ignore[no-untyped-def]
+def set_line_grid(section: Section, line_pitch_pt: float) -> None:
     """<w:docGrid w:type="lines">: a fixed number of lines per page. (No character grid:
     LibreOffice sets Chinese text one character per line when w:charSpace is given.)"""
     sect_pr = section._sectPr
@@ -203,7 +210,7 @@ def exclude_from_numbering(paragraph: Paragraph) -> None:
     child_in_order(num_pr, "w:numId").set(qn("w:val"), "0")
 
 
-def update_fields_on_open(doc) -> None:  # type: ignore[no-untyped-def]
+def update_fields_on_open(doc: DocxDocument) -> None:
     """Ask Word to update fields (the table of contents) when the file is opened."""
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
@@ -212,8 +219,8 @@ def update_fields_on_open(doc) -> None:  # type: ignore[no-untyped-def]
         settings.append(update)
 
 
-def add_tracked_change(paragraph: Paragraph, old: str, new: str, style_id: str | None,  # type: ignore[no-untyped-def]
-                       author: str, date, ids: Iterator[int]) -> None:
+def add_tracked_change(paragraph: Paragraph, old: str, new: str, style_id: str | None,
+                       author: str, date: datetime.datetime, ids: Iterator[int]) -> None:
     """`new`, marked as a revision of `old`: unchanged stretches as plain runs, the rest as
     a deletion (w:del) of the old and an insertion (w:ins) of the new, for Word's review."""
     matcher = difflib.SequenceMatcher(a=_tokens(old), b=_tokens(new), autojunk=False)
@@ -235,7 +242,7 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[0-9.,]+|[A-Za-z]+|\s+|.", text)
 
 
-def _plain_run(parent, text: str, style_id: str | None, tag: str = "w:t"):  # type: ignore[no-untyped-def]
+def _plain_run(parent: Element, text: str, style_id: str | None, tag: str = "w:t") -> Element:
     run = OxmlElement("w:r")
     if style_id:
         rpr = OxmlElement("w:rPr")
@@ -251,8 +258,8 @@ def _plain_run(parent, text: str, style_id: str | None, tag: str = "w:t"):  # ty
     return run
 
 
-def _revision(parent, tag: str, text: str, style_id: str | None, author: str, date,  # type: ignore[no-untyped-def]
-              revision_id: int) -> None:
+def _revision(parent: Element, tag: str, text: str, style_id: str | None, author: str,
+              date: datetime.datetime, revision_id: int) -> None:
     change = OxmlElement(tag)
     change.set(qn("w:id"), str(revision_id))
     change.set(qn("w:author"), author)
@@ -261,18 +268,17 @@ def _revision(parent, tag: str, text: str, style_id: str | None, author: str, da
     _plain_run(change, text, style_id, "w:delText" if tag == "w:del" else "w:t")
 
 
-def set_style(paragraph_or_run, style_id: str) -> None:  # type: ignore[no-untyped-def]
+def set_style(paragraph_or_run: Paragraph | Run, style_id: str) -> None:
     """Name the style by id. python-docx's `.style = name` rescans every style of the file to
     find the default one, and its element-order machinery (`get_or_add_pStyle`) took a
     fifth of the writer's time: the style element is always the first of the properties."""
-    element = getattr(paragraph_or_run, "_p", None)
-    props, tag = ("w:pPr", "w:pStyle") if element is not None else ("w:rPr", "w:rStyle")
-    if element is None:
-        element = paragraph_or_run._r
-    first_child_style(element, props, tag).set(qn("w:val"), style_id)
+    if isinstance(paragraph_or_run, Paragraph):
+        first_child_style(paragraph_or_run._p, "w:pPr", "w:pStyle").set(qn("w:val"), style_id)
+    else:
+        first_child_style(paragraph_or_run._r, "w:rPr", "w:rStyle").set(qn("w:val"), style_id)
 
 
-def first_child_style(element, props: str, tag: str):  # type: ignore[no-untyped-def]
+def first_child_style(element: Element, props: str, tag: str) -> Element:
     """The element's properties (w:pPr / w:rPr, always its first child) and, first in them,
     the style reference (w:pStyle / w:rStyle), made if missing."""
     first = element[0] if len(element) else None
@@ -286,7 +292,7 @@ def first_child_style(element, props: str, tag: str):  # type: ignore[no-untyped
     return style
 
 
-def add_text_run(paragraph, text: str, style_id: str | None) -> None:  # type: ignore[no-untyped-def]
+def add_text_run(paragraph: Paragraph, text: str, style_id: str | None) -> None:
     """A run of plain text (python-docx's add_run + .text builds it through its generic,
     order-checking element machinery: 0.05 s a briefing). Tabs and line breaks, which need
     their own elements, go through python-docx."""

@@ -13,9 +13,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles import BabelFish
-from docx.styles.style import StyleFactory
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.shared import Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 
 from ...theme.resolve import STYLE_ROLES, ResolvedBox, ResolvedStyle, ResolvedTheme
 from . import oxml
@@ -43,7 +44,7 @@ def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
     _made_styles[key] = copy.deepcopy(doc.styles.element)
 
 
-_made_styles: dict[str, object] = {}  # repr(theme) -> styles part element
+_made_styles: dict[str, Element] = {}  # repr(theme) -> styles part element
 
 
 def _define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
@@ -69,7 +70,7 @@ class StyleIds:
     not define is refused: Word would silently fall back to Normal."""
 
     def __init__(self, doc: DocxDocument):
-        self._ids = {style.name: style.style_id for style in doc.styles}
+        self._ids: dict[str, str] = {style.name: style.style_id for style in doc.styles}
 
     def __getitem__(self, name: str) -> str:
         try:
@@ -78,7 +79,7 @@ class StyleIds:
             raise AssertionError(f"style {name!r} is used but not defined") from None
 
 
-def _apply(by_name, style, resolved: ResolvedStyle,  # type: ignore[no-untyped-def]
+def _apply(by_name: dict[str, BaseStyle], style: ParagraphStyle, resolved: ResolvedStyle,
            theme: ResolvedTheme) -> None:
     """Write every resolved attribute, so built-in styles lose the template's own looks."""
     if resolved.base:

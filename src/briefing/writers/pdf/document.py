@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, LayoutError,
-                                NextPageTemplate, PageBreak, PageTemplate)
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    LayoutError,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
@@ -25,7 +35,6 @@ from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .. import WriteOptions
 from .blocks import BlockRenderer
 from .styles import StyleSheet, make_paragraph
-
 
 log = logging.getLogger("briefing")
 
@@ -87,7 +96,7 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         headings = (f.outline for f in story if getattr(f, "outline", None))
         for n, (title, level) in enumerate(headings, 1):
             toc.addEntry(level - 1, escape(title), 0, f"h{n}")
-    def canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def canvas(*args: Any, **kwargs: Any) -> _PagedCanvas:
         return _PagedCanvas(*args, furniture=furniture, **kwargs)
 
     # binary streams: ReportLab's default ASCII85 armour makes the file a quarter larger and
@@ -117,9 +126,9 @@ def _title(document: Document) -> str:
     return " · ".join(document.cover.title.get(lang) for lang in document.languages)
 
 
-def _cover(document: Document, styles: StyleSheet) -> list:
+def _cover(document: Document, styles: StyleSheet) -> list[Flowable]:
     cover = document.cover
-    story: list = []
+    story: list[Flowable] = []
     for role, value in (("title", cover.title), ("subtitle", cover.subtitle)):
         if value is not None:
             story += [make_paragraph(value.get(lang), styles.get(role, lang))
@@ -135,7 +144,7 @@ def _cover(document: Document, styles: StyleSheet) -> list:
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
-def _nest_outline(story: list) -> None:  # type: ignore[type-arg]
+def _nest_outline(story: list[Flowable]) -> None:
     """A PDF outline cannot skip a level: a heading of level 3 right under a section's (or
     one before any section heading) is nested one below the entry before it. The heading
     keeps its own style; only its bookmark and contents entry move up."""
@@ -148,11 +157,11 @@ def _nest_outline(story: list) -> None:  # type: ignore[type-arg]
             flowable.outline = (title, deepest)
 
 
-def _contents(document: Document, styles: StyleSheet) -> list:
+def _contents(document: Document, styles: StyleSheet) -> list[Flowable]:
     """A contents page: its title, then one line per heading with its page (filled in by
     the second pass of multiBuild)."""
     title = document.labels.get("contents")
-    story: list = []
+    story: list[Flowable] = []
     if title is not None:
         story += [make_paragraph(title.get(lang), styles.get("heading1", lang))
                   for lang in title.shown(document.languages)]
@@ -162,7 +171,7 @@ def _contents(document: Document, styles: StyleSheet) -> list:
     return story + [toc, PageBreak()]
 
 
-class _BriefingTemplate(BaseDocTemplate):
+class _BriefingTemplate(BaseDocTemplate):  # type: ignore[misc]  # (ReportLab is untyped)
     """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`, and
     remembers where the flowable being laid out was written, for error messages."""
 
@@ -180,12 +189,12 @@ class _BriefingTemplate(BaseDocTemplate):
         # a pass that did not draw is never the last, whatever the contents page says
         return not self.canv.measuring and super()._allSatisfied()
 
-    def handle_flowable(self, flowables) -> None:  # type: ignore[no-untyped-def]
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
         if flowables:
             self.current_source = getattr(flowables[0], "source", self.current_source)
         super().handle_flowable(flowables)
 
-    def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
         entry = getattr(flowable, "outline", None)
         if entry:
             title, level = entry
@@ -196,18 +205,18 @@ class _BriefingTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (level - 1, escape(title), self.page, key))
 
 
-class _PagedCanvas(Canvas):
+class _PagedCanvas(Canvas):  # type: ignore[misc]  # (ReportLab is untyped)
     """Holds pages back until the end, so that every footer can say "of N"."""
 
     measuring = False  # a layout pass whose pages are thrown away (see _BriefingTemplate)
 
-    def __init__(self, *args, furniture: "_Furniture", **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self._held: list[dict] = []
+        self._held: list[dict[str, Any]] = []  # each page's canvas state
         self._doc.setDateFormatter(furniture.pdf_date)  # the edition's date, not the clock
 
-    def drawText(self, text) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def drawText(self, text: PDFTextObject) -> None:  # noqa: N802 (ReportLab's name)
         super().drawText(text)
         # Paragraph gives each text object a method bound to itself: a reference cycle per
         # paragraph that only the garbage collector frees (a tenth of a long build's time)

@@ -10,7 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
@@ -119,10 +119,10 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
     if style.wordWrap == "CJK":
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
-    return WrappedOnce(text, style, frags=frags, **kwargs)  # type: ignore[arg-type]
+    return WrappedOnce(text, style, frags=frags, **kwargs)
 
 
-def plain_frags(text: str, style: ParagraphStyle) -> list | None:
+def plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
     """The fragment list ReportLab's markup parser would make of text without markup: one
     fragment in the style's font, a copy of the one it makes of a probe text. (The parser,
     an HTMLParser, was a sixth of the PDF's time; most paragraphs have no markup.) None
