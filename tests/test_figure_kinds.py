@@ -56,7 +56,9 @@ sections:
           en: New output was {{ output }}, or {{ output.about(3) }}; capital was {{ capital }}.
       - paragraph:
           zh: 完成率{{ county_rank.among }}排{{ county_rank.ordinal }}，即{{ county_rank }}。
-          en: The completion rate ranked {{ county_rank.ordinal }} {{ county_rank.among }}, {{ county_rank }}.
+          en: >-
+            The completion rate ranked {{ county_rank.ordinal }} {{ county_rank.among }},
+            {{ county_rank }}.
       - paragraph:
           zh: 工业项目{{ threshold }}以上。
           en: Industrial projects of {{ threshold }} or more.
@@ -98,7 +100,8 @@ def it_keeps_every_digit_the_source_gave_in_both_languages(make_briefing, tmp_pa
 def it_writes_ranks_with_what_they_are_counted_among(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
     for text in build(make_briefing, tmp_path):
         assert "完成率在7个县（市）中排第2位，即7个县（市）中第2位。" in text
-        assert has(text, "ranked 2nd among 7 counties and county-level cities, 2nd of 7 counties and "
+        assert has(text, "ranked 2nd among 7 counties and county-level cities, "
+                   "2nd of 7 counties and "
                 "county-level cities")
 
 

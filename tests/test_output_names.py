@@ -4,7 +4,6 @@ so that editions of several layouts and themes share one output folder."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import docx
 

@@ -49,7 +49,8 @@ def it_reports_progress_changes_ranks_and_thresholds(tmp_path: Path) -> None:
                      "ranked 1st among 7 counties and county-level cities",
                      "完成率在7个县（市）中居第1位", "about RMB 22 billion", "约220亿元",
                      "10 firms more than a year earlier", "比上年增加10家",
-                     "工业项目和1亿元以上的其他项目", "industrial project of RMB 30 million or more"):
+                     "工业项目和1亿元以上的其他项目",
+                     "industrial project of RMB 30 million or more"):
         assert flat(expected) in text, expected
     sources = text[text.rindex("Sources"):]
     assert "Threshold" not in sources and flat("Total investment of key projects") in sources

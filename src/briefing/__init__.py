@@ -34,8 +34,9 @@ def build(path: str | Path, out_dir: str | Path = "build", *, formats: tuple[str
           force: bool = True, name: str = DEFAULT_NAME) -> list[Path]:
     """Build the briefing at `path` into `out_dir/<id>.<format>` for each format and return
     the output paths, in the order of `formats`. `name` is the file name pattern: {id},
-    {theme} and {layout} ("{id}-{layout}": editions of several layouts in one folder). With `force=False`, outputs whose inputs
-    did not change since the last build into `out_dir` are left as they are."""
+    {theme} and {layout} ("{id}-{layout}": editions of several layouts in one folder).
+    With `force=False`, outputs whose inputs did not change since the last build into
+    `out_dir` are left as they are."""
     return build_report(path, out_dir, formats=formats, theme=theme, layout=layout,
                         strict=strict, force=force, name=name).outputs
 

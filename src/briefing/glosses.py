@@ -9,12 +9,24 @@ note in the PDF, a Word footnote in the DOCX); the section is ordinary blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Iterator, Sequence
 
 from .content.schema import GlossaryTerm
-from .model import (Bilingual, Block, BulletList, CallOut, Heading, Inline, Lang, Note,
-                    Paragraph, Run, Source, plain_text)
+from .model import (
+    Bilingual,
+    Block,
+    BulletList,
+    CallOut,
+    Heading,
+    Inline,
+    Lang,
+    Note,
+    Paragraph,
+    Run,
+    Source,
+    plain_text,
+)
 
 GLOSSARY_LABEL = Bilingual("术语说明", "Glossary")
 _MARK_AFTER = "”’\"'),.;:!?"

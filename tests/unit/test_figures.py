@@ -4,8 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from briefing.content.figures import (format_as_of, format_number, format_value,
-                                     round_significant, units)
+from briefing.content.figures import (
+    format_as_of,
+    format_value,
+    round_significant,
+    units,
+)
 
 
 def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, about: bool = False) -> str:

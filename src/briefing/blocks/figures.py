@@ -3,17 +3,26 @@ languages, in one box."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from decimal import Decimal
-
 from ..content.fields import FigureId, InlineText, PathT, Strict, Text
 from ..content.figures import NBSP
 from ..content.targets import percent_of_target, wording
-from ..model import (Bilingual, CallOut, Chart, FigureRow, FigureTable, Kpi, KpiGrid, Source,
-                     breakdown_columns, figure_columns)
+from ..model import (
+    Bilingual,
+    CallOut,
+    Chart,
+    FigureRow,
+    FigureTable,
+    Kpi,
+    KpiGrid,
+    Source,
+    breakdown_columns,
+    figure_columns,
+)
 from .base import BlockSpec
 
 if TYPE_CHECKING:
@@ -139,7 +148,7 @@ def breakdown_table(table: TableSpec, b: Builder, path: PathT, caption: Bilingua
     figure of that group and measure (— where there is none)."""
     cells = b.breakdown(table.groups, table.measures, path)
     rows = []
-    for group, row in zip(table.groups, cells):
+    for group, row in zip(table.groups, cells, strict=True):
         used = [f for f in row if f]
         # a breakdown's cells are narrow: "RMB 33.713 billion" may wrap at its spaces
         extra = tuple((f"m{i}", b.views(f, lambda v: str(v).replace(NBSP, " ")) if f

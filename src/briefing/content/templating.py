@@ -10,16 +10,22 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import jinja2
 
-from . import targets
 from ..source.hints import did_you_mean
-from .figures import (Lang, format_as_of, format_change, format_number, format_value,
-                      round_significant, units)
+from . import targets
+from .figures import (
+    Lang,
+    format_as_of,
+    format_change,
+    format_number,
+    format_value,
+    round_significant,
+    units,
+)
 from .schema import Figure, Previous
 
 
@@ -108,7 +114,9 @@ class FigureView:
                                  given=figure.change)
         previous = self._previous()
         days = ((figure.as_of or previous.as_of) - previous.as_of).days
-        return format_change(figure.value, previous.value, unit, self.lang, days, arrow)
+        value = figure.value
+        assert value is not None, "derived figures are computed in validate()"
+        return format_change(value, previous.value, unit, self.lang, days, arrow)
 
     def _target(self) -> Figure:
         if self.figure.target is None:

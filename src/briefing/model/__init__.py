@@ -18,5 +18,6 @@ from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, pla
 __all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
            "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
-           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles", "breakdown_columns", "figure_columns",
+           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source",
+           "block_roles", "breakdown_columns", "figure_columns",
            "characters_of", "dump", "label_parts", "plain_text"]

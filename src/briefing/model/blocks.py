@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Sequence
 from typing import ClassVar, Union, get_args
 
 from .text import Bilingual, Inline, Lang, Note, Run, Source, inline_notes, plain_text
@@ -184,7 +185,7 @@ SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
 _CELL_ROLES = {"as_of": "table_date"}  # the other views are numbers
 
 
-def figure_columns(views: tuple[str, ...] | list[str]) -> tuple[Column, ...]:
+def figure_columns(views: Sequence[str]) -> tuple[Column, ...]:
     """The columns of a figure table that shows `views` of each figure (value, target,
     of_target, change, schedule, as_of) after its label; the default two are as before."""
     if tuple(views) == ("value", "as_of"):

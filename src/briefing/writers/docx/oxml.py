@@ -7,6 +7,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -372,7 +373,7 @@ def _styled_run(style: str, content):  # type: ignore[no-untyped-def]
     return run
 
 
-def _footnotes(document_part):  # type: ignore[no-untyped-def]
+def _footnotes(document_part: Any) -> Any:
     """The footnotes part's root element, the part made and related on first use."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import XmlPart
