@@ -348,11 +348,7 @@ def add_footnote(paragraph: Paragraph, number: int, text: str, text_style: str,
     note = OxmlElement("w:footnote")
     note.set(qn("w:id"), str(number))
     para = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), text_style)
-    ppr.append(pstyle)
-    para.append(ppr)
+    first_child_style(para, "w:pPr", "w:pStyle").set(qn("w:val"), text_style)
     para.append(_styled_run(reference_style, OxmlElement("w:footnoteRef")))
     _plain_run(para, " " + text, None)
     note.append(para)
@@ -362,13 +358,10 @@ def add_footnote(paragraph: Paragraph, number: int, text: str, text_style: str,
     paragraph._p.append(_styled_run(reference_style, reference))
 
 
-def _styled_run(style: str, content):  # type: ignore[no-untyped-def]
+def _styled_run(style: str, content: Element) -> Element:
+    """A run in a character style holding one element (a footnote mark or reference)."""
     run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    rstyle = OxmlElement("w:rStyle")
-    rstyle.set(qn("w:val"), style)
-    rpr.append(rstyle)
-    run.append(rpr)
+    first_child_style(run, "w:rPr", "w:rStyle").set(qn("w:val"), style)
     run.append(content)
     return run
 
