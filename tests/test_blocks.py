@@ -74,7 +74,7 @@ def _not_in_pdf(block: object, value: Bilingual[str], lang: Lang,
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("kind", KINDS)
 def it_builds_every_block_in_every_layout_and_both_writers(
-        kind: str, layout: str, make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        kind: str, layout: str, make_briefing, tmp_path: Path) -> None:
     case = CASES / f"{kind}.yaml"
     if not case.is_file():
         pytest.fail(f"no tests/cases/{kind}.yaml")

@@ -54,7 +54,7 @@ LIBRARY_WORDING = re.compile(
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def it_words_every_message_in_its_own_terms(case: Path, make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_words_every_message_in_its_own_terms(case: Path, make_briefing) -> None:
     kind = "figures_yaml" if case.name.startswith("figures-") else "briefing_yaml"
     folder = make_briefing(**{kind: case.read_text(encoding="utf-8")})
     for diagnostic in problems_of(folder):

@@ -68,7 +68,7 @@ sections:
 """
 
 
-def build(make_briefing, tmp_path: Path, figures: str = FIGURES,  # type: ignore[no-untyped-def]
+def build(make_briefing, tmp_path: Path, figures: str = FIGURES,
           text: str = BRIEFING) -> tuple[str, str]:
     folder = make_briefing(briefing_yaml=text, figures_yaml=figures)
     paths = {p.suffix: p for p in briefing.build(folder, tmp_path / "out")}
@@ -88,7 +88,7 @@ def has(text: str, *expected: str) -> bool:
     return all(squash(e) in text for e in expected)
 
 
-def it_keeps_every_digit_the_source_gave_in_both_languages(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_every_digit_the_source_gave_in_both_languages(make_briefing, tmp_path) -> None:
     for text in build(make_briefing, tmp_path):
         assert has(text, "新增产值215.0391亿元", "New output was RMB 21.50391 billion")
         assert has(text, "64.08亿元", "RMB 6.408 billion")
@@ -97,7 +97,7 @@ def it_keeps_every_digit_the_source_gave_in_both_languages(make_briefing, tmp_pa
         assert not has(text, "RMB 6.41 billion")
 
 
-def it_writes_ranks_with_what_they_are_counted_among(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_writes_ranks_with_what_they_are_counted_among(make_briefing, tmp_path) -> None:
     for text in build(make_briefing, tmp_path):
         assert "完成率在7个县（市）中排第2位，即7个县（市）中第2位。" in text
         assert has(text, "ranked 2nd among 7 counties and county-level cities, "
@@ -105,14 +105,14 @@ def it_writes_ranks_with_what_they_are_counted_among(make_briefing, tmp_path) ->
                 "county-level cities")
 
 
-def it_keeps_thresholds_out_of_the_sources(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_thresholds_out_of_the_sources(make_briefing, tmp_path) -> None:
     pdf, _ = build(make_briefing, tmp_path)
     assert has(pdf, "工业项目3000万元以上", "RMB 30 million or more")
     sources = pdf[pdf.rindex("Sources"):]
     assert has(sources, "New output", "Completion rate ranking") and "Threshold" not in sources
 
 
-def it_does_not_call_a_threshold_stale(make_briefing, caplog) -> None:  # type: ignore[no-untyped-def]
+def it_does_not_call_a_threshold_stale(make_briefing, caplog) -> None:
     folder = make_briefing(briefing_yaml=BRIEFING.replace("2023-07-15", "2026-07-15"),
                            figures_yaml=FIGURES)
     with pytest.raises(ContentError) as caught:
@@ -122,7 +122,7 @@ def it_does_not_call_a_threshold_stale(make_briefing, caplog) -> None:  # type: 
                              "figures.output.as_of"]
 
 
-def it_needs_a_source_and_date_only_for_statistics(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_needs_a_source_and_date_only_for_statistics(make_briefing) -> None:
     figures = FIGURES.replace("    statistic: false\n", "")
     folder = make_briefing(briefing_yaml=BRIEFING, figures_yaml=figures)
     with pytest.raises(ContentError) as caught:
@@ -131,7 +131,7 @@ def it_needs_a_source_and_date_only_for_statistics(make_briefing) -> None:  # ty
         "a statistic needs as_of and source (a threshold or constant: statistic: false)"]
 
 
-def it_rounds_a_figure_that_asks_and_warns_that_digits_are_lost(make_briefing, tmp_path,  # type: ignore[no-untyped-def]
+def it_rounds_a_figure_that_asks_and_warns_that_digits_are_lost(make_briefing, tmp_path,
                                                                caplog) -> None:
     figures = FIGURES.replace("    value: 6408000000\n", "    value: 6408000000\n"
                               "    significant: 2\n")

@@ -19,7 +19,7 @@ GLOSSED = ("  - {zh: 测试区, en: Test District, needs_gloss: true,\n"
            "     gloss: a district made up for the tests}\n")
 
 
-def glossed(make_briefing, name: str = "mini") -> Path:  # type: ignore[no-untyped-def]
+def glossed(make_briefing, name: str = "mini") -> Path:
     folder = make_briefing(name=name)
     edit_briefing(folder, "  - {zh: 测试区, en: Test District}\n", GLOSSED)
     edit_briefing(folder, "          text: {zh: 创历史新高。, en: A record high.}",
@@ -28,10 +28,10 @@ def glossed(make_briefing, name: str = "mini") -> Path:  # type: ignore[no-untyp
 
 
 def outputs(folder: Path, out: Path, **options: str) -> dict[str, Path]:
-    return {p.suffix: p for p in briefing.build(folder, out, **options)}  # type: ignore[arg-type]
+    return {p.suffix: p for p in briefing.build(folder, out, **options)}
 
 
-def it_footnotes_a_term_at_its_first_use_in_the_english(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_footnotes_a_term_at_its_first_use_in_the_english(make_briefing, tmp_path) -> None:
     paths = outputs(glossed(make_briefing), tmp_path / "out", theme="investor")
     pdf = "".join(pdf_text(paths[".pdf"]))
     flat = "".join(pdf.split())  # the mark is a line of its own in the extracted text
@@ -50,7 +50,7 @@ def it_footnotes_a_term_at_its_first_use_in_the_english(make_briefing, tmp_path)
     assert part.partname == "/word/footnotes.xml"
 
 
-def it_gathers_the_glosses_in_a_section_where_the_theme_says(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_gathers_the_glosses_in_a_section_where_the_theme_says(make_briefing, tmp_path) -> None:
     paths = outputs(glossed(make_briefing), tmp_path / "out", theme="gov")
     pdf = "".join(pdf_text(paths[".pdf"])).replace("\r\n", " ")
     assert "术语说明" in pdf and "Glossary" in pdf
@@ -62,14 +62,14 @@ def it_gathers_the_glosses_in_a_section_where_the_theme_says(make_briefing, tmp_
     assert "Test District: a district made up for the tests" in texts
 
 
-def it_explains_nothing_to_chinese_readers(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_explains_nothing_to_chinese_readers(make_briefing, tmp_path) -> None:
     paths = outputs(glossed(make_briefing), tmp_path / "out", layout="zh")
     assert "made up for the tests" not in "".join(pdf_text(paths[".pdf"]))
     with zipfile.ZipFile(paths[".docx"]) as package:
         assert "word/footnotes.xml" not in package.namelist()
 
 
-def it_warns_about_a_term_that_needs_a_gloss_and_has_none(make_briefing, caplog) -> None:  # type: ignore[no-untyped-def]
+def it_warns_about_a_term_that_needs_a_gloss_and_has_none(make_briefing, caplog) -> None:
     folder = make_briefing()
     edit_briefing(folder, "  - {zh: 测试区, en: Test District}\n",
                   "  - {zh: 测试区, en: Test District, needs_gloss: true}\n")

@@ -45,7 +45,7 @@ def briefing_yaml() -> tuple[str, list[tuple[str, int]]]:
 
 @pytest.mark.parametrize("theme", ["investor", "print", "gov"])
 @pytest.mark.parametrize("layout", ["stacked", "parallel", "zh", "en"])
-def it_builds_every_heading_level_under_every_parent(theme: str, layout: str, make_briefing,  # type: ignore[no-untyped-def]
+def it_builds_every_heading_level_under_every_parent(theme: str, layout: str, make_briefing,
                                                      tmp_path: Path) -> None:
     text, order = briefing_yaml()
     folder = make_briefing(briefing_yaml=text)
@@ -61,7 +61,7 @@ def it_builds_every_heading_level_under_every_parent(theme: str, layout: str, ma
     outline = pypdf.PdfReader(str(paths[".pdf"])).outline
     depths: list[int] = []
 
-    def walk(items, depth):  # type: ignore[no-untyped-def]
+    def walk(items, depth):
         for item in items:
             if isinstance(item, list):
                 walk(item, depth + 1)

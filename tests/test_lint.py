@@ -70,7 +70,7 @@ def it_flags_stale_figures_and_fails_under_strict(make_briefing, capsys) -> None
     ("investment of {{ signed_investment }}", "investment of RMB {{ signed_investment }}",
      "RMB RMB 11.25 billion", "write RMB {{ signed_investment.number }}, or drop 'RMB'"),
 ])
-def it_flags_a_unit_written_again_after_a_figure(make_briefing, old: str, new: str, reads: str,  # type: ignore[no-untyped-def]
+def it_flags_a_unit_written_again_after_a_figure(make_briefing, old: str, new: str, reads: str,
                                                   hint: str) -> None:
     folder = edited(make_briefing, old, new)
     with pytest.raises(ContentError) as caught:
@@ -80,7 +80,7 @@ def it_flags_a_unit_written_again_after_a_figure(make_briefing, old: str, new: s
                       f"already: this reads '{reads}'", hint)]
 
 
-def it_builds_what_the_unit_lint_suggests(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_builds_what_the_unit_lint_suggests(make_briefing, tmp_path) -> None:
     from tests.conftest import pdf_text
     folder = edited(make_briefing, "新签约项目{{ signed_projects }}，",
                     "新签约项目{{ signed_projects.number }}个，")

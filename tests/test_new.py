@@ -19,7 +19,7 @@ THEMES = ("investor", "print", "gov")
 
 
 @pytest.fixture
-def new_folder(tmp_path: Path, monkeypatch, capsys) -> Path:  # type: ignore[no-untyped-def]
+def new_folder(tmp_path: Path, monkeypatch, capsys) -> Path:
     monkeypatch.chdir(tmp_path)
     assert main(["new", "my-brief"]) == 0
     said = capsys.readouterr().out
@@ -35,7 +35,7 @@ def it_writes_a_briefing_a_csv_and_a_readme(new_folder: Path) -> None:
     assert "{{ signed_projects }}" in readme  # the README's own braces survive
 
 
-def it_builds_in_every_theme_and_layout_without_warnings(new_folder: Path, capsys,  # type: ignore[no-untyped-def]
+def it_builds_in_every_theme_and_layout_without_warnings(new_folder: Path, capsys,
                                                          caplog) -> None:
     caplog.set_level(logging.WARNING, logger="briefing")
     for theme in THEMES:
@@ -55,7 +55,7 @@ def it_builds_in_every_theme_and_layout_without_warnings(new_folder: Path, capsy
     assert capsys.readouterr().err == ""
 
 
-def it_never_overwrites_an_existing_folder(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_never_overwrites_an_existing_folder(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "briefing.yaml").write_text("theme: gov\n", "utf-8")
@@ -77,7 +77,7 @@ colors:
 """
 
 
-def it_takes_a_theme_file_that_extends_a_built_in_theme(new_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_takes_a_theme_file_that_extends_a_built_in_theme(new_folder: Path, capsys) -> None:
     (new_folder.parent / "office.yaml").write_text(OFFICE, "utf-8")
     out = new_folder.parent / "office-out"
     assert main(["build", "my-brief", "--theme", "./office.yaml", "-o", str(out)]) == 0, \
@@ -105,14 +105,14 @@ def it_takes_a_theme_file_that_extends_a_built_in_theme(new_folder: Path, capsys
      "office.yaml:7: fonts.body.regular: font file OfficeSans.ttf not found beside office.yaml "
      "nor in "),
 ])
-def it_locates_the_errors_of_a_theme_file_in_that_file(new_folder: Path, capsys, office: str,  # type: ignore[no-untyped-def]
+def it_locates_the_errors_of_a_theme_file_in_that_file(new_folder: Path, capsys, office: str,
                                                        expected: str) -> None:
     (new_folder.parent / "office.yaml").write_text(office, "utf-8")
     assert main(["check", "my-brief", "--theme", "office.yaml"]) == 1
     assert expected in capsys.readouterr().err
 
 
-def it_finds_a_font_beside_the_theme_file(new_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_finds_a_font_beside_the_theme_file(new_folder: Path, capsys) -> None:
     from briefing.pipeline import prepare
     shutil.copy(ROOT / "fonts" / "NotoSansSC-Regular.ttf", new_folder.parent / "OfficeSans.ttf")
     (new_folder.parent / "office.yaml").write_text(
@@ -126,6 +126,6 @@ def it_finds_a_font_beside_the_theme_file(new_folder: Path, capsys) -> None:  # 
     assert theme.fonts["body"].bold == ROOT / "fonts" / "NotoSansSC-Bold.ttf"  # installed
 
 
-def it_says_when_a_theme_file_is_not_there(new_folder: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_says_when_a_theme_file_is_not_there(new_folder: Path, capsys) -> None:
     assert main(["check", "my-brief", "--theme", "./nowhere.yaml"]) == 1
     assert "theme: theme file nowhere.yaml not found" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from briefing.cli import main
 from tests.conftest import pdf_text
 
 
-def it_names_the_outputs_after_the_folder_when_built_as_dot(make_briefing, tmp_path,  # type: ignore[no-untyped-def]
+def it_names_the_outputs_after_the_folder_when_built_as_dot(make_briefing, tmp_path,
                                                               monkeypatch) -> None:
     folder = make_briefing(name="harbour-2024")
     monkeypatch.chdir(folder)
@@ -21,7 +21,7 @@ def it_names_the_outputs_after_the_folder_when_built_as_dot(make_briefing, tmp_p
     assert not any(n.startswith(".pdf") or n == ".docx" for n in os.listdir(tmp_path / "out"))
 
 
-def it_keeps_editions_of_several_layouts_and_themes_apart(make_briefing, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_editions_of_several_layouts_and_themes_apart(make_briefing, tmp_path) -> None:
     folder = make_briefing(name="mini")
     out = tmp_path / "out"
     for theme, layout in (("investor", "zh"), ("gov", "en"), ("print", "parallel")):
@@ -38,7 +38,7 @@ def it_keeps_editions_of_several_layouts_and_themes_apart(make_briefing, tmp_pat
     assert not (out / "mini.pdf").exists()
 
 
-def it_refuses_a_name_pattern_that_is_not_a_file_name(make_briefing, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_refuses_a_name_pattern_that_is_not_a_file_name(make_briefing, tmp_path, capsys) -> None:
     folder = make_briefing()
     for pattern in ("../{id}", "{id}-{lang}", ".{layout}"):
         assert main(["build", str(folder), "-o", str(tmp_path / "o"), "--name", pattern]) == 1

@@ -180,7 +180,7 @@ def it_keeps_the_dependencies_pointing_down_the_pipeline() -> None:
                 if m.startswith(("briefing.content", "briefing.build"))}
 
 
-def it_checks_the_styles_of_blocks_an_edition_leaves_out(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_checks_the_styles_of_blocks_an_edition_leaves_out(make_briefing) -> None:
     folder = make_briefing()
     edit_briefing(folder, "      - kpis:", "        style: Body Txt\n        tags: [culture]\n"
                   "      - kpis:")

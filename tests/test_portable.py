@@ -31,7 +31,7 @@ def briefing_without_posix(*args: str, env: dict[str, str]) -> subprocess.Comple
                           capture_output=True, text=True, timeout=300)
 
 
-def it_builds_with_the_posix_only_modules_unavailable(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_builds_with_the_posix_only_modules_unavailable(make_briefing, tmp_path: Path) -> None:
     folder, out = make_briefing(), tmp_path / "out"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     run = briefing_without_posix("build", str(folder), "-o", str(out), env=env)
@@ -45,7 +45,7 @@ def it_builds_with_the_posix_only_modules_unavailable(make_briefing, tmp_path: P
     assert again.stdout.count("up to date") == 2
 
 
-def it_keeps_its_cache_in_the_user_cache_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_keeps_its_cache_in_the_user_cache_folder(tmp_path: Path, monkeypatch) -> None:
     from platformdirs import user_cache_dir
 
     monkeypatch.delenv("BRIEFING_CACHE_DIR")
@@ -82,7 +82,7 @@ def it_runs_a_batch_under_the_spawn_start_method(tmp_path: Path) -> None:
                                               "xicheng-2023--rhine-food-de.pdf"))
 
 
-def it_finds_the_themes_of_a_source_tree_that_is_not_installed(make_briefing) -> None:  # type: ignore[no-untyped-def]
+def it_finds_the_themes_of_a_source_tree_that_is_not_installed(make_briefing) -> None:
     """PYTHONPATH=src without `pip install`: no setuptools mapping of styles/ and fonts/,
     so the checkout's own folders are used."""
     import sysconfig

@@ -19,7 +19,7 @@ QUOTE = """
 
 
 @pytest.fixture
-def quoted(make_briefing) -> Path:  # type: ignore[no-untyped-def]
+def quoted(make_briefing) -> Path:
     folder = make_briefing()
     text = (folder / "briefing.yaml").read_text("utf-8")
     (folder / "briefing.yaml").write_text(text.replace("    blocks:\n", "    blocks:" + QUOTE, 1),

@@ -37,7 +37,7 @@ def stale(folder: Path) -> Path:
     return folder
 
 
-def it_prints_one_result_object_for_each_outcome(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_prints_one_result_object_for_each_outcome(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = stale(make_briefing()), tmp_path / "out"
     code, result, err = json_result(capsys, str(folder), "-o", str(out))
     assert code == 0 and result["status"] == "built" and result["exit_code"] == 0
@@ -69,7 +69,7 @@ def it_prints_one_result_object_for_each_outcome(make_briefing, tmp_path: Path, 
     assert result["outputs"] == [] and "1 error; nothing was written" in err
 
 
-def it_says_nothing_but_errors_when_quiet(make_briefing, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def it_says_nothing_but_errors_when_quiet(make_briefing, tmp_path: Path, capsys) -> None:
     folder, out = stale(make_briefing()), tmp_path / "out"
     assert main(["build", str(folder), "-o", str(out), "--quiet"]) == 0
     assert capsys.readouterr() == ("", "")  # no "wrote", no warning
@@ -81,7 +81,7 @@ def it_says_nothing_but_errors_when_quiet(make_briefing, tmp_path: Path, capsys)
     assert "unknown theme 'nope'" in capsys.readouterr().err
 
 
-def it_timestamps_log_lines_when_stderr_is_not_a_terminal(make_briefing, capsys,  # type: ignore[no-untyped-def]
+def it_timestamps_log_lines_when_stderr_is_not_a_terminal(make_briefing, capsys,
                                                           monkeypatch) -> None:
     folder = stale(make_briefing())
     monkeypatch.delenv("JOURNAL_STREAM", raising=False)
@@ -112,7 +112,7 @@ sys.exit(int(sys.argv[1]))
 """
 
 
-def it_runs_the_on_change_command_only_when_figures_changed(make_briefing, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def it_runs_the_on_change_command_only_when_figures_changed(make_briefing, tmp_path: Path) -> None:
     folder, out, calls = make_briefing(), tmp_path / "out", tmp_path / "calls.jsonl"
     (tmp_path / "hook.py").write_text(HOOK, "utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))

@@ -22,7 +22,7 @@ def flat(text: str) -> str:
     return re.sub(r"[\s\u00a0\u2060]+", "", text)
 
 
-def it_passes_check_with_no_warning(caplog) -> None:  # type: ignore[no-untyped-def]
+def it_passes_check_with_no_warning(caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="briefing"):
         briefing.check(SECOND, strict=True)
     assert not caplog.records

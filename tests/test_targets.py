@@ -34,14 +34,14 @@ def flat(text: str) -> str:
 
 
 def in_both(built: dict[str, object], *expected: str) -> None:
-    pdf = flat("".join(built["pdf"]))  # type: ignore[arg-type]
-    docx_text = flat(" ".join(p.text for p in built["docx"].paragraphs))  # type: ignore[attr-defined]
+    pdf = flat("".join(built["pdf"]))
+    docx_text = flat(" ".join(p.text for p in built["docx"].paragraphs))
     for text in expected:
         assert flat(text) in pdf, text
         assert flat(text) in docx_text, text
 
 
-def it_says_a_figure_against_its_target_in_each_language(built) -> None:  # type: ignore[no-untyped-def]
+def it_says_a_figure_against_its_target_in_each_language(built) -> None:
     in_both(built,
             "引进省外资金219.22亿元，完成年度目标任务的37.22%，同比增长8.08%",
             "RMB 21.922 billion, 37.22% of the annual target, up 8.08% year on year",
@@ -52,7 +52,7 @@ def it_says_a_figure_against_its_target_in_each_language(built) -> None:  # type
             "超亿元企业75家，比上年增加10家", "10 firms more than a year earlier")
 
 
-def it_shows_progress_and_a_bar_on_kpi_cards(built) -> None:  # type: ignore[no-untyped-def]
+def it_shows_progress_and_a_bar_on_kpi_cards(built) -> None:
     [cards] = [row for row in built["cells"] if any("219.22" in "".join(c) for c in row)][:1]
     first = [flat(t) for t in cards[0]]
     assert first[:3] == ["219.22亿元", "RMB21.922billion", "▲8.08%"]
@@ -62,13 +62,13 @@ def it_shows_progress_and_a_bar_on_kpi_cards(built) -> None:  # type: ignore[no-
     assert "▲8.08%完成年度目标任务的37.22%37.22%oftheannualtarget引进省外资金" in pdf
 
 
-def it_gives_every_kpi_card_a_line_per_language(built) -> None:  # type: ignore[no-untyped-def]
+def it_gives_every_kpi_card_a_line_per_language(built) -> None:
     [cards] = [row for row in built["cells"] if any("91.3" in "".join(c) for c in row)][:1]
     share = [flat(t) for t in cards[-1]]
     assert share[:2] == ["91.3%", "91.3%"]  # a percentage, in Chinese and in English
 
 
-def it_lays_out_the_columns_a_table_asks_for(built) -> None:  # type: ignore[no-untyped-def]
+def it_lays_out_the_columns_a_table_asks_for(built) -> None:
     header = next(row for row in built["cells"] if flat(" ".join(row[0])) == "指标Indicator"
                   and len(row) == 6)
     assert [flat(" ".join(c)) for c in header[1:]] == [
@@ -81,21 +81,21 @@ def it_lays_out_the_columns_a_table_asks_for(built) -> None:  # type: ignore[no-
     assert output[4:] == ["—", "+6.6个百分点+6.6pp"]
 
 
-def it_breaks_figures_down_by_groups_and_measures(built) -> None:  # type: ignore[no-untyped-def]
+def it_breaks_figures_down_by_groups_and_measures(built) -> None:
     rows = [[flat(" ".join(c)) for c in row] for row in built["cells"] if len(row) == 3]
     assert ["指标Indicator", "项目数Projects", "完成投资Invested"] in rows
     assert ["全部重点项目Allkeyprojects", "71个71projects", "35.9亿元RMB3.59billion"] in rows
     assert ["省重点项目Provincialkeyprojects", "2个2projects", "7.9亿元RMB790million"] in rows
 
 
-def it_charts_actual_against_target_in_every_language(built) -> None:  # type: ignore[no-untyped-def]
+def it_charts_actual_against_target_in_every_language(built) -> None:
     chart_page = flat(next(p for p in built["pdf"] if "Actual and target" in p))
     for label in ("完成/Actual", "目标/Target", "589亿元RMB58.9billion",
                   "219.22亿元RMB21.922billion", "499.65亿元RMB49.965billion"):
         assert label in chart_page, label
 
 
-def it_lists_the_sources_in_order_of_first_use(built) -> None:  # type: ignore[no-untyped-def]
+def it_lists_the_sources_in_order_of_first_use(built) -> None:
     sources = flat(built["pdf"][-1])
     sources = sources[sources.index("Sources"):]
     order = ["Out-of-provincecapital", "Fixed-assetinvestment", "Newoutput",

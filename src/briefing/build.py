@@ -7,24 +7,38 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Literal, overload
 
-from .content.figures import NBSP, format_as_of
-from .content.images import ImageProblem, check_image
-from .content.inline import InlineProblem, parse_inline
 from .blocks import BY_SPEC, BlockSpec
 from .content.delegations import Delegation
 from .content.fields import FigureId, PathT, Strict, Text, inline_paths
+from .content.figures import NBSP, format_as_of
+from .content.images import ImageProblem, check_image
+from .content.inline import InlineProblem, parse_inline
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import (FigureView, TemplateProblem, figure_refs_in_order,
-                                 render_text)
+from .content.templating import FigureView, TemplateProblem, figure_refs_in_order, render_text
 from .errors import ContentError, Diagnostic, error
 from .glosses import add_glosses
 from .layout import Layout
-from .model import (SOURCE_COLUMNS, Bilingual, Block, ContactCard, Cover, Document, FigureRow,
-                    FigureTable, Heading, Inline, Lang, Paragraph, Run, Source)
+from .model import (
+    SOURCE_COLUMNS,
+    Bilingual,
+    Block,
+    ContactCard,
+    Cover,
+    Document,
+    FigureRow,
+    FigureTable,
+    Heading,
+    Inline,
+    Lang,
+    Paragraph,
+    Run,
+    Source,
+)
 from .source.load import Loaded, format_path
 from .typography import format_heading_number
 
@@ -69,7 +83,15 @@ class Builder:
         return Bilingual(self._text(text.zh, "zh", path, False) or "",
                          self._text(text.en, "en", path, False) or "")
 
+    @overload
+    def _text(self, template: str, lang: Lang, path: PathT,
+              inline: Literal[True]) -> Inline | None: ...
+    @overload
+    def _text(self, template: str, lang: Lang, path: PathT,
+              inline: Literal[False]) -> str | None: ...
+
     def _text(self, template: str, lang: Lang, path: PathT, inline: bool) -> Inline | str | None:
+        """One language of a text (see render), or None after noting its problem."""
         try:
             return render(template, lang, self.content.figures, inline)
         except (TemplateProblem, InlineProblem) as exc:
@@ -157,6 +179,16 @@ class Builder:
         return Bilingual(text.zh, text.en) if text else Bilingual(measure, measure)
 
 
+@overload
+def render(template: str, lang: Lang, figures: dict[str, Figure],
+           inline: Literal[True]) -> Inline: ...
+@overload
+def render(template: str, lang: Lang, figures: dict[str, Figure],
+           inline: Literal[False]) -> str: ...
+@overload
+def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str: ...
+
+
 def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
     """One language of one text: figures filled in, then inline marks parsed if `inline`."""
     text = render_text(template, lang, figures)
@@ -183,7 +215,7 @@ def check_texts(loaded: Loaded, figures: dict[str, Figure],
                 for lang in ("zh", "en"):
                     if isinstance(value.get(lang), str):
                         try:
-                            render(value[lang], lang, figures, inline)  # type: ignore[arg-type]
+                            render(value[lang], lang, figures, inline)
                         except (TemplateProblem, InlineProblem) as exc:
                             if getattr(exc, "unknown_figure", None) not in broken_figures:
                                 problems.append(text_problem(loaded, path + (lang,), exc))
@@ -216,7 +248,8 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     builder = Builder(content, settings)
     spec = content.briefing
     blocks: list[Block] = []
-    own = {"start": [], "end": []}  # an edition's greeting and contact, where the theme says
+    # an edition's greeting and contact, where the theme says
+    own: dict[str, list[Block]] = {"start": [], "end": []}
     if edition and edition.greeting:
         own[settings.greeting_at].append(Paragraph(
             Bilingual((Run(edition.greeting.zh),), (Run(edition.greeting.en),)), None,
@@ -290,7 +323,7 @@ def figure_ids_in(spec: Strict, figures: dict[str, Figure] | None = None) -> lis
     templates (in the order the text quotes them), in its blocks' figure fields (tables,
     call-outs, KPI rows, charts) and, given the `figures`, in its breakdowns."""
     found: dict[str, None] = {}
-    for path, part in spec.parts():
+    for _, part in spec.parts():
         if isinstance(part, FigureId):
             found.setdefault(part)
         elif isinstance(part, Text):
@@ -354,7 +387,8 @@ def number_headings(blocks: list[Block], patterns: tuple[Bilingual[str], ...]) -
             counts[block.level:] = [0] * (len(counts) - block.level)
             n = counts[block.level - 1]
             pattern = patterns[block.level - 1]
-            block = replace(block, number=Bilingual(format_heading_number(pattern.zh, n),
-                                                    format_heading_number(pattern.en, n)))
-        numbered.append(block)
+            numbered.append(replace(block, number=Bilingual(
+                format_heading_number(pattern.zh, n), format_heading_number(pattern.en, n))))
+        else:
+            numbered.append(block)
     return numbered

@@ -15,7 +15,7 @@ from reportlab.graphics.charts.doughnut import Doughnut
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .model import Chart, Lang, characters_of
@@ -47,7 +47,7 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
             pie.slices[i].fillColor = colors[i % len(colors)]
         drawing.add(pie)
         entries = [[f"{label.get(lang)}  {value.get(lang)}" for lang in languages]
-                   for label, value in zip(chart.labels, chart.value_texts[0])]
+                   for label, value in zip(chart.labels, chart.value_texts[0], strict=True)]
         text.legend(HEIGHT_PT + 10, HEIGHT_PT - 20, entries, colors, width_pt - HEIGHT_PT - 20)
         return drawing
     grouped = len(rows) > 1
@@ -127,7 +127,7 @@ class _Text:
                                     fillColor=self.color, textAnchor=anchor))
         return y
 
-    def legend(self, x: float, top: float, entries: list[list[str]], colors: list,  # type: ignore[type-arg]
+    def legend(self, x: float, top: float, entries: list[list[str]], colors: list[Color],
                width: float, across: bool = False) -> None:
         """A colour swatch and its lines per entry, stacked (or side by side: `across`)."""
         step = width / max(len(entries), 1)

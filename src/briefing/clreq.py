@@ -170,7 +170,7 @@ def join_number_units(text: str) -> str:
     unit character of it (112.5⁠亿⁠元): the places a word processor might break. Digits are
     left alone, so that the number itself can still be found and retyped."""
     out = []
-    for char, after_number in zip(text, _after_number(text)):
+    for char, after_number in zip(text, _after_number(text), strict=True):
         if after_number and char in NUMBER_UNITS:
             out.append(WORD_JOINER)
         out.append(char)

@@ -12,6 +12,7 @@ Exit codes are chosen in one place, `exit_code_for`.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +39,8 @@ class Diagnostic:
         if self.file is not None:
             file = self.file
             if relative_to is not None:
-                try:
+                with contextlib.suppress(ValueError):  # elsewhere: the path as it is
                     file = self.file.resolve().relative_to(relative_to.resolve())
-                except ValueError:
-                    pass
             where = f"{file}:{self.line}: " if self.line else f"{file}: "
         field = f"{self.field_path}: " if self.field_path else ""
         level = "warning: " if self.severity is Severity.WARNING else ""

@@ -7,13 +7,14 @@ a blank or a tofu box in the output.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import unicodedata
 from array import array
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .cache import cache_dir, cached
 from .errors import ContentError, Diagnostic, error
@@ -135,10 +136,8 @@ def common_characters() -> frozenset[str]:
     chars = {chr(c) for lo, hi in ranges for c in range(lo, hi + 1)}
     for row in range(0xB0, 0xD8):
         for cell in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # the unused end of row 55
                 chars.add(bytes([row, cell]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass  # the unused end of row 55
     return frozenset(chars)
 
 
@@ -189,7 +188,7 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
         for value, source in texts:
             for char in sorted(set(value.get(lang)) - seen):
                 seen.add(char)
-                missing = [chain for chain, codes in zip(chains, covered)
+                missing = [chain for chain, codes in zip(chains, covered, strict=True)
                            if ord(char) not in codes]
                 if not missing or char in reported:
                     continue

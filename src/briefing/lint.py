@@ -18,14 +18,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .content.figures import units
-from .content.templating import FigureView, figure_refs, values_in
 from .content.fields import Text
-from .source.load import format_path
+from .content.figures import units
 from .content.schema import Content
+from .content.templating import FigureView, figure_refs, values_in
 from .errors import Diagnostic, warning
 from .glosses import english_text
 from .model import Document
+from .source.load import format_path
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
 _WORD = re.compile(r"[A-Za-z0-9.]+")

@@ -23,7 +23,6 @@ from typing import Any
 from .build import BuildSettings, build_document, check_texts
 from .changes import CHANGES_JSON, content_as_of, load_snapshot, record_edition
 from .content.delegations import Delegation
-from .source.load import Loaded, load_yaml
 from .content.schema import Content, validate
 from .content.tables import load_table
 from .errors import ContentError, Diagnostic, error
@@ -34,6 +33,7 @@ from .lint import lint
 from .model import Document
 from .output import save_atomic
 from .revisions import revisions
+from .source.load import Loaded, load_yaml
 from .style_names import check_styles
 from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
@@ -118,7 +118,7 @@ def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
 
 def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Drop follow-on errors: a value the loader refused also fails the schema."""
-    seen: set[tuple[object, object]] = set()
+    seen: set[tuple[object, ...]] = set()
     kept = []
     for d in diagnostics:
         key = (d.file, d.line, d.field_path) if d.line else (d, None)

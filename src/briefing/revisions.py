@@ -39,7 +39,7 @@ def _pair(new: object, old: object, pairs: dict[str, str]) -> None:
         if new != old:
             pairs[new] = old
     elif isinstance(new, tuple) and isinstance(old, tuple) and len(new) == len(old):
-        for a, b in zip(new, old):
+        for a, b in zip(new, old, strict=True):
             _pair(a, b, pairs)
     elif is_dataclass(new) and type(new) is type(old):
         for field in fields(new):

@@ -4,10 +4,10 @@ as written, and Word would silently ignore a style the file does not define."""
 
 from __future__ import annotations
 
-from .source.load import format_path
 from .content.schema import Content
-from .source.hints import did_you_mean
 from .errors import Diagnostic, error
+from .source.hints import did_you_mean
+from .source.load import format_path
 from .theme.resolve import ResolvedTheme
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from briefing.notify import command_line
 
 
-def it_splits_the_command_like_a_shell_on_posix(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_splits_the_command_like_a_shell_on_posix(monkeypatch) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     assert command_line('bin/notify --to "Press Office" -v', Path("out/a b.changes.json")) \
         == ["bin/notify", "--to", "Press Office", "-v", str(Path("out/a b.changes.json"))]
@@ -18,7 +18,7 @@ def it_splits_the_command_like_a_shell_on_posix(monkeypatch) -> None:  # type: i
         ["notify", "$HOME;", "rm", "-rf", "x", "c.json"]
 
 
-def it_passes_the_command_line_as_written_on_windows(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def it_passes_the_command_line_as_written_on_windows(monkeypatch) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
     assert command_line(r'powershell -File "C:\briefings\notify.ps1"',
                         Path("out dir") / "x.changes.json") == \

@@ -5,14 +5,40 @@ handler tests) derives it from this table. docs/architecture.md: "Adding a block
 
 from __future__ import annotations
 
-from ..model import (BulletList, CallOut, Chart, FigureTable, Heading, Image, KpiGrid,
-                     PageBreak, Paragraph, Quote)
+from ..model import (
+    BulletList,
+    CallOut,
+    Chart,
+    FigureTable,
+    Heading,
+    Image,
+    KpiGrid,
+    PageBreak,
+    Paragraph,
+    Quote,
+)
 from .base import BlockSpec, BlockType
-from .figures import (CalloutBlock, ChartBlock, KpisBlock, TableBlock, build_callout,
-                      build_chart, build_kpis, build_table)
+from .figures import (
+    CalloutBlock,
+    ChartBlock,
+    KpisBlock,
+    TableBlock,
+    build_callout,
+    build_chart,
+    build_kpis,
+    build_table,
+)
 from .media import ImageBlock, PageBreakBlock, build_image, build_page_break
-from .text import (BulletsBlock, HeadingBlock, ParagraphBlock, QuoteBlock, build_bullets,
-                   build_heading, build_paragraph, build_quote)
+from .text import (
+    BulletsBlock,
+    HeadingBlock,
+    ParagraphBlock,
+    QuoteBlock,
+    build_bullets,
+    build_heading,
+    build_paragraph,
+    build_quote,
+)
 
 BLOCK_TYPES: tuple[BlockType, ...] = (
     BlockType("paragraph", ParagraphBlock, Paragraph, build_paragraph),

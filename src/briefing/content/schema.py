@@ -61,7 +61,7 @@ class Target(Strict):
     _plain = field_validator("value", "percent", "schedule", mode="before")(_plain_decimal)
 
     @model_validator(mode="after")
-    def _value_or_percent(self) -> "Target":
+    def _value_or_percent(self) -> Target:
         if self.value is None and self.percent is None:
             raise ValueError("a target needs its value, or the percent of it reached")
         if self.value is not None and self.value <= 0:
@@ -129,7 +129,7 @@ class Figure(Strict):
     _plain = field_validator("value", "change", mode="before")(_plain_decimal)
 
     @model_validator(mode="after")
-    def _value_or_formula(self) -> "Figure":
+    def _value_or_formula(self) -> Figure:
         if (self.value is None) == (self.formula is None):
             raise ValueError("give either a value or a formula")
         if self.statistic and (self.as_of is None or self.source is None):
@@ -170,7 +170,8 @@ if TYPE_CHECKING:
     Block = BlockSpec
 else:  # one member per declared block type, told apart by its key (blocks/__init__.py)
     Block = Annotated[
-        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],
+        # a union of members known at run time: no X | Y spelling for it
+        Union[tuple(Annotated[t.spec, Tag(t.kind)] for t in BLOCK_TYPES)],  # noqa: UP007
         Discriminator(_block_kind, custom_error_type="block_kind", custom_error_message=(
             "a block needs exactly one of: " + ", ".join(BLOCK_KINDS))),
     ]
@@ -343,10 +344,11 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
         for fig_id in ready:
             figure = pending.pop(fig_id)
             values = {name: figures[name].value for name in needs[fig_id]}
-            if any(v is None for v in values.values()):
+            known = {name: v for name, v in values.items() if v is not None}
+            if len(known) < len(values):
                 continue  # depends on a figure whose formula failed: reported there
             try:
-                value = evaluate(figure.formula or "", values)  # type: ignore[arg-type]
+                value = evaluate(figure.formula or "", known)
             except FormulaProblem as exc:
                 problem(fig_id, str(exc))
                 continue

@@ -8,10 +8,30 @@ prose, its style roles and how the parallel layout arranges it. The Document (do
 holds the cover and the blocks.
 """
 
-from .blocks import (BLOCK_CLASSES, FIGURE_COLUMNS, SOURCE_COLUMNS, Block, BulletList, CallOut,
-                     Chart, Column, ContactCard, FigureRow, FigureTable, Heading, Image, Kpi,
-                     KpiGrid, ModelBlock, PageBreak, Paragraph, Quote, block_roles,
-                     breakdown_columns, figure_columns)
+from .blocks import (
+    BLOCK_CLASSES,
+    FIGURE_COLUMNS,
+    SOURCE_COLUMNS,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    Column,
+    ContactCard,
+    FigureRow,
+    FigureTable,
+    Heading,
+    Image,
+    Kpi,
+    KpiGrid,
+    ModelBlock,
+    PageBreak,
+    Paragraph,
+    Quote,
+    block_roles,
+    breakdown_columns,
+    figure_columns,
+)
 from .document import Cover, Document, dump, label_parts
 from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, plain_text
 

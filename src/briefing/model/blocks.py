@@ -4,13 +4,14 @@ arranges it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Sequence
-from typing import ClassVar, Union, get_args
+from typing import ClassVar, get_args
 
 from .text import Bilingual, Inline, Lang, Note, Run, Source, inline_notes, plain_text
+
 
 def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
     return Bilingual(plain_text(value.zh), plain_text(value.en))
@@ -297,7 +298,7 @@ class Chart(ModelBlock):
         def row(lang: Lang, s: int) -> str:
             prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
             return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
-                                      in zip(self.labels, self.value_texts[s]))
+                                      in zip(self.labels, self.value_texts[s], strict=True))
         return " / ".join(self.title.get(lang) + ": " + " | ".join(
             row(lang, s) for s in range(len(self.values))) for lang in languages)
 
@@ -342,8 +343,8 @@ class PageBreak(ModelBlock):
     source: Source
 
 
-Block = Union[Heading, Paragraph, BulletList, Quote, FigureTable, CallOut, KpiGrid, Chart,
-              Image, ContactCard, PageBreak]
+Block = (Heading | Paragraph | BulletList | Quote | FigureTable | CallOut | KpiGrid | Chart
+         | Image | ContactCard | PageBreak)
 BLOCK_CLASSES: tuple[type[ModelBlock], ...] = get_args(Block)
 
 

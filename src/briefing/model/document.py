@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cached_property
 from pathlib import Path
 
 from .blocks import Block
 from .text import Bilingual, Lang, Run, Source, characters_of
+
 
 @dataclass(frozen=True)
 class Cover:
@@ -104,9 +105,9 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
     elif isinstance(value, tuple) and value and not isinstance(value[0], Run):
         for i, item in enumerate(value):
             _dump_value(f"{name}[{i}]", item, depth, lines)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Run):
+    elif is_dataclass(value) and not isinstance(value, (type, Run)):
         lines.append(f"{pad}{name}:")
-        for f in fields(value):  # type: ignore[arg-type]
+        for f in fields(value):
             _dump_value(f.name, getattr(value, f.name), depth + 1, lines)
     else:
         lines.append(f"{pad}{name}: {_short(value)}")

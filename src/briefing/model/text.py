@@ -68,7 +68,7 @@ class Source:
         return f"{self.file.name}:{self.line}"
 
 
-def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[str]) -> frozenset[str]:
+def characters_of(texts: Iterable[Bilingual[str]], languages: Iterable[Lang]) -> frozenset[str]:
     """The characters of texts in the given languages."""
     languages = tuple(languages)
     return frozenset("".join(value.get(lang) for value in texts for lang in languages))

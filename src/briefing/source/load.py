@@ -83,22 +83,22 @@ def load_yaml(file: Path) -> Loaded:
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")])
+        raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")]) from None
     if size > MAX_FILE_BYTES:
         raise ContentError([error(file, None, "",
                                   f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError([error(file, None, "",
-                                  f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")])
+        raise ContentError([error(file, None, "", f"not UTF-8 text (byte {exc.start}); "
+                                  "save the file as UTF-8")]) from None
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         line, message, hint = yaml_problem(exc, text)
-        raise ContentError([error(file, line, "", message, hint)])
+        raise ContentError([error(file, line, "", message, hint)]) from None
     except yaml.YAMLError as exc:
-        raise ContentError([error(file, None, "", f"YAML: {exc}")])
+        raise ContentError([error(file, None, "", f"YAML: {exc}")]) from None
     loaded = Loaded(file, None)
     if root is None:
         loaded.data = {}
@@ -148,7 +148,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
 
 
 if getattr(yaml, "__with_libyaml__", False):
-    class _CComposeOnly(yaml.CBaseLoader):  # type: ignore[misc, name-defined]
+    class _CComposeOnly(yaml.CBaseLoader):
         """libyaml's parser; every node gets its kind's plain tag (BaseResolver's answer,
         without its per-node lookups of path and implicit resolvers, which it has none of)."""
 
@@ -156,7 +156,7 @@ if getattr(yaml, "__with_libyaml__", False):
                  SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
                  MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
 
-        def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
             return self._TAGS[kind]
 
 
@@ -165,10 +165,10 @@ def _compose(text: str) -> Node | None:
     refuses is composed again in Python, whose messages the error cases expect."""
     if getattr(yaml, "__with_libyaml__", False):
         try:
-            return yaml.compose(text, Loader=_CComposeOnly)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_CComposeOnly)
         except yaml.YAMLError:
             pass
-    return _ComposeOnly(text).get_single_node()  # type: ignore[no-any-return]
+    return _ComposeOnly(text).get_single_node()
 
 
 def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic],

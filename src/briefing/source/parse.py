@@ -217,10 +217,8 @@ def _data_path(data: Any, loc: tuple[Any, ...],
             annotation = _step(annotation, part)
             continue  # the tag pydantic adds, not a key of the data
         annotation = _step(annotation, part) if annotation is not None else None
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+                isinstance(current, list) and isinstance(part, int) and part < len(current)):
             current = current[part]
             path.append(part)
         elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):

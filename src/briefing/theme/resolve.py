@@ -7,9 +7,10 @@ a document gets is decided in STYLE_ROLES, the one table of it; the theme decide
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import ContentError, Diagnostic, error
 from ..model import Bilingual, Lang, block_roles
@@ -185,6 +186,11 @@ def _merge(base: object, override: object) -> object:
     return override
 
 
+# a theme file's place of a field path (file, line), and a colour or $variable resolved
+Where = Callable[..., tuple[Path, int | None]]
+Color = Callable[..., str | None]
+
+
 def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                   fonts_dirs: Path | Sequence[Path], relative_to: Path = Path()) -> ResolvedTheme:
     """Load a theme (a name looked up in `styles_dirs`, or a path relative to
@@ -240,7 +246,7 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                                       f"fonts.{key}.fallback[{i}]",
                                       f"'{other}' is not another font of this theme",
                                       did_you_mean(other, spec.fonts)))
-    boxes = {k: ResolvedBox(
+    boxes: dict[str, ResolvedBox] = {k: ResolvedBox(
         color(b.background, "boxes", k, "background"),
         color(b.border_color, "boxes", k, "border_color"), b.border_width_pt,
         color(b.band_color, "boxes", k, "band_color"), b.band_width_pt,
@@ -286,7 +292,8 @@ def _resolve_default_box() -> ResolvedBox:
                        b.space_before_pt, b.space_after_pt)
 
 
-def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type: ignore[no-untyped-def]
+def _resolve_style(name: str, spec: ThemeFile, color: Color, problems: list[Diagnostic],
+                   where: Where) -> ResolvedStyle:
     chain: list[StyleSpec] = []
     seen: list[str] = []
     current: str | None = name
@@ -304,7 +311,7 @@ def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type
         seen.append(current)
         chain.append(spec.styles[current])
         current = spec.styles[current].base
-    values = dict(STYLE_DEFAULTS)
+    values: dict[str, Any] = dict(STYLE_DEFAULTS)  # of the types StyleSpec declares
     for style in reversed(chain):  # the root first, so nearer styles win
         values.update({k: v for k, v in style.model_dump().items()
                        if v is not None and k != "base"})
@@ -313,7 +320,7 @@ def _resolve_style(name, spec, color, problems, where) -> ResolvedStyle:  # type
 
 
 def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequence[Path],
-                  problems: list[Diagnostic], where) -> ResolvedFont:  # type: ignore[no-untyped-def]
+                  problems: list[Diagnostic], where: Where) -> ResolvedFont:
     paths = []
     for weight in ("regular", "bold"):
         path = find_font(getattr(font, weight), theme_file, fonts_dirs)

@@ -8,9 +8,9 @@ are imported lazily so that a DOCX-only build never imports ReportLab and vice v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable
 
 from ..model import Document
 from ..revisions import Revisions
@@ -36,7 +36,8 @@ WRITERS: dict[str, str] = {
 
 def writer_for(fmt: str) -> Writer:
     module, _, name = WRITERS[fmt].partition(":")
-    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+    writer: Writer = getattr(import_module(module), name)
+    return writer
 
 
 def write(fmt: str, document: Document, theme: ResolvedTheme,

@@ -4,23 +4,47 @@ from __future__ import annotations
 
 import io
 import itertools
-
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import IO, Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
-from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote, Run)
+from ...clreq import join_number_units
+from ...model import (
+    Bilingual,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    ContactCard,
+    FigureTable,
+    Heading,
+    Image,
+    Inline,
+    KpiGrid,
+    Lang,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Run,
+)
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
-from ...clreq import join_number_units
-from .styles import (FOOTNOTE_REFERENCE_STYLE, FOOTNOTE_TEXT_STYLE, LINK_STYLE,
-                     PARALLEL_STYLE, STRONG_STYLE, TABLE_STYLES, StyleIds)
+from .styles import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
+    LINK_STYLE,
+    PARALLEL_STYLE,
+    STRONG_STYLE,
+    TABLE_STYLES,
+    StyleIds,
+)
 
 Container = DocxDocument | _Cell
 
@@ -39,7 +63,7 @@ class BlockWriter:
         self.revisions = revisions
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
-        self._parallel_table = None
+        self._parallel_table: Table | None = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
@@ -66,9 +90,9 @@ class BlockWriter:
             self._parallel_table = self._table(0, len(self.columns), None,
                                                tuple(1 / len(self.columns)
                                                      for _ in self.columns))
-        row = self._parallel_table.add_row()
+        row = self._parallel_table.add_row()  # type: ignore[no-untyped-call]  # (python-docx)
         oxml.keep_row_together(row)
-        for cell, column in zip(row_cells(row), self.columns):
+        for cell, column in zip(row_cells(row), self.columns, strict=True):
             column.target = cell
             column.write(block)
             column.target = None
@@ -87,7 +111,8 @@ class BlockWriter:
         """The style id for a part of the document in one language."""
         return self.ids[self.theme.style_for(role, lang, override).name]
 
-    def paragraph_in(self, where: Container, style_id: str, reuse_first: bool = False):  # type: ignore[no-untyped-def]
+    def paragraph_in(self, where: Container, style_id: str,
+                     reuse_first: bool = False) -> DocxParagraph:
         """A new paragraph (or a table cell's initial empty one) with the given style."""
         para = where.paragraphs[0] if reuse_first else where.add_paragraph()
         oxml.set_style(para, style_id)
@@ -104,7 +129,7 @@ class BlockWriter:
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang), lang)
 
-    def runs(self, para, content: Inline | str, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+    def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang) -> None:
         """The text's runs; in Chinese, numbers are joined to their units (Word and
         LibreOffice would otherwise break 1000|余个 at a line end)."""
         glue = join_number_units if lang == "zh" else str
@@ -158,13 +183,14 @@ class BlockWriter:
         columns = block.columns
         table = self._table(1 + len(block.rows), len(columns), "table",
                             tuple(c.share for c in columns))
-        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header):
+        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header,
+                                       strict=True):
             self.text(cell, column.header_role, title, first_in_cell=True)
         oxml.mark_header_row(table.rows[0])
         for row in table.rows:
             oxml.keep_row_together(row)
-        for row, data in zip(table.rows[1:], block.rows):
-            for cell, column in zip(row_cells(row), columns):
+        for row, data in zip(table.rows[1:], block.rows, strict=True):
+            for cell, column in zip(row_cells(row), columns, strict=True):
                 self.text(cell, column.cell_role, data.get(column.field),
                           first_in_cell=True)
         oxml.table_look(table, first_row=True, banded_rows=True)
@@ -194,13 +220,13 @@ class BlockWriter:
         if block.caption:
             self.text(self.doc, "caption", block.caption)
 
-    def picture(self, where: Container, image: object, width_pt: float, alt: str,
+    def picture(self, where: Container, image: str | IO[bytes], width_pt: float, alt: str,
                 reuse_first: bool = False) -> None:
         """A picture in its own paragraph, with alternative text for screen readers. The
         paragraph keeps an automatic line height: the styles' exact one would crop it."""
         paragraph = self.paragraph_in(where, self.ids["Normal"], reuse_first)
         paragraph.paragraph_format.line_spacing = 1.0
-        paragraph.add_run().add_picture(image, width=Pt(width_pt))  # type: ignore[arg-type]
+        paragraph.add_run().add_picture(image, width=Pt(width_pt))
         oxml.set_alt_text(paragraph, alt)
 
     def contact(self, block: ContactCard) -> None:
@@ -221,7 +247,7 @@ class BlockWriter:
     def kpis(self, block: KpiGrid) -> None:
         count = len(block.items)
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
-                             block.items):
+                             block.items, strict=True):
             # every card has a line per language, 24.1% too: the cards of a row match
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True, every_language=True)
             if kpi.trend:
@@ -246,16 +272,17 @@ class BlockWriter:
         oxml.table_look(table, first_row=False, banded_rows=False)
         return row_cells(table.rows[0])
 
-    def _table(self, rows: int, cols: int, box: str | None, fractions: tuple[float, ...]):  # type: ignore[no-untyped-def]
+    def _table(self, rows: int, cols: int, box: str | None,
+               fractions: tuple[float, ...]) -> Table:
         """A table in a box style (None: the parallel layout's borderless style)."""
-        table = self.doc.add_table(rows=rows, cols=cols)
+        table: Table = self.doc.add_table(rows=rows, cols=cols)
         table._tbl.tblPr.style = self.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
         table.autofit = False
         widths = [Pt(self.width_pt * fraction) for fraction in fractions]
-        for column, width in zip(table.columns, widths):
+        for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for row in table.rows:
-            for cell, width in zip(row_cells(row), widths):
+            for cell, width in zip(row_cells(row), widths, strict=True):
                 cell.width = width
         return table
 
@@ -292,7 +319,7 @@ def _qr_png(link: str) -> bytes:
     return chart_png(qr_drawing(link, 90))
 
 
-def row_cells(row) -> list[_Cell]:  # type: ignore[no-untyped-def]
+def row_cells(row: _Row) -> list[_Cell]:
     """A row's cells, straight from its w:tc elements. python-docx's `row.cells` lays out the
     grid of the whole table each time (quadratic in its rows: a 300-page parallel layout is
     one long table); our tables merge no cells, so the grid is the elements."""

@@ -2,37 +2,57 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, KeepTogether, PageBreak as RLPageBreak, Spacer, Table
-from reportlab.platypus import Image as RLImage, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Image as RLImage
+from reportlab.platypus import PageBreak as RLPageBreak
 
 from ...charts import draw_chart, qr_drawing
-from ...theme.resolve import MM
-from ...model import (Bilingual, Block, BulletList, CallOut, Chart, ContactCard, FigureTable,
-                      Heading, Image, Inline, KpiGrid, Lang, PageBreak, Paragraph, Quote, Run,
-                      plain_text)
+from ...model import (
+    Bilingual,
+    Block,
+    BulletList,
+    CallOut,
+    Chart,
+    ContactCard,
+    FigureTable,
+    Heading,
+    Image,
+    Inline,
+    KpiGrid,
+    Lang,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Run,
+    plain_text,
+)
 from ...reportlab_fonts import font_names
-from ...theme.resolve import ResolvedBox, ResolvedTheme
+from ...theme.resolve import MM, ResolvedBox, ResolvedTheme
 from .styles import StyleSheet, make_paragraph
 
+Command = tuple[Any, ...]  # of a TableStyle: (name, first cell, last cell, *values)
 
-class WholeTable(Table):
+
+class WholeTable(Table):  # type: ignore[misc]  # (ReportLab is untyped)
     """A one-row box (call-out, KPI row, a parallel block) that moves to the next page whole,
     and splits inside its row (all cells flowing on together) only when taller than a page."""
 
-    def __init__(self, *args, page_height: float = 0.0, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, page_height: float = 0.0, **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
         super().__init__(*args, **kwargs)
         self.page_height = page_height  # the pieces of a split (made by Table.split) have 0
 
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if self._height <= self.page_height:
             return []
-        return super().split(availWidth, availHeight)
+        pieces: list[Flowable] = super().split(availWidth, availHeight)
+        return pieces
 
 
 class BlockRenderer:
@@ -141,13 +161,14 @@ class BlockRenderer:
         if block.caption:
             flowables += self.texts("caption", block.caption)
         columns = block.columns
-        header = [self.texts(c.header_role, h) for c, h in zip(columns, block.header)]
+        header = [self.texts(c.header_role, h)
+                  for c, h in zip(columns, block.header, strict=True)]
         rows = [[self.texts(c.cell_role, r.get(c.field)) for c in columns]
                 for r in block.rows]
         widths = [self.width * c.share for c in columns]
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                       spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
-        commands: list[tuple] = [
+        commands: list[Command] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             *_cell_defaults(box.padding_pt, self.font),
         ]
@@ -218,7 +239,7 @@ class BlockRenderer:
         card = (self.width - gap * (count - 1)) / count
         cells: list[list[Flowable] | str] = []
         widths: list[float] = []
-        commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+        commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  *_cell_defaults(box.padding_pt, self.font)]
         for i, kpi in enumerate(block.items):
             if i:
@@ -268,7 +289,7 @@ HANDLERS: dict[type, Callable[[BlockRenderer, Any], list[Flowable]]] = {
 }
 
 
-def _cell_defaults(points: float, font: str) -> list[tuple]:
+def _cell_defaults(points: float, font: str) -> list[Command]:
     """Padding, and our font for the cells' own text: a Table's default is Helvetica, which
     would put an unembedded font into the PDF."""
     return [("FONTNAME", (0, 0), (-1, -1), font)] + [
@@ -277,8 +298,8 @@ def _cell_defaults(points: float, font: str) -> list[tuple]:
 
 
 def _frame(box: ResolvedBox, start: tuple[int, int] = (0, 0), end: tuple[int, int] = (-1, -1),
-           band_side: str = "LINEBEFORE") -> list[tuple]:
-    commands: list[tuple] = []
+           band_side: str = "LINEBEFORE") -> list[Command]:
+    commands: list[Command] = []
     if box.background:
         commands.append(("BACKGROUND", start, end, HexColor(box.background)))
     if box.border_color and box.border_width_pt:

@@ -15,18 +15,26 @@ tests/pdf/test_reportlab_internals.py names each one and fails when one changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as rl_paragraph
-from reportlab.platypus.paragraph import (FragLine, ParaLines, Paragraph, imgNormV,
-                                          imgVRange)
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNormV, imgVRange
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
 from ...clreq import Line, break_lines, justified_characters
 from ...reportlab_fonts import char_widths
 
+# ReportLab's functions that draw one justified line (see the end of this module)
+LineDrawer = Callable[..., Any]
 
-def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
+
+def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True) -> ParaLines:
     """Replacement for ReportLab's cjkFragSplit that follows the rules of clreq.py."""
     text, owner, widths = _characters(frags)
@@ -46,14 +54,14 @@ def split_cjk_frags(frags: list, max_widths: list[float], calc_bounds: bool,
     return ParaLines(kind=1, lines=lines)
 
 
-class _PlainLine(list):
+class _PlainLine(list[str]):
     """The words of a line of a one-style paragraph ([its text], as ReportLab's own
     one-fragment lines), with how many characters share its slack when justified."""
 
     cjk_chars = 0
 
 
-def _plain(frags: list) -> bool:
+def _plain(frags: list[ParaFrag]) -> bool:
     """One fragment with nothing drawn beside its text (links, underlines, a background,
     a line break, an inline image): ReportLab draws its lines as plain strings."""
     if len(frags) != 1:
@@ -61,10 +69,11 @@ def _plain(frags: list) -> bool:
     frag = frags[0]
     return not (getattr(frag, "cbDefn", None) or getattr(frag, "lineBreak", False)
                 or getattr(frag, "us_lines", None) or getattr(frag, "link", None)
-                or getattr(frag, "backColor", None) or getattr(frag, "rise", 0))
+                or getattr(frag, "backColor", None) or bool(getattr(frag, "rise", 0)))
 
 
-def _plain_lines(frag, text: str, spans: list[Line], max_widths: list[float]) -> ParaLines:
+def _plain_lines(frag: ParaFrag, text: str, spans: list[Line],
+                 max_widths: list[float]) -> ParaLines:
     """Lines of a one-style paragraph in ReportLab's simple form (kind 0): a line is
     (slack, [text]), drawn with one text operator and no per-fragment work (drawing the
     fragment form was a tenth of a page's time)."""
@@ -78,12 +87,12 @@ def _plain_lines(frag, text: str, spans: list[Line], max_widths: list[float]) ->
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent)
 
 
-def _characters(frags: list) -> tuple[str, list, list[float]]:
+def _characters(frags: list[ParaFrag]) -> tuple[str, list[ParaFrag], list[float]]:
     """The paragraph's text, and for each character its fragment and width. (ReportLab
     wraps every character in an object and measures it alone; widths are looked up per
     font and size here.)"""
     text: list[str] = []
-    owner: list = []
+    owner: list[ParaFrag] = []
     widths: list[float] = []
     for frag in frags:
         # a fragment split off simple lines (ReportLab's _split_blParaSimple) holds the
@@ -106,7 +115,7 @@ def _characters(frags: list) -> tuple[str, list, list[float]]:
     return "".join(text), owner, widths
 
 
-def _line(text: str, owner: list, start: int, end: int, max_width: float, width: float,
+def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: float, width: float,
           extra: float, line_break: bool, calc_bounds: bool) -> FragLine:
     """ReportLab's makeCJKParaLine for text[start:end], taken a run of characters of one
     fragment at a time: ReportLab compares and measures the fragment of every character
@@ -123,7 +132,7 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
             run_end += 1
         size = frag.fontSize
         image = getattr(frag, "cbDefn", None)
-        if calc_bounds and getattr(image, "width", 0):
+        if calc_bounds and image is not None and bool(getattr(image, "width", 0)):
             descent, ascent = imgVRange(imgNormV(image.height, size), image.valign, size)
         else:
             ascent, descent = getAscentDescent(frag.fontName, size)
@@ -146,12 +155,14 @@ def _line(text: str, owner: list, start: int, end: int, max_width: float, width:
                     currentWidth=width, lineBreak=line_break)
 
 
-class WrappedOnce(Paragraph):
+class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     """A Paragraph that keeps its lines for the width it was last wrapped to. ReportLab
     wraps a paragraph again each time it measures it (keep-with-next, table cells, the
     second pass of a document with a contents page): two thirds of all line breaking."""
 
-    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+    _wrapped_size: tuple[float, float]  # (width, height) for the width it was wrapped to
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (split() drops blPara when the paragraph moves on whole: then wrap again)
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
             self._wrapped_size = super().wrap(availWidth, availHeight)
@@ -166,14 +177,15 @@ class WrappedOnce(Paragraph):
 class ChineseParagraph(WrappedOnce):
     """A ReportLab Paragraph whose CJK lines are broken by `split_cjk_frags`."""
 
-    def __init__(self, text: str, style, hanging: bool = True, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, text: str, style: ParagraphStyle, hanging: bool = True,
+                 **kwargs: Any) -> None:
         self.hanging = hanging
         super().__init__(text, style, **kwargs)
 
-    def breakLinesCJK(self, maxWidths):  # type: ignore[no-untyped-def]  # noqa: N802 (ReportLab's name)
+    def breakLinesCJK(self, maxWidths: float | list[float]) -> ParaLines:  # noqa: N802, N803
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and bool(getattr(self, "_splitpara", 0)):
             lines = self.blPara.lines  # the first part of a split: its lines as they were
             if lines and isinstance(lines[0], tuple):  # ReportLab wraps them as kind 1
                 return self.frags[0].clone(kind=0, lines=lines)
@@ -185,20 +197,21 @@ class ChineseParagraph(WrappedOnce):
         return split_cjk_frags(self.frags, list(maxWidths), auto_leading not in ("", "off"),
                                self.hanging)
 
-    def _get_split_blParaFunc(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def _get_split_blParaFunc(self) -> Callable[..., list[ParaFrag]]:  # noqa: N802
         # ReportLab joins the lines of the part after a page break with a space each (its
         # lines dropped the spaces they broke at); ours keep every character
         if self.blPara.kind == 1 and not rl_paragraph._processed_frags(self.frags):
             return _split_lines
-        return super()._get_split_blParaFunc()
+        theirs: Callable[..., list[ParaFrag]] = super()._get_split_blParaFunc()
+        return theirs
 
 
-def _split_lines(bl_para, start: int, stop: int) -> list:
+def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     """The fragments of lines start..stop, as they are."""
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
-def _spread(tx, count: int, extra: float, last) -> bool:  # type: ignore[no-untyped-def]
+def _spread(tx: PDFTextObject, count: int, extra: float, last: int) -> bool:
     """Set the character spacing that spreads a justified line's slack evenly between its
     `count` characters; False (nothing set) for a last line, one character or no slack."""
     if count > 1 and not last and abs(extra) > 1e-6:
@@ -207,11 +220,11 @@ def _spread(tx, count: int, extra: float, last) -> bool:  # type: ignore[no-unty
     return False
 
 
-def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
+def _justify_with_character_spacing(original: LineDrawer) -> LineDrawer:
     """ReportLab justifies by widening spaces; Chinese has none. Lines made by
     split_cjk_frags carry `cjkChars`, and their slack is spread between characters."""
 
-    def draw(tx, offset, line, last=0):  # type: ignore[no-untyped-def]
+    def draw(tx: PDFTextObject, offset: float, line: FragLine, last: int = 0) -> Any:
         extra = getattr(line, "extraSpace", 0)
         if getattr(line, "lineBreak", False) or not _spread(
                 tx, getattr(line, "cjkChars", 0), extra, last):
@@ -227,10 +240,11 @@ def _justify_with_character_spacing(original):  # type: ignore[no-untyped-def]
     return draw
 
 
-def _justify_plain_with_character_spacing(original):  # type: ignore[no-untyped-def]
+def _justify_plain_with_character_spacing(original: LineDrawer) -> LineDrawer:
     """The same for the simple lines of one-style paragraphs (_PlainLine)."""
 
-    def draw(tx, offset, extraspace, words, last=0):  # type: ignore[no-untyped-def]
+    def draw(tx: PDFTextObject, offset: float, extraspace: float, words: list[str],
+             last: int = 0) -> Any:
         if not _spread(tx, getattr(words, "cjk_chars", 0), extraspace, last):
             return original(tx, offset, extraspace, words, last)
         try:
