@@ -115,6 +115,10 @@ class BlockRenderer:
                                    ("RIGHTPADDING", (0, 0), (0, 0), gap),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), after)]))
         table.keepWithNext = isinstance(block, Heading)
+        # a heading's bookmark: the row is what the page template sees, not its cells
+        titles = [f.outline for cell in cells for f in cell if getattr(f, "outline", None)]
+        if titles:
+            table.outline = (" · ".join(title for title, _ in titles), titles[0][1])
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
