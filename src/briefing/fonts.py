@@ -22,7 +22,7 @@ from .model import Document
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
 CONTROLS = frozenset("\n\t\r")  # in texts, but never drawn as glyphs
-WRITER_TEXT = " · 0123456789■□"  # what the writers add: separators, page numbers, bars
+WRITER_TEXT = " · 0123456789"  # what the writers add themselves: separators, page numbers
 
 __all__ = ["cache_dir", "font_cached", "font_digest", "font_cmap", "font_subset",
            "common_characters", "document_characters", "check_glyphs",

@@ -9,6 +9,7 @@ holds the cover and the blocks.
 """
 
 from .blocks import (
+    BAR_MARKS,
     BLOCK_CLASSES,
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
@@ -35,7 +36,7 @@ from .blocks import (
 from .document import Cover, Document, dump, label_parts
 from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, plain_text
 
-__all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
+__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
            "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
            "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source",

@@ -261,6 +261,9 @@ class Kpi:
     fraction: float | None = None  # of the target (may be over 1): the card's small bar
 
 
+BAR_MARKS = "■□"  # a KPI card's bar of progress, in text: reached, still to do
+
+
 @dataclass(frozen=True)
 class KpiGrid(ModelBlock):
     items: tuple[Kpi, ...]
@@ -271,7 +274,10 @@ class KpiGrid(ModelBlock):
                    ("kpi_label", "KPI Label", "KPI Label English"))
 
     def texts(self) -> list[Bilingual[str]]:
-        return [v for k in self.items for v in (k.value, k.label, k.trend, k.progress) if v]
+        texts = [v for k in self.items for v in (k.value, k.label, k.trend, k.progress) if v]
+        if any(k.fraction is not None for k in self.items):
+            texts.append(Bilingual(BAR_MARKS, BAR_MARKS))  # Word draws the bars with these
+        return texts
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ...cache import cached
 from ...clreq import join_number_units
 from ...model import (
+    BAR_MARKS,
     Bilingual,
     Block,
     BulletList,
@@ -255,7 +256,7 @@ class BlockWriter:
             if kpi.progress:
                 if kpi.fraction is not None:  # the small bar, in ten blocks
                     filled = round(max(0.0, min(kpi.fraction, 1.0)) * 10)
-                    bar = "■" * filled + "□" * (10 - filled)
+                    bar = BAR_MARKS[0] * filled + BAR_MARKS[1] * (10 - filled)
                     self.text(cell, "kpi_label", Bilingual(bar, bar))
                 self.text(cell, "kpi_label", kpi.progress)
             self.text(cell, "kpi_label", kpi.label)
