@@ -194,25 +194,50 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
     return list(found.values())
 
 
+def paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A DOCX paragraph's text as Word shows and finds it. python-docx's Paragraph.text
+    skips runs inside content controls (w:sdt), where figure values are; deleted text of a
+    tracked change (w:delText) is not shown."""
+    from docx.oxml.ns import qn
+
+    element = getattr(paragraph, "_p", paragraph)
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:
-    """LibreOffice's PDF of a DOCX, as a reader without our fonts would get it: a font
-    configuration that sees /usr/share/fonts only (not /usr/local/share/fonts, where a
-    developer may have installed Noto Sans SC) and a fresh profile (LibreOffice keeps fonts
-    extracted from documents there)."""
+    """LibreOffice's PDF of a DOCX, as a reader without our fonts would get it (see
+    libreoffice_convert)."""
+    return libreoffice_convert({"doc": data}, folder)["doc"]
+
+
+def libreoffice_convert(documents: dict[str, bytes], folder: Path,
+                        to: str = "pdf") -> dict[str, Path]:
+    """Several DOCX converted by one LibreOffice run (it takes seconds to start), as a
+    reader without our fonts would get them: a font configuration that sees
+    /usr/share/fonts only (not /usr/local/share/fonts, where a developer may have installed
+    Noto Sans SC) and a fresh profile of its own (LibreOffice keeps fonts extracted from
+    documents there). `to` is LibreOffice's target ("pdf", "docx": open and save)."""
+    import os
     folder.mkdir(parents=True)
     (folder / "fonts.conf").write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">'
         f"<fontconfig><dir>/usr/share/fonts</dir><cachedir>{folder}/fc-cache</cachedir>"
         '<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>')
-    (folder / "doc.docx").write_bytes(data)
+    (folder / "in").mkdir()
+    for name, data in documents.items():
+        (folder / "in" / f"{name}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(folder / "fonts.conf"), HOME=str(folder),
                SAL_USE_VCLPLUGIN="svp")
     subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(folder / "doc.docx")],
-                   env=env, capture_output=True, check=True, timeout=180)
-    # LibreOffice exits 0 even when it could not convert: the file must be there
-    assert (folder / "doc.pdf").is_file(), "LibreOffice did not convert the document"
-    return folder / "doc.pdf"
+                    "--convert-to", to, "--outdir", str(folder),
+                    *(str(folder / "in" / f"{name}.docx") for name in documents)],
+                   env=env, capture_output=True, check=True, timeout=180 * len(documents))
+    extension = to.split(":")[0]
+    converted = {name: folder / f"{name}.{extension}" for name in documents}
+    for path in converted.values():
+        # LibreOffice exits 0 even when it could not convert: the file must be there
+        assert path.is_file(), f"LibreOffice did not convert {path.name}"
+    return converted
 
 
 def libreoffice_fonts(data: bytes, folder: Path) -> list[dict[str, str]]:

@@ -91,7 +91,9 @@ def it_builds_a_wheel_that_works_outside_the_checkout(tmp_path: Path) -> None:
     made = briefing("new", "my-brief")
     assert made.returncode == 0, made.stderr
     built = briefing("build", "my-brief", "--theme", "gov")
-    assert built.returncode == 0 and built.stderr == "", built.stderr
+    # the one warning expected: the gov theme names fonts it does not embed (issue 16)
+    assert built.returncode == 0 and all("the DOCX names fonts it does not embed" in line
+                                         for line in built.stderr.splitlines()), built.stderr
     text = re.sub(r"\s+", "", "".join(pdf_text(work / "build" / "my-brief.pdf")))
     assert "示例区全年新签约项目33个，总投资112.5亿元。" in text
     import docx

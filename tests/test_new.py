@@ -27,6 +27,9 @@ def new_folder(tmp_path: Path, monkeypatch, capsys) -> Path:
                                  "next: briefing build my-brief"]
     return tmp_path / "my-brief"
 
+# the warning of a build whose DOCX names fonts it does not embed (the gov theme)
+FONT_NOTICE = "the DOCX names fonts it does not embed"
+
 
 def it_writes_a_briefing_a_csv_and_a_readme(new_folder: Path) -> None:
     assert sorted(p.name for p in new_folder.iterdir()) == sorted(FILES)
@@ -51,8 +54,11 @@ def it_builds_in_every_theme_and_layout_without_warnings(new_folder: Path, capsy
                        "billion." in text
             body = "\n".join(p.text for p in docx.Document(str(out / "my-brief.docx")).paragraphs)
             assert "Example" in body or "示例区" in body
-    assert not caplog.records, [r.getMessage() for r in caplog.records]
-    assert capsys.readouterr().err == ""
+    # the one warning expected: the gov theme names fonts it does not embed (issue 16)
+    other = [r.getMessage() for r in caplog.records if FONT_NOTICE not in r.getMessage()]
+    assert not other, other
+    assert [line for line in capsys.readouterr().err.splitlines()
+            if FONT_NOTICE not in line] == []
 
 
 def it_never_overwrites_an_existing_folder(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -3,6 +3,7 @@ at a time, and a run killed at any moment leaves the previous outputs whole."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -124,7 +125,7 @@ def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_b
     from docx.oxml.ns import qn
 
     folder, out = make_briefing(), tmp_path / "out"
-    built(capsys, str(folder), "-o", str(out))
+    built(capsys, str(folder), "-o", str(out), "--publish")
     figures = folder / "figures.yaml"
     figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
                                                           "value: 12000000000"), "utf-8")
@@ -145,3 +146,48 @@ def it_writes_a_redlined_docx_with_the_changed_figures_as_tracked_changes(make_b
         text = "".join(pdf_text(libreoffice_pdf((out / "mini.redline.docx").read_bytes(),
                                                  tmp_path / "lo")))
         assert "112.5" in text and "120" in text
+
+
+def it_redlines_against_the_edition_published_not_the_last_build(
+        make_briefing, tmp_path: Path, capsys) -> None:
+    """The trap of issue 16: a plain build (from cron) between the figure change and
+    --redline made the redline empty; an outdated redline stayed beside new outputs."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    def changes(path: Path) -> tuple[list[str], list[str]]:
+        body = python_docx.Document(str(path)).element.body
+        return (["".join(t.text for t in e.iter(qn("w:delText"))) for e in body.iter(qn("w:del"))],
+                ["".join(t.text for t in e.iter(qn("w:t"))) for e in body.iter(qn("w:ins"))])
+
+    folder, out = make_briefing(), tmp_path / "out"
+    redline = out / "mini.redline.docx"
+    assert main(["build", str(folder), "-o", str(out), "--redline"]) == 0
+    assert "no edition of this briefing was published" in capsys.readouterr().err
+    assert not redline.exists()  # nothing published yet: said, not written
+    built(capsys, str(folder), "-o", str(out), "--publish")
+    manifest = json.loads((out / ".briefing-manifest.json").read_text("utf-8"))
+    assert manifest["published"]["mini"]["figures"]["signed_investment"]["value"] == \
+        "11250000000"
+    figures = folder / "figures.yaml"
+    figures.write_text(figures.read_text("utf-8").replace("value: 11250000000",
+                                                          "value: 12000000000"), "utf-8")
+    built(capsys, str(folder), "-o", str(out))  # the cron build: the baseline stays
+    manifest = json.loads((out / ".briefing-manifest.json").read_text("utf-8"))
+    assert manifest["published"]["mini"]["figures"]["signed_investment"]["value"] == \
+        "11250000000"
+    code, said = built(capsys, str(folder), "-o", str(out), "--redline")
+    assert code == 0 and redline.exists()
+    deleted, inserted = changes(redline)
+    assert "112.5" in deleted and "120" in inserted  # still against the published edition
+    # the figures change again; a plain build leaves no outdated redline beside its outputs
+    figures.write_text(figures.read_text("utf-8").replace("value: 12000000000",
+                                                          "value: 13000000000"), "utf-8")
+    built(capsys, str(folder), "-o", str(out))
+    assert not redline.exists()
+    built(capsys, str(folder), "-o", str(out), "--redline")
+    deleted, inserted = changes(redline)
+    assert "112.5" in deleted and "130" in inserted
+    # publishing this edition: the redline against the old one is outdated, removed
+    built(capsys, str(folder), "-o", str(out), "--publish")
+    assert not redline.exists()

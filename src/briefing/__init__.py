@@ -45,13 +45,20 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
                  formats: tuple[str, ...] = FORMATS, theme: str | None = None,
                  layout: str | None = None, strict: bool = False, force: bool = False,
                  wait_s: float = 300, redline: bool = False,
-                 name: str = DEFAULT_NAME) -> BuildReport:
+                 publish: bool = False, reference_doc: str | Path | None = None,
+                 embed_fonts: bool = False, name: str = DEFAULT_NAME) -> BuildReport:
     """Build, and say what was written and what was up to date.
 
     The output folder is locked for the run (another run waits up to `wait_s`, then
     LockedError). Every output is rendered before any is saved, and each is saved
-    atomically, so an error or a killed run never leaves a damaged file. With `redline`,
-    `<id>.redline.docx` shows the changes since the last edition built into `out_dir` as
-    tracked changes."""
+    atomically, so an error or a killed run never leaves a damaged file. With `publish`,
+    this edition is recorded in the manifest as the one given to officials. With `redline`,
+    `<id>.redline.docx` shows the changes since the edition last published into `out_dir`
+    as tracked changes (a plain build does not move that baseline; a redline left from an
+    earlier build is removed when the outputs change). With `reference_doc` (an office's
+    own .docx), the DOCX takes its styles, page setup, headers, footers and fonts; with
+    `embed_fonts`, it carries the theme's free faces, subset, whatever the theme says."""
     return build_outputs(Path(path), Path(out_dir), formats, theme, layout, strict, force,
-                         wait_s, redline, name)
+                         wait_s, redline, publish,
+                         Path(reference_doc) if reference_doc is not None else None,
+                         embed_fonts, name)

@@ -191,7 +191,7 @@ def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) 
 
 def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
     """One language of one text: figures filled in, then inline marks parsed if `inline`."""
-    text = render_text(template, lang, figures)
+    text = render_text(template, lang, figures, marked=inline)
     return parse_inline(text) if inline else text
 
 

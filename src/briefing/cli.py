@@ -64,8 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--format", choices=(*FORMATS, "all"), default="all",
                            help="what to write (default: all)")
     build_cmd.add_argument("--redline", action="store_true",
-                           help="also write <id>.redline.docx: the changes since the last "
-                           "edition in OUTDIR as Word tracked changes")
+                           help="also write <id>.redline.docx: the changes since the edition "
+                           "last published in OUTDIR (--publish) as Word tracked changes")
+    build_cmd.add_argument("--reference-doc", type=Path, default=None, metavar="FILE",
+                           help="start the DOCX from an office's own .docx: its styles, page "
+                           "setup, headers, footers and fonts (over the theme's "
+                           "docx.reference_doc)")
+    build_cmd.add_argument("--embed-fonts", action="store_true",
+                           help="carry the theme's free faces (Noto Sans SC...), subset, inside "
+                           "the DOCX, for readers without the fonts it names")
+    build_cmd.add_argument("--publish", action="store_true",
+                           help="record this edition in OUTDIR's manifest as the one given "
+                           "to officials: the baseline of later redlines")
     build_cmd.add_argument("--name", default="{id}", metavar="PATTERN",
                            help="file name of the outputs: {id}, {theme}, {layout} "
                            "(default {id}; '{id}-{theme}-{layout}' keeps editions apart)")
@@ -102,6 +112,16 @@ def _parser() -> argparse.ArgumentParser:
     changes_cmd.add_argument("-o", "--output", type=Path, default=Path("build"),
                              metavar="OUTDIR", help="where the last build was written")
     changes_cmd.add_argument("--json", action="store_true", help="JSON instead of Markdown")
+    draft_cmd = commands.add_parser(
+        "update-draft", help="an official's edited DOCX with the current figures, as "
+        "tracked changes (their edits kept)")
+    draft_cmd.add_argument("draft", type=Path, help="the edited draft (a DOCX from build)")
+    draft_cmd.add_argument("-o", "--output", type=Path, default=None, metavar="OUT",
+                           help="where to write the result (default: DRAFT.updated.docx; "
+                           "never the draft itself)")
+    draft_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
+                           help="the briefing folder (default: content/<id> named by the draft)")
+    draft_cmd.add_argument("-v", "--verbose", action="store_true", help="log each step")
     return parser
 
 
@@ -227,6 +247,16 @@ def main(argv: list[str] | None = None) -> int:
             for path in new_briefing(args.path):
                 say(f"wrote {path}")
             say(f"next: briefing build {args.path}")
+        elif args.command == "update-draft":
+            from .drafts import update_draft
+
+            result = update_draft(args.draft, args.output, args.briefing)
+            counts = {key: len(result.report[key]) for key in ("updated", "conflicts",
+                                                               "deleted")}
+            say(f"wrote {result.output} ({counts['updated']} updated, "
+                f"{counts['conflicts']} conflicts, {counts['deleted']} deleted)")
+            for path in result.reports:
+                say(f"wrote {path}")
         elif args.command == "changes":
             changes = compare(load_snapshot(args.output, find_briefing(args.path).name),
                               snapshot(prepare(args.path, args.theme, args.layout,
@@ -244,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
                                       theme=args.theme, layout=args.layout,
                                       strict=args.strict, force=args.force,
                                       wait_s=args.wait, redline=args.redline,
+                                      publish=args.publish,
+                                      reference_doc=args.reference_doc,
+                                      embed_fonts=args.embed_fonts,
                                       name=args.name)
             for path in report.written:
                 say(f"wrote {path}")

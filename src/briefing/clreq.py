@@ -11,8 +11,9 @@ functions over strings and character widths: no ReportLab, no python-docx.
 `clusters` cuts text into pieces that must not be broken inside; `break_lines` fills lines
 with them greedily. The PDF writer's adapter (writers/pdf/linebreak.py) measures the
 characters and hands ReportLab the lines. Word and LibreOffice apply their own kinsoku
-rules for punctuation but not our number-unit rule, so the DOCX writer joins numbers and
-units with WORD JOINER (`join_number_units`).
+rules for punctuation but not our number-unit rule; the DOCX keeps its text as a person
+would type it (no invisible joiners: Find and copy-paste must work), so there a number may
+part from its unit at a line end.
 """
 
 from __future__ import annotations
@@ -39,17 +40,6 @@ NUMBER_CHARS = frozenset("0123456789.,")
 def _is_latin(char: str) -> bool:
     """Letters and digits of alphabetic scripts: kept together as words."""
     return char.isalnum() and ord(char) < 0x2E80
-
-
-def _after_number(text: str) -> list[bool]:
-    """For each position: does it follow a number, or a unit character that follows one?
-    (A unit character there belongs to the number.)"""
-    states = [False] * len(text)
-    for i in range(1, len(text)):
-        prev = text[i - 1]
-        states[i] = (prev in NUMBER_CHARS and prev != ",") or (
-            states[i - 1] and prev in NUMBER_UNITS)
-    return states
 
 
 def clusters(text: str) -> list[tuple[int, int]]:
@@ -160,18 +150,3 @@ def justified_characters(line: str) -> int:
     """How many characters of a justified Chinese line share its slack (spread between
     them, since Chinese has no spaces to widen): all but the spaces it ends with."""
     return len(line.rstrip())
-
-
-WORD_JOINER = "\u2060"
-
-
-def join_number_units(text: str) -> str:
-    """Text with a WORD JOINER before each unit character that follows a number or another
-    unit character of it (112.5⁠亿⁠元): the places a word processor might break. Digits are
-    left alone, so that the number itself can still be found and retyped."""
-    out = []
-    for char, after_number in zip(text, _after_number(text), strict=True):
-        if after_number and char in NUMBER_UNITS:
-            out.append(WORD_JOINER)
-        out.append(char)
-    return "".join(out)

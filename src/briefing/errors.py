@@ -4,7 +4,8 @@
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
     ├── LockedError            another build is writing to the output folder
-    └── OnChangeError          the build succeeded; the --on-change command failed
+    ├── OnChangeError          the build succeeded; the --on-change command failed
+    └── DraftError             update-draft refuses the file: not ours, damaged, another's
     InternalError              a bug of ours: "internal error, please report", details saved
 
 Exit codes are chosen in one place, `exit_code_for`.
@@ -84,6 +85,11 @@ class OnChangeError(BriefingError):
     """The outputs are built and saved, but the command to run on changes failed."""
 
 
+class DraftError(BriefingError):
+    """A file update-draft will not touch: not a briefing draft, damaged, or another
+    briefing's; the file is left as it was."""
+
+
 class InternalError(Exception):
     """A bug in briefing itself."""
 
@@ -94,6 +100,7 @@ EXIT_USAGE = 2
 EXIT_OUTPUT = 4
 EXIT_LOCKED = 5
 EXIT_ON_CHANGE = 6
+EXIT_DRAFT = 7
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C (128 + SIGINT)
 
@@ -112,4 +119,6 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_ON_CHANGE
     if isinstance(exc, KeyboardInterrupt):
         return EXIT_INTERRUPTED
+    if isinstance(exc, DraftError):
+        return EXIT_DRAFT
     return EXIT_INTERNAL

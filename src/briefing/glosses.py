@@ -100,11 +100,15 @@ def _split(run: Run, pending: dict[str, GlossaryTerm], numbers: Iterator[int]) -
     (at, end), term = min(found, key=lambda f: (f[0][0], -len(f[1].en)))
     while end < len(run.text) and run.text[end] in _MARK_AFTER:
         end += 1  # the mark follows a closing quote or punctuation: “Three Batches”¹
+    end = max([end] + [m.end for m in run.figures if m.start < end < m.end])  # not in a value
     del pending[term.en]
-    head = replace(run, text=run.text[:end],
+    head = replace(run, text=run.text[:end], figures=tuple(m for m in run.figures
+                                                           if m.end <= end),
                    note=Note(next(numbers), f"{term.en}: {term.gloss}"))
-    rest = run.text[end:]
-    return [head] + (_split(replace(run, text=rest), pending, numbers) if rest else [])
+    rest = replace(run, text=run.text[end:], figures=tuple(
+        replace(m, start=m.start - end, end=m.end - end) for m in run.figures
+        if m.start >= end))
+    return [head] + (_split(rest, pending, numbers) if rest.text else [])
 
 
 def _find(term: str, text: str) -> int | None:

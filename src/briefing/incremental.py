@@ -70,15 +70,31 @@ def input_digest(files: list[Path], options: dict[str, object]) -> str:
 
 
 class Manifest:
-    """What the last builds into a folder were made from."""
+    """What the last builds into a folder were made from, and, per briefing, the edition
+    last published to officials (`build --publish`): the baseline of redlines, which a
+    plain build does not move."""
 
     def __init__(self, out_dir: Path):
         self.path = out_dir / MANIFEST
+        self.published: dict[str, dict[str, object]] = {}
         try:
             data = json.loads(self.path.read_text("utf-8"))
             self.outputs: dict[str, dict[str, str]] = dict(data.get("outputs", {}))
+            published = data.get("published", {})
+            if isinstance(published, dict):
+                self.published = {k: v for k, v in published.items() if isinstance(v, dict)
+                                  and isinstance(v.get("figures"), dict)}
         except (OSError, ValueError, AttributeError):
             self.outputs = {}  # none yet, or unreadable: everything is rebuilt
+
+    def publish(self, briefing_id: str, snapshot: dict[str, object]) -> None:
+        """Record `snapshot` (changes.snapshot: edition and figures) as given to officials."""
+        self.published[briefing_id] = {"edition": snapshot["edition"],
+                                       "figures": snapshot["figures"]}
+
+    def baseline(self, briefing_id: str) -> dict[str, object] | None:
+        """The edition last published to officials, or None."""
+        return self.published.get(briefing_id)
 
     def up_to_date(self, target: Path, inputs: str) -> bool:
         entry = self.outputs.get(target.name)
@@ -91,5 +107,8 @@ class Manifest:
                                      "output": hashlib.sha256(data).hexdigest()}
 
     def save(self) -> None:
-        text = json.dumps({"version": 1, "outputs": self.outputs}, indent=2, sort_keys=True)
+        data: dict[str, object] = {"version": 1, "outputs": self.outputs}
+        if self.published:
+            data["published"] = self.published
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
         save_atomic(self.path, text.encode("utf-8") + b"\n")

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildSettings, build_document, check_texts
-from .changes import CHANGES_JSON, content_as_of, load_snapshot, record_edition
+from .changes import CHANGES_JSON, content_as_of, record_edition, snapshot
 from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
-from .errors import ContentError, Diagnostic, error
+from .errors import ContentError, Diagnostic, OutputError, error
 from .fonts import check_glyphs
 from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
@@ -209,6 +209,8 @@ def input_files(prepared: Prepared) -> list[Path]:
         files.append(prepared.document.cover.logo)
     files += [theme.file, *theme.includes]
     files += [p for font in theme.fonts.values() for p in (font.regular, font.bold)]
+    if theme.reference_doc is not None:
+        files.append(theme.reference_doc)
     return files
 
 
@@ -273,22 +275,28 @@ def output_stem(pattern: str, prepared: Prepared) -> str:
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
-                  name: str = DEFAULT_NAME) -> BuildReport:
+                  publish: bool = False, reference_doc: Path | None = None,
+                  embed_fonts: bool = False, name: str = DEFAULT_NAME) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, each saved atomically, under the output folder's lock (briefing.build_report
-    says more). `name` is the outputs' file name pattern (output_stem)."""
+    says more). The redline's baseline is the edition last published (`publish`), never
+    the last build; a redline that no longer matches the outputs is removed. `name` is the
+    outputs' file name pattern (output_stem)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
     with output_lock(out, wait_s):
         lap("wait")
-        prepared = prepare(path, theme, layout, strict)
+        prepared = docx_overrides(prepare(path, theme, layout, strict), reference_doc,
+                                  embed_fonts)
         manifest = Manifest(out)
+        briefing_id = prepared.content.id
         stem = output_stem(name, prepared)
         targets = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
         digests = {fmt: input_digest(input_files(prepared), {
             "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
-            "strict": strict, "versions": versions()}) for fmt in formats}
+            "strict": strict, "versions": versions(),
+            **({"embed_fonts": True} if embed_fonts else {})}) for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         lap("prepare")
@@ -296,27 +304,65 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         for fmt in stale:
             rendered[fmt] = render(prepared, fmt)
             lap(fmt)
-        previous = load_snapshot(out, prepared.content.id) if redline else None
+        redline_target = out / f"{stem}.redline.docx"
+        baseline = manifest.baseline(briefing_id) if redline and not publish else None
+        if redline and baseline is None:
+            log.warning("no redline: %s", "this build publishes the edition (nothing to "
+                        "compare it with)" if publish else "no edition of this briefing was "
+                        f"published to officials in {out} yet (build --publish)")
         redlined: dict[Path, bytes] = {}
-        if previous is not None:  # the DOCX again, with the changes as tracked changes
-            target = out / f"{stem}.redline.docx"
-            redlined[target] = render(prepared, "docx",
-                                      redline_options(prepared, previous["figures"]))
+        if baseline is not None:  # the DOCX again, with the changes as tracked changes
+            redlined[redline_target] = render(prepared, "docx", redline_options(
+                prepared, baseline["figures"]))  # type: ignore[arg-type]
             lap("redline")
         for fmt, data in rendered.items():
             save_atomic(targets[fmt], data)
             manifest.record(targets[fmt], digests[fmt], data)
         for target, data in redlined.items():
             save_atomic(target, data)
-        if rendered:
+        if publish:
+            manifest.publish(briefing_id, snapshot(prepared))
+        if rendered or publish:
             manifest.save()
+        if rendered:
             changes = record_edition(prepared, out)  # what changed since the last edition
+        if not redlined and (rendered or publish) and redline_target.exists():
+            remove_outdated(redline_target)
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
                        [targets[f] for f in formats if f not in stale], changes,
-                       out / CHANGES_JSON.format(id=prepared.content.id) if changes else None,
+                       out / CHANGES_JSON.format(id=briefing_id) if changes else None,
                        laps)
+
+
+def docx_overrides(prepared: Prepared, reference_doc: Path | None,
+                   embed_fonts: bool = False) -> Prepared:
+    """The prepared build with the command line's DOCX options over the theme's: the DOCX
+    started from `reference_doc` (--reference-doc; ContentError if it is no readable
+    DOCX), the free faces embedded (--embed-fonts)."""
+    theme = prepared.theme
+    if reference_doc is not None:
+        from .theme.resolve import reference_doc_problem
+
+        problem = reference_doc_problem(reference_doc.resolve())
+        if problem:
+            raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
+        theme = replace(theme, reference_doc=reference_doc.resolve())
+    if embed_fonts:
+        theme = replace(theme, embed_fonts=True)
+    return prepared if theme is prepared.theme else replace(prepared, theme=theme)
+
+
+def remove_outdated(path: Path) -> None:
+    """An output that no longer matches the others (a redline against outputs since
+    rebuilt or published): removed, so that nobody sends it on."""
+    try:
+        path.unlink()
+        log.warning("removed %s: it no longer matches the outputs (build --redline makes it "
+                    "again)", path.name)
+    except OSError as exc:
+        raise OutputError(f"cannot remove the outdated {path}: {exc.strerror}") from None
 
 
 def _stopwatch(laps: dict[str, float]) -> Callable[[str], None]:

@@ -14,7 +14,6 @@ from briefing.clreq import (
     Line,
     break_lines,
     clusters,
-    join_number_units,
     justified_characters,
 )
 
@@ -106,12 +105,6 @@ def it_cuts_text_into_unbreakable_clusters() -> None:
     text = "总投资112.5亿元，“两个确保”R&D done"
     spans = [text[a:b] for a, b in clusters(text)]
     assert spans == ["总", "投", "资", "112.5亿元，", "“两", "个", "确", "保”", "R&D ", "done"]
-
-
-def it_joins_numbers_and_units_for_word_processors() -> None:
-    assert join_number_units("共112.5亿元，2023年") == \
-        "共112.5\u2060亿\u2060元，2023\u2060年"
-    assert join_number_units("亿元") == "亿元"  # a unit without a number is a word
 
 
 def it_spreads_slack_between_all_but_trailing_spaces() -> None:

@@ -172,7 +172,8 @@ def build_callout(spec: CalloutBlock, b: Builder, path: PathT, style: str | None
                   src: Source) -> CallOut:
     fig_id = spec.callout.figure
     return CallOut(b.views(fig_id, str), b.views(fig_id, lambda v: v.label),
-                   b.inline(spec.callout.text, path + ("callout", "text")), style, src)
+                   b.inline(spec.callout.text, path + ("callout", "text")), style, src,
+                   figure=fig_id)
 
 
 def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
@@ -184,7 +185,7 @@ def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
                              b.views(f, lambda v: v.trend)
                              if figures[f].previous or figures[f].change is not None else None,
                              b.views(f, lambda v: v.progress) if figures[f].target else None,
-                             _fraction(figures[f]))
+                             _fraction(figures[f]), figure=f)
                          for f in spec.kpis), style, src)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Inline, Run
+from ..model import FigureMark, Inline, Run
+from .templating import MARK_END, MARK_START, MARK_VALUE
 
 ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
 _TOKEN = re.compile(r"\\([*\[\]\\])"                                 # an escaped mark
@@ -39,7 +40,35 @@ def parse_inline(text: str) -> Inline:
             runs.append(Run(link_text, link=target))
         pos = match.end()
     _append(runs, text[pos:])
+    if MARK_START in text:
+        return tuple(_figure_marks(run) for run in runs)
     return tuple(runs)
+
+
+_MARKED = re.compile(f"{MARK_START}([^{MARK_VALUE}]*){MARK_VALUE}([^{MARK_END}]*){MARK_END}")
+
+
+def _figure_marks(run: Run) -> Run:
+    """The run without the figures' MARK_* characters, with a FigureMark for each (none in
+    a link: its text is one link). A mark that a template cut in two is dropped."""
+    text, marks, pos = [], [], 0
+    length = 0
+    for match in _MARKED.finditer(run.text):
+        before = run.text[pos:match.start()]
+        text.append(before)
+        length += len(before)
+        value = match.group(2)
+        marks.append(FigureMark(length, length + len(value), match.group(1)))
+        text.append(value)
+        length += len(value)
+        pos = match.end()
+    text.append(run.text[pos:])
+    plain = "".join(text)
+    for char in (MARK_START, MARK_VALUE, MARK_END):
+        plain = plain.replace(char, "")
+    if run.link or len(plain) != length + len(run.text) - pos:
+        return Run(plain, run.strong, run.link)
+    return Run(plain, run.strong, run.link, tuple(marks))
 
 
 def _append(runs: list[Run], text: str) -> None:

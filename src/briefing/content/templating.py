@@ -39,23 +39,32 @@ class TemplateProblem(Exception):
         self.unknown_figure = unknown_figure
 
 
+# `{{ id }}` in a marked text: MARK_START id MARK_VALUE value MARK_END (private-use
+# characters, which no text contains), turned into FigureMark spans by parse_inline
+MARK_START, MARK_VALUE, MARK_END = "\ue000", "\ue001", "\ue002"
+
+
 @dataclass(frozen=True)
 class FigureView:
-    """What a template sees of a figure, in one language. `{{ id }}` is the full value."""
+    """What a template sees of a figure, in one language. `{{ id }}` is the full value;
+    a view with `mark` (the figure's id) wraps it in MARK_* characters, so that its place
+    in the text is known."""
 
     figure: Figure
     lang: Lang
+    mark: str | None = None
 
     def __str__(self) -> str:
         figure = self.figure
         text = self._value(figure.shown_value, figure.approximate)
         among = figure.among
-        if among is None:
-            return text
-        # a rank means little without what it is counted among: 7个县（市）中第1位 / 1st of 7
-        if self.lang == "zh":
-            return f"{among.count}{among.zh}中{text}"
-        return f"{text} of {among.count} {among.en}"
+        if among is not None:
+            # a rank means little without what it is counted among: 7个县（市）中第1位
+            text = (f"{among.count}{among.zh}中{text}" if self.lang == "zh"
+                    else f"{text} of {among.count} {among.en}")
+        if self.mark:
+            return f"{MARK_START}{self.mark}{MARK_VALUE}{text}{MARK_END}"
+        return text
 
     def _value(self, value: Decimal, about: bool) -> str:
         return format_value(value, units()[self.figure.unit], self.lang, self.figure.qualifier,
@@ -291,8 +300,10 @@ def _compiled(template: str) -> tuple[jinja2.Template, frozenset[str]]:
     return _env().from_string(tree), names
 
 
-def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
-    """Render one language's text; raises TemplateProblem for the user to fix."""
+def render_text(template: str, lang: Lang, figures: dict[str, Figure],
+                marked: bool = False) -> str:
+    """Render one language's text; raises TemplateProblem for the user to fix. With
+    `marked`, each `{{ id }}` value is wrapped in MARK_* characters."""
     if "{{" not in template and "{%" not in template and "{#" not in template:
         return template  # plain text: nothing to parse
     simple = _simple(template)
@@ -301,21 +312,22 @@ def render_text(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
         try:
             return "".join(part if isinstance(part, str) else
                            str(getattr(FigureView(figures[part[0]], lang), part[1]) if part[1]
-                               else FigureView(figures[part[0]], lang))
+                               else FigureView(figures[part[0]], lang, part[0] if marked else None))
                            for part in simple)
         except Exception:  # noqa: BLE001 - Jinja renders it again and reports the problem
             pass
-    return _render_with_jinja(template, lang, figures)
+    return _render_with_jinja(template, lang, figures, marked)
 
 
-def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure]) -> str:
+def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure],
+                       marked: bool = False) -> str:
     import jinja2
 
     try:
         compiled, names = _compiled(template)
         # only the figures it names: a view of each of 10,000 figures per text was quadratic
-        return compiled.render({name: FigureView(figures[name], lang) for name in names
-                                if name in figures})
+        return compiled.render({name: FigureView(figures[name], lang, name if marked else None)
+                                for name in names if name in figures})
     except jinja2.TemplateSyntaxError as exc:
         unclosed = "end of template" in str(exc.message)
         raise TemplateProblem("a '{{' is not closed with '}}'" if unclosed else

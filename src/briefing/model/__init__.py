@@ -34,11 +34,11 @@ from .blocks import (
     figure_columns,
 )
 from .document import Cover, Document, dump, label_parts
-from .text import Bilingual, Inline, Lang, Note, Run, Source, characters_of, plain_text
+from .text import Bilingual, FigureMark, Inline, Lang, Note, Run, Source, characters_of, plain_text
 
 __all__ = ["BAR_MARKS", "BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
-           "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang",
-           "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run", "Source",
-           "block_roles", "breakdown_columns", "figure_columns",
-           "characters_of", "dump", "label_parts", "plain_text"]
+           "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
+           "KpiGrid", "Lang", "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run",
+           "Source", "block_roles", "breakdown_columns", "characters_of", "dump",
+           "figure_columns", "label_parts", "plain_text"]

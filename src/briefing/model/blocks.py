@@ -237,6 +237,7 @@ class CallOut(ModelBlock):
     text: Bilingual[Inline]
     style: str | None
     source: Source
+    figure: str | None = None  # the id of the figure `value` prints
 
     roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
                    ("callout_label", "Call-out Label", "Call-out Label English"),
@@ -259,6 +260,7 @@ class Kpi:
     trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
     progress: Bilingual[str] | None = None  # 完成年度目标任务的37.22%, with a target
     fraction: float | None = None  # of the target (may be over 1): the card's small bar
+    figure: str | None = None  # the id of the figure `value` prints
 
 
 BAR_MARKS = "■□"  # a KPI card's bar of progress, in text: reached, still to do

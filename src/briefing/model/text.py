@@ -28,6 +28,16 @@ class Bilingual(Generic[T]):
 
 
 @dataclass(frozen=True)
+class FigureMark:
+    """Where a figure's value stands in a run's text: text[start:end] is figure `figure`
+    as `{{ figure }}` printed it. The DOCX marks it, so that update-draft finds it again."""
+
+    start: int
+    end: int
+    figure: str
+
+
+@dataclass(frozen=True)
 class Run:
     """A stretch of inline text: plain, strong, or a link (http, https or mailto), with
     perhaps a footnote after it."""
@@ -35,6 +45,7 @@ class Run:
     text: str
     strong: bool = False
     link: str | None = None
+    figures: tuple[FigureMark, ...] = ()
     note: Note | None = None  # a footnote (a gloss) referenced at the end of this run
 
 

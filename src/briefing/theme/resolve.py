@@ -84,7 +84,7 @@ class ResolvedFont:
     regular: Path
     bold: Path
     fallback: tuple[str, ...] = ()
-    alt_family: str | None = None
+    alternatives: tuple[str, ...] = ()  # DOCX: the fonts Word uses where `family` is missing
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,7 @@ class ResolvedTheme:
     chart_colors: tuple[str, ...] = ()
     greeting_at: str = "start"  # editions: where the greeting and the contact card go
     contact_at: str = "end"
+    reference_doc: Path | None = None  # DOCX: an office's own document to start from
     glosses: str = "footnotes"  # footnotes at first use, or a glossary section
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
@@ -281,9 +282,33 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
     numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
+    reference_doc: Path | None = None
+    if spec.docx.reference_doc:
+        reference_doc = (file.parent / spec.docx.reference_doc).resolve()
+        problem = reference_doc_problem(reference_doc)
+        if problem:
+            raise ContentError([error(*where("docx", "reference_doc"), "docx.reference_doc",
+                                      problem)])
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
                          spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
-                         spec.edition.greeting, spec.edition.contact, spec.glosses)
+                         spec.edition.greeting, spec.edition.contact, reference_doc,
+                         spec.glosses)
+
+
+def reference_doc_problem(path: Path) -> str | None:
+    """Why `path` cannot be a reference document, or None: it must be a readable DOCX."""
+    import zipfile
+
+    if not path.is_file():
+        return f"reference document {path} not found"
+    try:
+        with zipfile.ZipFile(path) as package:
+            if "word/document.xml" not in package.namelist():
+                return f"{path} is not a Word document (no word/document.xml)"
+            package.read("word/styles.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        return f"{path} is not a readable Word document ({exc})"
+    return None
 
 
 def _resolve_default_box() -> ResolvedBox:
@@ -330,4 +355,7 @@ def _resolve_font(key: str, font: FontSpec, theme_file: Path, fonts_dirs: Sequen
                                   f"{theme_file.name} nor in {', '.join(map(str, fonts_dirs))}"))
             path = theme_file.parent / getattr(font, weight)
         paths.append(path)
-    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback), font.alt_family)
+    alternatives = [font.alt_family] if isinstance(font.alt_family, str) else \
+        list(font.alt_family or [])
+    return ResolvedFont(font.family, paths[0], paths[1], tuple(font.fallback),
+                        tuple(alternatives))

@@ -62,8 +62,9 @@ class FontSpec(_Strict):
     family: str = Field(description="family name written into the DOCX")
     regular: str = Field(description="TrueType file in fonts/ for regular text")
     bold: str = Field(description="TrueType file in fonts/ for bold text")
-    alt_family: str | None = Field(None, description="DOCX: the font Word uses where "
-                                   "`family` is not installed (仿宋 for 仿宋_GB2312)")
+    alt_family: str | list[str] | None = Field(
+        None, description="DOCX: the fonts Word uses where `family` is not installed, in "
+        "order ([仿宋, FangSong] for 仿宋_GB2312); the free face of `regular` ends the chain")
     fallback: list[str] = Field([], description="fonts (keys of `fonts`) that draw the "
                                 "characters this one lacks, tried in order")
 
@@ -90,6 +91,9 @@ class PageSpec(_Strict):
 class DocxSpec(_Strict):
     embed_fonts: bool = Field(False, description="carry the fonts, subset, inside the DOCX "
                               "(for readers who lack them; off for fonts every PC has)")
+    reference_doc: str | None = Field(None, description="an office's own .docx (relative to "
+                                      "the theme file): its styles, page setup, headers, "
+                                      "footers and fonts; ours fill only the styles it lacks")
 
 
 class EditionSpec(_Strict):

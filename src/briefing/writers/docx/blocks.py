@@ -14,7 +14,6 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
-from ...clreq import join_number_units
 from ...model import (
     BAR_MARKS,
     Bilingual,
@@ -23,6 +22,7 @@ from ...model import (
     CallOut,
     Chart,
     ContactCard,
+    FigureMark,
     FigureTable,
     Heading,
     Image,
@@ -37,11 +37,13 @@ from ...model import (
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml
+from .figuremarks import FigureMarks
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
     LINK_STYLE,
     PARALLEL_STYLE,
+    SPACER_STYLES,
     STRONG_STYLE,
     TABLE_STYLES,
     StyleIds,
@@ -55,20 +57,22 @@ class BlockWriter:
 
     def __init__(self, doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
                  parallel: bool = False, ids: StyleIds | None = None,
-                 revisions: Revisions | None = None):
+                 revisions: Revisions | None = None, marks: FigureMarks | None = None):
         self.doc = doc
         self.theme = theme
         self.languages = languages
         self.width_pt = theme.page.frame_width_pt
         self.ids = ids or StyleIds(doc)
         self.revisions = revisions
+        self.marks = marks
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
         self._parallel_table: Table | None = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
-                                             revisions=revisions) for lang in languages)
+                                             revisions=revisions, marks=marks)
+                                 for lang in languages)
             for column in self.columns:
                 column.revision_ids = self.revision_ids
 
@@ -121,39 +125,59 @@ class BlockWriter:
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
-             every_language: bool = False) -> None:
+             figure: str | None = None, every_language: bool = False) -> None:
         """The value in each language of the layout, one paragraph each (a language whose
-        text is the other's is left out, unless `every_language`)."""
+        text is the other's is left out, unless `every_language`). With `figure`, the whole
+        value is that figure's (a table cell, a call-out's or KPI's figure)."""
         langs = self.languages if every_language else value.shown(self.languages)
         for i, lang in enumerate(langs):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
-            self.runs(para, value.get(lang), lang)
+            self.runs(para, value.get(lang), lang, figure)
 
-    def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang) -> None:
-        """The text's runs; in Chinese, numbers are joined to their units (Word and
-        LibreOffice would otherwise break 1000|余个 at a line end)."""
-        glue = join_number_units if lang == "zh" else str
+    def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang,
+             figure: str | None = None) -> None:
+        """The text's runs, as a person would type it (`as_typed`); figure values marked
+        for update-draft."""
         if isinstance(content, str):
-            content = (Run(content),)
+            content = (Run(content, figures=(FigureMark(0, len(content), figure),)
+                           if figure and content else ()),)
         for run in content:
+            if run.figures and self.marks is not None and not run.link and not (
+                    self.revisions and run.text in self.revisions.previous):
+                self._marked_run(para, run, lang)
+                continue
             previous = self.revisions.previous.get(run.text) if self.revisions else None
             if run.link:
-                oxml.add_hyperlink(para, run.link, glue(run.text), self.ids[LINK_STYLE],
+                oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
                                    run.strong)
             elif previous is not None:
                 assert self.revisions is not None
-                oxml.add_tracked_change(para, glue(previous), glue(run.text),
+                oxml.add_tracked_change(para, as_typed(previous), as_typed(run.text),
                                         self.ids[STRONG_STYLE] if run.strong else None,
                                         self.revisions.author, self.revisions.date,
                                         self.revision_ids)
             else:
-                oxml.add_text_run(para, glue(run.text),
+                oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
             if run.note:  # a gloss: a real footnote, numbered by Word in the same order
                 oxml.add_footnote(para, run.note.number, run.note.text,
                                   self.ids[FOOTNOTE_TEXT_STYLE],
                                   self.ids[FOOTNOTE_REFERENCE_STYLE])
+
+    def _marked_run(self, para, run: Run, lang: Lang) -> None:  # type: ignore[no-untyped-def]
+        """A run with figure values: plain stretches, and each value in its mark."""
+        assert self.marks is not None
+        style_id = self.ids[STRONG_STYLE] if run.strong else None
+        position = 0
+        for mark in run.figures:
+            if mark.start > position:
+                oxml.add_text_run(para, as_typed(run.text[position:mark.start]), style_id)
+            self.marks.add(para, as_typed(run.text[mark.start:mark.end]), style_id,
+                           mark.figure, lang)
+            position = mark.end
+        if position < len(run.text):
+            oxml.add_text_run(para, as_typed(run.text[position:]), style_id)
 
     def heading(self, block: Heading) -> None:
         self.text(self.container, f"heading{block.level}", block.text,
@@ -193,7 +217,8 @@ class BlockWriter:
         for row, data in zip(table.rows[1:], block.rows, strict=True):
             for cell, column in zip(row_cells(row), columns, strict=True):
                 self.text(cell, column.cell_role, data.get(column.field),
-                          first_in_cell=True)
+                          first_in_cell=True,
+                          figure=data.figure_id if column.field == "value" else None)
         oxml.table_look(table, first_row=True, banded_rows=True)
         if block.note:
             self.text(self.doc, "table_note", block.note)
@@ -201,7 +226,8 @@ class BlockWriter:
 
     def callout(self, block: CallOut) -> None:
         figure, text = self._box("callout", (0.36, 0.64))
-        self.text(figure, "callout_value", block.value, first_in_cell=True)
+        self.text(figure, "callout_value", block.value, first_in_cell=True,
+                  figure=block.figure)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
         self._space_after("callout")
@@ -228,7 +254,7 @@ class BlockWriter:
         paragraph = self.paragraph_in(where, self.ids["Normal"], reuse_first)
         paragraph.paragraph_format.line_spacing = 1.0
         paragraph.add_run().add_picture(image, width=Pt(width_pt))
-        oxml.set_alt_text(paragraph, alt)
+        oxml.set_alt_text(paragraph, as_typed(alt))
 
     def contact(self, block: ContactCard) -> None:
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
@@ -250,7 +276,8 @@ class BlockWriter:
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
                              block.items, strict=True):
             # every card has a line per language, 24.1% too: the cards of a row match
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, every_language=True)
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure,
+                      every_language=True)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
             if kpi.progress:
@@ -288,12 +315,17 @@ class BlockWriter:
         return table
 
     def _space_after(self, box: str) -> None:
-        """Word has no 'space after table'; an empty Normal paragraph of that height does it."""
-        spacer = self.paragraph_in(self.doc, self.ids["Normal"])
-        fmt = spacer.paragraph_format
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(max(self.theme.boxes[box].space_after_pt, 1))
+        """Word has no 'space after table': an empty paragraph in the box's spacer style."""
+        self.paragraph_in(self.doc, self.ids[SPACER_STYLES[box]])
+
+
+def as_typed(text: str) -> str:
+    """Text as a person types it, so that Word's Find, replace and copy-paste work: the
+    model's no-break spaces ("RMB 11.25 billion", kept on one line in the PDF) become
+    spaces, as Word's Find does not match a typed space to a no-break one. Numbers and
+    units are not glued with invisible characters either: Word and LibreOffice may break
+    "2023|年" at a line end, as they would in a typed document."""
+    return text.replace("\u00a0", " ")
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 import zipfile
 from typing import cast
 
@@ -14,21 +15,27 @@ import docx
 import docx.document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Pt
+from docx.styles import BabelFish
 
 from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
 from .. import WriteOptions
 from . import oxml
-from .blocks import BlockWriter
-from .embed import EmbeddedFont, embed_fonts, name_alternative_fonts
+from .blocks import BlockWriter, as_typed
+from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
+from .figuremarks import FigureMarks, save_register
 from .numbering import number_headings
 from .styles import define_styles
+
+log = logging.getLogger("briefing")
 
 # NUMPAGES, not SECTIONPAGES: LibreOffice does not compute SECTIONPAGES (it
 # shows "Page 2 of 1"); the cover therefore counts, unnumbered, in both formats
@@ -40,25 +47,71 @@ def write_docx(document: Document, theme: ResolvedTheme,
     """Build the Word document; returns the .docx file's bytes (saving is output.py's job).
     With `options.revisions`, every text that differs from the previous edition is a
     tracked change (a redline)."""
-    doc = docx.Document()
-    define_styles(doc, theme)
-    number_headings(doc, theme, document.languages)
-    _page(doc.sections[0], theme)
+    doc, kept = _start(theme)
+    define_styles(doc, theme, kept)
+    number_headings(doc, theme, document.languages, kept)
+    if theme.reference_doc is None:  # else the office's page setup
+        _page(doc.sections[0], theme)
+    marks = FigureMarks(document.id, document.cover.date.isoformat(), document.theme,
+                        document.layout)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
-                         revisions=options.revisions)
+                         revisions=options.revisions, marks=marks)
     _cover(writer, document)
+    furnished = _has_furniture(doc.sections[0])  # a reference document's own
     body = doc.add_section(WD_SECTION.NEW_PAGE)  # the cover is a section without numbers
-    _furniture(doc, body, document, theme)
+    if furnished:  # the office's headers and footers, on the body's pages too
+        body.header.is_linked_to_previous = body.footer.is_linked_to_previous = True
+    else:
+        _furniture(doc, body, document, theme)
     if theme.page.table_of_contents:
         _contents(writer, document)
     for block in document.blocks:
         writer.write(block)
     _properties(doc, document)
-    name_alternative_fonts(doc, {f.family: f.alt_family for f in theme.fonts.values()
-                                 if f.alt_family})
+    save_register(doc, marks.register)
+    oxml.set_compatibility(doc, 15, "zh-CN")
+    name_alternative_fonts(doc, {f.family: (f.alternatives, f.regular)
+                                 for f in theme.fonts.values() if f.alternatives})
     if theme.embed_fonts:
         embed_fonts(doc, _fonts_to_embed(document, theme))
+    else:
+        _warn_unembedded(theme)
     return _repeatable(doc, document.cover.date)
+
+
+def _start(theme: ResolvedTheme) -> tuple[docx.document.Document, frozenset[str]]:
+    """The document to write into, and the styles to keep: python-docx's template (none
+    kept), or the office's reference document (`docx.reference_doc`, `--reference-doc`)
+    emptied of its text, keeping its styles, page setup, headers, footers and fonts."""
+    if theme.reference_doc is None:
+        return docx.Document(), frozenset()
+    doc = docx.Document(str(theme.reference_doc))
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        # LibreOffice relates its core properties with a misspelt type ("officedocument"):
+        # python-docx would add a second /docProps/core.xml beside it
+        if rel.reltype.endswith("/metadata/core-properties") and \
+                rel.reltype != RELATIONSHIP_TYPE.CORE_PROPERTIES:
+            package.rels.pop(rel_id)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for style in doc.styles.element.iter(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val"), "").lower() in _BUILT_IN_LOWER:
+            # "Heading 1" as LibreOffice writes it; Word (and python-docx) say "heading 1"
+            name.set(qn("w:val"), name.get(qn("w:val")).lower())
+    return doc, frozenset(s.name for s in doc.styles)
+
+
+_BUILT_IN_LOWER = frozenset(BabelFish.internal_style_names.values())
+
+
+def _has_furniture(section: Section) -> bool:
+    sect_pr = section._sectPr
+    return sect_pr.find(qn("w:headerReference")) is not None or \
+        sect_pr.find(qn("w:footerReference")) is not None
 
 
 def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
@@ -94,11 +147,30 @@ class _DatedZip:
 
 
 def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:
-    """Every font the styles name, subset to every character of the document."""
+    """Every font the styles use, under the name they give it, with the theme's (free)
+    face, subset to every character of the document. Under the name, not the face's own
+    ("Noto Sans SC"): LibreOffice draws a style's text with an embedded font of the style's
+    font name only (measured: under its own name, Chinese fell back to no CJK face)."""
     characters = "".join(sorted(document_characters(document)))
     used = sorted({style.font for style in theme.styles.values()})
     return [EmbeddedFont(theme.fonts[key].family, theme.fonts[key].regular,
                          theme.fonts[key].bold, characters) for key in used]
+
+
+def _warn_unembedded(theme: ResolvedTheme) -> None:
+    """Say which faces the DOCX names that it neither carries nor is drawn with here: on a
+    computer without them, Word substitutes along the font table's chain."""
+    named = {}
+    for key in sorted({style.font for style in theme.styles.values()}):
+        font = theme.fonts[key]
+        if font.family != face_family(font.regular):
+            named[font.family] = " -> ".join(dict.fromkeys(
+                (font.family, *font.alternatives, face_family(font.regular))))
+    if named:
+        log.warning("the DOCX names fonts it does not embed: %s. Where they are missing, "
+                    "Word substitutes along these chains, LibreOffice its own; build "
+                    "--embed-fonts carries the free faces inside the file",
+                    "; ".join(named.values()))
 
 
 def _page(section: Section, theme: ResolvedTheme) -> None:
@@ -135,15 +207,15 @@ def _furniture(doc: docx.document.Document, section: Section, document: Document
                 paragraph.add_run(" · ")
             for kind, text in label_parts(label.get(lang)):
                 if kind == "text":
-                    paragraph.add_run(text)
+                    paragraph.add_run(as_typed(text))
                 else:
                     oxml.add_field(paragraph, FIELDS[kind])
     if page.running_header:
         section.header.is_linked_to_previous = False
         header = section.header.paragraphs[0]
         header.style = doc.styles[theme.style_for("header", "zh").name]
-        header.add_run(" · ".join(document.cover.title.get(lang)
-                                  for lang in document.languages))
+        header.add_run(as_typed(" · ".join(document.cover.title.get(lang)
+                                           for lang in document.languages)))
         if page.footer_position == "outside":
             even = section.even_page_header
             even.is_linked_to_previous = False

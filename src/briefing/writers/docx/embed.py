@@ -59,7 +59,7 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
     table = parse_xml(table_part.blob)
     for font in fonts:
         entry = _font_entry(table, font.family)
-        _describe(entry, font.regular)
+        _describe(entry, font.regular, panose=False)
         for tag, path in (("w:embedRegular", font.regular), ("w:embedBold", font.bold)):
             if path is None:
                 continue
@@ -80,17 +80,33 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
             _insert_in_order(settings, tag, SETTINGS_ORDER)
 
 
-def name_alternative_fonts(doc: docx.document.Document, alternatives: dict[str, str]) -> None:
-    """Font table entries naming, for a family, the font Word uses where it is missing
-    (w:altName: 仿宋 for 仿宋_GB2312, which not every PC has)."""
-    if not alternatives:
+def name_alternative_fonts(doc: docx.document.Document,
+                           chains: dict[str, tuple[tuple[str, ...], Path]]) -> None:
+    """Font table entries naming, for a family, the fonts Word uses where it is missing:
+    each name of the chain (仿宋_GB2312 -> 仿宋 -> FangSong -> Noto Sans SC, the free face
+    `path` ends it) has an entry whose w:altName is the next, and the face's panose,
+    character set, family, pitch and signature, by which Word picks a substitute."""
+    if not chains:
         return
     table_part = doc.part.part_related_by(RT.FONT_TABLE)
     table = parse_xml(table_part.blob)
-    for family, alternative in sorted(alternatives.items()):
-        entry = _font_entry(table, family)
-        child_in_order(entry, "w:altName", FONT_ORDER).set(qn("w:val"), alternative)
+    described: set[str] = set()
+    for family, (alternatives, path) in sorted(chains.items()):
+        names = list(dict.fromkeys((family, *alternatives, face_family(path))))
+        for name, following in zip(names, [*names[1:], None], strict=True):
+            if name in described:
+                continue
+            described.add(name)
+            entry = _font_entry(table, name)
+            if following is not None:
+                child_in_order(entry, "w:altName", FONT_ORDER).set(qn("w:val"), following)
+            _describe(entry, path)
     table_part._blob = serialize_part_xml(table)
+
+
+def face_family(path: Path) -> str:
+    """The family name a font file gives itself (Noto Sans SC)."""
+    return str(json.loads(font_cached("face", path, "", lambda: _read_face(path)))["family"])
 
 
 def font_key(family: str, tag: str, data: bytes) -> uuid.UUID:
@@ -119,10 +135,14 @@ def _font_entry(table: Element, family: str) -> Element:
     return entry
 
 
-def _describe(entry: Element, path: Path) -> None:
-    """Character set, family, pitch and Unicode/code-page signature from the font's OS/2
-    table: what Word uses to pick a font for a script, or a substitute."""
+def _describe(entry: Element, path: Path, panose: bool = True) -> None:
+    """Panose, character set, family, pitch and Unicode/code-page signature from the font's
+    OS/2 table: what Word uses to pick a font for a script, or a substitute."""
     os2 = json.loads(font_cached("os2", path, "", lambda: _read_os2(path)))
+    if panose:
+        child_in_order(entry, "w:panose1", FONT_ORDER).set(
+            qn("w:val"), json.loads(font_cached("face", path, "", lambda: _read_face(path)))[
+                "panose"])
     charset = "86" if os2["csb0"] & GB2312 else "00"
     child_in_order(entry, "w:charset", FONT_ORDER).set(qn("w:val"), charset)
     family = "swiss" if os2["sans"] else "auto"
@@ -132,6 +152,20 @@ def _describe(entry: Element, path: Path) -> None:
     sig = child_in_order(entry, "w:sig", FONT_ORDER)
     for attr in ("usb0", "usb1", "usb2", "usb3", "csb0", "csb1"):
         sig.set(qn(f"w:{attr}"), f"{os2[attr]:08X}")
+
+
+def _read_face(path: Path) -> bytes:
+    """The family name and the 10 panose bytes (hex), as JSON (cached)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        names = font["name"]
+        family = names.getDebugName(16) or names.getDebugName(1) or path.stem
+        p = font["OS/2"].panose
+        panose = bytes([p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast,
+                        p.bStrokeVariation, p.bArmStyle, p.bLetterForm, p.bMidline,
+                        p.bXHeight])
+    return json.dumps({"family": family, "panose": panose.hex().upper()}).encode()
 
 
 def _read_os2(path: Path) -> bytes:

@@ -22,9 +22,10 @@ FORMATS = {"{chinese}": "chineseCounting", "{decimal}": "decimal", "{roman}": "u
 HEADING_ROLES = ("heading1", "heading2", "heading3", "heading4")
 
 
-def number_headings(doc: DocxDocument, theme: ResolvedTheme,
-                    languages: tuple[Lang, ...]) -> None:
-    """Define the numbering and name it in each heading style, per language."""
+def number_headings(doc: DocxDocument, theme: ResolvedTheme, languages: tuple[Lang, ...],
+                    keep: frozenset[str] = frozenset()) -> None:
+    """Define the numbering and name it in each heading style, per language (not in the
+    styles of `keep`: a reference document's heading styles number themselves, or not)."""
     patterns = theme.heading_numbering
     if not patterns:
         return
@@ -52,7 +53,8 @@ def number_headings(doc: DocxDocument, theme: ResolvedTheme,
         numbering.append(num)
         for level, role in enumerate(HEADING_ROLES[:len(patterns)]):
             name = STYLE_ROLES[role].get(lang)
-            _attach(doc.styles[theme.styles[name].name], num_id, level)
+            if name not in keep:
+                _attach(doc.styles[theme.styles[name].name], num_id, level)
 
 
 def _level(level: int, pattern: str) -> Element:

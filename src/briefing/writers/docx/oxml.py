@@ -79,6 +79,30 @@ def set_hanging_punctuation(ppr: Element, allowed: bool) -> None:
     child_in_order(ppr, "w:overflowPunct", PPR_ORDER).set(qn("w:val"), "1" if allowed else "0")
 
 
+def set_outline_level(ppr: Element, level: int) -> None:
+    """w:outlineLvl (0 = level 1): what the navigation pane and TOC \\o list."""
+    child_in_order(ppr, "w:outlineLvl", PPR_ORDER).set(qn("w:val"), str(level))
+
+
+def set_autospace(ppr: Element, on: bool) -> None:
+    """Word's (and LibreOffice's) extra space between East Asian and Latin text or digits."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        child_in_order(ppr, tag, PPR_ORDER).set(qn("w:val"), "1" if on else "0")
+
+
+def set_compatibility(doc: DocxDocument, mode: int, east_asian_lang: str) -> None:
+    """settings.xml: Word's compatibility mode (15: Word 2013 and later, no "Compatibility
+    Mode" banner) and the languages of the theme fonts (the template says ja-JP)."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), east_asian_lang)
+
+
 def shading(fill: str) -> Element:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -291,6 +315,12 @@ def first_child_style(element: Element, props: str, tag: str) -> Element:
         style = OxmlElement(tag)
         first.insert(0, style)
     return style
+
+
+def append_text_run(parent: Element, text: str, style_id: str | None) -> Element:
+    """A run of plain text (no tabs or line breaks) at the end of any run container: a
+    paragraph, a content control's content."""
+    return _plain_run(parent, text, style_id)
 
 
 def add_text_run(paragraph: Paragraph, text: str, style_id: str | None) -> None:

@@ -32,22 +32,25 @@ FOOTNOTE_TEXT_STYLE = "Footnote Text"  # Word's own names: its footnote tools us
 FOOTNOTE_REFERENCE_STYLE = "Footnote Reference"
 
 
-def define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
-    """Create or update every style the theme defines, plus the table and character styles.
-    A process that builds several documents with one theme (a batch) copies the styles part
-    it made the first time: 5 ms instead of 30."""
-    key = repr(theme)
+def define_styles(doc: DocxDocument, theme: ResolvedTheme,
+                  keep: frozenset[str] = frozenset()) -> None:
+    """Create or update every style the theme defines, plus the table and character styles;
+    the styles named in `keep` (an office's reference document's) are left as they are, and
+    so are its document defaults: ours fill only what it lacks. A process that builds
+    several documents with one theme (a batch) copies the styles part it made the first
+    time: 5 ms instead of 30."""
+    key = repr((theme, sorted(keep)))
     if key in _made_styles:
         doc.part._styles_part._element = copy.deepcopy(_made_styles[key])
         return
-    _define_styles(doc, theme)
+    _define_styles(doc, theme, keep)
     _made_styles[key] = copy.deepcopy(doc.styles.element)
 
 
 _made_styles: dict[str, Element] = {}  # repr(theme) -> styles part element
 
 
-def _define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
+def _define_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]) -> None:
     styles = doc.styles
     # by name, read once: python-docx's add_style and styles[name] scan every style
     by_name = {s.name: s for s in styles}
@@ -56,13 +59,20 @@ def _define_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
             by_name[name] = StyleFactory(styles.element.add_style_of_type(
                 BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False))
     for name, resolved in theme.styles.items():
-        _apply(by_name, by_name[name], resolved, theme)
-    normal = theme.styles["Normal"]
-    _document_defaults(doc, theme.fonts[normal.font].family, normal.lang)
+        if name not in keep:
+            _apply(by_name, by_name[name], resolved, theme)
+    _outline_levels(by_name, theme, keep)
+    if not keep:
+        normal = theme.styles["Normal"]
+        _document_defaults(doc, theme.fonts[normal.font].family, normal.lang,
+                           grid=bool(theme.page.grid_lines))
     _character_styles(doc, theme)
     for box, name in TABLE_STYLES.items():
-        _table_style(doc, name, theme.boxes[box], box)
-    _parallel_style(doc, theme.page.column_gap_pt)
+        if name not in keep:
+            _table_style(doc, name, theme.boxes[box], box)
+    if PARALLEL_STYLE not in keep:
+        _parallel_style(doc, theme.page.column_gap_pt)
+    _spacer_styles(doc, theme, keep)
 
 
 class StyleIds:
@@ -111,15 +121,63 @@ def _apply(by_name: dict[str, BaseStyle], style: ParagraphStyle, resolved: Resol
         # a bulleted style hangs its bullet in the indent, so every line's text aligns
         fmt.first_line_indent = Pt(-resolved.left_indent_pt)
     fmt.keep_with_next = resolved.keep_with_next
-    oxml.set_hanging_punctuation(style.element.get_or_add_pPr(), resolved.hanging_punctuation)
+    ppr = style.element.get_or_add_pPr()
+    oxml.set_hanging_punctuation(ppr, resolved.hanging_punctuation)
+    # the template's own looks that no theme attribute sets: Title's blue bottom border,
+    # its "no space between paragraphs of the same style"
+    for leftover in ("w:pBdr", "w:contextualSpacing"):
+        for element in ppr.findall(qn(leftover)):
+            ppr.remove(element)
 
 
-def _document_defaults(doc: DocxDocument, family: str, lang: str) -> None:
-    """docDefaults: the fonts and language of text that has no style at all."""
+def _outline_levels(by_name: dict[str, BaseStyle], theme: ResolvedTheme,
+                    keep: frozenset[str]) -> None:
+    """Every heading style, in each language, at its outline level: Word's navigation pane
+    and table of contents list the English headings of an English-only draft too."""
+    for level in range(1, 5):
+        roles = STYLE_ROLES[f"heading{level}"]
+        for name in dict.fromkeys((roles.zh, roles.en)):
+            if name in theme.styles and name not in keep:
+                oxml.set_outline_level(by_name[theme.styles[name].name].element.get_or_add_pPr(),
+                                       level - 1)
+
+
+SPACER_STYLES = {"table": "Space After Table", "callout": "Space After Call-out",
+                 "kpi": "Space After KPI"}
+
+
+def _spacer_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]) -> None:
+    """Word has no "space after table": the paragraph after a box takes one of these styles,
+    an empty line as high as the theme's space after that box (one place to change it)."""
+    for box, name in SPACER_STYLES.items():
+        if name in keep:
+            continue
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.hidden = False
+        style.quick_style = False
+        fmt = style.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(max(theme.boxes[box].space_after_pt, 1))
+
+
+def _document_defaults(doc: DocxDocument, family: str, lang: str, grid: bool) -> None:
+    """docDefaults: the fonts and language of text that has no style at all; how paragraphs
+    sit on the page's line grid."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     oxml.set_fonts(rpr, family, family)
     oxml.set_language(rpr, "en-US", "zh-CN")
+    # no extra gap between Chinese and Latin letters or digits ("2023 年"): the PDF has none
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    oxml.set_autospace(ppr, False)
+    if grid:
+        # the styles' exact leading already is the grid's pitch (22 lines a page); snapping
+        # made LibreOffice round every space before and after up to a whole grid line
+        # (gov stacked: 45 pages against the PDF's 35). Word ignores the grid for exact
+        # line spacing anyway.
+        oxml.child_in_order(ppr, "w:snapToGrid", oxml.PPR_ORDER).set(qn("w:val"), "0")
 
 
 def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:

@@ -1,0 +1,195 @@
+"""Figure values marked in the DOCX, so that `update-draft` finds them in an official's
+edited draft.
+
+Each value printed by `{{ id }}` (in text, tables, call-outs and KPI cards) is written as
+a content control (w:sdt, rich text, tagged `briefing:<briefing>:<edition>:<figure>`) that
+holds a bookmark `_BF<n>` around the value's runs. Word keeps both. LibreOffice 7.4 keeps
+the content control but empties its properties, and keeps bookmarks with their names
+(measured); so the bookmark is what is read back, the content control is what Word shows.
+(A plain-text control, w:text, is not used: LibreOffice 7.4 writes its Chinese text three
+times.) Bookmarks whose names start with "_" are hidden in Word's bookmark list.
+
+The register, a custom XML part (kept by Word and LibreOffice), names the briefing, the
+edition, theme and layout, and for each bookmark the figure, language and text printed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from . import oxml
+
+NAMESPACE = "urn:briefing:draft:1"
+BOOKMARK_PREFIX = "_BF"
+_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+@dataclass(frozen=True)
+class MarkedValue:
+    """One marked value: its bookmark, the figure, the language and the text printed."""
+
+    bookmark: str
+    figure: str
+    lang: str
+    text: str
+
+
+@dataclass
+class Register:
+    """What the draft says about itself (the custom XML part)."""
+
+    briefing: str
+    edition: str
+    theme: str
+    layout: str
+    values: list[MarkedValue]
+
+    def to_xml(self) -> bytes:
+        root = etree.Element(f"{{{NAMESPACE}}}draft", nsmap={None: NAMESPACE})
+        for key in ("briefing", "edition", "theme", "layout"):
+            root.set(key, getattr(self, key))
+        for value in self.values:
+            element = etree.SubElement(root, f"{{{NAMESPACE}}}value", bookmark=value.bookmark,
+                                       figure=value.figure, lang=value.lang)
+            element.text = value.text
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True))
+
+    @classmethod
+    def from_xml(cls, blob: bytes) -> Register | None:
+        """The register in a custom XML part, or None if the part is another one."""
+        try:
+            root = etree.fromstring(blob)
+        except etree.XMLSyntaxError:
+            return None
+        if root.tag != f"{{{NAMESPACE}}}draft":
+            return None
+        values = [MarkedValue(e.get("bookmark", ""), e.get("figure", ""), e.get("lang", ""),
+                              e.text or "") for e in root.iter(f"{{{NAMESPACE}}}value")]
+        return cls(root.get("briefing", ""), root.get("edition", ""), root.get("theme", ""),
+                   root.get("layout", ""), values)
+
+
+class FigureMarks:
+    """Writes marked values into paragraphs and keeps the register of them."""
+
+    def __init__(self, briefing: str, edition: str, theme: str, layout: str):
+        self.register = Register(briefing, edition, theme, layout, [])
+
+    def add(self, paragraph: Paragraph, text: str, style_id: str | None, figure: str,
+            lang: str) -> None:
+        """`text` (figure `figure`'s value) as a marked run at the end of the paragraph."""
+        number = len(self.register.values) + 1
+        name = f"{BOOKMARK_PREFIX}{number}"
+        sdt = OxmlElement("w:sdt")
+        properties = OxmlElement("w:sdtPr")
+        for tag, value in (("w:tag", self.tag(figure)), ("w:id", str(number))):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            properties.append(element)
+        sdt.append(properties)
+        content = OxmlElement("w:sdtContent")
+        sdt.append(content)
+        start, end = bookmark(name, number)
+        content.append(start)
+        oxml.append_text_run(content, text, style_id)
+        content.append(end)
+        paragraph._p.append(sdt)
+        self.register.values.append(MarkedValue(name, figure, lang, text))
+
+    def tag(self, figure: str) -> str:
+        return f"briefing:{self.register.briefing}:{self.register.edition}:{figure}"
+
+
+def bookmark(name: str, number: int) -> tuple[Element, Element]:
+    """A bookmark's start and end elements."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    return start, end
+
+
+def save_register(doc: DocxDocument, register: Register) -> None:
+    """The register as a custom XML part of the document, with its item properties (a
+    fixed item id per briefing and edition: the same input gives the same file)."""
+    package = doc.part.package
+    item = Part(PackURI(package.next_partname("/customXml/item%d.xml")), "application/xml",
+                register.to_xml(), package)
+    item_id = uuid.uuid5(uuid.NAMESPACE_URL, f"{NAMESPACE}:{register.briefing}:"
+                                             f"{register.edition}")
+    props_name = item.partname.replace("/item", "/itemProps")
+    props = Part(PackURI(props_name), _ITEM_PROPS, (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<ds:datastoreItem xmlns:ds="{_DATASTORE}" ds:itemID="{{{str(item_id).upper()}}}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs>'
+        "</ds:datastoreItem>").encode(), package)
+    item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+    doc.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
+
+
+def read_register(doc: DocxDocument) -> Register | None:
+    """The draft's register, wherever the word processor that saved it put the part."""
+    for part in doc.part.package.iter_parts():
+        if str(part.partname).startswith("/customXml/") and "itemProps" not in \
+                str(part.partname):
+            register = Register.from_xml(part.blob)
+            if register is not None:
+                return register
+    return None
+
+
+def marked_ranges(body: Element) -> Iterator[tuple[str, list[Element]]]:
+    """(bookmark name, the runs between its start and end) for each of our bookmarks, in
+    document order. The runs are the w:r elements (in w:ins too, not in w:del) of the
+    start's paragraph between the two marks."""
+    ends = {e.get(qn("w:id")): e for e in body.iter(qn("w:bookmarkEnd"))}
+    for start in body.iter(qn("w:bookmarkStart")):
+        name = start.get(qn("w:name"), "")
+        if not name.startswith(BOOKMARK_PREFIX):
+            continue
+        end = ends.get(start.get(qn("w:id")))
+        paragraph = next(start.iterancestors(qn("w:p")), None)
+        if end is None or paragraph is None:
+            continue
+        runs: list[Element] = []
+        inside = False
+        for element in paragraph.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:r")):
+            if element is start:
+                inside = True
+            elif element is end:
+                break
+            elif inside and element.tag == qn("w:r") and \
+                    next(element.iterancestors(qn("w:del")), None) is None:
+                runs.append(element)
+        else:
+            continue  # the end is not in this paragraph: the official joined or split it
+        yield name, runs
+
+
+def run_text(runs: list[Element]) -> str:
+    """The text the runs show (w:t, tabs and breaks as typed)."""
+    text = []
+    for run in runs:
+        for child in run:
+            if child.tag == qn("w:t"):
+                text.append(child.text or "")
+            elif child.tag == qn("w:tab"):
+                text.append("\t")
+            elif child.tag in (qn("w:br"), qn("w:cr")):
+                text.append("\n")
+    return "".join(text)

@@ -1,0 +1,119 @@
+"""An official's edited draft, its figure values brought up to date as tracked changes.
+
+Only the marked values (figuremarks.py) are touched: each one still showing the text the
+draft was given is replaced, as a deletion of the old runs and an insertion of the new
+text (same run properties), for the official to accept or reject. A value the official
+deleted, or typed over, is reported and left alone. Everything else in the file is as the
+official saved it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from dataclasses import dataclass, field
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from docx_plus.revisions import RevisionIdRegistry, mark_deletion, mark_insertion
+
+from .figuremarks import MarkedValue, Register, marked_ranges, run_text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one marked value: `printed` is what the draft was given, `found` what
+    it shows now, `current` the value's rendering now (None: no longer in the content)."""
+
+    value: MarkedValue
+    found: str | None
+    current: str | None
+
+
+@dataclass
+class Outcomes:
+    updated: list[Outcome] = field(default_factory=list)
+    unchanged: list[Outcome] = field(default_factory=list)
+    overtyped: list[Outcome] = field(default_factory=list)  # conflicts: left alone
+    deleted: list[Outcome] = field(default_factory=list)    # not re-inserted
+    gone: list[Outcome] = field(default_factory=list)       # figure no longer in the content
+
+
+def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str, str], str],
+                  author: str, date: datetime.datetime, edition: str) -> Outcomes:
+    """Replace each value still as printed by `current[(figure, lang)]`, as tracked
+    changes; update the register (texts and edition) and the content controls' tags."""
+    body = doc.element.body
+    ranges = dict(marked_ranges(body))
+    ids = RevisionIdRegistry(doc)  # seeded with the official's own revisions' ids
+    outcomes = Outcomes()
+    kept = []
+    for value in register.values:
+        runs = ranges.get(value.bookmark) or []
+        found = run_text(runs)
+        now = current.get((value.figure, value.lang))
+        outcome = Outcome(value, found or None, now)
+        if not found.strip():
+            outcomes.deleted.append(outcome)
+            continue
+        kept.append(value)
+        if found != value.text:
+            outcomes.overtyped.append(outcome)
+        elif now is None:
+            outcomes.gone.append(outcome)
+        elif now == value.text:
+            outcomes.unchanged.append(outcome)
+        elif _replace(doc, runs, now, author, date, ids):
+            outcomes.updated.append(outcome)
+            kept[-1] = MarkedValue(value.bookmark, value.figure, value.lang, now)
+        else:
+            outcomes.overtyped.append(outcome)  # the value's runs were split by the official
+        _restore_tag(runs[0], register, value.figure, edition)
+    register.values = kept
+    register.edition = edition
+    return outcomes
+
+
+def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,
+             date: datetime.datetime,
+             ids: RevisionIdRegistry) -> bool:
+    """The runs as a tracked deletion, `text` after them as a tracked insertion (with the
+    first run's properties). False if the runs do not stand side by side in one parent."""
+    parent = runs[0].getparent()
+    siblings = list(parent)
+    positions = [siblings.index(r) if r.getparent() is parent else -1 for r in runs]
+    if -1 in positions or positions != list(range(positions[0], positions[0] + len(runs))):
+        return False
+    paragraph = Paragraph(next(runs[0].iterancestors(qn("w:p"))), doc._body)
+    new = copy.deepcopy(runs[0])
+    for child in list(new):
+        if child.tag != qn("w:rPr"):
+            new.remove(child)
+    t = new.makeelement(qn("w:t"), {})
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    new.append(t)
+    runs[-1].addnext(new)
+    mark_deletion((Run(runs[0], paragraph), Run(runs[-1], paragraph)), author=author,
+                  date=date, id_registry=ids)
+    mark_insertion(Run(new, paragraph), author=author, date=date, id_registry=ids)
+    return True
+
+
+def _restore_tag(run: Element, register: Register, figure: str, edition: str) -> None:
+    """The content control's tag, which LibreOffice empties when it saves, written again."""
+    sdt = next(run.iterancestors(qn("w:sdt")), None)
+    if sdt is None:
+        return
+    properties = sdt.find(qn("w:sdtPr"))
+    if properties is None:
+        return
+    tag = properties.find(qn("w:tag"))
+    if tag is None:  # after w:rPr and w:alias, where the schema wants it
+        tag = properties.makeelement(qn("w:tag"), {})
+        before = [c for c in properties if c.tag in (qn("w:rPr"), qn("w:alias"))]
+        properties.insert(properties.index(before[-1]) + 1 if before else 0, tag)
+    tag.set(qn("w:val"), f"briefing:{register.briefing}:{edition}:{figure}")

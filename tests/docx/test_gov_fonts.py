@@ -1,0 +1,90 @@
+"""The gov DOCX's fonts: the standard names (仿宋_GB2312, 方正小标宋简体...) with a
+substitution chain in the font table down to the free face the PDF embeds, a warning at
+build while they are not embedded, and --embed-fonts to carry the free faces."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+import briefing
+from tests.conftest import SAMPLE, libreoffice_convert, pdf_text, pdffonts
+from tests.docx.test_libreoffice import needs_libreoffice
+
+
+def _font_table(path: Path) -> dict[str, object]:
+    document = docx.Document(str(path))
+    table = parse_xml(document.part.part_related_by(RT.FONT_TABLE).blob)
+    return {f.get(qn("w:name")): f for f in table.findall(qn("w:font"))}
+
+
+def _chain(table, name: str) -> list[str]:
+    chain = [name]
+    while (alt := table[chain[-1]].find(qn("w:altName"))) is not None:
+        chain.append(alt.get(qn("w:val")))
+    return chain
+
+
+@pytest.fixture(scope="module")
+def gov_docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("gov-fonts")
+    return {"plain": briefing.build(SAMPLE, out / "plain", formats=("docx",), theme="gov",
+                                    layout="zh")[0],
+            "embedded": briefing.build_report(SAMPLE, out / "embedded", formats=("docx",),
+                                              theme="gov", layout="zh",
+                                              embed_fonts=True).outputs[0]}
+
+
+def it_chains_each_official_font_to_the_free_face(gov_docx) -> None:
+    table = _font_table(gov_docx["plain"])
+    assert _chain(table, "仿宋_GB2312") == ["仿宋_GB2312", "仿宋", "FangSong", "Noto Sans SC"]
+    assert _chain(table, "楷体_GB2312") == ["楷体_GB2312", "楷体", "KaiTi", "Noto Sans SC"]
+    assert _chain(table, "方正小标宋简体") == ["方正小标宋简体", "宋体", "SimSun", "Noto Sans SC"]
+    assert _chain(table, "黑体") == ["黑体", "SimHei", "Noto Sans SC"]
+    for name in ("仿宋_GB2312", "仿宋", "FangSong", "Noto Sans SC"):
+        entry = table[name]
+        assert entry.find(qn("w:charset")).get(qn("w:val")) == "86"  # GB2312
+        assert re.fullmatch(r"[0-9A-F]{20}", entry.find(qn("w:panose1")).get(qn("w:val")))
+        assert entry.find(qn("w:family")) is not None and entry.find(qn("w:sig")) is not None
+    styles = docx.Document(str(gov_docx["plain"])).styles
+    assert styles["Body Text"].element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+
+
+def it_warns_while_the_named_faces_are_not_embedded(tmp_path: Path, caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        briefing.build(SAMPLE, tmp_path / "gov", formats=("docx",), theme="gov")
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert "does not embed" in said and "仿宋_GB2312 -> 仿宋 -> FangSong -> Noto Sans SC" in said
+    assert "--embed-fonts" in said
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        briefing.build(SAMPLE, tmp_path / "investor", formats=("docx",))  # embeds its fonts
+        briefing.build_report(SAMPLE, tmp_path / "gov-embedded", formats=("docx",),
+                              theme="gov", embed_fonts=True)
+    assert not [r for r in caplog.records if "does not embed" in r.getMessage()]
+
+
+def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:
+    table = _font_table(gov_docx["embedded"])
+    embedded = sorted(name for name, entry in table.items()
+                      if entry.find(qn("w:embedRegular")) is not None)
+    assert {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"} <= set(embedded)
+    assert "FangSong" not in embedded and "Noto Sans SC" not in embedded
+    assert not [e for e in _font_table(gov_docx["plain"]).values()
+                if e.find(qn("w:embedRegular")) is not None]
+
+
+@needs_libreoffice
+def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(
+        gov_docx, tmp_path) -> None:
+    pdfs = libreoffice_convert({"embedded": gov_docx["embedded"].read_bytes()}, tmp_path / "lo")
+    fonts = {f["name"].split("+")[-1] for f in pdffonts(pdfs["embedded"])}
+    assert "NotoSansSC-Regular" in fonts, fonts
+    assert "开放招商成效明显" in "".join(pdf_text(pdfs["embedded"])).replace(" ", "")
