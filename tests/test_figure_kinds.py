@@ -13,7 +13,7 @@ import pytest
 
 import briefing
 from briefing.errors import ContentError
-from tests.conftest import pdf_text
+from tests.conftest import paragraph_text, pdf_text
 
 FIGURES = """\
 figures:
@@ -74,8 +74,9 @@ def build(make_briefing, tmp_path: Path, figures: str = FIGURES,
     paths = {p.suffix: p for p in briefing.build(folder, tmp_path / "out")}
     pdf = " ".join(pdf_text(paths[".pdf"])).replace("\u00a0", " ")
     document = docx.Document(str(paths[".docx"]))
-    parts = [p.text for p in document.paragraphs] + [
-        cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    parts = [paragraph_text(p) for p in document.paragraphs] + [
+        paragraph_text(cell._tc) for table in document.tables for row in table.rows
+        for cell in row.cells]
     return squash(pdf), squash(" ".join(parts))
 
 

@@ -13,7 +13,7 @@ import pytest
 
 import briefing
 from briefing.errors import ContentError
-from tests.conftest import edit_briefing, pdf_text
+from tests.conftest import edit_briefing, paragraph_text, pdf_text
 
 GLOSSED = ("  - {zh: 测试区, en: Test District, needs_gloss: true,\n"
            "     gloss: a district made up for the tests}\n")
@@ -58,7 +58,7 @@ def it_gathers_the_glosses_in_a_section_where_the_theme_says(make_briefing, tmp_
     assert pdf.index("Glossary") < pdf.rindex("Sources")
     with zipfile.ZipFile(paths[".docx"]) as package:
         assert "word/footnotes.xml" not in package.namelist()
-    texts = [p.text for p in docx.Document(str(paths[".docx"])).paragraphs]
+    texts = [paragraph_text(p) for p in docx.Document(str(paths[".docx"])).paragraphs]
     assert "Test District: a district made up for the tests" in texts
 
 

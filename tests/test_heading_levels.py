@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 import briefing
-from tests.conftest import pdf_text
+from tests.conftest import paragraph_text, pdf_text
 
 NAMES = {None: "s", 2: "b", 3: "c", 4: "d"}  # letters: digits in text are linted
 
@@ -79,7 +79,7 @@ def it_builds_every_heading_level_under_every_parent(theme: str, layout: str, ma
     paragraphs = list(document.paragraphs) + [  # parallel: in a two-column table
         p for table in document.tables for row in table.rows for cell in row.cells
         for p in cell.paragraphs]
-    styles = {p.text.strip(): p.style.name for p in paragraphs}
+    styles = {paragraph_text(p).strip(): p.style.name for p in paragraphs}
     for label, level in order:
         key = next(k for k in styles if k.endswith(lang_text(label)))
         assert styles[key].startswith(f"Heading {level}"), (label, styles[key])

@@ -8,7 +8,7 @@ import os
 import docx
 
 from briefing.cli import main
-from tests.conftest import pdf_text
+from tests.conftest import paragraph_text, pdf_text
 
 
 def it_names_the_outputs_after_the_folder_when_built_as_dot(make_briefing, tmp_path,
@@ -34,7 +34,7 @@ def it_keeps_editions_of_several_layouts_and_themes_apart(make_briefing, tmp_pat
     assert "Investment Promotion" in en and "招商引资" not in en
     assert "招商引资" in both and "Investment Promotion" in both
     assert "Investment Promotion" in " ".join(
-        p.text for p in docx.Document(str(out / "mini-gov-en.docx")).paragraphs)
+        paragraph_text(p) for p in docx.Document(str(out / "mini-gov-en.docx")).paragraphs)
     assert not (out / "mini.pdf").exists()
 
 

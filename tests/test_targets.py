@@ -13,7 +13,7 @@ import docx
 import pytest
 
 import briefing
-from tests.conftest import pdf_text
+from tests.conftest import paragraph_text, pdf_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "targets"
 
@@ -24,7 +24,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     shutil.copytree(FIXTURE, folder)
     paths = {p.suffix: p for p in briefing.build(folder, folder.parent / "out", strict=True)}
     document = docx.Document(str(paths[".docx"]))
-    cells = [[[p.text for p in cell.paragraphs] for cell in row.cells]
+    cells = [[[paragraph_text(p) for p in cell.paragraphs] for cell in row.cells]
              for table in document.tables for row in table.rows]
     return {"pdf": pdf_text(paths[".pdf"]), "docx": document, "cells": cells}
 
@@ -35,7 +35,7 @@ def flat(text: str) -> str:
 
 def in_both(built: dict[str, object], *expected: str) -> None:
     pdf = flat("".join(built["pdf"]))
-    docx_text = flat(" ".join(p.text for p in built["docx"].paragraphs))
+    docx_text = flat(" ".join(paragraph_text(p) for p in built["docx"].paragraphs))
     for text in expected:
         assert flat(text) in pdf, text
         assert flat(text) in docx_text, text

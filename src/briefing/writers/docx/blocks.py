@@ -142,13 +142,16 @@ class BlockWriter:
         if isinstance(content, str):
             content = (Run(content, figures=(FigureMark(0, len(content), figure),)
                            if figure and content else ()),)
-        for run in content:
-            if run.figures and self.marks is not None and not run.link and not (
-                    self.revisions and run.text in self.revisions.previous):
-                self._marked_run(para, run, lang)
-                continue
+        # LibreOffice moves the end of every figure mark that follows a footnote reference
+        # in its paragraph back by a character (a draft saved there then no longer matches
+        # its register): a gloss's reference before a marked value goes after the last one
+        last_marked = max((i for i, run in enumerate(content) if run.figures), default=-1)
+        deferred: list[Run] = []
+        for i, run in enumerate(content):
             previous = self.revisions.previous.get(run.text) if self.revisions else None
-            if run.link:
+            if run.figures and self.marks is not None and not run.link and previous is None:
+                self._marked_run(para, run, lang)
+            elif run.link:
                 oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
                                    run.strong)
             elif previous is not None:
@@ -161,9 +164,14 @@ class BlockWriter:
                 oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
             if run.note:  # a gloss: a real footnote, numbered by Word in the same order
-                oxml.add_footnote(para, run.note.number, run.note.text,
-                                  self.ids[FOOTNOTE_TEXT_STYLE],
-                                  self.ids[FOOTNOTE_REFERENCE_STYLE])
+                deferred.append(run)
+            if deferred and (i >= last_marked or self.marks is None):
+                for noted in deferred:
+                    assert noted.note is not None
+                    oxml.add_footnote(para, noted.note.number, noted.note.text,
+                                      self.ids[FOOTNOTE_TEXT_STYLE],
+                                      self.ids[FOOTNOTE_REFERENCE_STYLE])
+                deferred = []
 
     def _marked_run(self, para, run: Run, lang: Lang) -> None:  # type: ignore[no-untyped-def]
         """A run with figure values: plain stretches, and each value in its mark."""
