@@ -52,8 +52,8 @@ sections:
   - heading: {zh: 进展, en: Progress}
     blocks:
       - paragraph:
-          zh: 新增产值{{ output }}，约合{{ output.about(3) }}；引进资金{{ capital }}。
-          en: New output was {{ output }}, or {{ output.about(3) }}; capital was {{ capital }}.
+          zh: 新增产值{{ output }}，约合{{ output.about3 }}；引进资金{{ capital }}。
+          en: New output was {{ output }}, or {{ output.about3 }}; capital was {{ capital }}.
       - paragraph:
           zh: 完成率{{ county_rank.among }}排{{ county_rank.ordinal }}，即{{ county_rank }}。
           en: >-

@@ -23,6 +23,7 @@ from .content.templating import FigureView, TemplateProblem, figure_refs_in_orde
 from .errors import ContentError, Diagnostic, error
 from .glosses import add_glosses
 from .layout import Layout
+from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
 from .model import (
     SOURCE_COLUMNS,
     Bilingual,
@@ -98,15 +99,16 @@ class Builder:
             self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
             return None
 
-    def _problem(self, path: PathT, message: str) -> None:
+    def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
         loaded = self.content.briefing_file
-        self.problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message))
+        self.problems.append(error(loaded.file, loaded.line_of(path), format_path(path), message,
+                                   hint))
 
     def image(self, name: str, path: PathT) -> Path | None:
         try:
             return check_image(self.content.folder, name)
         except ImageProblem as exc:
-            self._problem(path, str(exc))
+            self._problem(path, str(exc), exc.hint)
             return None
 
     def figure(self, fig_id: str) -> Bilingual[FigureView]:
@@ -192,6 +194,9 @@ def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) 
 def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) -> Inline | str:
     """One language of one text: figures filled in, then inline marks parsed if `inline`."""
     text = render_text(template, lang, figures, marked=inline)
+    too_big = text_size_problem(text)
+    if too_big:
+        raise TemplateProblem(*too_big)
     return parse_inline(text) if inline else text
 
 
@@ -247,6 +252,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     adds its greeting and contact."""
     builder = Builder(content, settings)
     spec = content.briefing
+    _check_size(content, sum(len(section.blocks) for section in spec.sections), BLOCKS)
     blocks: list[Block] = []
     # an edition's greeting and contact, where the theme says
     own: dict[str, list[Block]] = {"start": [], "end": []}
@@ -288,8 +294,18 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
                          settings.labels, Source(content.briefing_file.file, None))
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
-    return Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
-                    tuple(blocks), settings.labels)
+    document = Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
+                        tuple(blocks), settings.labels, builder.source(("cover",)))
+    _check_size(content, sum(len(value.zh) + len(value.en) for value, _ in document.texts),
+                DOCUMENT_CHARS)
+    return document
+
+
+def _check_size(content: Content, found: int, limit: Limit) -> None:
+    if found > limit.value:
+        loaded = content.briefing_file
+        raise ContentError([error(loaded.file, loaded.line_of(("sections",)), "sections",
+                                  limit.message("the document", found), limit.hint)])
 
 
 def _prepared_for(edition: Delegation, settings: BuildSettings) -> Bilingual[str]:

@@ -17,7 +17,6 @@ from .build import figure_ids_in, used_figures
 from .content.figures import format_as_of, format_change, units
 from .content.schema import Content, Section
 from .content.templating import FigureView
-from .output import save_atomic
 
 if TYPE_CHECKING:  # the pipeline imports this module to record editions
     from .pipeline import Prepared
@@ -119,15 +118,16 @@ def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
         return None
 
 
-def record_edition(prepared: Prepared, out_dir: Path) -> dict[str, Any]:
-    """Write the changes since the last snapshot beside the outputs, then the new snapshot."""
+def edition_files(prepared: Prepared,
+                  out_dir: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The changes since the last snapshot in `out_dir`, and the files that record them
+    (JSON and Markdown) and the new snapshot: name -> bytes, published with the outputs
+    (publish.py)."""
     new = snapshot(prepared)
     report = compare(load_snapshot(out_dir, prepared.content.id), new)
-    stem = out_dir / prepared.content.id
-    save_atomic(out_dir / CHANGES_JSON.format(id=prepared.content.id), _json(report))
-    save_atomic(stem.with_name(f"{stem.name}.changes.md"), markdown(report).encode("utf-8"))
-    save_atomic(out_dir / SNAPSHOT.format(id=prepared.content.id), _json(new))
-    return report
+    return report, {CHANGES_JSON.format(id=prepared.content.id): _json(report),
+                    f"{prepared.content.id}.changes.md": markdown(report).encode("utf-8"),
+                    SNAPSHOT.format(id=prepared.content.id): _json(new)}
 
 
 def _json(data: dict[str, Any]) -> bytes:

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, NoReturn
 from . import FORMATS, BuildReport, __version__, build_report, check
 from .changes import compare, load_snapshot, markdown, snapshot
 from .errors import (
+    EXIT_BROKEN_PIPE,
     EXIT_CONTENT,
     EXIT_ON_CHANGE,
     EXIT_USAGE,
     BriefingError,
     ContentError,
+    UsageError,
     exit_code_for,
 )
 from .layout import LAYOUTS
@@ -81,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
                            "(default {id}; '{id}-{theme}-{layout}' keeps editions apart)")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
-    build_cmd.add_argument("--wait", type=float, default=300, metavar="SECONDS",
+    build_cmd.add_argument("--wait", type=_seconds, default=300, metavar="SECONDS",
                            help="how long to wait for another build writing to OUTDIR "
                            "(default 300)")
     build_cmd.add_argument("--json", action="store_true",
@@ -189,7 +191,7 @@ class _StderrHandler(logging.Handler):
 def run() -> NoReturn:
     """The `briefing` command: main(), then exit without tearing the interpreter down.
     Freeing every module and object at exit took 0.1-0.14 s of a 0.9 s build; the exit
-    handlers still run, every output is already closed and fsynced (output.save_atomic),
+    handlers still run, every output is already closed and fsynced (publish.py),
     locks go with the process. Under a tracer or profiler, and for `python -m briefing`
     (how profilers and coverage run it), the exit is the normal one."""
     utf8_output()
@@ -197,9 +199,33 @@ def run() -> NoReturn:
     if sys.gettrace() is not None or sys.getprofile() is not None:
         sys.exit(code)
     atexit._run_exitfuncs()  # what exit would run: logging's shutdown, tools' hooks
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
     os._exit(code)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: flushing what is left must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _seconds(text: str) -> float:
+    """--wait: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} is not 0 or more seconds")
+    return value
 
 
 def utf8_output() -> None:
@@ -258,9 +284,13 @@ def main(argv: list[str] | None = None) -> int:
             for path in result.reports:
                 say(f"wrote {path}")
         elif args.command == "changes":
-            changes = compare(load_snapshot(args.output, find_briefing(args.path).name),
-                              snapshot(prepare(args.path, args.theme, args.layout,
-                                               args.strict)))
+            previous = load_snapshot(args.output, find_briefing(args.path).name)
+            if previous is None:
+                raise UsageError(f"no edition of {find_briefing(args.path).name} in "
+                                 f"{args.output} to compare with: build into it first, or "
+                                 "give its folder with -o")
+            changes = compare(previous, snapshot(prepare(args.path, args.theme, args.layout,
+                                                         args.strict)))
             print(json.dumps(changes, ensure_ascii=False, indent=2) if args.json
                   else markdown(changes), end="" if not args.json else "\n")
         elif args.command == "check":
@@ -295,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _say(f"error: {exc}")
         return _finish(args, report, handler, exc)
+    except BrokenPipeError:  # `briefing changes | head`: the reader has gone, as for cat
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt as exc:
         _say("interrupted; existing outputs are untouched")
         return _finish(args, report, handler, exc)

@@ -23,13 +23,13 @@ from typing import NamedTuple
 
 # Closing punctuation and marks that may not begin a line (full- and half-width forms).
 CANNOT_START = frozenset(
-    "，。、；：？！）》」』】〕〗〙〛｝］…‥—–・·％‰℃"
+    "，。、；：？！）》」』】〕〗〙〛｝］〉…‥—–～／・·％‰℃"
     "”’"
     ",.;:?!)]}%"
     "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻"
 )
 # Opening punctuation that may not end a line.
-CANNOT_END = frozenset("（《「『【〔〖〘〚｛［“‘([{")
+CANNOT_END = frozenset("（《「『【〔〖〘〚｛［〈“‘([{")
 # Characters that belong to a number written before them: units, classifiers, and the
 # markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
 NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"

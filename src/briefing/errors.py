@@ -4,6 +4,7 @@
     ├── ContentError           content or theme files are wrong; carries every Diagnostic found
     ├── OutputError            an output file could not be written (permissions, disk full)
     ├── LockedError            another build is writing to the output folder
+    ├── UsageError             a command asked for something there is not (no edition yet)
     ├── OnChangeError          the build succeeded; the --on-change command failed
     └── DraftError             update-draft refuses the file: not ours, damaged, another's
     InternalError              a bug of ours: "internal error, please report", details saved
@@ -81,6 +82,10 @@ class LockedError(BriefingError):
     """Another build holds the output folder (see incremental.output_lock)."""
 
 
+class UsageError(BriefingError):
+    """The command cannot do what was asked (`changes` of a folder with no edition)."""
+
+
 class OnChangeError(BriefingError):
     """The outputs are built and saved, but the command to run on changes failed."""
 
@@ -103,6 +108,7 @@ EXIT_ON_CHANGE = 6
 EXIT_DRAFT = 7
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130  # as a shell reports a process stopped by Ctrl-C (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: stdout closed by its reader, as for a Unix tool
 
 
 def exit_code_for(exc: BaseException | None) -> int:
@@ -115,6 +121,8 @@ def exit_code_for(exc: BaseException | None) -> int:
         return EXIT_OUTPUT
     if isinstance(exc, LockedError):
         return EXIT_LOCKED
+    if isinstance(exc, UsageError):
+        return EXIT_USAGE
     if isinstance(exc, OnChangeError):
         return EXIT_ON_CHANGE
     if isinstance(exc, KeyboardInterrupt):

@@ -106,9 +106,13 @@ class Manifest:
         self.outputs[target.name] = {"inputs": inputs,
                                      "output": hashlib.sha256(data).hexdigest()}
 
-    def save(self) -> None:
+    def data(self) -> bytes:
+        """The manifest file's bytes (published with the outputs, publish.py)."""
         data: dict[str, object] = {"version": 1, "outputs": self.outputs}
         if self.published:
             data["published"] = self.published
         text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
-        save_atomic(self.path, text.encode("utf-8") + b"\n")
+        return text.encode("utf-8") + b"\n"
+
+    def save(self) -> None:
+        save_atomic(self.path, self.data())

@@ -111,7 +111,7 @@ def check_precision(content: Content) -> list[Diagnostic]:
             loaded.file, loaded.line_of(("figures", fig_id, key)), f"figures.{fig_id}.{key}",
             f"rounds {figure.value:f} to {figure.shown_value:f}: every use, tables and Sources "
             f"included, drops digits the source gave ({view})",
-            f"round where the text quotes it ({{{{ {fig_id}.about(3) }}}}), or remove {key}"))
+            f"round where the text quotes it ({{{{ {fig_id}.about3 }}}}), or remove {key}"))
     return found
 
 

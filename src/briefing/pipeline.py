@@ -1,7 +1,7 @@
 """The pipeline, one function per step, and the only place that runs them in order:
 
     load_content -> validate -> resolve_theme -> build_document -> check_styles
-      -> check_glyphs -> write_pdf | write_docx -> save_atomic
+      -> check_glyphs -> write_pdf | write_docx -> publish_edition
 
 The layout is chosen once, before validation (layout.py); the theme is resolved for it, and
 what the build takes from the theme arrives as `BuildSettings`. `prepare` runs every step
@@ -21,17 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildSettings, build_document, check_texts
-from .changes import CHANGES_JSON, content_as_of, record_edition, snapshot
+from .changes import CHANGES_JSON, content_as_of, edition_files, snapshot
 from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
-from .errors import ContentError, Diagnostic, OutputError, error
+from .errors import ContentError, Diagnostic, error
 from .fonts import check_glyphs
 from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
 from .lint import lint
-from .model import Document
-from .output import save_atomic
+from .model import Document, Image
+from .publish import publish_edition, repair
 from .revisions import revisions
 from .source.load import Loaded, load_yaml
 from .style_names import check_styles
@@ -81,6 +81,8 @@ class BuildReport:
 def find_briefing(path: Path) -> Path:
     """The briefing folder for a folder or a briefing.yaml path."""
     folder = path.parent if path.is_file() else path
+    if folder.name in ("", "..") or folder.name == ".":  # `briefing build .`: the id is a name
+        folder = folder.resolve()
     if not (folder / BRIEFING_FILE).is_file():
         raise ContentError([error(path, None, "", f"no {BRIEFING_FILE} here: give a briefing "
                                   "folder such as content/xicheng-2023")])
@@ -90,6 +92,13 @@ def find_briefing(path: Path) -> Path:
 def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
     """Step 1: read briefing.yaml and the figure files it names."""
     briefing = load_yaml(folder / BRIEFING_FILE)
+    if not isinstance(briefing.data, dict) or not briefing.data:
+        shape = "is empty" if not briefing.data else \
+            f"holds a {'list' if isinstance(briefing.data, list) else 'single value'}"
+        raise ContentError([error(briefing.file, 1, "", f"{BRIEFING_FILE} {shape}; it must be "
+                                  "a mapping of cover:, sections: and the other fields",
+                                  "start from content/xicheng-2023/briefing.yaml or the "
+                                  "example in docs/content-format.md")])
     names = briefing.data.get("figures", ["figures.yaml"]) if isinstance(briefing.data, dict) \
         else ["figures.yaml"]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
@@ -202,11 +211,14 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
 
 
 def input_files(prepared: Prepared) -> list[Path]:
-    """Every file a build reads: content, figures, images, theme files, fonts."""
+    """Every file a build reads: content, figures, images (the cover logo and every image
+    block, as the writers read them: a normalised copy is named after its original's
+    digest), theme files and those they extend, fonts."""
     content, theme = prepared.content, prepared.theme
     files = [content.briefing_file.file, *(f.file for f in content.figure_files.values())]
     if prepared.document.cover.logo:
         files.append(prepared.document.cover.logo)
+    files += [block.file for block in prepared.document.blocks if isinstance(block, Image)]
     files += [theme.file, *theme.includes]
     files += [p for font in theme.fonts.values() for p in (font.regular, font.bold)]
     if theme.reference_doc is not None:
@@ -278,15 +290,17 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                   publish: bool = False, reference_doc: Path | None = None,
                   embed_fonts: bool = False, name: str = DEFAULT_NAME) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
-    is saved, each saved atomically, under the output folder's lock (briefing.build_report
-    says more). The redline's baseline is the edition last published (`publish`), never
-    the last build; a redline that no longer matches the outputs is removed. `name` is the
-    outputs' file name pattern (output_stem)."""
+    is saved, then published with the manifest and the change report as one unit
+    (publish.py), under the output folder's lock (briefing.build_report says more). The
+    redline's baseline is the edition last published (`publish`), never the last build; a
+    redline that no longer matches the outputs is removed, with the same unit. `name` is
+    the outputs' file name pattern (output_stem)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
     with output_lock(out, wait_s):
         lap("wait")
+        repair(out)  # an edition a killed run committed but did not finish moving
         prepared = docx_overrides(prepare(path, theme, layout, strict), reference_doc,
                                   embed_fonts)
         manifest = Manifest(out)
@@ -315,19 +329,23 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             redlined[redline_target] = render(prepared, "docx", redline_options(
                 prepared, baseline["figures"]))  # type: ignore[arg-type]
             lap("redline")
+        edition: dict[str, bytes | None] = {}  # name -> bytes; None: removed
         for fmt, data in rendered.items():
-            save_atomic(targets[fmt], data)
+            edition[targets[fmt].name] = data
             manifest.record(targets[fmt], digests[fmt], data)
-        for target, data in redlined.items():
-            save_atomic(target, data)
+        edition.update((target.name, data) for target, data in redlined.items())
         if publish:
             manifest.publish(briefing_id, snapshot(prepared))
         if rendered or publish:
-            manifest.save()
-        if rendered:
-            changes = record_edition(prepared, out)  # what changed since the last edition
+            edition[manifest.path.name] = manifest.data()
+        if rendered:  # what changed since the last edition, and a snapshot
+            changes, files = edition_files(prepared, out)
+            edition.update(files)
         if not redlined and (rendered or publish) and redline_target.exists():
-            remove_outdated(redline_target)
+            edition[redline_target.name] = None  # it no longer matches the outputs
+            log.warning("removed %s: it no longer matches the outputs (build --redline "
+                        "makes it again)", redline_target.name)
+        publish_edition(out, edition)  # all of it, or none of it
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
@@ -352,17 +370,6 @@ def docx_overrides(prepared: Prepared, reference_doc: Path | None,
     if embed_fonts:
         theme = replace(theme, embed_fonts=True)
     return prepared if theme is prepared.theme else replace(prepared, theme=theme)
-
-
-def remove_outdated(path: Path) -> None:
-    """An output that no longer matches the others (a redline against outputs since
-    rebuilt or published): removed, so that nobody sends it on."""
-    try:
-        path.unlink()
-        log.warning("removed %s: it no longer matches the outputs (build --redline makes it "
-                    "again)", path.name)
-    except OSError as exc:
-        raise OutputError(f"cannot remove the outdated {path}: {exc.strerror}") from None
 
 
 def _stopwatch(laps: dict[str, float]) -> Callable[[str], None]:

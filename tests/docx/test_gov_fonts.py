@@ -88,3 +88,32 @@ def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(
     fonts = {f["name"].split("+")[-1] for f in pdffonts(pdfs["embedded"])}
     assert "NotoSansSC-Regular" in fonts, fonts
     assert "开放招商成效明显" in "".join(pdf_text(pdfs["embedded"])).replace(" ", "")
+
+
+def it_embeds_the_characters_of_word_numbered_headings(tmp_path: Path) -> None:
+    # Word draws the heading numbers (一、) from numbering.xml, not from the text: a subset
+    # of the text's characters alone drew 一 as a box in LibreOffice. The minimal
+    # briefing, without its 第一项, has no 一.
+    import io
+    import shutil
+
+    from fontTools.ttLib import TTFont
+
+    from tests.conftest import MINIMAL
+    from tests.docx.test_embed import deobfuscate
+
+    folder = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, folder)
+    text = (folder / "briefing.yaml").read_text(encoding="utf-8").replace("第一项", "首项")
+    assert "一" not in text
+    (folder / "briefing.yaml").write_text(text, encoding="utf-8")
+    out = briefing.build_report(folder, tmp_path / "out", formats=("docx",), theme="gov",
+                                layout="zh", embed_fonts=True).outputs[0]
+    document = docx.Document(str(out))
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    entry = next(f for f in parse_xml(part.blob).iter(qn("w:font"))
+                 if f.get(qn("w:name")) == "黑体")  # the Heading 1 face
+    embed = entry.find(qn("w:embedRegular"))
+    font = TTFont(io.BytesIO(deobfuscate(part.related_parts[embed.get(qn("r:id"))].blob,
+                                         embed.get(qn("w:fontKey")))))
+    assert {ord("一"), ord("、")} <= set(font.getBestCmap())

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import ContentError
-from briefing.source.load import MAX_FILE_BYTES, load_yaml
+from briefing.limits import FILE_BYTES
+from briefing.source.load import load_yaml
 
 
 def load(tmp_path: Path, text: str):
@@ -62,7 +63,7 @@ def it_reports_syntax_errors_with_their_line(tmp_path: Path) -> None:
 
 
 def it_refuses_oversized_files(tmp_path: Path) -> None:
-    [message] = problems(tmp_path, "a: " + "x" * (MAX_FILE_BYTES + 1))
+    [message] = problems(tmp_path, "a: " + "x" * (FILE_BYTES.value + 1))
     assert "the limit is" in message
 
 

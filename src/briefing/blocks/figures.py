@@ -114,11 +114,18 @@ class ChartBlock(BlockSpec):
     chart: ChartSpec
 
     def problems(self, figures: dict[str, Figure]) -> list[tuple[PathT, str]]:
+        found: list[tuple[PathT, str]] = []
+        if self.chart.type in ("pie", "donut"):  # shares of a whole: each above zero
+            found += [(("chart", "figures", i), f"'{f}' is {figures[f].value}: a slice of a "
+                       "pie or donut must be above zero (show these figures as bars)")
+                      for i, f in enumerate(self.chart.figures)
+                      if f in figures and figures[f].value is not None
+                      and figures[f].value <= 0]  # type: ignore[operator]
         chart_units = {figures[f].unit for f in self.chart.all_figures if f in figures}
         if len(chart_units) > 1:
-            return [(("chart", "figures"), "a chart's figures must share one unit, not "
-                     + ", ".join(sorted(chart_units)))]
-        return []
+            found.append((("chart", "figures"), "a chart's figures must share one unit, not "
+                          + ", ".join(sorted(chart_units))))
+        return found
 
 
 def build_table(spec: TableBlock, b: Builder, path: PathT, style: str | None,

@@ -32,7 +32,7 @@ from pydantic import Field, field_validator
 from ..errors import ContentError, error
 from ..layout import LAYOUTS
 from ..source.hints import did_you_mean
-from ..source.load import Loaded, load_yaml
+from ..source.load import Loaded, format_path, load_yaml
 from ..source.parse import parse_model
 from .fields import Strict, Text
 
@@ -157,9 +157,16 @@ def load_delegations(path: Path, briefing: Path | None = None) -> Delegations:
     problems = loaded.problems + problems
     if spec is None or problems:
         raise ContentError(problems)
-    ids = [d.id for d in spec.delegations]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ContentError([error(path, None, "delegations", f"id '{d}' is used twice")
-                            for d in duplicates])
+    first: dict[str, int] = {}
+    for index, delegation in enumerate(spec.delegations):
+        where = ("delegations", index, "id")
+        if delegation.id in first:
+            earlier = loaded.line_of(("delegations", first[delegation.id], "id"))
+            problems.append(error(path, loaded.line_of(where), format_path(where),
+                                  f"id '{delegation.id}' is used twice (first on line "
+                                  f"{earlier})", "each edition needs its own id: its files "
+                                  "are named after it"))
+        first.setdefault(delegation.id, index)
+    if problems:
+        raise ContentError(problems)
     return Delegations(path, (path.parent / spec.briefing), spec.delegations)

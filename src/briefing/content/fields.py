@@ -12,7 +12,14 @@ import typing
 from collections.abc import Iterator
 from typing import Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import core_schema
 
 # XML 1.0 allows tab, newline and carriage return among the C0 controls, nothing else.
@@ -53,10 +60,32 @@ def _parts(value: object, path: PathT) -> Iterator[tuple[PathT, Text | FigureId]
             yield from _parts(item, path + (i,))
 
 
-def check_text(value: str) -> str:
+# bidirectional embeddings, overrides and isolates reorder what a reader sees against what
+# the file says ("Trojan source"); a briefing has no right-to-left text to need them
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(value: str, info: ValidationInfo) -> str:
+    """Refuse what no text should hold; and an empty text in a language the layout shows
+    (`languages` in the validation context, see source/parse.py; both if not given)."""
     bad = _XML_FORBIDDEN.search(value)
     if bad:
         raise ValueError(f"control character U+{ord(bad.group()):04X} is not allowed in text")
+    bad = _BIDI_CONTROLS.search(value)
+    if bad:
+        raise ValueError(f"bidirectional control character U+{ord(bad.group()):04X} is not "
+                         "allowed in text: it shows the text in another order than it is "
+                         "written")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise ValueError(f"U+{ord(bad.group()):04X} is half of a UTF-16 pair, not a "
+                         "character: the text was damaged (a \\u escape of one half?)")
+    shown = (info.context or {}).get("languages", ("zh", "en"))
+    if not value.strip() and info.field_name in shown:
+        raise ValueError(f"the {'Chinese' if info.field_name == 'zh' else 'English'} text is "
+                         "empty, and this layout shows it: write it, or choose a layout "
+                         "without that language")
     return value
 
 

@@ -44,6 +44,7 @@ class Unit:
     en_one: str = ""
     en_other: str = ""
     en_also: tuple[Decimal, str, int] | None = None  # factor, symbol, decimals
+    negative: bool = True  # False: a value below zero is a mistake (an area, a count)
     # ranks: the English suffix for each of CLDR's ordinal plural forms (Babel's
     # Locale.ordinal_form: one -> 1st, 21st; two -> 2nd; few -> 3rd; other -> 4th, 11th)
     en_ordinals: tuple[tuple[str, str], ...] = ()
@@ -64,7 +65,7 @@ def units() -> dict[str, Unit]:
         table[unit_id] = Unit(unit_id, spec["kind"], spec.get("zh", ""),
                               spec.get("en_prefix", ""), one, other,
                               (Decimal(also["factor"]), also["symbol"], also["decimals"])
-                              if also else None,
+                              if also else None, spec.get("negative", True),
                               tuple(spec.get("en_ordinal", {}).items()))
     return table
 

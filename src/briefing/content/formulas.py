@@ -34,8 +34,14 @@ def evaluate(formula: str, values: dict[str, Decimal]) -> Decimal:
             ctx.traps[decimal.DivisionByZero] = True
             ctx.traps[decimal.InvalidOperation] = True
             return _value(_parse(formula).body, values)
-    except (decimal.DivisionByZero, decimal.InvalidOperation):
+    except ZeroDivisionError:  # decimal's DivisionByZero and DivisionUndefined (0/0)
         raise FormulaProblem(f"'{formula}' divides by zero") from None
+    except (decimal.InvalidOperation, decimal.Overflow) as exc:
+        if decimal.DivisionUndefined in (exc.args[0] if exc.args else []):  # 0/0
+            raise FormulaProblem(f"'{formula}' divides by zero") from None
+        raise FormulaProblem(f"'{formula}' gives a number too large to write") from None
+    except RecursionError:
+        raise FormulaProblem(f"'{formula[:40]}...' is nested too deeply") from None
 
 
 _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load,
@@ -45,7 +51,7 @@ _ALLOWED = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.
 def _parse(formula: str) -> ast.Expression:
     try:
         tree = ast.parse(formula, mode="eval")
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):  # the last two: nested too deep
         raise FormulaProblem(f"'{formula}' is not a formula: use figure ids, numbers, "
                              "+ - * / and parentheses") from None
     for node in ast.walk(tree):

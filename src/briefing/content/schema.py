@@ -25,15 +25,28 @@ from ..source.parse import Vocabulary, parse_model
 from .fields import FigureId, InlineText, Strict, Text, check_text
 from .figures import round_decimals, round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
+from .values import sign_problems
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
+MAX_VALUE_DIGITS = (18, 12)  # before and after the point: 10^18 is far above any budget,
+# and every unit's formatting stays within decimal arithmetic's 28 digits
+
+
 def _plain_decimal(value: Any) -> Any:
     if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
+        if not value.strip():
+            raise ValueError("the value is empty: give a number, or a formula")
         raise ValueError(f"'{value}' is not a plain number (write e.g. 11250000000 or "
                          "24.1: no grouping commas, units or %)")
+    if isinstance(value, str):
+        whole, _, fraction = value.strip().lstrip("-").partition(".")
+        if len(whole.lstrip("0")) > MAX_VALUE_DIGITS[0] or len(fraction) > MAX_VALUE_DIGITS[1]:
+            raise ValueError(f"'{value[:30]}' has too many digits: at most "
+                             f"{MAX_VALUE_DIGITS[0]} before the point and "
+                             f"{MAX_VALUE_DIGITS[1]} after it")
     return value.strip() if isinstance(value, str) else value
 
 
@@ -273,12 +286,12 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
     briefing_file = replace(briefing_file, data=layout.fill_unused_language(briefing_file.data))
     figure_files = [replace(f, data=layout.fill_unused_language(f.data)) for f in figure_files]
-    briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS)
+    briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS, layout.languages)
     problems += found
     figures: dict[str, Figure] = {}
     defined_in: dict[str, Loaded] = {}
     for loaded in figure_files:
-        parsed, found = parse_model(FiguresFile, loaded, CONTENT_WORDS)
+        parsed, found = parse_model(FiguresFile, loaded, CONTENT_WORDS, layout.languages)
         problems += found
         if parsed is None:
             continue
@@ -297,11 +310,14 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
                 figures[fig_id] = figure
                 defined_in[fig_id] = loaded
     problems += _derive(figures, defined_in)
+    problems += sign_problems(figures, defined_in)
     if briefing is not None:
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
         problems += _check_groups(briefing, figures, defined_in)
     if problems:
-        return Validation(None, problems, figures, frozenset(defined - set(figures)))
+        # a derived figure whose formula failed has no value: its uses are not checked again
+        valued = {i: f for i, f in figures.items() if f.value is not None}
+        return Validation(None, problems, valued, frozenset(defined - set(valued)))
     # the id is the folder's own name, also for `briefing build .` (whose name is "")
     return Validation(Content(folder.resolve().name, folder, briefing, figures, briefing_file,
                               defined_in, layout), [], figures, frozenset())
@@ -351,6 +367,10 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
                 value = evaluate(figure.formula or "", known)
             except FormulaProblem as exc:
                 problem(fig_id, str(exc))
+                continue
+            if abs(value) >= 10 ** MAX_VALUE_DIGITS[0]:
+                problem(fig_id, f"the formula gives {value:.3E}, more than "
+                        f"{MAX_VALUE_DIGITS[0]} digits")
                 continue
             figures[fig_id] = figure.model_copy(update={"value": value})
     return problems

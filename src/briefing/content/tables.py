@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError, Diagnostic, error
+from ..limits import TABLE_FILE_BYTES, XLSX_COLUMNS, XLSX_ROWS, XLSX_UNCOMPRESSED_BYTES
 from ..source.hints import did_you_mean
-from ..source.load import MAX_FILE_BYTES, Loaded
+from ..source.load import Loaded
 
 # column -> where it goes in a figure's data; the first six are required
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -36,8 +38,10 @@ OPTIONAL_FOR_CONSTANTS = ("as_of", "source_zh", "source_en")  # a row with stati
 
 def load_table(path: Path) -> Loaded:
     """A CSV or XLSX file of figures as the data a figures.yaml would hold."""
-    if path.stat().st_size > MAX_FILE_BYTES * 10:
-        raise ContentError([error(path, None, "", "file is larger than 20 MB")])
+    size = path.stat().st_size
+    if size > TABLE_FILE_BYTES.value:
+        raise ContentError([error(path, None, "", TABLE_FILE_BYTES.message("the file", size),
+                                  TABLE_FILE_BYTES.hint)])
     sheet, rows = read_rows(path)
     return _figures_from_rows(path, sheet, rows)
 
@@ -64,16 +68,81 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
 
 def _xlsx_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
     import openpyxl  # only for spreadsheets
+    _check_unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ContentError([error(path, None, "", f"not a readable .xlsx file: {exc}")]) \
             from None
-    sheet = book.worksheets[0]
-    rows = [(number, [_cell_text(v) for v in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    book.close()
+    try:
+        sheet = book.worksheets[0]
+        _check_dimensions(path, sheet)
+        rows = []
+        # read-only sheets fill the gaps before a far cell with empty rows: counted as read
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > XLSX_ROWS.value:
+                raise ContentError([error(path, None, sheet.title, XLSX_ROWS.message(
+                    f"sheet '{sheet.title}'"), XLSX_ROWS.hint)])
+            if len(values) > XLSX_COLUMNS.value and any(
+                    v is not None for v in values[XLSX_COLUMNS.value:]):
+                raise ContentError([error(path, number, sheet.title, XLSX_COLUMNS.message(
+                    f"row {number}", len(values)), XLSX_COLUMNS.hint)])
+            rows.append((number, [_cell_text(v) for v in values]))
+    finally:
+        book.close()
+    _check_formula_cells(path, sheet.title, rows)
     return sheet.title, rows
+
+
+def _check_formula_cells(path: Path, title: str, rows: list[tuple[int, list[str]]]) -> None:
+    """An Excel formula whose result was never saved (a file written by a program, not by
+    Excel) reads as an empty cell: say so, rather than "'' is not a plain number"."""
+    import openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        if not any(b"<f" in archive.read(n) for n in archive.namelist()
+                   if n.startswith("xl/worksheets/")):
+            return
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        problems, saved = [], dict(rows)
+        for number, formulas in enumerate(book.worksheets[0].iter_rows(
+                values_only=True, max_row=len(rows) + 1), start=1):
+            cached = saved.get(number, [])
+            for column, formula in enumerate(formulas):
+                if isinstance(formula, str) and formula.startswith("=") and (
+                        column >= len(cached) or not cached[column]):
+                    problems.append(error(
+                        path, number, f"{title}!{column_letter(column)}{number}",
+                        f"the cell holds the Excel formula '{formula[:40]}' with no saved "
+                        "result", "open the file in Excel and save it again, or type the value "
+                        "(briefing's own formulas go in the formula column)"))
+    finally:
+        book.close()
+    if problems:
+        raise ContentError(problems)
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """An .xlsx is a zip: a 2 MB file may unpack to gigabytes, so its parts are measured
+    (the sizes the zip declares, which zipfile also holds each part to) before reading."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ContentError([error(path, None, "", f"not a readable .xlsx file: {exc}")]) \
+            from None
+    if unpacked > XLSX_UNCOMPRESSED_BYTES.value:
+        raise ContentError([error(path, None, "", XLSX_UNCOMPRESSED_BYTES.message(
+            "the workbook unpacked", unpacked), XLSX_UNCOMPRESSED_BYTES.hint)])
+
+
+def _check_dimensions(path: Path, sheet: Any) -> None:
+    """The sheet's declared size (a single cell at XFD1048576 makes it 17 billion cells)."""
+    for limit, found in ((XLSX_ROWS, sheet.max_row), (XLSX_COLUMNS, sheet.max_column)):
+        if found is not None and found > limit.value:
+            raise ContentError([error(path, None, sheet.title, limit.message(
+                f"sheet '{sheet.title}'", found), limit.hint)])
 
 
 def _cell_text(value: Any) -> str:

@@ -1,7 +1,9 @@
 """Render text templates: figures referenced by id, each language writing them its own way.
 
-A sandboxed Jinja2 environment with strict undefined: an unknown id is an error, never an
-empty string, and templates can reach nothing but the figures' public attributes.
+The template language is an allowlist, not a sandbox: a text is literal characters and
+`{{ id }}` / `{{ id.attribute }}` references, with the attributes of `FigureView`. Anything
+else (filters, calls, arithmetic, statements, comments, macros) is refused with the reason,
+so a template can neither grow without bound nor print anything a figure does not hold.
 """
 
 from __future__ import annotations
@@ -10,10 +12,6 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import jinja2
 
 from ..source.hints import did_you_mean
 from . import targets
@@ -32,10 +30,10 @@ from .schema import Figure, Previous
 class TemplateProblem(Exception):
     """A template could not be rendered; `hint` may suggest a fix."""
 
-    def __init__(self, message: str, hint: str | None = None, line_offset: int = 0,
+    def __init__(self, message: str, hint: str | None = None,
                  unknown_figure: str | None = None):
         super().__init__(message)
-        self.message, self.hint, self.line_offset = message, hint, line_offset
+        self.message, self.hint = message, hint
         self.unknown_figure = unknown_figure
 
 
@@ -76,10 +74,7 @@ class FigureView:
 
     def about(self, digits: int) -> str:
         """The value to `digits` significant digits, with 约 / about when that drops digits:
-        {{ output.about(3) }} is 约215亿元 / about RMB 21.5 billion."""
-        if not isinstance(digits, int) or not 1 <= digits <= 15:
-            raise TemplateProblem("about() takes a number of significant digits, 1 to 15: "
-                                  "{{ id.about(3) }}")
+        {{ output.about3 }} is 约215亿元 / about RMB 21.5 billion."""
         figure = self.figure
         rounded = round_significant(figure.shown_value, digits)
         return self._value(rounded, figure.approximate or rounded != figure.value)
@@ -201,63 +196,93 @@ class FigureView:
         as_of = self.figure.as_of
         return format_as_of(as_of, self.lang) if as_of else ""
 
-
-@functools.cache
-def _env() -> jinja2.Environment:
-    """Jinja, imported only for a text that needs it (8 MiB and 0.03 s to import)."""
-    import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                         keep_trailing_newline=False)
+    # {{ id.about2 }} ... {{ id.about6 }}: the value to that many significant digits
+    about1 = property(lambda self: self.about(1))
+    about2 = property(lambda self: self.about(2))
+    about3 = property(lambda self: self.about(3))
+    about4 = property(lambda self: self.about(4))
+    about5 = property(lambda self: self.about(5))
+    about6 = property(lambda self: self.about(6))
 
 
-_WRITE_AS = ("write {{ id }} or {{ id.attribute }}: docs/content-format.md lists what a "
-             "figure offers (.number, .label, .change, .progress ...)")
-_UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined")
-_NO_ATTRIBUTE = re.compile(r"'[^']*FigureView object' has no attribute '([^']+)'")
+ATTRIBUTES = ("number", "label", "as_of", "source", "previous", "change", "trend", "ordinal",
+              "among", "target", "of_target", "progress", "against_target", "shortfall",
+              "schedule", "schedule_points", "difference", "about1", "about2", "about3",
+              "about4", "about5", "about6")
+_ATTRIBUTES_HINT = ("a figure offers .number, .label, .as_of, .source, .previous, .change, "
+                    ".trend, .about2 (to 2 significant digits; 1 to 6), a rank .ordinal and "
+                    ".among, a target .target, .of_target, .progress, .against_target, "
+                    ".shortfall, .schedule, and .difference")
+_LANGUAGE_HINT = ("a text may only name a figure, {{ id }}, or one of its attributes, "
+                  "{{ id.number }}; see docs/content-format.md, 'Figures in text'")
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+_REFERENCE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?\s*")
+_STATEMENT = re.compile(r"\{[%#]")
+
+Part = str | tuple[str, str | None]
 
 
-# `{{ id }}` and `{{ id.attribute }}`, the only expressions briefings use so far: such texts
-# are filled in directly (compiling each with Jinja was 0.05 s of a cold build); any other
-# text, and any of these whose figure or attribute is unknown, goes through Jinja, which
-# gives the same output and reports the problem.
-_SIMPLE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)(?:\.([a-z][a-z_]*))?\s*\}\}")
-_VIEW_ATTRIBUTES = frozenset({"number", "label", "as_of", "source", "previous", "change",
-                              "trend", "ordinal", "among", "target", "of_target", "progress",
-                              "against_target", "shortfall", "schedule", "difference"})
+def _needs_rendering(template: str) -> bool:
+    return "{{" in template or "{%" in template or "{#" in template
 
 
 @functools.lru_cache(maxsize=4096)
-def _simple(template: str) -> tuple[str | tuple[str, str | None], ...] | None:
-    """The text split into literal parts and (figure, attribute) references, or None if it
-    needs Jinja (statements, comments, filters, a trailing newline Jinja would drop...)."""
-    if "{%" in template or "{#" in template or "\r" in template or template.endswith("\n"):
-        return None
-    parts: list[str | tuple[str, str | None]] = []
+def parse_template(template: str) -> tuple[Part, ...]:
+    """The text split into literal parts and (figure id, attribute or None) references;
+    raises TemplateProblem for anything outside the template language."""
+    # as Jinja2, which read these texts before: line ends normalised, one final one dropped
+    template = template.replace("\r\n", "\n").replace("\r", "\n")
+    template = template[:-1] if template.endswith("\n") else template
+    parts: list[Part] = []
     position = 0
-    for match in _SIMPLE.finditer(template):
-        if match.group(2) is not None and match.group(2) not in _VIEW_ATTRIBUTES:
-            return None
-        parts += [template[position:match.start()], (match.group(1), match.group(2))]
+    for match in _EXPRESSION.finditer(template):
+        _literal(template[position:match.start()], parts)
+        reference = _REFERENCE.fullmatch(match.group(1))
+        if reference is None:
+            shown = match.group(0) if len(match.group(0)) <= 60 else match.group(0)[:57] + "..."
+            raise TemplateProblem(f"not allowed in a template: '{shown}'", _LANGUAGE_HINT)
+        parts.append((reference.group(1), reference.group(2)))
         position = match.end()
-    parts.append(template[position:])
-    if any(isinstance(part, str) and ("{{" in part or "}}" in part) for part in parts):
-        return None
+    _literal(template[position:], parts)
     return tuple(parts)
+
+
+def _literal(text: str, parts: list[Part]) -> None:
+    if "{{" in text:
+        raise TemplateProblem("template syntax: '{{' without a closing '}}'", _LANGUAGE_HINT)
+    statement = _STATEMENT.search(text)
+    if statement:
+        kind = "statements" if statement.group(0) == "{%" else "comments"
+        raise TemplateProblem(f"template syntax: {kind} ('{statement.group(0)}') are not "
+                              "part of the template language", _LANGUAGE_HINT)
+    if text:
+        parts.append(text)
+
+
+def figure_refs(template: str) -> set[str]:
+    """The figure ids a template refers to, or none if it is not a valid template."""
+    if not _needs_rendering(template):
+        return set()
+    try:
+        return {part[0] for part in parse_template(template) if isinstance(part, tuple)}
+    except TemplateProblem:
+        return set()  # reported when the template is rendered
 
 
 def values_in(template: str) -> list[tuple[str, str, str]]:
     """Each `{{ id }}` that prints a value with its unit, with the literal text before and
     after it: (id, before, after). For the lint of units written twice (个个)."""
-    simple = _simple(template) if "{" in template else None
-    if not simple:
+    if not _needs_rendering(template):
+        return []
+    try:
+        parts = parse_template(template)
+    except TemplateProblem:
         return []
     found = []
-    for i, part in enumerate(simple):
+    for i, part in enumerate(parts):
         if isinstance(part, tuple) and part[1] in (None, "previous"):
-            before = simple[i - 1] if i and isinstance(simple[i - 1], str) else ""
-            after = simple[i + 1] if i + 1 < len(simple) and isinstance(simple[i + 1], str) \
+            before = parts[i - 1] if i and isinstance(parts[i - 1], str) else ""
+            after = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], str) \
                 else ""
             found.append((part[0], str(before), str(after)))
     return found
@@ -265,94 +290,36 @@ def values_in(template: str) -> list[tuple[str, str, str]]:
 
 def figure_refs_in_order(template: str) -> list[str]:
     """The figure ids a template uses, in the order it uses them."""
-    simple = _simple(template) if "{" in template else ()
-    if simple is None:  # a Jinja text: its names, in the order they are written
-        def first(name: str) -> int:
-            match = re.search(rf"\b{re.escape(name)}\b", template)
-            return match.start() if match else len(template)
-        return sorted(figure_refs(template), key=first)
-    return list(dict.fromkeys(part[0] for part in simple if isinstance(part, tuple)))
-
-
-def figure_refs(template: str) -> set[str]:
-    """The names a template refers to (figure ids), or none if it does not parse."""
-    if "{" not in template:
-        return set()
-    simple = _simple(template)
-    if simple is not None:
-        return {part[0] for part in simple if isinstance(part, tuple)}
-    import jinja2
-
+    if not _needs_rendering(template):
+        return []
     try:
-        return set(_compiled(template)[1])
-    except jinja2.TemplateSyntaxError:
-        return set()  # reported when the template is rendered
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(template: str) -> tuple[jinja2.Template, frozenset[str]]:
-    """The compiled template and the names it uses. Compiling takes Jinja 0.4 ms a text:
-    once per process (batch editions share texts)."""
-    from jinja2 import meta
-
-    tree = _env().parse(template)  # parsed once, for the names and for the code
-    names = frozenset(meta.find_undeclared_variables(tree))
-    return _env().from_string(tree), names
+        parts = parse_template(template)
+    except TemplateProblem:
+        return []
+    return list(dict.fromkeys(part[0] for part in parts if isinstance(part, tuple)))
 
 
 def render_text(template: str, lang: Lang, figures: dict[str, Figure],
                 marked: bool = False) -> str:
     """Render one language's text; raises TemplateProblem for the user to fix. With
     `marked`, each `{{ id }}` value is wrapped in MARK_* characters."""
-    if "{{" not in template and "{%" not in template and "{#" not in template:
+    if not _needs_rendering(template):
         return template  # plain text: nothing to parse
-    simple = _simple(template)
-    if simple is not None and all(part[0] in figures for part in simple
-                                  if isinstance(part, tuple)):
-        try:
-            return "".join(part if isinstance(part, str) else
-                           str(getattr(FigureView(figures[part[0]], lang), part[1]) if part[1]
-                               else FigureView(figures[part[0]], lang, part[0] if marked else None))
-                           for part in simple)
-        except Exception:  # noqa: BLE001 - Jinja renders it again and reports the problem
-            pass
-    return _render_with_jinja(template, lang, figures, marked)
+    return "".join(part if isinstance(part, str) else _reference(part, lang, figures, marked)
+                   for part in parse_template(template))
 
 
-def _render_with_jinja(template: str, lang: Lang, figures: dict[str, Figure],
-                       marked: bool = False) -> str:
-    import jinja2
-
-    try:
-        compiled, names = _compiled(template)
-        # only the figures it names: a view of each of 10,000 figures per text was quadratic
-        return compiled.render({name: FigureView(figures[name], lang, name if marked else None)
-                                for name in names if name in figures})
-    except jinja2.TemplateSyntaxError as exc:
-        unclosed = "end of template" in str(exc.message)
-        raise TemplateProblem("a '{{' is not closed with '}}'" if unclosed else
-                              "what is inside {{ }} is not a figure: write {{ id }} or "
-                              "{{ id.attribute }}", _WRITE_AS,
-                              line_offset=(exc.lineno or 1) - 1) from None
-    except jinja2.UndefinedError as exc:
-        text = str(exc.message)
-        name = _UNDEFINED_NAME.search(text)
-        if name:
-            raise TemplateProblem(f"unknown figure '{name.group(1)}'",
-                                  did_you_mean(name.group(1), figures),
-                                  unknown_figure=name.group(1)) from None
-        attribute = _NO_ATTRIBUTE.search(text)
-        if attribute:
-            raise TemplateProblem(f"a figure has no attribute '{attribute.group(1)}'",
-                                  did_you_mean(attribute.group(1), _VIEW_ATTRIBUTES | {"about"})
-                                  or _WRITE_AS) from None
-        raise TemplateProblem(text) from None
-    except TemplateProblem:
-        raise
-    except jinja2.exceptions.SecurityError as exc:
-        attribute = re.search(r"attribute '([^']+)'", str(exc))
-        raise TemplateProblem(f"a text may use only figures and what the documentation "
-                              f"names of them, not '{attribute.group(1) if attribute else exc}'",
-                              _WRITE_AS) from None
-    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError):
-        raise TemplateProblem("this {{ }} cannot be filled in", _WRITE_AS) from None
+def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figure],
+               marked: bool) -> str:
+    fig_id, attribute = part
+    figure = figures.get(fig_id)
+    if figure is None:
+        raise TemplateProblem(f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures),
+                              unknown_figure=fig_id)
+    view = FigureView(figure, lang, fig_id if marked and attribute is None else None)
+    if attribute is None:
+        return str(view)
+    if attribute not in ATTRIBUTES:
+        raise TemplateProblem(f"a figure has no attribute '{attribute}'",
+                              did_you_mean(attribute, ATTRIBUTES) or _ATTRIBUTES_HINT)
+    return str(getattr(view, attribute))

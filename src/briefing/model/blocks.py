@@ -71,9 +71,12 @@ class Heading(ModelBlock):
                      for n in range(1, 5)))
 
     def texts(self) -> list[Bilingual[str]]:
-        return [_plain(self.text)]
+        # with the number: both writers draw it (Word through numbering.xml), so its
+        # characters (一、（）) belong in the glyph check and the font subsets
+        return [_plain(self.numbered_text())]
 
-    prose = texts
+    def prose(self) -> list[Bilingual[str]]:
+        return [_plain(self.text)]
 
     def numbered_text(self) -> Bilingual[Inline]:
         """The text with its number in front, for writers that do not number by themselves."""

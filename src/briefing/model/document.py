@@ -39,6 +39,7 @@ class Document:
     cover: Cover
     blocks: tuple[Block, ...]
     labels: dict[str, Bilingual[str]]
+    cover_source: Source | None = None  # where the cover's texts were written
 
     @property
     def parallel(self) -> bool:
@@ -50,9 +51,10 @@ class Document:
         (for the glyph check and the fonts both writers embed: gathered once)."""
         cover = self.cover
         texts: list[tuple[Bilingual[str], Source | None]] = [
-            (value, None) for value in (cover.title, cover.subtitle, cover.date_text,
-                                        cover.publisher, cover.prepared_for, cover.visit,
-                                        *self.labels.values()) if value]
+            (value, self.cover_source) for value in (
+                cover.title, cover.subtitle, cover.date_text, cover.publisher,
+                cover.prepared_for, cover.visit) if value]
+        texts += [(value, None) for value in self.labels.values()]  # the theme's
         for block in self.blocks:
             texts += [(v, block.source) for v in block.texts()]
             texts += [(Bilingual("", f"{note.number} {note.text}"), block.source)

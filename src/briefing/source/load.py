@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
@@ -20,8 +21,8 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from ..errors import ContentError, Diagnostic, error
+from ..limits import FILE_BYTES, NESTING_DEPTH
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 _PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
                BaseResolver.DEFAULT_MAPPING_TAG}
 
@@ -84,9 +85,9 @@ def load_yaml(file: Path) -> Loaded:
         size = file.stat().st_size
     except OSError as exc:
         raise ContentError([error(file, None, "", f"cannot read file: {exc.strerror}")]) from None
-    if size > MAX_FILE_BYTES:
-        raise ContentError([error(file, None, "",
-                                  f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
+    if size > FILE_BYTES.value:
+        raise ContentError([error(file, None, "", FILE_BYTES.message("the file", size),
+                                  FILE_BYTES.hint)])
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,9 +95,16 @@ def load_yaml(file: Path) -> Loaded:
                                   "save the file as UTF-8")]) from None
     try:
         root = _compose(text)
+    except RecursionError:  # nesting deeper than Python's stack: located without recursion
+        raise ContentError([_too_deep(file, _deep_line(text))]) from None
     except yaml.MarkedYAMLError as exc:
         line, message, hint = yaml_problem(exc, text)
         raise ContentError([error(file, line, "", message, hint)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, by position
+        line = text.count("\n", 0, exc.position) + 1
+        raise ContentError([error(file, line, "", f"character U+{exc.character:04X} is not "
+                                  "allowed in a YAML file", "delete it (a control character "
+                                  "pasted from another program?)")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([error(file, None, "", f"YAML: {exc}")]) from None
     loaded = Loaded(file, None)
@@ -171,10 +179,34 @@ def _compose(text: str) -> Node | None:
     return _ComposeOnly(text).get_single_node()
 
 
+def _too_deep(file: Path, line: int | None) -> Diagnostic:
+    return error(file, line, "", NESTING_DEPTH.message("the data here"), NESTING_DEPTH.hint)
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where the nesting first goes past the limit, from the event stream (which
+    PyYAML parses without recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > NESTING_DEPTH.value:
+                    mark = event.start_mark
+                    return mark.line + 1 if mark is not None else None
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic],
               seen: set[int]) -> Any:
     line = node.start_mark.line + 1
     loaded.lines[path] = line
+    if len(path) >= NESTING_DEPTH.value and not isinstance(node, ScalarNode):
+        raise ContentError([_too_deep(loaded.file, line)])
     if id(node) in seen:
         problems.append(error(loaded.file, line, format_path(path), "anchors and aliases "
                               "(&name, *name) are not supported; write the value out"))

@@ -36,16 +36,26 @@ class Vocabulary:
                    synonyms or {})
 
 
-def parse_model(model: type[BaseModel], loaded: Loaded,
-                vocabulary: Vocabulary | None = None) -> tuple[Any, list[Diagnostic]]:
+MAX_REPORTED = 100  # errors located and reported per file
+
+
+def parse_model(model: type[BaseModel], loaded: Loaded, vocabulary: Vocabulary | None = None,
+                languages: tuple[str, ...] = ("zh", "en")) -> tuple[Any, list[Diagnostic]]:
     """Validate loaded data against a model; every error located by file, line and field.
-    Hints come from `vocabulary`, by default the field names of `model`'s own tree."""
+    Hints come from `vocabulary`, by default the field names of `model`'s own tree.
+    `languages`: those the layout shows (validators may refuse their texts empty)."""
     try:
-        return model.model_validate(loaded.data), []
+        return model.model_validate(loaded.data, context={"languages": languages}), []
     except ValidationError as exc:
         words = vocabulary or Vocabulary.of(model)
-        return None, _merge_misindented(
-            [_diagnostic(loaded, err, words, model) for err in exc.errors()], loaded)
+        errors = exc.errors()
+        # locating each error costs a walk of the data: 50,000 unknown keys took 110 s
+        shown = _merge_misindented([_diagnostic(loaded, err, words, model)
+                                    for err in errors[:MAX_REPORTED]], loaded)
+        if len(errors) > MAX_REPORTED:
+            shown.append(error(loaded.file, None, "", f"and {len(errors) - MAX_REPORTED:,} "
+                               "more problems in this file, not shown"))
+        return None, shown
 
 
 def _diagnostic(loaded: Loaded, err: Any, words: Vocabulary,

@@ -17,6 +17,7 @@ from ..model import Bilingual, Lang, block_roles
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, load_yaml
 from ..source.parse import parse_model
+from .geometry import geometry_problems, valid_part
 from .locate import find_font, find_theme
 from .schema import STYLE_DEFAULTS, Alignment, BoxSpec, FontSpec, StyleSpec, ThemeFile
 
@@ -203,24 +204,31 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
     file = loaded.file
     spec, problems = parse_model(ThemeFile, loaded)
     problems = loaded.problems + problems
-    if spec is None or loaded.problems:
+    if spec is None:  # go on with the values the schema took: every error in one run
+        spec = valid_part(ThemeFile, loaded.data)
+    if spec is None:
         raise ContentError(problems)
     assert isinstance(spec, ThemeFile)
 
     def where(*path: str | int) -> tuple[Path, int | None]:
         return file, loaded.line_of(path)
 
-    def color(value: str | None, *path: str | int) -> str | None:
+    def color(value: str | None, *path: str | int, report: bool = True) -> str | None:
+        """`report`: False for a value inherited from a base style (reported there)."""
         if value is None:
             return None
         if value.startswith("$"):
             if value[1:] not in spec.colors:
+                if not report:
+                    return "#000000"
                 problems.append(error(*where(*path), ".".join(map(str, path)),
                                       f"unknown colour variable '{value}'",
                                       did_you_mean(value[1:], spec.colors)))
                 return "#000000"
             path, value = ("colors", value[1:]), spec.colors[value[1:]]  # a bad variable: once
         if not _HEX.fullmatch(value):
+            if not report:
+                return "#000000"
             bad = error(*where(*path), ".".join(map(str, path)),
                         f"'{value}' is not a colour: write #RRGGBB")
             problems.extend([bad] if bad not in problems else [])
@@ -234,7 +242,8 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                 problems.append(error(file, None, "styles", f"the theme must define style "
                                       f"'{style_name}' (used for {role})"))
     for key, style in styles.items():
-        if style.font not in spec.fonts:
+        if style.font not in spec.fonts and (spec.styles[key].font is not None
+                                             or spec.styles[key].base is None):
             problems.append(error(*where("styles", key, "font"), f"styles.{key}.font",
                                   f"unknown font '{style.font}'", did_you_mean(style.font,
                                                                                spec.fonts)))
@@ -260,9 +269,8 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
     for label in REQUIRED_LABELS:
         if label not in spec.labels:
             problems.append(error(file, None, "labels", f"the theme must define label '{label}'"))
-    if problems:
-        raise ContentError(problems)
     size = PAGE_SIZES_PT[spec.page.size]
+    problems += geometry_problems(spec.page, size, styles, spec.styles, where)
     p = spec.page
     page = ResolvedPage(size[0], size[1], p.margin_top_mm * MM, p.margin_bottom_mm * MM,
                         p.margin_left_mm * MM, p.margin_right_mm * MM, p.footer_distance_mm * MM,
@@ -278,7 +286,7 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                                       f"'{text}' needs exactly one of {{chinese}}, {{decimal}}, "
                                       "{roman}"))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_one_per_field(problems))
     numbering = tuple(Bilingual(p.zh, p.en) for p in spec.heading_numbering)
     chart_colors = tuple(color(c, "chart_colors", i) or "#000000"
                          for i, c in enumerate(spec.chart_colors))
@@ -311,6 +319,18 @@ def reference_doc_problem(path: Path) -> str | None:
     return None
 
 
+def _one_per_field(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """A value the schema refused is reported once (not again as missing once dropped)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for d in problems:
+        key = (d.file, d.line, d.field_path)
+        if key not in seen or d.line is None:
+            seen.add(key)
+            kept.append(d)
+    return kept
+
+
 def _resolve_default_box() -> ResolvedBox:
     b = BoxSpec()
     return ResolvedBox(None, None, b.border_width_pt, None, 0, None, None, None, b.padding_pt,
@@ -340,7 +360,8 @@ def _resolve_style(name: str, spec: ThemeFile, color: Color, problems: list[Diag
     for style in reversed(chain):  # the root first, so nearer styles win
         values.update({k: v for k, v in style.model_dump().items()
                        if v is not None and k != "base"})
-    values["color"] = color(values["color"], "styles", name, "color")
+    values["color"] = color(values["color"], "styles", name, "color",
+                            report=spec.styles[name].color is not None or not seen[1:])
     return ResolvedStyle(name=name, base=spec.styles[name].base, **values)
 
 

@@ -19,15 +19,18 @@ class StyleSpec(_Strict):
 
     base: str | None = Field(None, description="style to inherit unset attributes from")
     font: str | None = Field(None, description="a key of `fonts`")
-    size_pt: float | None = Field(None, gt=0, description="font size in points")
-    leading_pt: float | None = Field(None, gt=0, description="baseline-to-baseline distance")
+    size_pt: float | None = Field(None, ge=4, le=96, description="font size in points")
+    leading_pt: float | None = Field(None, gt=0, le=72, description="baseline-to-baseline distance")
     bold: bool | None = Field(None, description="bold weight")
     color: str | None = Field(None, description="text colour, #RRGGBB or $variable")
     alignment: Alignment | None = Field(None, description="left, center, right or justify")
-    space_before_pt: float | None = Field(None, ge=0, description="space above the paragraph")
-    space_after_pt: float | None = Field(None, ge=0, description="space below the paragraph")
-    left_indent_pt: float | None = Field(None, ge=0, description="indent of every line")
-    first_line_indent_pt: float | None = Field(None, description="extra indent of line one")
+    space_before_pt: float | None = Field(None, ge=0, le=200,
+                                          description="space above the paragraph")
+    space_after_pt: float | None = Field(None, ge=0, le=200,
+                                         description="space below the paragraph")
+    left_indent_pt: float | None = Field(None, ge=0, le=150, description="indent of every line")
+    first_line_indent_pt: float | None = Field(None, ge=-150, le=150,
+                                               description="extra indent of line one")
     keep_with_next: bool | None = Field(None, description="keep on the page of what follows")
     lang: str | None = Field(None, description="language tag, e.g. zh-CN or en-US")
     hanging_punctuation: bool | None = Field(
@@ -46,16 +49,16 @@ class BoxSpec(_Strict):
 
     background: str | None = Field(None, description="fill colour")
     border_color: str | None = Field(None, description="outline colour (none if unset)")
-    border_width_pt: float = Field(0.5, ge=0, description="outline width")
+    border_width_pt: float = Field(0.5, ge=0, le=10, description="outline width")
     band_color: str | None = Field(None, description="accent band: left of a call-out, "
                                    "top of a KPI card")
-    band_width_pt: float = Field(0, ge=0, description="width of the accent band")
+    band_width_pt: float = Field(0, ge=0, le=30, description="width of the accent band")
     header_background: str | None = Field(None, description="tables: header row fill")
     zebra: str | None = Field(None, description="tables: fill of every other row")
     rule_color: str | None = Field(None, description="tables: colour of the row rules")
-    padding_pt: float = Field(6, ge=0, description="space between frame and text")
-    space_before_pt: float = Field(6, ge=0, description="space above the box")
-    space_after_pt: float = Field(10, ge=0, description="space below the box")
+    padding_pt: float = Field(6, ge=0, le=40, description="space between frame and text")
+    space_before_pt: float = Field(6, ge=0, le=200, description="space above the box")
+    space_after_pt: float = Field(10, ge=0, le=200, description="space below the box")
 
 
 class FontSpec(_Strict):
@@ -71,12 +74,12 @@ class FontSpec(_Strict):
 
 class PageSpec(_Strict):
     size: Literal["A4", "Letter"] = "A4"
-    margin_top_mm: float = Field(20, ge=5)
-    margin_bottom_mm: float = Field(20, ge=5)
-    margin_left_mm: float = Field(20, ge=5)
-    margin_right_mm: float = Field(20, ge=5)
-    footer_distance_mm: float = Field(10, ge=2, description="page bottom to footer baseline")
-    column_gap_mm: float = Field(7, ge=4, description="parallel layout: space between the "
+    margin_top_mm: float = Field(20, ge=5, le=100)
+    margin_bottom_mm: float = Field(20, ge=5, le=100)
+    margin_left_mm: float = Field(20, ge=5, le=100)
+    margin_right_mm: float = Field(20, ge=5, le=100)
+    footer_distance_mm: float = Field(10, ge=2, le=60, description="page bottom to footer baseline")
+    column_gap_mm: float = Field(7, ge=4, le=40, description="parallel layout: space between the "
                                  "Chinese and English columns (wider than a hanging mark)")
     footer_position: Literal["center", "outside"] = Field(
         "center", description="page number centred, or on the outer side (odd pages right, "
@@ -143,11 +146,25 @@ def _type_name(annotation: object) -> str:
 
 def describe() -> str:
     """Markdown table of every style, box, font and page attribute, for docs/themes.md."""
-    rows = ["| attribute | type | default | meaning |", "| --- | --- | --- | --- |"]
+    rows = ["| attribute | type | default | range | meaning |",
+            "| --- | --- | --- | --- | --- |"]
     for model in (StyleSpec, BoxSpec, FontSpec, PageSpec, DocxSpec, EditionSpec):
         for name, field in model.model_fields.items():
             value = STYLE_DEFAULTS.get(name) if model is StyleSpec else field.default
             default = "required" if field.is_required() else f"`{value}`"
             rows.append(f"| `{name}` ({model.__name__}) | {_type_name(field.annotation)} | "
-                        f"{default} | {field.description or ''} |")
+                        f"{default} | {_range(field)} | {field.description or ''} |")
     return "\n".join(rows)
+
+
+def _range(field: object) -> str:
+    """'4 to 96', '> 0, at most 200', 'at least 5' from the field's bounds."""
+    bounds = {type(m).__name__.lower(): getattr(m, type(m).__name__.lower())
+              for m in getattr(field, "metadata", []) if type(m).__name__ in ("Ge", "Gt", "Le")}
+    low = f"{bounds['ge']:g}" if "ge" in bounds else f"> {bounds['gt']:g}" if "gt" in bounds \
+        else ""
+    if "le" not in bounds:
+        return f"at least {low}" if "ge" in bounds else low
+    if "ge" in bounds:
+        return f"{low} to {bounds['le']:g}"
+    return f"{low}, at most {bounds['le']:g}" if low else f"at most {bounds['le']:g}"

@@ -48,6 +48,7 @@ from .styles import (
     TABLE_STYLES,
     StyleIds,
 )
+from .tracked import add_tracked_change
 
 Container = DocxDocument | _Cell
 
@@ -156,10 +157,10 @@ class BlockWriter:
                                    run.strong)
             elif previous is not None:
                 assert self.revisions is not None
-                oxml.add_tracked_change(para, as_typed(previous), as_typed(run.text),
-                                        self.ids[STRONG_STYLE] if run.strong else None,
-                                        self.revisions.author, self.revisions.date,
-                                        self.revision_ids)
+                add_tracked_change(para, as_typed(previous), as_typed(run.text),
+                                   self.ids[STRONG_STYLE] if run.strong else None,
+                                   self.revisions.author, self.revisions.date,
+                                   self.revision_ids)
             else:
                 oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)

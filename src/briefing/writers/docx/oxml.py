@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import copy
-import datetime
-import difflib
-import re
-from collections.abc import Iterator
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -244,29 +240,6 @@ def update_fields_on_open(doc: DocxDocument) -> None:
         settings.append(update)
 
 
-def add_tracked_change(paragraph: Paragraph, old: str, new: str, style_id: str | None,
-                       author: str, date: datetime.datetime, ids: Iterator[int]) -> None:
-    """`new`, marked as a revision of `old`: unchanged stretches as plain runs, the rest as
-    a deletion (w:del) of the old and an insertion (w:ins) of the new, for Word's review."""
-    matcher = difflib.SequenceMatcher(a=_tokens(old), b=_tokens(new), autojunk=False)
-    a, b = _tokens(old), _tokens(new)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            _plain_run(paragraph._p, "".join(b[j1:j2]), style_id)
-            continue
-        if i2 > i1:
-            _revision(paragraph._p, "w:del", "".join(a[i1:i2]), style_id, author, date,
-                      next(ids))
-        if j2 > j1:
-            _revision(paragraph._p, "w:ins", "".join(b[j1:j2]), style_id, author, date,
-                      next(ids))
-
-
-def _tokens(text: str) -> list[str]:
-    """Words, numbers and single characters: a change reads as 112.5 -> 120, not 1|1|2."""
-    return re.findall(r"[0-9.,]+|[A-Za-z]+|\s+|.", text)
-
-
 def _plain_run(parent: Element, text: str, style_id: str | None, tag: str = "w:t") -> Element:
     run = OxmlElement("w:r")
     if style_id:
@@ -281,16 +254,6 @@ def _plain_run(parent: Element, text: str, style_id: str | None, tag: str = "w:t
     run.append(element)
     parent.append(run)
     return run
-
-
-def _revision(parent: Element, tag: str, text: str, style_id: str | None, author: str,
-              date: datetime.datetime, revision_id: int) -> None:
-    change = OxmlElement(tag)
-    change.set(qn("w:id"), str(revision_id))
-    change.set(qn("w:author"), author)
-    change.set(qn("w:date"), date.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    parent.append(change)
-    _plain_run(change, text, style_id, "w:delText" if tag == "w:del" else "w:t")
 
 
 def set_style(paragraph_or_run: Paragraph | Run, style_id: str) -> None:
@@ -317,10 +280,12 @@ def first_child_style(element: Element, props: str, tag: str) -> Element:
     return style
 
 
-def append_text_run(parent: Element, text: str, style_id: str | None) -> Element:
+def append_text_run(parent: Element, text: str, style_id: str | None,
+                    tag: str = "w:t") -> Element:
     """A run of plain text (no tabs or line breaks) at the end of any run container: a
-    paragraph, a content control's content."""
-    return _plain_run(parent, text, style_id)
+    paragraph, a content control's content, a tracked change (`tag` w:delText in a
+    deletion)."""
+    return _plain_run(parent, text, style_id, tag)
 
 
 def add_text_run(paragraph: Paragraph, text: str, style_id: str | None) -> None:

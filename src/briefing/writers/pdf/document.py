@@ -29,6 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
 from ...fonts import document_characters
+from ...limits import PAGES
 from ...model import Document, label_parts
 from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
@@ -108,6 +109,10 @@ def write_pdf(document: Document, theme: ResolvedTheme,
             template.multiBuild(story, canvasmaker=canvas)
         else:
             template.build(story, canvasmaker=canvas)
+    except _TooManyPages:
+        source = template.current_source
+        raise ContentError([error(source.file if source else None, None, "", PAGES.message(
+            "the PDF"), PAGES.hint)]) from None
     except LayoutError:
         source = template.current_source
         raise ContentError([error(
@@ -171,6 +176,10 @@ def _contents(document: Document, styles: StyleSheet) -> list[Flowable]:
     return story + [toc, PageBreak()]
 
 
+class _TooManyPages(Exception):
+    """Raised from inside ReportLab's layout loop to stop it."""
+
+
 class _BriefingTemplate(BaseDocTemplate):  # type: ignore[misc]  # (ReportLab is untyped)
     """Adds a PDF outline entry (bookmark) for each flowable that carries `outline`, and
     remembers where the flowable being laid out was written, for error messages."""
@@ -184,6 +193,11 @@ class _BriefingTemplate(BaseDocTemplate):  # type: ignore[misc]  # (ReportLab is
         # the first pass's pages are thrown away: lay them out, draw no text on them
         self.canv.measuring = self.measure_first
         self.measure_first = False
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 (ReportLab's name)
+        super().handle_pageBegin()
+        if self.page > PAGES.value:
+            raise _TooManyPages
 
     def _allSatisfied(self) -> bool:  # noqa: N802 (ReportLab's name)
         # a pass that did not draw is never the last, whatever the contents page says

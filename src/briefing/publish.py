@@ -1,0 +1,139 @@
+"""Publishing an edition as one unit: its PDF, DOCX, manifest, change report and snapshot
+replace the previous edition's together, or not at all.
+
+No file system renames several files at once, and Windows cannot rename a folder over a
+non-empty one, so an edition is published in three steps, with a journal:
+
+1. stage: every file is written into a fresh folder `OUTDIR/.briefing-staging-<random>/`
+   and flushed to disk. The previous edition is untouched; a failure or a kill here leaves
+   it whole (the staging folder is removed by the next run).
+2. commit: the journal `OUTDIR/.briefing-publish.json`, naming the staging folder and each
+   file with its SHA-256, is written to a temporary file and renamed into place: one
+   atomic rename is the moment the new edition exists.
+3. move: each staged file is renamed over its public name (os.replace: atomic per file on
+   Linux, macOS and Windows), then the journal and the staging folder are removed.
+
+A run that fails or is killed during step 3 leaves the journal: the next run (which holds
+the folder's lock) finishes the moves before anything else, so at rest the folder holds
+the previous edition or the new one, never a mixture. While step 3 runs (a few renames, in
+a millisecond) a reader that does not take the lock can see some new files beside old
+ones; `briefing build` itself never does, since it repairs first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from .errors import OutputError
+
+JOURNAL = ".briefing-publish.json"
+STAGING = ".briefing-staging-"
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write and flush one file (the one place publishing writes bytes)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Rename over (the one place publishing renames)."""
+    os.replace(source, target)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the folder's entries durable (POSIX; Windows has no handle to a folder)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish_edition(out_dir: Path, files: dict[str, bytes | None]) -> None:
+    """Replace the files named in `files` (names in `out_dir`) as one unit, and remove
+    those given None; raises OutputError. The caller holds the folder's lock and has called
+    `repair` first."""
+    if not files:
+        return
+    staging = out_dir / f"{STAGING}{secrets.token_hex(6)}"
+    try:
+        staging.mkdir(parents=True)
+        for name, data in files.items():
+            if data is not None:
+                _write_file(staging / name, data)
+                os.chmod(staging / name, 0o666 & ~_umask())
+        _sync_folder(staging)
+        journal = {"staging": staging.name,
+                   "files": {name: None if data is None else hashlib.sha256(data).hexdigest()
+                             for name, data in files.items()}}
+        pending = out_dir / f"{JOURNAL}.tmp"
+        _write_file(pending, json.dumps(journal, indent=2).encode("utf-8"))
+        _replace(pending, out_dir / JOURNAL)  # the commit: from here on, the new edition
+        _sync_folder(out_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        (out_dir / f"{JOURNAL}.tmp").unlink(missing_ok=True)
+        raise OutputError(f"cannot write the new edition into {out_dir}: {exc.strerror}; "
+                          "the previous edition is untouched") from None
+    _complete(out_dir)
+
+
+def repair(out_dir: Path) -> None:
+    """Finish an edition that was committed but not moved into place, and remove what an
+    interrupted run staged without committing. Called under the folder's lock."""
+    if (out_dir / JOURNAL).is_file():
+        _complete(out_dir)
+    for leftover in out_dir.glob(f"{STAGING}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    (out_dir / f"{JOURNAL}.tmp").unlink(missing_ok=True)
+
+
+def _complete(out_dir: Path) -> None:
+    """Step 3: move each staged file into place (again, after an interruption: a file
+    already moved is recognised by its digest), then drop the journal."""
+    try:
+        journal = json.loads((out_dir / JOURNAL).read_text("utf-8"))
+        staging = out_dir / journal["staging"]
+        files: dict[str, str | None] = journal["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise OutputError(f"the publication journal {out_dir / JOURNAL} is damaged: remove "
+                          "it and build again with --force") from None
+    try:
+        for name, digest in files.items():
+            if digest is None:  # an output that no longer matches the others
+                (out_dir / name).unlink(missing_ok=True)
+            elif (staging / name).is_file():
+                _replace(staging / name, out_dir / name)
+            elif _digest(out_dir / name) != digest:
+                raise OutputError(f"{out_dir / name} is neither the previous nor the new "
+                                  f"edition's file: build again with --force")
+        _sync_folder(out_dir)
+        (out_dir / JOURNAL).unlink()
+    except OSError as exc:
+        raise OutputError(f"the new edition in {out_dir} is written but {exc.filename} "
+                          f"could not be replaced ({exc.strerror}; open in another program?): "
+                          "the next build finishes it") from None
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
