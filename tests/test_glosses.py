@@ -51,7 +51,7 @@ def it_footnotes_a_term_at_its_first_use_in_the_english(make_briefing, tmp_path)
 
 
 def it_gathers_the_glosses_in_a_section_where_the_theme_says(make_briefing, tmp_path) -> None:
-    paths = outputs(glossed(make_briefing), tmp_path / "out", theme="gov")
+    paths = outputs(glossed(make_briefing), tmp_path / "out", theme="print")
     pdf = "".join(pdf_text(paths[".pdf"])).replace("\r\n", " ")
     assert "术语说明" in pdf and "Glossary" in pdf
     assert "Test District: a district made up for the tests" in pdf
