@@ -17,7 +17,8 @@ from tests.conftest import MINIMAL, ROOT, SAMPLE, edit_briefing, pdf_text
 def it_exports_exactly_its_public_names() -> None:
     assert sorted(briefing.__all__) == sorted([
         "FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
-        "LockedError", "OutputError", "Severity", "build", "build_report", "check"])
+        "DraftError", "DraftUpdate", "LockedError", "OutputError", "Severity", "build",
+        "build_report", "check", "update_draft"])
     for name in briefing.__all__:
         assert hasattr(briefing, name)
 

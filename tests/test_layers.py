@@ -85,3 +85,23 @@ def it_resolves_relative_imports_as_python_does() -> None:
     assert "briefing.errors" in imports_of(PACKAGE / "source" / "load.py")
     assert "briefing.theme.resolve" in imports_of(PACKAGE / "writers" / "docx" / "blocks.py")
     assert violations("briefing.theme", ("briefing.source",)) != []
+
+
+# only pipeline.py orchestrates: outside writers/, no module reaches into a writer's own
+# modules (a draft's register is read through `writers.read_draft`), and only the pipeline
+# runs the writers table
+WRITER_INTERNALS = ("briefing.writers.docx", "briefing.writers.pdf")
+WRITERS_TABLE = ("briefing.writers.write", "briefing.writers.writer_for",
+                 "briefing.writers.WRITERS", "briefing.writers.read_draft")
+
+
+def it_leaves_orchestration_to_the_pipeline_alone() -> None:
+    outside = [f for f in MODULES if not within(module_name(f), "briefing.writers")]
+    internals = [f"{module_name(f)} imports {imported}" for f in outside
+                 for imported in sorted(imports_of(f))
+                 if any(within(imported, w) for w in WRITER_INTERNALS)]
+    table = [f"{module_name(f)} imports {imported}" for f in outside
+             if module_name(f) != "briefing.pipeline"
+             for imported in sorted(imports_of(f)) if imported in WRITERS_TABLE]
+    assert internals == [] and table == []
+    assert "briefing.writers.write" in imports_of(PACKAGE / "pipeline.py")  # the check sees it

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import BriefingError, ContentError, Diagnostic, LockedError, OutputError, Severity
+from .drafts import DraftUpdate
+from .errors import (
+    BriefingError,
+    ContentError,
+    Diagnostic,
+    DraftError,
+    LockedError,
+    OutputError,
+    Severity,
+)
 from .model import Document
-from .pipeline import DEFAULT_NAME, BuildReport, build_outputs, prepare
+from .pipeline import DEFAULT_NAME, BuildReport, build_outputs, prepare, update_draft_outputs
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
-           "LockedError", "OutputError", "Severity", "build", "build_report", "check"]
+           "DraftError", "DraftUpdate", "LockedError", "OutputError", "Severity", "build",
+           "build_report", "check", "update_draft"]
 __version__ = "0.1.0"
 
 FORMATS = ("pdf", "docx")
@@ -62,3 +72,15 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
                          wait_s, redline, publish,
                          Path(reference_doc) if reference_doc is not None else None,
                          embed_fonts, name)
+
+
+def update_draft(draft: str | Path, output: str | Path | None = None, *,
+                 briefing: str | Path | None = None) -> DraftUpdate:
+    """Bring an official's edited DOCX draft (made by `build`) up to date with the current
+    figures, as tracked changes, into `output` (default DRAFT.updated.docx; never the draft
+    itself), with a report beside it (.report.md, .report.json). The briefing is the one
+    the draft names (content/<id> or <id> here or above the draft), or `briefing`. Raises
+    DraftError for a file that is not one of our drafts, is damaged, or is another
+    briefing's (nothing written)."""
+    return update_draft_outputs(Path(draft), Path(output) if output is not None else None,
+                                Path(briefing) if briefing is not None else None)

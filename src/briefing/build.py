@@ -334,6 +334,13 @@ def contact_card(edition: Delegation, settings: BuildSettings,
                        contact.email, edition.link, None, Source(content.briefing_file.file, None))
 
 
+def figure_values(content: Content) -> dict[tuple[str, str], str]:
+    """Every figure's value as `{{ id }}` prints it now, by (figure, language): what an
+    official's draft is brought up to date with (update-draft)."""
+    return {(fig_id, lang): str(FigureView(figure, lang))
+            for fig_id, figure in content.figures.items() for lang in ("zh", "en")}
+
+
 def figure_ids_in(spec: Strict, figures: dict[str, Figure] | None = None) -> list[str]:
     """Figure ids that validated content refers to, in order of first use: in its texts'
     templates (in the order the text quotes them), in its blocks' figure fields (tables,

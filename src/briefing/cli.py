@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from . import FORMATS, BuildReport, __version__, build_report, check
+from . import FORMATS, BuildReport, __version__, build_report, check, update_draft
 from .changes import compare, load_snapshot, markdown, snapshot
 from .errors import (
     EXIT_BROKEN_PIPE,
@@ -274,9 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"wrote {path}")
             say(f"next: briefing build {args.path}")
         elif args.command == "update-draft":
-            from .drafts import update_draft
-
-            result = update_draft(args.draft, args.output, args.briefing)
+            result = update_draft(args.draft, args.output, briefing=args.briefing)
             counts = {key: len(result.report[key]) for key in ("updated", "conflicts",
                                                                "deleted")}
             say(f"wrote {result.output} ({counts['updated']} updated, "

@@ -6,7 +6,8 @@
 The layout is chosen once, before validation (layout.py); the theme is resolved for it, and
 what the build takes from the theme arrives as `BuildSettings`. `prepare` runs every step
 before the writers; `render` runs one writer (`WriteOptions` say how: a redline is the DOCX
-with revisions); `build_outputs` is a whole build: prepare, render, then save.
+with revisions); `build_outputs` is a whole build: prepare, render, then save;
+`update_draft_outputs` brings an official's draft up to date (the DOCX with `draft`).
 """
 
 from __future__ import annotations
@@ -20,24 +21,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .build import BuildSettings, build_document, check_texts
+from . import drafts
+from .build import BuildSettings, build_document, check_texts, figure_values
 from .changes import CHANGES_JSON, content_as_of, edition_files, snapshot
 from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
-from .errors import ContentError, Diagnostic, error
+from .errors import ContentError, Diagnostic, DraftError, error
 from .fonts import check_glyphs
 from .incremental import Manifest, input_digest, output_lock
 from .layout import choose_layout
 from .lint import lint
 from .model import Document, Image
+from .output import save_atomic
 from .publish import publish_edition, repair
 from .revisions import revisions
 from .source.load import Loaded, load_yaml
 from .style_names import check_styles
 from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
-from .writers import WriteOptions, write
+from .writers import EditedDraft, WriteOptions, read_draft, write
 
 log = logging.getLogger("briefing")
 
@@ -352,6 +355,37 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                        [targets[f] for f in formats if f not in stale], changes,
                        out / CHANGES_JSON.format(id=briefing_id) if changes else None,
                        laps)
+
+
+def update_draft_outputs(edited: Path, output: Path | None = None,
+                         briefing: Path | None = None) -> drafts.DraftUpdate:
+    """update-draft: the official's draft `edited` with the current figures as tracked
+    changes, saved to `output` (default EDITED.updated.docx, never `edited`) with its
+    reports. The briefing is the one the draft names (or `briefing`), as the draft's theme
+    and layout build it; DraftError for a file that is not ours, damaged, or another's."""
+    output = output or drafts.default_output(edited)
+    if output.resolve() == edited.resolve():
+        raise DraftError(f"{output}: that is the official's own file; give another -o "
+                         "(the draft is never changed in place)")
+    try:
+        data = edited.read_bytes()
+    except OSError as exc:
+        raise DraftError(f"{edited}: cannot read it ({exc.strerror})") from None
+    given = read_draft(data, str(edited))
+    folder = find_briefing(briefing) if briefing else drafts.draft_briefing(edited,
+                                                                           given.briefing)
+    prepared = prepare(folder, theme=given.theme or None, layout=given.layout or None)
+    if prepared.content.id != given.briefing:
+        raise DraftError(f"{edited}: a draft of briefing '{given.briefing}', not of "
+                         f"'{prepared.content.id}' ({folder})")
+    updated = render(prepared, "docx", WriteOptions(
+        draft=EditedDraft(data, figure_values(prepared.content))))
+    report = drafts.report(edited, output, given, read_draft(updated, str(output)))
+    reports = drafts.report_paths(output)
+    save_atomic(output, updated)
+    save_atomic(reports[0], drafts.markdown(report).encode("utf-8"))
+    save_atomic(reports[1], drafts.as_json(report))
+    return drafts.DraftUpdate(output, reports, report)
 
 
 def docx_overrides(prepared: Prepared, reference_doc: Path | None,

@@ -5,6 +5,8 @@ changes, keeping every edit."""
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 import shutil
 import zipfile
@@ -17,10 +19,11 @@ from docx_plus.revisions import accept_all_revisions, read_revisions
 from lxml import etree
 
 import briefing
+from briefing import DraftError, update_draft
 from briefing.changes import snapshot
 from briefing.cli import main
-from briefing.drafts import DraftError, update_draft
 from briefing.pipeline import prepare
+from briefing.writers import EditedDraft, WriteOptions, read_draft, write
 from briefing.writers.docx.figuremarks import marked_ranges, read_register, run_text
 from tests.conftest import SAMPLE, libreoffice_convert, paragraph_text
 from tests.docx.test_libreoffice import needs_libreoffice
@@ -271,3 +274,38 @@ def it_finds_the_briefing_named_by_the_draft(tmp_path: Path, monkeypatch, capsys
     said = capsys.readouterr().out
     assert "0 updated, 0 conflicts, 0 deleted" in said
     assert (tmp_path / "build" / "xicheng-2023.updated.docx").is_file()
+
+
+def it_updates_a_draft_as_a_docx_writer_option_whose_register_says_what_it_did(
+        make_briefing, caplog) -> None:
+    """WriteOptions.draft through the writers table: the DOCX writer returns the draft with
+    the values as tracked changes, its register recording each value's outcome (what the
+    report reads); the PDF writer warns and writes the document as it is."""
+    prepared = prepare(make_briefing())
+    built = write("docx", prepared.document, prepared.theme)
+    given = read_draft(built, "built.docx")
+    # signed_projects changes in English (wherever it is printed), its Chinese stays;
+    # the other figure is not given: no longer in the content
+    english = [v for v in given.values if v.figure == "signed_projects" and v.lang == "en"]
+    chinese = [v for v in given.values if v.figure == "signed_projects" and v.lang == "zh"]
+    assert english and chinese
+    values = {("signed_projects", "en"): "34 projects", ("signed_projects", "zh"): chinese[0].text}
+    options = WriteOptions(draft=EditedDraft(built, values))
+    updated = write("docx", prepared.document, prepared.theme, options)
+    register = read_draft(updated, "updated.docx")
+    expected = {v.bookmark: "updated" if v in english else "unchanged" if v in chinese
+                else "gone" for v in given.values}
+    assert {o.value.bookmark: o.kind for o in register.outcomes} == expected
+    assert [o.value for o in register.outcomes] == given.values
+    assert [v.text for v in register.values if v.figure == "signed_projects"
+            and v.lang == "en"] == ["34 projects"] * len(english)
+    revisions = read_revisions(docx.Document(io.BytesIO(updated)))
+    assert sorted((r.revision_type, r.text) for r in revisions) == sorted(
+        [("deletion", v.text) for v in english] + [("insertion", "34 projects")] * len(english))
+    assert given.outcomes == []  # a fresh build's register records no update
+
+    plain = write("pdf", prepared.document, prepared.theme)
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert write("pdf", prepared.document, prepared.theme, options) == plain
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "a PDF cannot update a Word draft: this is the document as it is"]

@@ -46,7 +46,12 @@ def write_docx(document: Document, theme: ResolvedTheme,
                options: WriteOptions = WriteOptions()) -> bytes:
     """Build the Word document; returns the .docx file's bytes (saving is output.py's job).
     With `options.revisions`, every text that differs from the previous edition is a
-    tracked change (a redline)."""
+    tracked change (a redline); with `options.draft`, the official's draft is returned with
+    this document's figure values as tracked changes (redraft.py) instead."""
+    if options.draft is not None:
+        from .redraft import update_draft
+
+        return update_draft(document, options.draft)
     doc, kept = _start(theme)
     define_styles(doc, theme, kept)
     number_headings(doc, theme, document.languages, kept)

@@ -9,15 +9,17 @@ the content control but empties its properties, and keeps bookmarks with their n
 (A plain-text control, w:text, is not used: LibreOffice 7.4 writes its Chinese text three
 times.) Bookmarks whose names start with "_" are hidden in Word's bookmark list.
 
-The register, a custom XML part (kept by Word and LibreOffice), names the briefing, the
-edition, theme and layout, and for each bookmark the figure, language and text printed.
+The register (writers/register.py), a custom XML part (kept by Word and LibreOffice), names
+the briefing, the edition, theme and layout, and for each bookmark the figure, language
+and text printed.
 """
 
 from __future__ import annotations
 
+import io
 import uuid
+import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -29,58 +31,13 @@ from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from ...errors import DraftError
+from ..register import NAMESPACE, MarkedValue, Register
 from . import oxml
 
-NAMESPACE = "urn:briefing:draft:1"
 BOOKMARK_PREFIX = "_BF"
 _ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-
-
-@dataclass(frozen=True)
-class MarkedValue:
-    """One marked value: its bookmark, the figure, the language and the text printed."""
-
-    bookmark: str
-    figure: str
-    lang: str
-    text: str
-
-
-@dataclass
-class Register:
-    """What the draft says about itself (the custom XML part)."""
-
-    briefing: str
-    edition: str
-    theme: str
-    layout: str
-    values: list[MarkedValue]
-
-    def to_xml(self) -> bytes:
-        root = etree.Element(f"{{{NAMESPACE}}}draft", nsmap={None: NAMESPACE})
-        for key in ("briefing", "edition", "theme", "layout"):
-            root.set(key, getattr(self, key))
-        for value in self.values:
-            element = etree.SubElement(root, f"{{{NAMESPACE}}}value", bookmark=value.bookmark,
-                                       figure=value.figure, lang=value.lang)
-            element.text = value.text
-        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                    standalone=True))
-
-    @classmethod
-    def from_xml(cls, blob: bytes) -> Register | None:
-        """The register in a custom XML part, or None if the part is another one."""
-        try:
-            root = etree.fromstring(blob)
-        except etree.XMLSyntaxError:
-            return None
-        if root.tag != f"{{{NAMESPACE}}}draft":
-            return None
-        values = [MarkedValue(e.get("bookmark", ""), e.get("figure", ""), e.get("lang", ""),
-                              e.text or "") for e in root.iter(f"{{{NAMESPACE}}}value")]
-        return cls(root.get("briefing", ""), root.get("edition", ""), root.get("theme", ""),
-                   root.get("layout", ""), values)
 
 
 class FigureMarks:
@@ -151,6 +108,34 @@ def read_register(doc: DocxDocument) -> Register | None:
             if register is not None:
                 return register
     return None
+
+
+def open_draft(data: bytes) -> tuple[DocxDocument, Register]:
+    """A draft made by this writer, and its register; DraftError if the bytes are no
+    readable DOCX or have no register."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        raise DraftError(f"not a readable Word document (damaged, or not a DOCX: {exc})") \
+            from None
+    register = read_register(doc)
+    if register is None:
+        raise DraftError("not a draft made by briefing (it has no figure register); only a "
+                         "DOCX from `briefing build` can be updated")
+    return doc, register
+
+
+def replace_register(doc: DocxDocument, register: Register) -> None:
+    """The draft's register part, wherever it is, rewritten with `register`."""
+    for part in doc.part.package.iter_parts():
+        if str(part.partname).startswith("/customXml/") and \
+                Register.from_xml(part.blob) is not None:
+            part._blob = register.to_xml()
+            return
 
 
 def marked_ranges(body: Element) -> Iterator[tuple[str, list[Element]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-from dataclasses import dataclass, field
+import io
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -20,61 +20,63 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docx_plus.revisions import RevisionIdRegistry, mark_deletion, mark_insertion
 
-from .figuremarks import MarkedValue, Register, marked_ranges, run_text
+from ...model import Document
+from .. import EditedDraft
+from ..register import MarkedValue, Outcome, Register
+from .blocks import as_typed
+from .figuremarks import marked_ranges, open_draft, replace_register, run_text
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one marked value: `printed` is what the draft was given, `found` what
-    it shows now, `current` the value's rendering now (None: no longer in the content)."""
-
-    value: MarkedValue
-    found: str | None
-    current: str | None
-
-
-@dataclass
-class Outcomes:
-    updated: list[Outcome] = field(default_factory=list)
-    unchanged: list[Outcome] = field(default_factory=list)
-    overtyped: list[Outcome] = field(default_factory=list)  # conflicts: left alone
-    deleted: list[Outcome] = field(default_factory=list)    # not re-inserted
-    gone: list[Outcome] = field(default_factory=list)       # figure no longer in the content
+def update_draft(document: Document, draft: EditedDraft) -> bytes:
+    """The official's draft (`draft.data`) with `draft.values` as tracked changes, by the
+    document's publisher on its date; its register updated and recording each value's
+    outcome (the report reads them there)."""
+    doc, register = open_draft(draft.data)
+    current = {key: as_typed(text) for key, text in draft.values.items()}
+    author = f"briefing ({document.cover.publisher.get(document.languages[0])})"
+    date = datetime.datetime.combine(document.cover.date, datetime.time(0, 0))
+    update_values(doc, register, current, author, date, document.cover.date.isoformat())
+    replace_register(doc, register)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str, str], str],
-                  author: str, date: datetime.datetime, edition: str) -> Outcomes:
+                  author: str, date: datetime.datetime, edition: str) -> None:
     """Replace each value still as printed by `current[(figure, lang)]`, as tracked
-    changes; update the register (texts and edition) and the content controls' tags."""
+    changes; update the register (texts, edition, each value's outcome) and the content
+    controls' tags."""
     body = doc.element.body
     ranges = dict(marked_ranges(body))
     ids = RevisionIdRegistry(doc)  # seeded with the official's own revisions' ids
-    outcomes = Outcomes()
-    kept = []
+    outcomes: list[Outcome] = []
+    kept: list[MarkedValue] = []
     for value in register.values:
         runs = ranges.get(value.bookmark) or []
         found = run_text(runs)
         now = current.get((value.figure, value.lang))
-        outcome = Outcome(value, found or None, now)
         if not found.strip():
-            outcomes.deleted.append(outcome)
-            continue
-        kept.append(value)
-        if found != value.text:
-            outcomes.overtyped.append(outcome)
+            kind = "deleted"
+        elif found != value.text:
+            kind = "overtyped"
         elif now is None:
-            outcomes.gone.append(outcome)
+            kind = "gone"
         elif now == value.text:
-            outcomes.unchanged.append(outcome)
+            kind = "unchanged"
         elif _replace(doc, runs, now, author, date, ids):
-            outcomes.updated.append(outcome)
-            kept[-1] = MarkedValue(value.bookmark, value.figure, value.lang, now)
+            kind = "updated"
         else:
-            outcomes.overtyped.append(outcome)  # the value's runs were split by the official
+            kind = "overtyped"  # the value's runs were split by the official
+        outcomes.append(Outcome(kind, value, found or None, now))
+        if kind == "deleted":
+            continue
+        kept.append(MarkedValue(value.bookmark, value.figure, value.lang, now)
+                    if kind == "updated" and now is not None else value)
         _restore_tag(runs[0], register, value.figure, edition)
     register.values = kept
     register.edition = edition
-    return outcomes
+    register.outcomes = outcomes
 
 
 def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,

@@ -43,10 +43,12 @@ log = logging.getLogger("briefing")
 def write_pdf(document: Document, theme: ResolvedTheme,
               options: WriteOptions = WriteOptions()) -> bytes:
     """Typeset the document; returns the PDF file's bytes (saving is output.py's job).
-    A PDF shows no tracked changes: with `options.revisions` it warns and typesets the
-    document as it is."""
+    A PDF shows no tracked changes: with `options.revisions` or `options.draft` it warns
+    and typesets the document as it is."""
     if options.revisions is not None:
         log.warning("a PDF cannot show tracked changes: the redline is a DOCX only")
+    if options.draft is not None:
+        log.warning("a PDF cannot update a Word draft: this is the document as it is")
     register_fonts(theme, document_characters(document))
     buffer = io.BytesIO()
     page = theme.page
