@@ -42,3 +42,21 @@ def it_reports_each_declared_problem_at_its_line(case: Path, make_briefing) -> N
                       for d in diagnostics)
     assert reported == sorted(declared(case))
     assert {d.file.name for d in diagnostics if d.file} == {reported_file}
+
+
+# what pydantic, PyYAML and Jinja say in their own words: never shown to a user
+LIBRARY_WORDING = re.compile(
+    r"Input should|after validation|Field required|Value error|valid dictionary|instance of|"
+    r"Extra inputs|List should|String should|unable to (parse|interpret)|Assertion failed|"
+    r"<block end>|<scalar>|<block mapping|<block sequence|while parsing|while scanning|"
+    r"pydantic|jinja|expected token|outside expected range|is undefined|end of print|"
+    r"end of template|is unsafe|object", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def it_words_every_message_in_its_own_terms(case: Path, make_briefing) -> None:
+    kind = "figures_yaml" if case.name.startswith("figures-") else "briefing_yaml"
+    folder = make_briefing(**{kind: case.read_text(encoding="utf-8")})
+    for diagnostic in problems_of(folder):
+        text = f"{diagnostic.message} {diagnostic.hint or ''}"
+        assert not LIBRARY_WORDING.search(text), text

@@ -56,3 +56,35 @@ def it_flags_stale_figures_and_fails_under_strict(make_briefing, capsys) -> None
     assert main(["check", str(folder)]) == 0  # a warning only
     assert "figure is 929 days older than the edition" in capsys.readouterr().err
     assert main(["check", str(folder), "--strict"]) == 1
+
+
+@pytest.mark.parametrize("old, new, reads, hint", [
+    ("新签约项目{{ signed_projects }}，", "新签约项目{{ signed_projects }}个，", "33个个",
+     "write {{ signed_projects.number }}个, or drop '个'"),
+    ("总投资{{ signed_investment }}。", "总投资{{ signed_investment }}元。", "112.5亿元元",
+     "write {{ signed_investment.number }}元, or drop '元'"),
+    ("signed {{ signed_projects }} with", "signed {{ signed_projects }} of them with",
+     "33 projects of them", "write {{ signed_projects.number }} of them, or drop 'of them'"),
+    ("signed {{ signed_projects }} with", "signed {{ signed_projects }} projects with",
+     "33 projects projects", "write {{ signed_projects.number }} projects, or drop 'projects'"),
+    ("investment of {{ signed_investment }}", "investment of RMB {{ signed_investment }}",
+     "RMB RMB 11.25 billion", "write RMB {{ signed_investment.number }}, or drop 'RMB'"),
+])
+def it_flags_a_unit_written_again_after_a_figure(make_briefing, old: str, new: str, reads: str,
+                                                  hint: str) -> None:
+    folder = edited(make_briefing, old, new)
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder, strict=True)
+    found = [(d.message, d.hint) for d in caught.value.diagnostics]
+    assert found == [(f"'{{{{ {new.split('{{ ')[1].split(' }}')[0]} }}}}' prints its unit "
+                      f"already: this reads '{reads}'", hint)]
+
+
+def it_builds_what_the_unit_lint_suggests(make_briefing, tmp_path) -> None:
+    from tests.conftest import pdf_text
+    folder = edited(make_briefing, "新签约项目{{ signed_projects }}，",
+                    "新签约项目{{ signed_projects.number }}个，")
+    briefing.check(folder, strict=True)
+    pdf = "".join(pdf_text(next(p for p in briefing.build(folder, tmp_path / "o")
+                                if p.suffix == ".pdf")))
+    assert "新签约项目33个，" in pdf.replace("\n", "") and "33个个" not in pdf

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 import briefing
-from tests.conftest import problems_of
+from tests.conftest import edit_briefing, problems_of
 
 HEADER = "id,label_zh,label_en,value,unit,as_of,source_zh,source_en\n"
 ROWS = ("signed_projects,新签约项目,Newly signed projects,33,project,2023-12-31,统计局,Bureau\n"
@@ -116,3 +116,22 @@ def it_reports_a_truncated_row_by_its_missing_cells(make_briefing) -> None:
     found = problems(folder)
     assert any("figures.csv:3: row has 4 cells, the header 8: it is cut short (no unit, as_of, "
                "source_zh, source_en)" in m for m in found), found
+
+
+def it_reads_targets_ranks_and_thresholds_from_a_csv(make_briefing) -> None:
+    header = ("id,label_zh,label_en,value,unit,as_of,source_zh,source_en,statistic,change,"
+              "target,target_period,among_count,among_zh,among_en\n")
+    rows = ("signed_projects,新签约项目,Newly signed projects,33,project,2023-06-30,统计局,Bureau,"
+            ",16.42,132,year,,,\n"
+            "signed_investment,新签约项目总投资,Investment,11250000000,CNY,,,,false,,,,,,\n"
+            "rank,排名,Rank,2,rank,2023-06-30,统计局,Bureau,,,,,7,个县（市）,counties\n")
+    folder = with_figures(make_briefing, "figures.csv",
+                          lambda p: p.write_text(header + rows, "utf-8"))
+    edit_briefing(folder, "总投资{{ signed_investment }}。",
+                  "总投资{{ signed_investment }}，{{ signed_projects.progress }}，"
+                  "{{ signed_projects.change }}，{{ rank }}。")
+    document = briefing.check(folder)
+    text = "".join(r.text for r in document.blocks[1].text.zh)
+    assert "完成年度目标任务的25%，同比增长16.42%，7个县（市）中第2位。" in text
+    sources = document.blocks[-1]
+    assert [row.figure_id for row in sources.rows] == ["signed_projects", "rank"]

@@ -20,7 +20,7 @@ from .errors import (
     Severity,
 )
 from .model import Document
-from .pipeline import BuildReport, build_outputs, prepare, update_draft_outputs
+from .pipeline import DEFAULT_NAME, BuildReport, build_outputs, prepare, update_draft_outputs
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
            "DraftError", "DraftUpdate", "LockedError", "OutputError", "Severity", "build",
@@ -41,12 +41,14 @@ def check(path: str | Path, *, theme: str | None = None, layout: str | None = No
 
 def build(path: str | Path, out_dir: str | Path = "build", *, formats: tuple[str, ...] = FORMATS,
           theme: str | None = None, layout: str | None = None, strict: bool = False,
-          force: bool = True) -> list[Path]:
+          force: bool = True, name: str = DEFAULT_NAME) -> list[Path]:
     """Build the briefing at `path` into `out_dir/<id>.<format>` for each format and return
-    the output paths, in the order of `formats`. With `force=False`, outputs whose inputs
-    did not change since the last build into `out_dir` are left as they are."""
+    the output paths, in the order of `formats`. `name` is the file name pattern: {id},
+    {theme} and {layout} ("{id}-{layout}": editions of several layouts in one folder).
+    With `force=False`, outputs whose inputs did not change since the last build into
+    `out_dir` are left as they are."""
     return build_report(path, out_dir, formats=formats, theme=theme, layout=layout,
-                        strict=strict, force=force).outputs
+                        strict=strict, force=force, name=name).outputs
 
 
 def build_report(path: str | Path, out_dir: str | Path = "build", *,
@@ -54,7 +56,7 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
                  layout: str | None = None, strict: bool = False, force: bool = False,
                  wait_s: float = 300, redline: bool = False,
                  publish: bool = False, reference_doc: str | Path | None = None,
-                 embed_fonts: bool = False) -> BuildReport:
+                 embed_fonts: bool = False, name: str = DEFAULT_NAME) -> BuildReport:
     """Build, and say what was written and what was up to date.
 
     The output folder is locked for the run (another run waits up to `wait_s`, then
@@ -69,7 +71,7 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
     return build_outputs(Path(path), Path(out_dir), formats, theme, layout, strict, force,
                          wait_s, redline, publish,
                          Path(reference_doc) if reference_doc is not None else None,
-                         embed_fonts)
+                         embed_fonts, name)
 
 
 def update_draft(draft: str | Path, output: str | Path | None = None, *,

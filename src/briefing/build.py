@@ -7,7 +7,7 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, overload
@@ -15,12 +15,13 @@ from typing import Literal, overload
 from .blocks import BY_SPEC, BlockSpec
 from .content.delegations import Delegation
 from .content.fields import FigureId, PathT, Strict, Text, inline_paths
-from .content.figures import format_as_of
+from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import FigureView, TemplateProblem, figure_refs, render_text
+from .content.templating import FigureView, TemplateProblem, figure_refs_in_order, render_text
 from .errors import ContentError, Diagnostic, error
+from .glosses import add_glosses
 from .layout import Layout
 from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
 from .model import (
@@ -51,13 +52,15 @@ class BuildSettings:
     (recorded on the document), its fixed labels in both languages (table headers, the
     Sources section, an edition's 专为……编制), its heading numbering patterns per level
     (一、 1. …; none: headings are not numbered) and where an edition's greeting and contact
-    card go ("start" or "end")."""
+    card go ("start" or "end"), and how glossary terms are explained to English readers
+    ("footnotes" at first use, or a "section")."""
 
     theme_name: str
     labels: dict[str, Bilingual[str]]
     heading_numbering: tuple[Bilingual[str], ...] = ()
     greeting_at: str = "start"
     contact_at: str = "end"
+    glosses: str = "footnotes"  # the English explains glossary terms: footnotes or section
 
 
 class Builder:
@@ -127,14 +130,55 @@ class Builder:
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
         label = self.labels["table_source"]
-        zh = list(dict.fromkeys(r.source.zh for r in rows))
-        en = list(dict.fromkeys(r.source.en for r in rows))
+        zh = list(dict.fromkeys(r.source.zh for r in rows if r.source.zh))  # constants: none
+        en = list(dict.fromkeys(r.source.en for r in rows if r.source.en))
         return Bilingual(f"{label.zh}：" + "；".join(zh), f"{label.en}: " + "; ".join(en))
 
-    def figure_row(self, fig_id: str) -> FigureRow:
-        return FigureRow(fig_id, self.views(fig_id, lambda v: v.label),
-                         self.views(fig_id, str), self.views(fig_id, lambda v: v.as_of),
-                         self.views(fig_id, lambda v: v.source))
+    def figure_row(self, fig_id: str, columns: Sequence[str] = ()) -> FigureRow:
+        """A table's row of a figure; `columns` beyond value and as_of are views of it
+        (target, of_target, change, schedule), "—" where the figure has none."""
+        extra = tuple((c, self.column_view(fig_id, c)) for c in columns
+                      if c not in ("value", "as_of"))
+        # in a table of many columns, "RMB 21.922 billion" may wrap at its spaces
+        value = self.views(fig_id, (lambda v: str(v).replace(NBSP, " ")) if extra else str)
+        return FigureRow(fig_id, self.views(fig_id, lambda v: v.label), value,
+                         self.views(fig_id, lambda v: v.as_of),
+                         self.views(fig_id, lambda v: v.source), extra)
+
+    def column_view(self, fig_id: str, column: str) -> Bilingual[str]:
+        figure = self.content.figures[fig_id]
+        has = {"target": figure.target and figure.target.value, "of_target": figure.target,
+               "schedule": figure.target,
+               "change": figure.previous or (figure.change is not None)}[column]
+        if not has:
+            return Bilingual("—", "—")
+        short = {"change": "trend", "schedule": "schedule_points"}  # a cell is narrow
+        return self.views(fig_id, lambda v: getattr(v, short.get(column, column))
+                          .replace(NBSP, " "))
+
+    def breakdown(self, groups: Sequence[str], measures: Sequence[str],
+                  path: PathT) -> list[list[str | None]]:
+        """The figure id of each group (rows) and measure (columns), None where none is;
+        an id the briefing does not declare is a problem at the table's line."""
+        declared = self.content.briefing
+        for key, ids, known in (("groups", groups, declared.groups),
+                                ("measures", measures, declared.measures)):
+            for i, name in enumerate(ids):
+                if name not in known:
+                    self._problem(path + (key, i), f"unknown {key[:-1]} '{name}'"
+                                  + (f"; the briefing's {key} are " + ", ".join(known)
+                                     if known else f"; declare it under {key}: in "
+                                     "briefing.yaml"))
+        cell = {(f.group, f.measure): i for i, f in self.content.figures.items()}
+        return [[cell.get((g, m)) for m in measures] for g in groups]
+
+    def group_label(self, group: str) -> Bilingual[str]:
+        text = self.content.briefing.groups.get(group)
+        return Bilingual(text.zh, text.en) if text else Bilingual(group, group)
+
+    def measure_label(self, measure: str) -> Bilingual[str]:
+        text = self.content.briefing.measures.get(measure)
+        return Bilingual(text.zh, text.en) if text else Bilingual(measure, measure)
 
 
 @overload
@@ -246,6 +290,8 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
     if builder.problems:
         raise ContentError(builder.problems)
     blocks += own["end"]
+    blocks = add_glosses(blocks, spec.glossary, settings.glosses, layout.languages,
+                         settings.labels, Source(content.briefing_file.file, None))
     blocks += sources_section(content, settings, edition)
     blocks = number_headings(blocks, settings.heading_numbering)
     document = Document(content.id, settings.theme_name, layout.name, layout.languages, cover,
@@ -295,17 +341,32 @@ def figure_values(content: Content) -> dict[tuple[str, str], str]:
             for fig_id, figure in content.figures.items() for lang in ("zh", "en")}
 
 
-def figure_ids_in(spec: Strict) -> list[str]:
+def figure_ids_in(spec: Strict, figures: dict[str, Figure] | None = None) -> list[str]:
     """Figure ids that validated content refers to, in order of first use: in its texts'
-    templates and in its blocks' figure fields (tables, call-outs, KPI rows, charts)."""
+    templates (in the order the text quotes them), in its blocks' figure fields (tables,
+    call-outs, KPI rows, charts) and, given the `figures`, in its breakdowns."""
     found: dict[str, None] = {}
     for _, part in spec.parts():
         if isinstance(part, FigureId):
             found.setdefault(part)
         elif isinstance(part, Text):
             for text in (part.zh, part.en):
-                found.update(dict.fromkeys(sorted(figure_refs(text))))
+                found.update(dict.fromkeys(figure_refs_in_order(text)))
+    if figures:
+        found.update(dict.fromkeys(breakdown_figures(spec, figures)))
     return list(found)
+
+
+def breakdown_figures(spec: Strict, figures: dict[str, Figure]) -> list[str]:
+    """The figures of the breakdowns (groups x measures) inside, row by row."""
+    found: list[str] = []
+    for section_or_block in getattr(spec, "blocks", [spec]):
+        for inner in (getattr(section_or_block, "table", None),
+                      getattr(section_or_block, "chart", None)):
+            groups, measures = getattr(inner, "groups", []), getattr(inner, "measures", [])
+            cell = {(f.group, f.measure): i for i, f in figures.items()}
+            found += [cell[(g, m)] for g in groups for m in measures if (g, m) in cell]
+    return found
 
 
 def used_figures(content: Content, edition: Delegation | None = None) -> list[str]:
@@ -313,14 +374,16 @@ def used_figures(content: Content, edition: Delegation | None = None) -> list[st
     wanted = set(edition.include_tags) if edition else set()
     sections = [s for s in content.briefing.sections
                 if not wanted or not s.tags or wanted & set(s.tags)]
-    used = dict.fromkeys(f for s in sections for f in figure_ids_in(s))
+    used = dict.fromkeys(f for s in sections for block in ([s.heading] if s.heading else [])
+                         + list(s.blocks) for f in figure_ids_in(block, content.figures))
     return [f for f in used if f in content.figures]
 
 
 def sources_section(content: Content, settings: BuildSettings,
                     edition: Delegation | None = None) -> list[Block]:
-    """A closing section listing every figure used, with its value, date and source."""
-    used = used_figures(content, edition)
+    """A closing section listing every statistic used, with its value, date and source
+    (thresholds and constants, `statistic: false`, have none)."""
+    used = [f for f in used_figures(content, edition) if content.figures[f].statistic]
     if not used:
         return []
     builder = Builder(content, settings)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .build import figure_ids_in, used_figures
-from .content.figures import format_as_of, format_change, format_value, units
+from .content.figures import format_as_of, format_change, units
 from .content.schema import Content, Section
+from .content.templating import FigureView
 
 if TYPE_CHECKING:  # the pipeline imports this module to record editions
     from .pipeline import Prepared
@@ -31,14 +32,12 @@ def snapshot(prepared: Prepared) -> dict[str, Any]:
     figures = {}
     for fig_id in used_figures(content):
         figure = content.figures[fig_id]
-        unit = units()[figure.unit]
         figures[fig_id] = {
             "value": str(figure.shown_value), "unit": figure.unit,
-            "as_of": figure.as_of.isoformat(),
+            "as_of": figure.as_of.isoformat() if figure.as_of else "",
             "label": {"zh": figure.label.zh, "en": figure.label.en},
-            "source": {"zh": figure.source.zh, "en": figure.source.en},
-            "text": {lang: format_value(figure.shown_value, unit, lang, figure.qualifier,
-                                        figure.decimals) for lang in ("zh", "en")},
+            "source": {lang: FigureView(figure, lang).source for lang in ("zh", "en")},
+            "text": {lang: str(FigureView(figure, lang)) for lang in ("zh", "en")},
             "sections": quoted.get(fig_id, []),
         }
     return {"briefing": content.id, "edition": content.briefing.cover.date.isoformat(),

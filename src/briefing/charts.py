@@ -64,8 +64,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     bar_slot = slot / len(rows) if grouped else slot
     # every label wrapped before the plot is sized: the values' lines above the tallest bar
     names_texts = [[label.get(lang) for lang in languages] for label in chart.labels]
-    values_texts = [[[v.get(lang) for lang in (v.shown(languages) if not grouped
-                                               else languages[:1])] for v in series]
+    # each value in every language of the layout, grouped bars too (issue 15)
+    values_texts = [[[v.get(lang) for lang in v.shown(languages)] for v in series]
                     for series in chart.value_texts]
     name_width, value_width = slot - GAP * size, bar_slot - GAP * size
     name_size = text.fitting_size([t for texts in names_texts for t in texts], name_width,

@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--publish", action="store_true",
                            help="record this edition in OUTDIR's manifest as the one given "
                            "to officials: the baseline of later redlines")
+    build_cmd.add_argument("--name", default="{id}", metavar="PATTERN",
+                           help="file name of the outputs: {id}, {theme}, {layout} "
+                           "(default {id}; '{id}-{theme}-{layout}' keeps editions apart)")
     build_cmd.add_argument("--force", action="store_true",
                            help="rebuild even the outputs whose inputs did not change")
     build_cmd.add_argument("--wait", type=_seconds, default=300, metavar="SECONDS",
@@ -364,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
                                       wait_s=args.wait, redline=args.redline,
                                       publish=args.publish,
                                       reference_doc=args.reference_doc,
-                                      embed_fonts=args.embed_fonts)
+                                      embed_fonts=args.embed_fonts,
+                                      name=args.name)
             for path in report.written:
                 say(f"wrote {path}")
             for path in report.up_to_date:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -222,7 +223,7 @@ def build_settings(theme: ResolvedTheme) -> BuildSettings:
     """What build_document takes from the theme: its name, labels and heading numbering,
     and where an edition's greeting and contact go."""
     return BuildSettings(theme.name, theme.labels, theme.heading_numbering, theme.greeting_at,
-                         theme.contact_at)
+                         theme.contact_at, theme.glosses)
 
 
 def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = False,
@@ -302,18 +303,41 @@ def redline_options(prepared: Prepared, old_figures: dict[str, dict[str, Any]]) 
     return WriteOptions(revisions=revisions(before, prepared.document, f"briefing ({author})"))
 
 
+DEFAULT_NAME = "{id}"
+NAME_FIELDS = ("id", "theme", "layout")
+_NAME_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def output_stem(pattern: str, prepared: Prepared) -> str:
+    """The outputs' file name without its suffix: `pattern` with {id} (the briefing
+    folder's name), {theme} and {layout} filled in. "{id}-{layout}" lets the editions of
+    several layouts share one output folder (xicheng-2023-parallel.pdf)."""
+    unknown = [f for f in _NAME_FIELD.findall(pattern) if f not in NAME_FIELDS]
+    values = {"id": prepared.content.id, "theme": Path(prepared.theme.name).stem,
+              "layout": prepared.document.layout}
+    stem = _NAME_FIELD.sub(lambda m: values.get(m.group(1), ""), pattern)
+    if unknown or not stem or stem.startswith(".") or any(c in stem for c in '/\\:*?"<>|'):
+        raise ContentError([error(None, None, "name", f"'{pattern}' is not a name for the "
+                                  "outputs" + (f": unknown {{{unknown[0]}}}" if unknown else ""),
+                                  "use {id}, {theme} and {layout} and letters, digits, - "
+                                  "and _: '{id}-{theme}-{layout}'")])
+    return stem
+
+
 def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | None = None,
                   layout: str | None = None, strict: bool = False, force: bool = False,
                   wait_s: float = 300, redline: bool = False,
                   publish: bool = False, reference_doc: Path | None = None,
-                  embed_fonts: bool = False, record: bool = True) -> BuildReport:
+                  embed_fonts: bool = False, record: bool = True,
+                  name: str = DEFAULT_NAME) -> BuildReport:
     """A build: every step, then every stale output (and the redline) rendered before any
     is saved, then published with the manifest and the change report as one unit
     (publish.py), under the output folder's lock (briefing.build_report says more). The
     redline's baseline is the edition last published (`publish`), never the last build; a
     redline that no longer matches the outputs is removed, with the same unit. Without
     `record`, no change report or snapshot is written (the watch loop's DOCX pass, after
-    the PDF pass of the same save, which wrote them)."""
+    the PDF pass of the same save, which wrote them). `name` is the outputs' file name
+    pattern (output_stem)."""
     laps: dict[str, float] = {}
     lap = _stopwatch(laps)
     changes = None
@@ -324,7 +348,8 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
                                   embed_fonts)
         manifest = Manifest(out)
         briefing_id = prepared.content.id
-        targets = {fmt: out / f"{briefing_id}.{fmt}" for fmt in formats}
+        stem = output_stem(name, prepared)
+        targets = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
         digests = {fmt: input_digest(input_files(prepared), {
             "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
             "strict": strict, "versions": versions(),
@@ -336,7 +361,7 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         for fmt in stale:
             rendered[fmt] = render(prepared, fmt)
             lap(fmt)
-        redline_target = out / f"{briefing_id}.redline.docx"
+        redline_target = out / f"{stem}.redline.docx"
         baseline = manifest.baseline(briefing_id) if redline and not publish else None
         if redline and baseline is None:
             log.warning("no redline: %s", "this build publishes the edition (nothing to "

@@ -216,7 +216,7 @@ CASES: dict[str, Case] = {
                            "merge keys"),
     "yaml-gbk": Case(briefing_text("cover:\n  title: {zh: 西城区, en: x}\n".encode("gbk")),
                      "briefing.yaml", "not UTF-8", line=False),
-    "yaml-syntax": Case(briefing_text("cover: [unclosed\n"), "briefing.yaml", "YAML syntax"),
+    "yaml-syntax": Case(briefing_text("cover: [unclosed\n"), "briefing.yaml", "is read as a list"),
     "yaml-deep-flow": Case(briefing_text("a: " + "[" * 5000 + "]" * 5000 + "\n"),
                            "briefing.yaml", "nesting_depth"),
     "yaml-deep-mapping": Case(briefing_text("a: " + "{b: " * 100 + "1" + "}" * 100 + "\n"),

@@ -4,12 +4,17 @@ from decimal import Decimal
 
 import pytest
 
-from briefing.content.figures import format_as_of, format_number, format_value, units
+from briefing.content.figures import (
+    format_as_of,
+    format_value,
+    round_significant,
+    units,
+)
 
 
-def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, decimals: int = 2) -> str:
+def fmt(value: str, unit: str, lang: str, qualifier: str | None = None, about: bool = False) -> str:
     """The formatted value, with non-breaking spaces shown as plain ones for readability."""
-    text = format_value(Decimal(value), units()[unit], lang, qualifier, decimals)
+    text = format_value(Decimal(value), units()[unit], lang, qualifier, about)
     return text.replace("\u00a0", " ")
 
 
@@ -67,7 +72,7 @@ def it_writes_counts_with_classifier_and_plural_noun(value: str, unit: str, zh: 
 def it_has_a_test_for_every_unit() -> None:
     tested = {"CNY", "USD", "percent", "mu", "hectare", "ug_m3", "day", "project", "firm",
               "platform", "trip", "event", "home", "person", "parking_space", "unit_org",
-              "honour", "count", "percentage_point"}
+              "honour", "count", "percentage_point", "rank"}
     assert set(units()) == tested
 
 
@@ -80,21 +85,48 @@ def it_places_qualifiers_where_each_language_reads_them() -> None:
 
 
 def it_rounds_half_up_not_half_to_even() -> None:
-    # 112.45万 to one decimal: half-even would give 112.4
-    assert fmt("1124500", "CNY", "zh", decimals=1) == "112.5万元"
-    assert fmt("2.125", "percent", "en") == "2.13%"
-    assert fmt("2.135", "percent", "en") == "2.14%"
+    from briefing.content.figures import round_decimals
+    # 112.45万 to one decimal of 万: half-even would give 112.4
+    assert fmt(str(round_significant(Decimal("1124500"), 4)), "CNY", "zh") == "112.5万元"
+    assert round_decimals(Decimal("2.125"), 2) == Decimal("2.13")
+    assert round_decimals(Decimal("2.135"), 2) == Decimal("2.14")
 
 
-def it_drops_trailing_zeros_and_respects_decimals() -> None:
-    assert fmt("11254000000", "CNY", "zh") == "112.54亿元"
-    assert fmt("11254000000", "CNY", "en") == "RMB 11.25 billion"
-    assert fmt("11254000000", "CNY", "zh", decimals=0) == "113亿元"
-    assert format_number(Decimal("11250000000"), units()["CNY"], "en") == "11.25 billion"
+@pytest.mark.parametrize("value, zh, en", [
+    # the issue's cases: each language kept every digit the source gave
+    ("6408000000", "64.08亿元", "RMB 6.408 billion"),
+    ("21503910000", "215.0391亿元", "RMB 21.50391 billion"),
+    ("89735500000", "897.355亿元", "RMB 89.7355 billion"),
+    ("2166000000", "21.66亿元", "RMB 2.166 billion"),
+    ("21922000000", "219.22亿元", "RMB 21.922 billion"),
+    ("11254000000", "112.54亿元", "RMB 11.254 billion"),
+    ("12345", "1.2345万元", "RMB 12,345"),
+])
+def it_shows_the_same_significant_digits_in_both_languages(value: str, zh: str, en: str) -> None:
+    assert fmt(value, "CNY", "zh") == zh
+    assert fmt(value, "CNY", "en") == en
+    digits = lambda text: "".join(c for c in text if c.isdigit()).strip("0")  # noqa: E731
+    assert digits(zh) == digits(en) == value.strip("0")
+
+
+def it_says_about_when_rounding_drops_digits() -> None:
+    value = round_significant(Decimal("21503910000"), 3)
+    assert fmt(str(value), "CNY", "zh", about=True) == "约215亿元"
+    assert fmt(str(value), "CNY", "en", about=True) == "about RMB 21.5 billion"
+    # a qualifier already says the number is not exact
+    assert fmt("300", "firm", "en", "over", about=True) == "more than 300 firms"
+
+
+def it_writes_ranks_as_ordinals_from_cldr_rules() -> None:
+    expected = {"1": "1st", "2": "2nd", "3": "3rd", "4": "4th", "11": "11th", "12": "12th",
+                "13": "13th", "21": "21st", "22": "22nd", "23": "23rd", "101": "101st",
+                "111": "111th"}
+    for value, en in expected.items():
+        assert fmt(value, "rank", "en") == en
+        assert fmt(value, "rank", "zh") == f"第{value}位"
 
 
 def it_rounds_to_significant_digits_the_same_in_both_languages() -> None:
-    from briefing.content.figures import round_significant
     value = round_significant(Decimal("11254000000"), 3)
     assert fmt(str(value), "CNY", "zh") == "113亿元"
     assert fmt(str(value), "CNY", "en") == "RMB 11.3 billion"

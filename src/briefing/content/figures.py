@@ -4,8 +4,11 @@ Babel does the number formatting (grouping, 万/亿 and million/billion, plural 
 this module only adds what Babel does not know: units (元 after 亿, RMB before billion,
 classifiers and nouns), qualifiers (余 / more than) and the rounding rule.
 
-Rounding is half up in both languages (Babel quantizes with the decimal context, whose
-default is half to even), to at most `decimals` decimals of the scale each language uses.
+Precision: a value is printed exactly as precisely as it is given, in both languages, so
+both show the same significant digits (64.08亿元 / RMB 6.408 billion). Rounding is done on
+the value, never on one language's rendering: where the content asks (a figure's
+`significant` or `decimals`, a text's `{{ id.about(3) }}`), half up, and the word for
+"about" (约 / about) is added when digits the source gave are dropped.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 Lang = Literal["zh", "en"]
 LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en"}
 ROUNDING = decimal.ROUND_HALF_UP
-DEFAULT_DECIMALS = 2
+EXACT_DIGITS = 12  # fraction digits Babel may need in its largest scale (万亿, trillion)
 MILLION = Decimal(1_000_000)
 NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
 
@@ -35,13 +38,20 @@ NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
 @dataclass(frozen=True)
 class Unit:
     id: str
-    kind: Literal["money", "percent", "count"]
+    kind: Literal["money", "percent", "count", "rank"]
     zh: str = ""
     en_prefix: str = ""
     en_one: str = ""
     en_other: str = ""
     en_also: tuple[Decimal, str, int] | None = None  # factor, symbol, decimals
     negative: bool = True  # False: a value below zero is a mistake (an area, a count)
+    # ranks: the English suffix for each of CLDR's ordinal plural forms (Babel's
+    # Locale.ordinal_form: one -> 1st, 21st; two -> 2nd; few -> 3rd; other -> 4th, 11th)
+    en_ordinals: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def en_ordinal(self) -> dict[str, str]:
+        return dict(self.en_ordinals)
 
 
 @cache
@@ -55,7 +65,8 @@ def units() -> dict[str, Unit]:
         table[unit_id] = Unit(unit_id, spec["kind"], spec.get("zh", ""),
                               spec.get("en_prefix", ""), one, other,
                               (Decimal(also["factor"]), also["symbol"], also["decimals"])
-                              if also else None, spec.get("negative", True))
+                              if also else None, spec.get("negative", True),
+                              tuple(spec.get("en_ordinal", {}).items()))
     return table
 
 
@@ -69,26 +80,34 @@ def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "#" * decimals if decimals else "")
 
 
-def format_number(value: Decimal, unit: Unit, lang: Lang, decimals: int = DEFAULT_DECIMALS) -> str:
-    """The number alone, in the scale the language reads it: 112.5亿 / 11.25 billion
+def _places(value: Decimal) -> int:
+    """The fraction digits of a value as given (11250000000: 0; 24.15: 2)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_number(value: Decimal, unit: Unit, lang: Lang) -> str:
+    """The number alone, exactly, in the scale the language reads it: 112.5亿 / 11.25 billion
     (Babel's spaces as they are; format_value makes them non-breaking)."""
     # a figure is formatted wherever it is quoted (text, tables, sources): once each here,
     # keyed by the exact decimal text (Decimal("1.0") == Decimal("1.00") would share a key)
-    return _format_number(str(value), unit, lang, decimals)
+    return _format_number(str(value), unit, lang)
 
 
 @functools.lru_cache(maxsize=8192)
-def _format_number(value_text: str, unit: Unit, lang: Lang, decimals: int) -> str:
+def _format_number(value_text: str, unit: Unit, lang: Lang) -> str:
     value = Decimal(value_text)
     locale = _locale(lang)
+    places = _places(value)
     with decimal.localcontext() as ctx:
-        ctx.rounding = ROUNDING
-        if lang == "zh" and unit.kind != "percent":
-            return format_compact_decimal(value, locale=locale, fraction_digits=decimals)
+        ctx.rounding = ROUNDING  # nothing is rounded here: every digit given is printed
+        if lang == "zh" and unit.kind not in ("percent", "rank"):
+            return format_compact_decimal(value, locale=locale,
+                                          fraction_digits=places + EXACT_DIGITS)
         if unit.kind == "money" and abs(value) >= MILLION:
             return format_compact_decimal(value, format_type="long", locale=locale,
-                                          fraction_digits=decimals)
-        return format_decimal(value, format=_pattern(decimals), locale=locale)
+                                          fraction_digits=places + EXACT_DIGITS)
+        return format_decimal(value, format=_pattern(places), locale=locale)
 
 
 def round_significant(value: Decimal, digits: int) -> Decimal:
@@ -100,27 +119,43 @@ def round_significant(value: Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUNDING)
 
 
+def round_decimals(value: Decimal, places: int) -> Decimal:
+    """The value to `places` decimals of its base unit (yuan, %, mu), half up."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUNDING)
+
+
+def significant_digits(value: Decimal) -> int:
+    """How many significant digits a value has as given (11250000000: 4; 0.05: 1)."""
+    return len(value.normalize().as_tuple().digits) if value else 1
+
+
 def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None = None,
-                 decimals: int = DEFAULT_DECIMALS) -> str:
-    """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion."""
-    return _format_value(str(value), unit, lang, qualifier, decimals)  # once each: see below
+                 about: bool = False) -> str:
+    """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion;
+    with `about` (digits were dropped), 约113亿元 / about RMB 11.3 billion."""
+    return _format_value(str(value), unit, lang, qualifier, about)  # once each: see below
 
 
 @functools.lru_cache(maxsize=8192)
 def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None,
-                  decimals: int) -> str:
+                  about: bool) -> str:
     value = Decimal(value_text)
-    number = format_number(value, unit, lang, decimals)
+    number = format_number(value, unit, lang)
+    about = about and not qualifier  # 余 / more than already says it is not exact
     if lang == "zh":
         over = "余" if qualifier == "over" else ""
         under = "以下" if qualifier == "under" else ""
+        if unit.kind == "rank":
+            return ("约" if about else "") + unit.zh.replace("{n}", number)
         word = "%" if unit.kind == "percent" else unit.zh
-        return f"{number}{over}{word}{under}"
+        return f"{'约' if about else ''}{number}{over}{word}{under}"
     number = number.replace(" ", NBSP)
     if unit.kind == "money":
         text = f"{unit.en_prefix}{NBSP}{number}"
     elif unit.kind == "percent":
         text = f"{number}%"
+    elif unit.kind == "rank":
+        text = number + unit.en_ordinal[_locale("en").ordinal_form(value)]
     else:
         plural = _locale("en").plural_form(value)
         noun = unit.en_one if plural == "one" else unit.en_other
@@ -128,21 +163,25 @@ def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None
         text = f"{number}{NBSP}{noun}" if noun else number
         if unit.en_also:
             factor, symbol, places = unit.en_also
-            with decimal.localcontext() as ctx:
-                ctx.rounding = ROUNDING
-                other = format_decimal(value * factor, format=_pattern(places), locale="en")
-            text += f" ({other}{NBSP}{symbol})"
+            converted = round_decimals(value * factor, places)
+            text += f" ({format_decimal(converted, format=_pattern(places), locale='en')}" \
+                    f"{NBSP}{symbol})"
     prefix = {"over": f"more{NBSP}than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
-    return prefix + text
+    return prefix + (f"about{NBSP}" if about else "") + text
 
 
 def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
-                  days: int, arrow: bool = False) -> str:
+                  days: int, arrow: bool = False, given: Decimal | None = None) -> str:
     """同比增长12.5% / up 12.5% year on year; for percentages, the change in points.
-    With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点."""
+    With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点. A change `given`
+    by the source (a year on year -8.92%) is printed as given, not computed."""
     points = unit.kind == "percent"
-    change = value - previous if points else (value - previous) / previous * 100
-    size = format_value(abs(change), units()["percent"], lang, decimals=1)
+    if given is not None:
+        change = given
+    else:
+        change = value - previous if points else (value - previous) / previous * 100
+        change = round_decimals(change, 1)
+    size = format_value(abs(change), units()["percent"], lang)
     if points:
         size = size.removesuffix("%") + ("个百分点" if lang == "zh" else NBSP + "percentage points")
     if arrow:

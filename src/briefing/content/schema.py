@@ -22,8 +22,8 @@ from ..layout import DEFAULT_LAYOUT, Layout, LayoutName
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path
 from ..source.parse import Vocabulary, parse_model
-from .fields import FigureId, InlineText, Strict, Text
-from .figures import round_significant, units
+from .fields import FigureId, InlineText, Strict, Text, check_text
+from .figures import round_decimals, round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 from .values import sign_problems
 
@@ -59,6 +59,40 @@ class Previous(Strict):
     _plain = field_validator("value", mode="before")(_plain_decimal)
 
 
+class Target(Strict):
+    """What the figure is measured against: 完成年度目标任务的37.22% / 37.22% of the annual
+    target. `schedule`: the share of the period gone at the figure's date (时序进度), in
+    percent; by default the months gone (30 June of a year: 50)."""
+
+    value: Decimal | None = None
+    percent: Decimal | None = Field(None, description="the share of the target reached as "
+                                    "the source gives it (its own rounding), or instead of "
+                                    "a value it does not give")
+    period: Literal["year", "half", "quarter", "month"] = "year"
+    schedule: Decimal | None = Field(None, ge=0, le=100)
+
+    _plain = field_validator("value", "percent", "schedule", mode="before")(_plain_decimal)
+
+    @model_validator(mode="after")
+    def _value_or_percent(self) -> Target:
+        if self.value is None and self.percent is None:
+            raise ValueError("a target needs its value, or the percent of it reached")
+        if self.value is not None and self.value <= 0:
+            raise ValueError("a target is more than 0")
+        return self
+
+
+class Among(Strict):
+    """What a rank is counted among: 7 个县（市） / 7 counties and county-level cities."""
+
+    count: int = Field(ge=1)
+    zh: str = Field(description="the classifier and noun after the count: 个县（市）")
+    en: str = Field(description="the plural noun after the count: counties")
+
+
+DERIVED_DECIMALS = 2  # a formula's value (a quotient may not end) is rounded to this
+
+
 class Figure(Strict):
     label: Text
     value: Decimal | None = Field(None, description="exact value in base units (yuan, "
@@ -66,28 +100,61 @@ class Figure(Strict):
     formula: str | None = Field(None, description="derived: an expression over other "
                                 "figures' ids, e.g. livelihood_spending / budget_spending * 100")
     unit: str
-    as_of: datetime.date
-    source: Text
+    statistic: bool = Field(True, description="false for a threshold or constant (projects "
+                            "over 1亿元): no as_of or source, not in Sources or staleness")
+    as_of: datetime.date | None = None
+    source: Text | None = None
     qualifier: Literal["over", "under"] | None = None
-    decimals: int = Field(2, ge=0, le=6)
+    decimals: int | None = Field(None, ge=0, le=6, description="round to this many decimals "
+                                 "of the base unit (yuan, %, mu), half up")
     significant: int | None = Field(None, ge=1, le=15, description="round to this many "
-                                    "significant digits before formatting")
+                                    "significant digits, half up")
     previous: Previous | None = None
+    change: Decimal | None = Field(None, description="the change on a year earlier as the "
+                                   "source gives it, in percent (for a percentage: in points)")
+    target: Target | None = None
+    group: str | None = Field(None, description="the row of a breakdown: an id of the "
+                              "briefing's groups (the district, its zone)")
+    measure: str | None = Field(None, description="the column of a breakdown: an id of the "
+                                "briefing's measures")
+    among: Among | None = Field(None, description="for a rank: what it is counted among")
 
     @property
     def shown_value(self) -> Decimal:
-        """The value as printed: rounded to `significant` digits if that is set."""
+        """The value as printed in both languages: as given, unless the figure asks for
+        rounding (`significant`, `decimals`); a formula's to DERIVED_DECIMALS by default."""
         assert self.value is not None, "derived figures are computed in validate()"
-        if self.significant is None:
-            return self.value
-        return round_significant(self.value, self.significant)
+        value = self.value
+        if self.decimals is not None or (self.formula and self.significant is None):
+            value = round_decimals(value, DERIVED_DECIMALS if self.decimals is None
+                                   else self.decimals)
+        if self.significant is not None:
+            value = round_significant(value, self.significant)
+        return self.value if value == self.value else value  # as written, if unchanged
 
-    _plain = field_validator("value", mode="before")(_plain_decimal)
+    @property
+    def approximate(self) -> bool:
+        """Whether digits the source gave are dropped (then 约 / about is printed); a
+        formula's value is computed, not given, so rounding it drops none."""
+        return self.formula is None and self.value is not None \
+            and self.shown_value != self.value
+
+    _plain = field_validator("value", "change", mode="before")(_plain_decimal)
 
     @model_validator(mode="after")
     def _value_or_formula(self) -> Figure:
         if (self.value is None) == (self.formula is None):
             raise ValueError("give either a value or a formula")
+        if self.statistic and (self.as_of is None or self.source is None):
+            missing = " and ".join(n for n, v in (("as_of", self.as_of),
+                                                   ("source", self.source)) if v is None)
+            raise ValueError(f"a statistic needs {missing} (a threshold or constant: "
+                             "statistic: false)")
+        if self.among is not None and self.unit != "rank":
+            raise ValueError("'among' is for figures whose unit is rank")
+        if self.unit == "rank" and self.value is not None and \
+                (self.value != self.value.to_integral() or self.value < 1):
+            raise ValueError(f"a rank is a whole number from 1, not {self.value}")
         return self
 
     @field_validator("unit")
@@ -95,7 +162,8 @@ class Figure(Strict):
     def _known_unit(cls, value: str) -> str:
         if value not in units():
             hint = did_you_mean(value, units())
-            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else ""))
+            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else
+                             "; the units are " + ", ".join(units())))
         return value
 
 
@@ -138,12 +206,29 @@ class Cover(Strict):
     keywords: list[str] = Field([], description="document properties: keywords")
 
 
+class GlossaryTerm(Strict):
+    """A name translated once, kept identical everywhere; `gloss` explains it to a reader
+    who does not know it (the English text explains it at its first use)."""
+
+    zh: str
+    en: str
+    gloss: str | None = Field(None, description="a short English explanation of the term")
+    needs_gloss: bool = Field(False, description="check warns when the English uses the "
+                              "term without a gloss")
+
+    _check = field_validator("zh", "en", "gloss")(check_text)
+
+
 class BriefingFile(Strict):
     theme: str = "investor"
     layout: LayoutName = DEFAULT_LAYOUT
     figures: list[str] = ["figures.yaml"]
     cover: Cover
-    glossary: list[Text] = []
+    glossary: list[GlossaryTerm] = []
+    groups: dict[str, Text] = Field({}, description="what breakdowns break down by: the "
+                                    "district, its zone (figures name one as their group)")
+    measures: dict[str, Text] = Field({}, description="the columns of breakdowns: what is "
+                                      "measured of each group (figures name one)")
     stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
                                   "at the edition date")
     not_figures: list[str] = Field([], description="numbers in the text that are not "
@@ -168,7 +253,14 @@ class Content:
 
 
 # every field name of a content file, for hints (see source/parse.py)
-CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS})
+# other words for our fields, for hints that name the right key where a known word is used
+# in the wrong place (a section's `title:` is its `heading:`)
+SYNONYMS = {"title": ("heading", "caption"), "heading": ("title",), "caption": ("title",),
+            "name": ("label", "title"), "label": ("title", "caption"), "date": ("as_of",),
+            "units": ("unit",), "sources": ("source",), "text": ("paragraph",),
+            "figure": ("figures",), "figures": ("figure",), "level": ("heading",)}
+CONTENT_WORDS = Vocabulary.of(BriefingFile, FiguresFile, kinds={"block_kind": BLOCK_KINDS},
+                              synonyms=SYNONYMS)
 
 
 @dataclass(frozen=True)
@@ -221,12 +313,14 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
     problems += sign_problems(figures, defined_in)
     if briefing is not None:
         problems += _check_figure_refs(briefing, figures, defined, briefing_file)
+        problems += _check_groups(briefing, figures, defined_in)
     if problems:
         # a derived figure whose formula failed has no value: its uses are not checked again
         valued = {i: f for i, f in figures.items() if f.value is not None}
         return Validation(None, problems, valued, frozenset(defined - set(valued)))
-    return Validation(Content(folder.name, folder, briefing, figures, briefing_file, defined_in,
-                              layout), [], figures, frozenset())
+    # the id is the folder's own name, also for `briefing build .` (whose name is "")
+    return Validation(Content(folder.resolve().name, folder, briefing, figures, briefing_file,
+                              defined_in, layout), [], figures, frozenset())
 
 
 def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[Diagnostic]:
@@ -279,6 +373,23 @@ def _derive(figures: dict[str, Figure], defined_in: dict[str, Loaded]) -> list[D
                         f"{MAX_VALUE_DIGITS[0]} digits")
                 continue
             figures[fig_id] = figure.model_copy(update={"value": value})
+    return problems
+
+
+def _check_groups(briefing: BriefingFile, figures: dict[str, Figure],
+                  defined_in: dict[str, Loaded]) -> list[Diagnostic]:
+    """A figure's group and measure name ones the briefing declares."""
+    problems = []
+    for fig_id, figure in figures.items():
+        for key, name, known in (("group", figure.group, briefing.groups),
+                                 ("measure", figure.measure, briefing.measures)):
+            if name is not None and name not in known:
+                loaded = defined_in[fig_id]
+                path = ("figures", fig_id, key)
+                problems.append(error(loaded.file, loaded.line_of(path), format_path(path),
+                                      f"unknown {key} '{name}'",
+                                      did_you_mean(name, known) or
+                                      f"declare it under {key}s: in briefing.yaml"))
     return problems
 
 

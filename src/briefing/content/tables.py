@@ -27,9 +27,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "source_zh": ("source", "zh"), "source_en": ("source", "en"),
     "qualifier": ("qualifier",), "decimals": ("decimals",), "significant": ("significant",),
     "previous_value": ("previous", "value"), "previous_as_of": ("previous", "as_of"),
-    "formula": ("formula",),
+    "change": ("change",), "target": ("target", "value"), "target_period": ("target", "period"),
+    "target_schedule": ("target", "schedule"), "group": ("group",), "measure": ("measure",),
+    "formula": ("formula",), "statistic": ("statistic",),
+    "among_count": ("among", "count"), "among_zh": ("among", "zh"), "among_en": ("among", "en"),
 }
 REQUIRED = ("id", "label_zh", "label_en", "unit", "as_of", "source_zh", "source_en")
+OPTIONAL_FOR_CONSTANTS = ("as_of", "source_zh", "source_en")  # a row with statistic: false
 
 
 def load_table(path: Path) -> Loaded:
@@ -214,10 +218,12 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
             continue
         figure: dict[str, Any] = {}
         loaded.lines[("figures", fig_id)] = line
+        constant = cells.get("statistic", "").lower() in ("false", "no", "0")
         for name in names:
             value = cells.get(name, "")
             target = COLUMNS[name]
-            if not target or (not value and name not in REQUIRED and name != "value"):
+            optional = name not in REQUIRED or (constant and name in OPTIONAL_FOR_CONSTANTS)
+            if not target or (not value and optional and name != "value"):
                 continue
             if not value and name == "value" and cells.get("formula"):
                 continue  # a derived figure

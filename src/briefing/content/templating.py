@@ -11,9 +11,19 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..source.hints import did_you_mean
-from .figures import Lang, format_as_of, format_change, format_number, format_value, units
+from . import targets
+from .figures import (
+    Lang,
+    format_as_of,
+    format_change,
+    format_number,
+    format_value,
+    round_significant,
+    units,
+)
 from .schema import Figure, Previous
 
 
@@ -43,23 +53,52 @@ class FigureView:
     mark: str | None = None
 
     def __str__(self) -> str:
-        text = format_value(self.figure.shown_value, units()[self.figure.unit], self.lang,
-                            self.figure.qualifier, self.figure.decimals)
+        figure = self.figure
+        text = self._value(figure.shown_value, figure.approximate)
+        among = figure.among
+        if among is not None:
+            # a rank means little without what it is counted among: 7个县（市）中第1位
+            text = (f"{among.count}{among.zh}中{text}" if self.lang == "zh"
+                    else f"{text} of {among.count} {among.en}")
         if self.mark:
             return f"{MARK_START}{self.mark}{MARK_VALUE}{text}{MARK_END}"
         return text
 
+    def _value(self, value: Decimal, about: bool) -> str:
+        return format_value(value, units()[self.figure.unit], self.lang, self.figure.qualifier,
+                            about)
+
     @property
     def number(self) -> str:
-        return format_number(self.figure.shown_value, units()[self.figure.unit], self.lang,
-                             self.figure.decimals)
+        return format_number(self.figure.shown_value, units()[self.figure.unit], self.lang)
+
+    def about(self, digits: int) -> str:
+        """The value to `digits` significant digits, with 约 / about when that drops digits:
+        {{ output.about3 }} is 约215亿元 / about RMB 21.5 billion."""
+        figure = self.figure
+        rounded = round_significant(figure.shown_value, digits)
+        return self._value(rounded, figure.approximate or rounded != figure.value)
+
+    @property
+    def ordinal(self) -> str:
+        """A rank alone, without what it is counted among: 第1位 / 1st."""
+        return self._value(self.figure.shown_value, self.figure.approximate)
+
+    @property
+    def among(self) -> str:
+        """What a rank is counted among: 在7个县（市）中 / among 7 counties."""
+        among = self.figure.among
+        if among is None:
+            raise TemplateProblem("this figure has no 'among' (what its rank is counted "
+                                  "among): add among: {count: 7, zh: 个县（市）, en: counties}")
+        if self.lang == "zh":
+            return f"在{among.count}{among.zh}中"
+        return f"among {among.count} {among.en}"
 
     @property
     def previous(self) -> str:
         """The earlier period's value, with its unit."""
-        previous = self._previous()
-        return format_value(previous.value, units()[self.figure.unit], self.lang,
-                            self.figure.qualifier, self.figure.decimals)
+        return self._value(self._previous().value, False)
 
     @property
     def change(self) -> str:
@@ -72,15 +111,70 @@ class FigureView:
         return self._change(arrow=True)
 
     def _change(self, arrow: bool) -> str:
+        figure = self.figure
+        unit = units()[figure.unit]
+        if figure.change is not None:  # as the source gives it: year on year
+            return format_change(Decimal(0), Decimal(0), unit, self.lang, 365, arrow,
+                                 given=figure.change)
         previous = self._previous()
-        days = (self.figure.as_of - previous.as_of).days
-        value = self.figure.value
+        days = ((figure.as_of or previous.as_of) - previous.as_of).days
+        value = figure.value
         assert value is not None, "derived figures are computed in validate()"
-        return format_change(value, previous.value, units()[self.figure.unit],
-                             self.lang, days, arrow)
+        return format_change(value, previous.value, unit, self.lang, days, arrow)
+
+    def _target(self) -> Figure:
+        if self.figure.target is None:
+            raise TemplateProblem("this figure has no target: add target: {value: ..., "
+                                  "period: year}")
+        return self.figure
+
+    @property
+    def target(self) -> str:
+        """The target's value, with its unit: 589亿元 / RMB 58.9 billion."""
+        target = self._target().target
+        if target is None or target.value is None:
+            raise TemplateProblem("this figure's target gives a percent, not a value")
+        return self._value(target.value, False)
+
+    @property
+    def of_target(self) -> str:
+        """The value as a percentage of the target: 37.22%."""
+        return format_value(targets.percent_of_target(self._target()), units()["percent"],
+                            self.lang)
+
+    @property
+    def progress(self) -> str:
+        """完成年度目标任务的37.22% / 37.22% of the annual target."""
+        return targets.progress(self._target(), self.lang)
+
+    @property
+    def against_target(self) -> str:
+        """超额完成年度目标任务 / exceeded the annual target (or what is short of it)."""
+        return targets.against_target(self._target(), self.lang)
+
+    @property
+    def shortfall(self) -> str:
+        """The target less the value, with its unit."""
+        return targets.shortfall(self._target(), self.lang)
+
+    @property
+    def schedule(self) -> str:
+        """超时序进度6.6个百分点 / 6.6 percentage points ahead of schedule."""
+        return targets.against_schedule(self._target(), self.lang)
+
+    @property
+    def schedule_points(self) -> str:
+        """+6.6个百分点 / +6.6 pp: against schedule, short, for a table's cell."""
+        return targets.schedule_points(self._target(), self.lang)
+
+    @property
+    def difference(self) -> str:
+        """比上年增加10家 / 10 firms more than a year earlier."""
+        self._previous()
+        return targets.difference(self.figure, self.lang)
 
     def _previous(self) -> Previous:
-        if self.figure.previous is None:
+        if self.figure.previous is None:  # (a change given by the source needs none)
             raise TemplateProblem("this figure has no previous value: add previous_value and "
                                   "previous_as_of (or previous: {value, as_of})")
         return self.figure.previous
@@ -91,15 +185,34 @@ class FigureView:
 
     @property
     def source(self) -> str:
-        return self.figure.source.zh if self.lang == "zh" else self.figure.source.en
+        """The source in this language; "" for a threshold or constant (statistic: false)."""
+        source = self.figure.source
+        if source is None:
+            return ""
+        return source.zh if self.lang == "zh" else source.en
 
     @property
     def as_of(self) -> str:
-        return format_as_of(self.figure.as_of, self.lang)
+        as_of = self.figure.as_of
+        return format_as_of(as_of, self.lang) if as_of else ""
+
+    # {{ id.about2 }} ... {{ id.about6 }}: the value to that many significant digits
+    about1 = property(lambda self: self.about(1))
+    about2 = property(lambda self: self.about(2))
+    about3 = property(lambda self: self.about(3))
+    about4 = property(lambda self: self.about(4))
+    about5 = property(lambda self: self.about(5))
+    about6 = property(lambda self: self.about(6))
 
 
-ATTRIBUTES = ("number", "label", "as_of", "source", "previous", "change", "trend")
-_ATTRIBUTES_HINT = "a figure offers " + ", ".join(f".{a}" for a in ATTRIBUTES)
+ATTRIBUTES = ("number", "label", "as_of", "source", "previous", "change", "trend", "ordinal",
+              "among", "target", "of_target", "progress", "against_target", "shortfall",
+              "schedule", "schedule_points", "difference", "about1", "about2", "about3",
+              "about4", "about5", "about6")
+_ATTRIBUTES_HINT = ("a figure offers .number, .label, .as_of, .source, .previous, .change, "
+                    ".trend, .about2 (to 2 significant digits; 1 to 6), a rank .ordinal and "
+                    ".among, a target .target, .of_target, .progress, .against_target, "
+                    ".shortfall, .schedule, and .difference")
 _LANGUAGE_HINT = ("a text may only name a figure, {{ id }}, or one of its attributes, "
                   "{{ id.number }}; see docs/content-format.md, 'Figures in text'")
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
@@ -156,6 +269,36 @@ def figure_refs(template: str) -> set[str]:
         return set()  # reported when the template is rendered
 
 
+def values_in(template: str) -> list[tuple[str, str, str]]:
+    """Each `{{ id }}` that prints a value with its unit, with the literal text before and
+    after it: (id, before, after). For the lint of units written twice (个个)."""
+    if not _needs_rendering(template):
+        return []
+    try:
+        parts = parse_template(template)
+    except TemplateProblem:
+        return []
+    found = []
+    for i, part in enumerate(parts):
+        if isinstance(part, tuple) and part[1] in (None, "previous"):
+            before = parts[i - 1] if i and isinstance(parts[i - 1], str) else ""
+            after = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], str) \
+                else ""
+            found.append((part[0], str(before), str(after)))
+    return found
+
+
+def figure_refs_in_order(template: str) -> list[str]:
+    """The figure ids a template uses, in the order it uses them."""
+    if not _needs_rendering(template):
+        return []
+    try:
+        parts = parse_template(template)
+    except TemplateProblem:
+        return []
+    return list(dict.fromkeys(part[0] for part in parts if isinstance(part, tuple)))
+
+
 def render_text(template: str, lang: Lang, figures: dict[str, Figure],
                 marked: bool = False) -> str:
     """Render one language's text; raises TemplateProblem for the user to fix. With
@@ -177,5 +320,6 @@ def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figu
     if attribute is None:
         return str(view)
     if attribute not in ATTRIBUTES:
-        raise TemplateProblem(f"a figure has no attribute '{attribute}'", _ATTRIBUTES_HINT)
+        raise TemplateProblem(f"a figure has no attribute '{attribute}'",
+                              did_you_mean(attribute, ATTRIBUTES) or _ATTRIBUTES_HINT)
     return str(getattr(view, attribute))

@@ -9,6 +9,7 @@ holds the cover and the blocks.
 """
 
 from .blocks import (
+    BAR_MARKS,
     BLOCK_CLASSES,
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
@@ -29,12 +30,15 @@ from .blocks import (
     Paragraph,
     Quote,
     block_roles,
+    breakdown_columns,
+    figure_columns,
 )
 from .document import Cover, Document, dump, label_parts
-from .text import Bilingual, FigureMark, Inline, Lang, Run, Source, characters_of, plain_text
+from .text import Bilingual, FigureMark, Inline, Lang, Note, Run, Source, characters_of, plain_text
 
-__all__ = ["BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
+__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
            "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
            "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
-           "KpiGrid", "Lang", "ModelBlock", "PageBreak", "Paragraph", "Quote", "Run", "Source",
-           "block_roles", "characters_of", "dump", "label_parts", "plain_text"]
+           "KpiGrid", "Lang", "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run",
+           "Source", "block_roles", "breakdown_columns", "characters_of", "dump",
+           "figure_columns", "label_parts", "plain_text"]

@@ -4,12 +4,13 @@ arranges it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar, get_args
 
-from .text import Bilingual, Inline, Lang, Run, Source, plain_text
+from .text import Bilingual, Inline, Lang, Note, Run, Source, inline_notes, plain_text
 
 
 def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
@@ -45,6 +46,10 @@ class ModelBlock:
         """The rows a side-by-side block takes in the parallel layout, each aligning its
         Chinese and English at the top."""
         return (self,)
+
+    def notes(self) -> list[Note]:
+        """The footnotes (glosses) its English carries, in order."""
+        return []
 
 
 def _roles(*pairs: tuple[str, str, str]) -> dict[str, Bilingual[str]]:
@@ -95,6 +100,9 @@ class Paragraph(ModelBlock):
 
     prose = texts
 
+    def notes(self) -> list[Note]:
+        return inline_notes([self.text.en])
+
 
 @dataclass(frozen=True)
 class BulletList(ModelBlock):
@@ -109,6 +117,9 @@ class BulletList(ModelBlock):
         return [_plain(item) for item in self.items]
 
     prose = texts
+
+    def notes(self) -> list[Note]:
+        return inline_notes([item.en for item in self.items])
 
     def parallel_rows(self) -> tuple[ModelBlock, ...]:
         """One row per item, so that items stay level with each other."""
@@ -137,11 +148,23 @@ class Quote(ModelBlock):
 
 @dataclass(frozen=True)
 class FigureRow:
+    """A row of a figure table: a figure (or, in a breakdown, a group) and its cells. The
+    columns a table chose beyond these (target, of_target, change, or a breakdown's
+    measures) are in `extra`, by field name."""
+
     figure_id: str
     label: Bilingual[str]
     value: Bilingual[str]
     as_of: Bilingual[str]
     source: Bilingual[str]
+    extra: tuple[tuple[str, Bilingual[str]], ...] = ()
+
+    def get(self, field: str) -> Bilingual[str]:
+        """The cell of a column's field."""
+        for name, value in self.extra:
+            if name == field:
+                return value
+        return getattr(self, field)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -163,6 +186,27 @@ SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
                   Column("as_of", "table_header_number", "table_date", 0.20),
                   Column("source", "table_header", "table_cell", 0.27))
 
+_CELL_ROLES = {"as_of": "table_date"}  # the other views are numbers
+
+
+def figure_columns(views: Sequence[str]) -> tuple[Column, ...]:
+    """The columns of a figure table that shows `views` of each figure (value, target,
+    of_target, change, schedule, as_of) after its label; the default two are as before."""
+    if tuple(views) == ("value", "as_of"):
+        return FIGURE_COLUMNS
+    share = 0.70 / len(views) if len(views) > 2 else 0.25
+    label = Column("label", "table_header", "table_cell", 1 - share * len(views))
+    return (label, *(Column(v, "table_header_number", _CELL_ROLES.get(v, "table_number"),
+                            share) for v in views))
+
+
+def breakdown_columns(measures: int) -> tuple[Column, ...]:
+    """A breakdown: the group's label, then a column per measure (fields m0, m1 ...)."""
+    share = min(0.6 / measures, 0.25)
+    return (Column("label", "table_header", "table_cell", 1 - share * measures),
+            *(Column(f"m{i}", "table_header_number", "table_number", share)
+              for i in range(measures)))
+
 
 @dataclass(frozen=True)
 class FigureTable(ModelBlock):
@@ -183,7 +227,7 @@ class FigureTable(ModelBlock):
 
     def texts(self) -> list[Bilingual[str]]:
         return ([self.caption] if self.caption else []) + [
-            getattr(row, c.field) for row in self.rows for c in self.columns] + (
+            row.get(c.field) for row in self.rows for c in self.columns] + (
             [self.note] if self.note else []) + list(self.header)
 
 
@@ -208,13 +252,21 @@ class CallOut(ModelBlock):
     def prose(self) -> list[Bilingual[str]]:
         return [_plain(self.text)]
 
+    def notes(self) -> list[Note]:
+        return inline_notes([self.text.en])
+
 
 @dataclass(frozen=True)
 class Kpi:
     value: Bilingual[str]
     label: Bilingual[str]
     trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
+    progress: Bilingual[str] | None = None  # 完成年度目标任务的37.22%, with a target
+    fraction: float | None = None  # of the target (may be over 1): the card's small bar
     figure: str | None = None  # the id of the figure `value` prints
+
+
+BAR_MARKS = "■□"  # a KPI card's bar of progress, in text: reached, still to do
 
 
 @dataclass(frozen=True)
@@ -227,7 +279,10 @@ class KpiGrid(ModelBlock):
                    ("kpi_label", "KPI Label", "KPI Label English"))
 
     def texts(self) -> list[Bilingual[str]]:
-        return [v for k in self.items for v in (k.value, k.label, k.trend) if v]
+        texts = [v for k in self.items for v in (k.value, k.label, k.trend, k.progress) if v]
+        if any(k.fraction is not None for k in self.items):
+            texts.append(Bilingual(BAR_MARKS, BAR_MARKS))  # Word draws the bars with these
+        return texts
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ class Document:
         texts += [(value, None) for value in self.labels.values()]  # the theme's
         for block in self.blocks:
             texts += [(v, block.source) for v in block.texts()]
+            texts += [(Bilingual("", f"{note.number} {note.text}"), block.source)
+                      for note in block.notes()]
         return texts
 
     @cached_property
@@ -116,8 +118,9 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
 def _short(value: object) -> str:
     """Runs in Markdown-like marks; a non-breaking space shown as ⍽."""
     if isinstance(value, tuple) and all(isinstance(r, Run) for r in value):
-        text = "".join(f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
-                       else r.text for r in value)
+        text = "".join((f"**{r.text}**" if r.strong else f"[{r.text}]({r.link})" if r.link
+                        else r.text) + (f"[^{r.note.number}: {r.note.text}]" if r.note else "")
+                       for r in value)
     else:
         text = str(value)
     return text.replace("\u00a0", "⍽")

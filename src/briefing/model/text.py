@@ -39,12 +39,28 @@ class FigureMark:
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of inline text: plain, strong, or a link (http, https or mailto)."""
+    """A stretch of inline text: plain, strong, or a link (http, https or mailto), with
+    perhaps a footnote after it."""
 
     text: str
     strong: bool = False
     link: str | None = None
     figures: tuple[FigureMark, ...] = ()
+    note: Note | None = None  # a footnote (a gloss) referenced at the end of this run
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its number in the document (1, 2, ... in reading order; Word numbers
+    its own footnotes the same way) and its text."""
+
+    number: int
+    text: str
+
+
+def inline_notes(texts: list[Inline]) -> list[Note]:
+    """The footnotes of inline texts, in order."""
+    return [run.note for text in texts for run in text if run.note]
 
 
 Inline = tuple[Run, ...]

@@ -98,10 +98,8 @@ def load_yaml(file: Path) -> Loaded:
     except RecursionError:  # nesting deeper than Python's stack: located without recursion
         raise ContentError([_too_deep(file, _deep_line(text))]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError([error(file, line, "",
-                                  f"YAML syntax: {exc.problem or exc.context}")]) from None
+        line, message, hint = yaml_problem(exc, text)
+        raise ContentError([error(file, line, "", message, hint)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, by position
         line = text.count("\n", 0, exc.position) + 1
         raise ContentError([error(file, line, "", f"character U+{exc.character:04X} is not "
@@ -115,6 +113,46 @@ def load_yaml(file: Path) -> Loaded:
         return loaded
     loaded.data = _to_plain(root, (), loaded, loaded.problems, set())
     return loaded
+
+
+_QUOTE_HINT = ("quote a value that starts with { [ * & ! | > ' \" % @ ` or contains ': ' "
+               "or ' #'")
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str, str | None]:
+    """PyYAML's complaint (its words name parser states: "expected <block end>, but found
+    '<scalar>'") as the line to look at, what is wrong there and what to do about it."""
+    problem, context = str(exc.problem or exc.context or ""), str(exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    lines = text.splitlines()
+    here = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "{{" in here or "{%" in here:
+        return line, "a value that starts with {{ must be quoted", \
+            'put the whole text in double quotes: en: "{{ signed_projects }} were signed"'
+    if "'\\t'" in problem:  # PyYAML writes the tab as '\t'
+        return line, "a tab indents this line: YAML indents with spaces only", None
+    if "cannot start any token" in problem or "undefined alias" in problem:
+        char = here.split(":", 1)[-1].strip()[:1] or "this character"
+        return line, f"a value that starts with {char} must be quoted", _QUOTE_HINT
+    for opening, closing, kind in (("[", "]", "list"), ("{", "}", "mapping")):
+        if f"',' or '{closing}'" in problem:
+            start = exc.context_mark.line + 1 if exc.context_mark else line
+            return start, (f"a value that starts with {opening} is read as a {kind}: quote "
+                           f"the text, or close the {kind} with {closing}"), None
+    if "mapping values are not allowed" in problem:
+        return line, ("a second ': ' on this line: quote a value that contains ': ', or put "
+                      "the key on a line of its own, indented"), None
+    if "end of stream" in problem and "quoted" in context:
+        start = exc.context_mark.line + 1 if exc.context_mark else None
+        return start, "a quote opened on this line is never closed", None
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return line, ("this line is indented differently from the lines before it: the keys "
+                      "of one mapping, and the '- ' of one list, start in the same column"), \
+            "or, if the line is a value, " + _QUOTE_HINT
+    cleaned = problem.replace("<scalar>", "a value").replace("<block end>", "the end of a "
+                                                                        "block")
+    return line, f"the file is not valid YAML here: {cleaned}", _QUOTE_HINT
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -184,6 +222,11 @@ def _to_plain(node: Node, path: Path_, loaded: Loaded, problems: list[Diagnostic
         return [_to_plain(item, path + (i,), loaded, problems, seen)
                 for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
+    if node.flow_style and any(isinstance(k, MappingNode) for k, _ in node.value):
+        problems.append(error(loaded.file, line, format_path(path),  # en: {{ x }}
+                              "a value that starts with {{ must be quoted",
+                              'put the whole text in double quotes: en: "{{ x }}"'))
+        return None
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1

@@ -126,6 +126,7 @@ class ResolvedTheme:
     greeting_at: str = "start"  # editions: where the greeting and the contact card go
     contact_at: str = "end"
     reference_doc: Path | None = None  # DOCX: an office's own document to start from
+    glosses: str = "footnotes"  # footnotes at first use, or a glossary section
 
     def for_languages(self, languages: tuple[Lang, ...]) -> ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
@@ -301,7 +302,8 @@ def resolve_theme(reference: str, styles_dirs: Path | Sequence[Path],
                                       problem)])
     return ResolvedTheme(spec.name, file, page, fonts, styles, boxes, labels,
                          spec.docx.embed_fonts, tuple(loaded.includes), numbering, chart_colors,
-                         spec.edition.greeting, spec.edition.contact, reference_doc)
+                         spec.edition.greeting, spec.edition.contact, reference_doc,
+                         spec.glosses)
 
 
 def reference_doc_problem(path: Path) -> str | None:

@@ -133,6 +133,9 @@ class ThemeFile(_Strict):
     edition: EditionSpec = EditionSpec()
     chart_colors: list[str] = Field([], description="fills of chart series and slices, "
                                     "#RRGGBB or $variable, in order")
+    glosses: Literal["footnotes", "section"] = Field(
+        "footnotes", description="how the English explains the glossary's local terms: a "
+        "footnote at each term's first use, or a glossary section before the Sources")
     heading_numbering: list[LabelSpec] = Field(
         [], max_length=4, description="per heading level, the number's pattern in each "
         "language: {chinese} 一, {decimal} 1, {roman} I; e.g. {zh: '{chinese}、', en: '{roman}. '}")

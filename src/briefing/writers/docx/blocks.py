@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
 from ...model import (
+    BAR_MARKS,
     Bilingual,
     Block,
     BulletList,
@@ -38,6 +39,8 @@ from ...theme.resolve import ResolvedTheme
 from . import oxml
 from .figuremarks import FigureMarks
 from .styles import (
+    FOOTNOTE_REFERENCE_STYLE,
+    FOOTNOTE_TEXT_STYLE,
     LINK_STYLE,
     PARALLEL_STYLE,
     SPACER_STYLES,
@@ -123,10 +126,12 @@ class BlockWriter:
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
-             figure: str | None = None) -> None:
-        """The value in each language of the layout, one paragraph each. With `figure`,
-        the whole value is that figure's (a table cell, a call-out's or KPI's figure)."""
-        for i, lang in enumerate(value.shown(self.languages)):
+             figure: str | None = None, every_language: bool = False) -> None:
+        """The value in each language of the layout, one paragraph each (a language whose
+        text is the other's is left out, unless `every_language`). With `figure`, the whole
+        value is that figure's (a table cell, a call-out's or KPI's figure)."""
+        langs = self.languages if every_language else value.shown(self.languages)
+        for i, lang in enumerate(langs):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang), lang, figure)
@@ -138,13 +143,16 @@ class BlockWriter:
         if isinstance(content, str):
             content = (Run(content, figures=(FigureMark(0, len(content), figure),)
                            if figure and content else ()),)
-        for run in content:
-            if run.figures and self.marks is not None and not run.link and not (
-                    self.revisions and run.text in self.revisions.previous):
-                self._marked_run(para, run, lang)
-                continue
+        # LibreOffice moves the end of every figure mark that follows a footnote reference
+        # in its paragraph back by a character (a draft saved there then no longer matches
+        # its register): a gloss's reference before a marked value goes after the last one
+        last_marked = max((i for i, run in enumerate(content) if run.figures), default=-1)
+        deferred: list[Run] = []
+        for i, run in enumerate(content):
             previous = self.revisions.previous.get(run.text) if self.revisions else None
-            if run.link:
+            if run.figures and self.marks is not None and not run.link and previous is None:
+                self._marked_run(para, run, lang)
+            elif run.link:
                 oxml.add_hyperlink(para, run.link, as_typed(run.text), self.ids[LINK_STYLE],
                                    run.strong)
             elif previous is not None:
@@ -156,6 +164,15 @@ class BlockWriter:
             else:
                 oxml.add_text_run(para, as_typed(run.text),
                                   self.ids[STRONG_STYLE] if run.strong else None)
+            if run.note:  # a gloss: a real footnote, numbered by Word in the same order
+                deferred.append(run)
+            if deferred and (i >= last_marked or self.marks is None):
+                for noted in deferred:
+                    assert noted.note is not None
+                    oxml.add_footnote(para, noted.note.number, noted.note.text,
+                                      self.ids[FOOTNOTE_TEXT_STYLE],
+                                      self.ids[FOOTNOTE_REFERENCE_STYLE])
+                deferred = []
 
     def _marked_run(self, para, run: Run, lang: Lang) -> None:  # type: ignore[no-untyped-def]
         """A run with figure values: plain stretches, and each value in its mark."""
@@ -208,7 +225,7 @@ class BlockWriter:
             oxml.keep_row_together(row)
         for row, data in zip(table.rows[1:], block.rows, strict=True):
             for cell, column in zip(row_cells(row), columns, strict=True):
-                self.text(cell, column.cell_role, getattr(data, column.field),
+                self.text(cell, column.cell_role, data.get(column.field),
                           first_in_cell=True,
                           figure=data.figure_id if column.field == "value" else None)
         oxml.table_look(table, first_row=True, banded_rows=True)
@@ -267,9 +284,17 @@ class BlockWriter:
         count = len(block.items)
         for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
                              block.items, strict=True):
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure)
+            # every card has a line per language, 24.1% too: the cards of a row match
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure,
+                      every_language=True)
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend)
+            if kpi.progress:
+                if kpi.fraction is not None:  # the small bar, in ten blocks
+                    filled = round(max(0.0, min(kpi.fraction, 1.0)) * 10)
+                    bar = BAR_MARKS[0] * filled + BAR_MARKS[1] * (10 - filled)
+                    self.text(cell, "kpi_label", Bilingual(bar, bar))
+                self.text(cell, "kpi_label", kpi.progress)
             self.text(cell, "kpi_label", kpi.label)
         self._space_after("kpi")
 

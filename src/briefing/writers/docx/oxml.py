@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -345,3 +346,58 @@ def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: str, bold: b
     run.append(t)
     link.append(run)
     paragraph._p.append(link)
+
+
+FOOTNOTES_PART = "/word/footnotes.xml"
+_FOOTNOTES_TYPE = ("application/vnd.openxmlformats-officedocument.wordprocessingml."
+                   "footnotes+xml")
+# Word's footnotes part starts with the two separators it draws above the notes
+_FOOTNOTES_XML = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    + "".join(f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr><w:spacing '
+              f'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r>'
+              f'</w:p></w:footnote>' for kind, number in (("separator", -1),
+                                                          ("continuationSeparator", 0)))
+    + "</w:footnotes>")
+
+
+def add_footnote(paragraph: Paragraph, number: int, text: str, text_style: str,
+                 reference_style: str) -> None:
+    """A real Word footnote: its reference mark at the end of the paragraph so far, and
+    its text (in `text_style`) in the footnotes part, made on first use. python-docx has
+    no API for footnotes."""
+    notes = _footnotes(paragraph.part)
+    note = OxmlElement("w:footnote")
+    note.set(qn("w:id"), str(number))
+    para = OxmlElement("w:p")
+    first_child_style(para, "w:pPr", "w:pStyle").set(qn("w:val"), text_style)
+    para.append(_styled_run(reference_style, OxmlElement("w:footnoteRef")))
+    _plain_run(para, " " + text, None)
+    note.append(para)
+    notes.append(note)
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), str(number))
+    paragraph._p.append(_styled_run(reference_style, reference))
+
+
+def _styled_run(style: str, content: Element) -> Element:
+    """A run in a character style holding one element (a footnote mark or reference)."""
+    run = OxmlElement("w:r")
+    first_child_style(run, "w:rPr", "w:rStyle").set(qn("w:val"), style)
+    run.append(content)
+    return run
+
+
+def _footnotes(document_part: Any) -> Any:
+    """The footnotes part's root element, the part made and related on first use."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    for rel in document_part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
+            return rel.target_part.element
+    part = XmlPart(PackURI(FOOTNOTES_PART), _FOOTNOTES_TYPE, parse_xml(_FOOTNOTES_XML),
+                   document_part.package)
+    document_part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    return part.element

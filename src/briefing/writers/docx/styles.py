@@ -28,6 +28,8 @@ TABLE_STYLES = {"table": "Figure Table", "callout": "Call-out Box", "kpi": "KPI 
 PARALLEL_STYLE = "Parallel Text"
 LINK_STYLE = "Hyperlink"
 STRONG_STYLE = "Strong"
+FOOTNOTE_TEXT_STYLE = "Footnote Text"  # Word's own names: its footnote tools use them
+FOOTNOTE_REFERENCE_STYLE = "Footnote Reference"
 
 
 def define_styles(doc: DocxDocument, theme: ResolvedTheme,
@@ -187,6 +189,12 @@ def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
             theme.styles["Heading 1"].color.lstrip("#"))
     if STRONG_STYLE not in names:
         doc.styles.add_style(STRONG_STYLE, WD_STYLE_TYPE.CHARACTER).font.bold = True
+    if FOOTNOTE_REFERENCE_STYLE not in names:
+        doc.styles.add_style(FOOTNOTE_REFERENCE_STYLE,
+                             WD_STYLE_TYPE.CHARACTER).font.superscript = True
+    if FOOTNOTE_TEXT_STYLE not in names:  # glosses: set like a table's source note
+        note = doc.styles.add_style(FOOTNOTE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        note.base_style = doc.styles[STYLE_ROLES["table_note"].en]
 
 
 def _parallel_style(doc: DocxDocument, gap_pt: float) -> None:

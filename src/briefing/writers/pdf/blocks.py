@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
@@ -29,6 +30,7 @@ from ...model import (
     PageBreak,
     Paragraph,
     Quote,
+    Run,
     plain_text,
 )
 from ...reportlab_fonts import font_names
@@ -75,6 +77,8 @@ class BlockRenderer:
             column = (self.width - theme.page.column_gap_pt) / 2
             self.columns = tuple(BlockRenderer(theme, (lang,), width=column)
                                  for lang in languages)
+            for renderer in self.columns:
+                renderer.draws_notes = False  # the row's notes go under both columns
         self.font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
 
     def render(self, block: Block) -> list[Flowable]:
@@ -83,9 +87,24 @@ class BlockRenderer:
             flowables = [self.side_by_side(row) for row in block.parallel_rows()]
         else:
             flowables = HANDLERS[type(block)](self, block)
+        if self.draws_notes and "en" in self.languages:
+            flowables += self.notes(block)
         for flowable in flowables:
             flowable.source = block.source
         return flowables
+
+    draws_notes = True
+
+    def notes(self, block: Block) -> list[Flowable]:
+        """The block's footnotes (glosses), numbered, in small type right under it: a PDF
+        page has no room kept for notes at its foot, and the note stays beside its term."""
+        notes = block.notes()
+        if not notes:
+            return []
+        style = self.styles.get("table_note", "en")
+        return [make_paragraph((Run(f"{note.number}", strong=True), Run(f" {note.text}")),
+                               style) for note in notes] + [
+            Spacer(1, self.styles.get("body", "en").spaceAfter)]  # as after the block
 
     def side_by_side(self, block: Any) -> Flowable:
         """Parallel layout: the block's versions in columns, aligned at the top, kept on one
@@ -107,13 +126,20 @@ class BlockRenderer:
         table.parallel_widths = [column.width for column in self.columns]
         table.parallel_gaps = [gap, 0.0]
         table.parallel_heading = isinstance(block, Heading)
+        # a heading's bookmark: the row is what the page template sees, not its cells
+        titles = [f.outline for cell in cells for f in cell if getattr(f, "outline", None)]
+        if titles:
+            table.outline = (" · ".join(title for title, _ in titles), titles[0][1])
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
-              override: str | None = None, **extra: object) -> list[Flowable]:
-        """The block's text in each language of the layout, in order."""
+              override: str | None = None, every_language: bool = False,
+              **extra: object) -> list[Flowable]:
+        """The block's text in each language of the layout, in order (a language whose
+        text is the other's is left out, unless `every_language`)."""
+        langs = self.languages if every_language else value.shown(self.languages)
         return [make_paragraph(value.get(lang), self.styles.get(role, lang, override),
-                               **extra) for lang in value.shown(self.languages)]
+                               **extra) for lang in langs]
 
     def heading(self, block: Heading) -> list[Flowable]:
         text = block.numbered_text()
@@ -162,7 +188,7 @@ class BlockRenderer:
         columns = block.columns
         header = [self.texts(c.header_role, h)
                   for c, h in zip(columns, block.header, strict=True)]
-        rows = [[self.texts(c.cell_role, getattr(r, c.field)) for c in columns]
+        rows = [[self.texts(c.cell_role, r.get(c.field)) for c in columns]
                 for r in block.rows]
         widths = self.column_widths(block, box.padding_pt, rows)
         table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
@@ -284,7 +310,12 @@ class BlockRenderer:
                 commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                              ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
             trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
+            progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
+                         if kpi.fraction is not None else [])
+                        + self.texts("kpi_label", kpi.progress)) if kpi.progress else []
+            # every card has a line per language, 24.1% too: the cards of a row match
             cells.append(self.figures(kpi.value, card - 2 * box.padding_pt) + trend +
+                         progress +
                          self.texts("kpi_label", kpi.label))
             widths.append(card)
             commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
@@ -296,9 +327,10 @@ class BlockRenderer:
 
     def figures(self, value: Bilingual[str], width: float) -> list[Flowable]:
         """A KPI card's figure in each language, on one line: set smaller (down to
-        MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit."""
+        MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit.
+        Every language, 24.1% too: the cards of a row match."""
         out = []
-        for lang in value.shown(self.languages):
+        for lang in self.languages:
             style = self.styles.get("kpi_value", lang)
             wide = text_width(value.get(lang).replace("\u00a0", " "), style)
             if wide > width:
@@ -311,6 +343,17 @@ class BlockRenderer:
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]
+
+
+def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:
+    """A KPI card's small bar: the share of the target reached (full past it)."""
+    height = 4.0
+    color = HexColor(box.band_color or box.border_color or "#1F4E79")
+    drawing = Drawing(width, height + 3)
+    drawing.add(Rect(0, 1.5, width, height, fillColor=HexColor("#E3E7EC"), strokeColor=None))
+    drawing.add(Rect(0, 1.5, width * max(0.0, min(fraction, 1.0)), height, fillColor=color,
+                     strokeColor=None))
+    return drawing
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).

@@ -94,6 +94,7 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         story += renderer.render(block)
     if document.parallel:
         story = parallel_sections(story)
+    _nest_outline(story)
     if contents is not None:
         # the first pass lays the contents out with a line per heading (its page to come),
         # not ReportLab's one-line placeholder: the pages after it then move no more, and
@@ -152,6 +153,19 @@ def _cover(document: Document, styles: StyleSheet) -> list[Flowable]:
         story += [make_paragraph(value.get(lang), styles.get("cover_meta", lang))
                   for lang in value.shown(document.languages)]
     return story + [NextPageTemplate("body"), PageBreak()]
+
+
+def _nest_outline(story: list[Flowable]) -> None:
+    """A PDF outline cannot skip a level: a heading of level 3 right under a section's (or
+    one before any section heading) is nested one below the entry before it. The heading
+    keeps its own style; only its bookmark and contents entry move up."""
+    deepest = 0
+    for flowable in story:
+        entry = getattr(flowable, "outline", None)
+        if entry:
+            title, level = entry
+            deepest = min(level, deepest + 1)
+            flowable.outline = (title, deepest)
 
 
 def _contents(document: Document, styles: StyleSheet) -> list[Flowable]:

@@ -185,5 +185,7 @@ def markup(runs: Inline | str, chain: FontChain) -> str:
             text = f"<b>{text}</b>"
         if run.link:
             text = f"<a href={quoteattr(run.link)}><u>{text}</u></a>"
+        if run.note:  # the footnote's number; its text follows the block (blocks.py)
+            text += f"<super>{run.note.number}</super>"
         parts.append(text)
     return "".join(parts)
