@@ -71,7 +71,7 @@ def build_report(path: str | Path, out_dir: str | Path = "build", *,
     return build_outputs(Path(path), Path(out_dir), formats, theme, layout, strict, force,
                          wait_s, redline, publish,
                          Path(reference_doc) if reference_doc is not None else None,
-                         embed_fonts, name)
+                         embed_fonts, name=name)
 
 
 def update_draft(draft: str | Path, output: str | Path | None = None, *,

@@ -221,7 +221,7 @@ class BlockRenderer:
             whole = column.cell_role in KEPT_WHOLE_ROLES
             natural = least = 0.0
             for role, value in [(column.header_role, header)] + [
-                    (column.cell_role, getattr(row, column.field)) for row in block.rows]:
+                    (column.cell_role, row.get(column.field)) for row in block.rows]:
                 for lang in value.shown(self.languages):
                     style, text = self.styles.get(role, lang), value.get(lang)
                     natural = max(natural, text_width(text, style))
