@@ -19,7 +19,7 @@ import yaml
 from .figures import Lang, format_value, round_decimals, units
 
 if TYPE_CHECKING:
-    from .schema import Figure
+    from .figure_file import Figure
 
 PERCENT_PLACES = 2  # 37.22% of the target, 6.6 points ahead: as the bulletins print them
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..source.hints import did_you_mean
 from . import targets
+from .figure_file import Figure, Previous
 from .figures import (
     Lang,
     format_as_of,
@@ -24,7 +25,6 @@ from .figures import (
     round_significant,
     units,
 )
-from .schema import Figure, Previous
 
 
 class TemplateProblem(Exception):

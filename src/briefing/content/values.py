@@ -14,7 +14,7 @@ from ..source.load import Loaded, format_path
 from .figures import units
 
 if TYPE_CHECKING:
-    from .schema import Figure
+    from .figure_file import Figure
 
 
 def sign_problems(figures: dict[str, Figure],

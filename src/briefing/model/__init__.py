@@ -1,39 +1,42 @@
 """The document model: what both writers draw, with every figure resolved and all text
 rendered. Frozen dataclasses, no pydantic, ReportLab or python-docx here.
 
-Blocks form a closed set (`Block`, blocks.py). Every text is Bilingual (text.py); every
-block has `style` (a theme style name, or None for "the default for this kind of block")
-and `source` (where it was written), and answers what `ModelBlock` asks: its texts, its
-prose, its style roles and how the parallel layout arranges it. The Document (document.py)
-holds the cover and the blocks.
+Blocks form a closed set (`Block`, blocks.py; the figure blocks in figure_blocks.py, what
+every block answers in base.py). Every text is Bilingual (text.py); every block has `style`
+(a theme style name, or None for "the default for this kind of block") and `source` (where
+it was written), and answers what `ModelBlock` asks: its texts, its prose, its style roles
+and how the parallel layout arranges it. The Document (document.py) holds the cover and the
+blocks.
 """
 
+from .base import ModelBlock
 from .blocks import (
-    BAR_MARKS,
     BLOCK_CLASSES,
-    FIGURE_COLUMNS,
-    SOURCE_COLUMNS,
     Block,
     BulletList,
-    CallOut,
-    Chart,
-    Column,
     ContactCard,
-    FigureRow,
-    FigureTable,
     Heading,
     Image,
-    Kpi,
-    KpiGrid,
-    ModelBlock,
     PageBreak,
     Paragraph,
     Quote,
     block_roles,
+)
+from .document import Cover, Document, dump, label_parts
+from .figure_blocks import (
+    BAR_MARKS,
+    FIGURE_COLUMNS,
+    SOURCE_COLUMNS,
+    CallOut,
+    Chart,
+    Column,
+    FigureRow,
+    FigureTable,
+    Kpi,
+    KpiGrid,
     breakdown_columns,
     figure_columns,
 )
-from .document import Cover, Document, dump, label_parts
 from .text import Bilingual, FigureMark, Inline, Lang, Note, Run, Source, characters_of, plain_text
 
 __all__ = ["BAR_MARKS", "BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",

@@ -1,59 +1,17 @@
 """The blocks of the model: a closed set (`Block`), each a frozen dataclass that answers
 what `ModelBlock` asks (its texts, its prose, its style roles, how the parallel layout
-arranges it)."""
+arranges it). The text blocks (side by side in the parallel layout), pictures, contact
+cards and page breaks are here; the figure blocks in figure_blocks.py."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import ClassVar, get_args
+from typing import get_args
 
-from .text import Bilingual, Inline, Lang, Note, Run, Source, inline_notes, plain_text
-
-
-def _plain(value: Bilingual[Inline]) -> Bilingual[str]:
-    return Bilingual(plain_text(value.zh), plain_text(value.en))
-
-
-class ModelBlock:
-    """What every block of the model answers; each block's dataclass declares the rest.
-
-    `side_by_side`: in the parallel layout the block's languages go into two columns, one
-    row per `parallel_rows()` (text blocks). Its writer handlers are then called once per
-    column, inside a table cell, with one language: they must write only paragraphs, into
-    the writer's current container (`BlockWriter.container` in the DOCX), and no tables or
-    boxes of their own. Other blocks show both languages in one box, across the page.
-
-    `roles`: the style roles of its parts (role -> style name in zh and en), which every
-    theme must define; theme.resolve.STYLE_ROLES gathers them."""
-
-    side_by_side: ClassVar[bool] = False
-    roles: ClassVar[dict[str, Bilingual[str]]] = {}
-
-    def texts(self) -> list[Bilingual[str]]:
-        """Every text the block draws, as plain strings in both languages: the glyph check
-        and the fonts both writers embed read these."""
-        return []
-
-    def prose(self) -> list[Bilingual[str]]:
-        """Its translated prose (not figures or labels): the glossary check compares the
-        languages of these."""
-        return []
-
-    def parallel_rows(self) -> tuple[ModelBlock, ...]:
-        """The rows a side-by-side block takes in the parallel layout, each aligning its
-        Chinese and English at the top."""
-        return (self,)
-
-    def notes(self) -> list[Note]:
-        """The footnotes (glosses) its English carries, in order."""
-        return []
-
-
-def _roles(*pairs: tuple[str, str, str]) -> dict[str, Bilingual[str]]:
-    return {role: Bilingual(zh, en) for role, zh, en in pairs}
+from .base import ModelBlock, _plain, _roles
+from .figure_blocks import CallOut, Chart, FigureTable, KpiGrid
+from .text import Bilingual, Inline, Note, Run, Source, inline_notes
 
 
 @dataclass(frozen=True)
@@ -144,174 +102,6 @@ class Quote(ModelBlock):
         return [_plain(self.text), self.attribution]
 
     prose = texts
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """A row of a figure table: a figure (or, in a breakdown, a group) and its cells. The
-    columns a table chose beyond these (target, of_target, change, or a breakdown's
-    measures) are in `extra`, by field name."""
-
-    figure_id: str
-    label: Bilingual[str]
-    value: Bilingual[str]
-    as_of: Bilingual[str]
-    source: Bilingual[str]
-    extra: tuple[tuple[str, Bilingual[str]], ...] = ()
-
-    def get(self, field: str) -> Bilingual[str]:
-        """The cell of a column's field."""
-        for name, value in self.extra:
-            if name == field:
-                return value
-        return getattr(self, field)  # type: ignore[no-any-return]
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of figure tables: the row field it shows, the style roles of its header and
-    cells, and its share of the text width. Both writers lay tables out from these."""
-
-    field: str
-    header_role: str
-    cell_role: str
-    share: float
-
-
-FIGURE_COLUMNS = (Column("label", "table_header", "table_cell", 0.50),
-                  Column("value", "table_header_number", "table_number", 0.28),
-                  Column("as_of", "table_header_number", "table_date", 0.22))
-SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
-                  Column("value", "table_header_number", "table_number", 0.25),
-                  Column("as_of", "table_header_number", "table_date", 0.20),
-                  Column("source", "table_header", "table_cell", 0.27))
-
-_CELL_ROLES = {"as_of": "table_date"}  # the other views are numbers
-
-
-def figure_columns(views: Sequence[str]) -> tuple[Column, ...]:
-    """The columns of a figure table that shows `views` of each figure (value, target,
-    of_target, change, schedule, as_of) after its label; the default two are as before."""
-    if tuple(views) == ("value", "as_of"):
-        return FIGURE_COLUMNS
-    share = 0.70 / len(views) if len(views) > 2 else 0.25
-    label = Column("label", "table_header", "table_cell", 1 - share * len(views))
-    return (label, *(Column(v, "table_header_number", _CELL_ROLES.get(v, "table_number"),
-                            share) for v in views))
-
-
-def breakdown_columns(measures: int) -> tuple[Column, ...]:
-    """A breakdown: the group's label, then a column per measure (fields m0, m1 ...)."""
-    share = min(0.6 / measures, 0.25)
-    return (Column("label", "table_header", "table_cell", 1 - share * measures),
-            *(Column(f"m{i}", "table_header_number", "table_number", share)
-              for i in range(measures)))
-
-
-@dataclass(frozen=True)
-class FigureTable(ModelBlock):
-    caption: Bilingual[str] | None
-    header: tuple[Bilingual[str], ...]  # a title per column
-    rows: tuple[FigureRow, ...]
-    style: str | None
-    source: Source
-    columns: tuple[Column, ...] = FIGURE_COLUMNS
-    note: Bilingual[str] | None = None  # under the table: where its figures come from
-
-    roles = _roles(("table_header", "Table Header", "Table Header English"),
-                   ("table_header_number", "Table Header Figure", "Table Header Figure English"),
-                   ("table_cell", "Table Text", "Table Text English"),
-                   ("table_number", "Table Figure", "Table Figure English"),
-                   ("table_date", "Table Date", "Table Date English"),
-                   ("table_note", "Table Note", "Table Note English"))
-
-    def texts(self) -> list[Bilingual[str]]:
-        return ([self.caption] if self.caption else []) + [
-            row.get(c.field) for row in self.rows for c in self.columns] + (
-            [self.note] if self.note else []) + list(self.header)
-
-
-@dataclass(frozen=True)
-class CallOut(ModelBlock):
-    """One highlighted figure with its label and a short text."""
-
-    value: Bilingual[str]
-    label: Bilingual[str]
-    text: Bilingual[Inline]
-    style: str | None
-    source: Source
-    figure: str | None = None  # the id of the figure `value` prints
-
-    roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
-                   ("callout_label", "Call-out Label", "Call-out Label English"),
-                   ("callout_text", "Call-out Text", "Call-out Text English"))
-
-    def texts(self) -> list[Bilingual[str]]:
-        return [self.value, self.label, _plain(self.text)]
-
-    def prose(self) -> list[Bilingual[str]]:
-        return [_plain(self.text)]
-
-    def notes(self) -> list[Note]:
-        return inline_notes([self.text.en])
-
-
-@dataclass(frozen=True)
-class Kpi:
-    value: Bilingual[str]
-    label: Bilingual[str]
-    trend: Bilingual[str] | None = None  # ▲ 12.5%, when the figure has a previous value
-    progress: Bilingual[str] | None = None  # 完成年度目标任务的37.22%, with a target
-    fraction: float | None = None  # of the target (may be over 1): the card's small bar
-    figure: str | None = None  # the id of the figure `value` prints
-
-
-BAR_MARKS = "■□"  # a KPI card's bar of progress, in text: reached, still to do
-
-
-@dataclass(frozen=True)
-class KpiGrid(ModelBlock):
-    items: tuple[Kpi, ...]
-    style: str | None
-    source: Source
-
-    roles = _roles(("kpi_value", "KPI Value", "KPI Value English"),
-                   ("kpi_label", "KPI Label", "KPI Label English"))
-
-    def texts(self) -> list[Bilingual[str]]:
-        texts = [v for k in self.items for v in (k.value, k.label, k.trend, k.progress) if v]
-        if any(k.fraction is not None for k in self.items):
-            texts.append(Bilingual(BAR_MARKS, BAR_MARKS))  # Word draws the bars with these
-        return texts
-
-
-@dataclass(frozen=True)
-class Chart(ModelBlock):
-    """A chart over figures of one unit: bar, grouped bar, line, pie or donut. `values` and
-    `value_texts` hold one row per series (one series but for grouped bars), one entry per
-    category in `labels`."""
-
-    kind: str
-    title: Bilingual[str]
-    labels: tuple[Bilingual[str], ...]
-    values: tuple[tuple[Decimal, ...], ...]          # for drawing
-    value_texts: tuple[tuple[Bilingual[str], ...], ...]  # printed: 112.5亿元 / RMB 11.25 billion
-    series_labels: tuple[Bilingual[str], ...]
-    style: str | None
-    source: Source
-
-    def texts(self) -> list[Bilingual[str]]:
-        return [self.title, *self.labels, *self.series_labels,
-                *(v for row in self.value_texts for v in row)]
-
-    def alt_text(self, languages: tuple[Lang, ...]) -> str:
-        """What the chart says, for readers who cannot see it."""
-        def row(lang: Lang, s: int) -> str:
-            prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
-            return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
-                                      in zip(self.labels, self.value_texts[s], strict=True))
-        return " / ".join(self.title.get(lang) + ": " + " | ".join(
-            row(lang, s) for s in range(len(self.values))) for lang in languages)
 
 
 @dataclass(frozen=True)
