@@ -1,4 +1,5 @@
-"""One handler per block type: model block -> paragraphs and tables in the DOCX."""
+"""One handler per block type: model block -> paragraphs and tables in the DOCX (the
+figure tables' handler and the table helpers in tables.py; HANDLERS lists them all)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import IO, Any
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
-from docx.table import Table, _Cell, _Row
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
@@ -36,18 +37,16 @@ from ...model import (
 )
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
-from . import oxml
+from . import oxml, tablexml
 from .figuremarks import FigureMarks
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
     LINK_STYLE,
-    PARALLEL_STYLE,
-    SPACER_STYLES,
     STRONG_STYLE,
-    TABLE_STYLES,
     StyleIds,
 )
+from .tables import box_cells, figure_table, new_table, row_cells, space_after
 from .tracked import add_tracked_change
 
 Container = DocxDocument | _Cell
@@ -93,11 +92,11 @@ class BlockWriter:
         """Parallel layout: consecutive text blocks are the rows of one two-column table,
         so that a secretary edits each language in its own column."""
         if self._parallel_table is None:
-            self._parallel_table = self._table(0, len(self.columns), None,
-                                               tuple(1 / len(self.columns)
-                                                     for _ in self.columns))
+            self._parallel_table = new_table(self, 0, len(self.columns), None,
+                                             tuple(1 / len(self.columns)
+                                                   for _ in self.columns))
         row = self._parallel_table.add_row()  # type: ignore[no-untyped-call]  # (python-docx)
-        oxml.keep_row_together(row)
+        tablexml.keep_row_together(row)
         for cell, column in zip(row_cells(row), self.columns, strict=True):
             column.target = cell
             column.write(block)
@@ -211,35 +210,13 @@ class BlockWriter:
         self.text(self.container, "quote", block.text, block.style)
         self.text(self.container, "quote_attribution", block.attribution)
 
-    def figure_table(self, block: FigureTable) -> None:
-        if block.caption:
-            self.text(self.doc, "caption", block.caption)
-        columns = block.columns
-        table = self._table(1 + len(block.rows), len(columns), "table",
-                            tuple(c.share for c in columns))
-        for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header,
-                                       strict=True):
-            self.text(cell, column.header_role, title, first_in_cell=True)
-        oxml.mark_header_row(table.rows[0])
-        for row in table.rows:
-            oxml.keep_row_together(row)
-        for row, data in zip(table.rows[1:], block.rows, strict=True):
-            for cell, column in zip(row_cells(row), columns, strict=True):
-                self.text(cell, column.cell_role, data.get(column.field),
-                          first_in_cell=True,
-                          figure=data.figure_id if column.field == "value" else None)
-        oxml.table_look(table, first_row=True, banded_rows=True)
-        if block.note:
-            self.text(self.doc, "table_note", block.note)
-        self._space_after("table")
-
     def callout(self, block: CallOut) -> None:
-        figure, text = self._box("callout", (0.36, 0.64))
+        figure, text = box_cells(self, "callout", (0.36, 0.64))
         self.text(figure, "callout_value", block.value, first_in_cell=True,
                   figure=block.figure)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
-        self._space_after("callout")
+        space_after(self, "callout")
 
     def chart(self, block: Chart) -> None:
         """The title, then a PNG of the PDF's drawing, with the chart's data as alt text."""
@@ -267,7 +244,7 @@ class BlockWriter:
 
     def contact(self, block: ContactCard) -> None:
         """The host's card, as a call-out box: text, and the link's QR code as a picture."""
-        text, code = self._box("callout", (0.75, 0.25))
+        text, code = box_cells(self, "callout", (0.75, 0.25))
         self.text(text, "callout_label", block.label, first_in_cell=True)
         self.text(text, "callout_value", block.name)
         self.text(text, "callout_text", block.title)
@@ -278,11 +255,11 @@ class BlockWriter:
             png = cached("qr", block.link, lambda: _qr_png(block.link or ""))
             self.picture(code, io.BytesIO(png), 90,
                          f"QR code: {block.link}", reuse_first=True)
-        self._space_after("callout")
+        space_after(self, "callout")
 
     def kpis(self, block: KpiGrid) -> None:
         count = len(block.items)
-        for cell, kpi in zip(self._box("kpi", tuple(1 / count for _ in range(count))),
+        for cell, kpi in zip(box_cells(self, "kpi", tuple(1 / count for _ in range(count))),
                              block.items, strict=True):
             # every card has a line per language, 24.1% too: the cards of a row match
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure,
@@ -296,36 +273,11 @@ class BlockWriter:
                     self.text(cell, "kpi_label", Bilingual(bar, bar))
                 self.text(cell, "kpi_label", kpi.progress)
             self.text(cell, "kpi_label", kpi.label)
-        self._space_after("kpi")
+        space_after(self, "kpi")
 
     def page_break(self, block: PageBreak) -> None:
         para = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
         para.add_run().add_break(WD_BREAK.PAGE)
-
-    def _box(self, box: str, fractions: tuple[float, ...]) -> list[_Cell]:
-        """The cells of a one-row box (call-out, KPI row, contact card) that never splits."""
-        table = self._table(1, len(fractions), box, fractions)
-        oxml.keep_row_together(table.rows[0])
-        oxml.table_look(table, first_row=False, banded_rows=False)
-        return row_cells(table.rows[0])
-
-    def _table(self, rows: int, cols: int, box: str | None,
-               fractions: tuple[float, ...]) -> Table:
-        """A table in a box style (None: the parallel layout's borderless style)."""
-        table: Table = self.doc.add_table(rows=rows, cols=cols)
-        table._tbl.tblPr.style = self.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
-        table.autofit = False
-        widths = [Pt(self.width_pt * fraction) for fraction in fractions]
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for row in table.rows:
-            for cell, width in zip(row_cells(row), widths, strict=True):
-                cell.width = width
-        return table
-
-    def _space_after(self, box: str) -> None:
-        """Word has no 'space after table': an empty paragraph in the box's spacer style."""
-        self.paragraph_in(self.doc, self.ids[SPACER_STYLES[box]])
 
 
 def as_typed(text: str) -> str:
@@ -341,7 +293,7 @@ def as_typed(text: str) -> str:
 HANDLERS: dict[type, Callable[[BlockWriter, Any], None]] = {
     Heading: BlockWriter.heading, Paragraph: BlockWriter.paragraph,
     BulletList: BlockWriter.bullets, Quote: BlockWriter.quote,
-    FigureTable: BlockWriter.figure_table,
+    FigureTable: figure_table,
     CallOut: BlockWriter.callout, KpiGrid: BlockWriter.kpis, Chart: BlockWriter.chart,
     Image: BlockWriter.image, ContactCard: BlockWriter.contact,
     PageBreak: BlockWriter.page_break,
@@ -359,10 +311,3 @@ def _qr_png(link: str) -> bytes:
     from ...charts import chart_png, qr_drawing  # ReportLab only for documents with links
 
     return chart_png(qr_drawing(link, 90))
-
-
-def row_cells(row: _Row) -> list[_Cell]:
-    """A row's cells, straight from its w:tc elements. python-docx's `row.cells` lays out the
-    grid of the whole table each time (quadratic in its rows: a 300-page parallel layout is
-    one long table); our tables merge no cells, so the grid is the elements."""
-    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]

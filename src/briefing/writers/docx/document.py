@@ -31,7 +31,7 @@ from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
 from .. import WriteOptions
-from . import oxml
+from . import oxml, settingsxml
 from .blocks import BlockWriter, as_typed
 from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
 from .figuremarks import FigureMarks, save_register
@@ -60,7 +60,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
     number_headings(doc, theme, document.languages, kept)
     if theme.reference_doc is None:  # else the office's page setup
         _page(doc.sections[0], theme)
-    oxml.hyphenate_automatically(doc)
+    settingsxml.hyphenate_automatically(doc)
     marks = FigureMarks(document.id, document.cover.date.isoformat(), document.theme,
                         document.layout)
     writer = BlockWriter(doc, theme, document.languages, parallel=document.parallel,
@@ -78,7 +78,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
         writer.write(block)
     _properties(doc, document)
     save_register(doc, marks.register)
-    oxml.set_compatibility(doc, 15, "zh-CN")
+    settingsxml.set_compatibility(doc, 15, "zh-CN")
     name_alternative_fonts(doc, {f.family: (f.alternatives, f.regular)
                                  for f in theme.fonts.values() if f.alternatives})
     if theme.embed_fonts:
@@ -284,7 +284,7 @@ def _contents(writer: BlockWriter, document: Document) -> None:
     paragraph = doc.add_paragraph(style=doc.styles[writer.theme.style_for("body", "zh").name])
     oxml.add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', placeholder=" ")
     paragraph.add_run().add_break(WD_BREAK.PAGE)
-    oxml.update_fields_on_open(doc)
+    settingsxml.update_fields_on_open(doc)
 
 
 def _cover(writer: BlockWriter, document: Document) -> None:

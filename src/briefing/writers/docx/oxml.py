@@ -1,11 +1,13 @@
-"""The few things python-docx has no API for, done at the XML level in one place."""
+"""The few things python-docx has no API for, done at the XML level: the schema's order of
+properties, fonts and languages, paragraph settings, fields, numbering, pictures' alt
+text, the line grid, styles, runs, links and footnotes. (Tables' XML: tablexml.py; the
+document settings: settingsxml.py.)"""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
-from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -13,7 +15,6 @@ from docx.oxml.text.font import CT_RPr
 from docx.oxml.xmlchemy import BaseOxmlElement as Element
 from docx.section import Section
 from docx.styles.style import BaseStyle
-from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -86,93 +87,6 @@ def set_autospace(ppr: Element, on: bool) -> None:
         child_in_order(ppr, tag, PPR_ORDER).set(qn("w:val"), "1" if on else "0")
 
 
-def set_compatibility(doc: DocxDocument, mode: int, east_asian_lang: str) -> None:
-    """settings.xml: Word's compatibility mode (15: Word 2013 and later, no "Compatibility
-    Mode" banner) and the languages of the theme fonts (the template says ja-JP)."""
-    settings = doc.settings.element
-    for setting in settings.iter(qn("w:compatSetting")):
-        if setting.get(qn("w:name")) == "compatibilityMode":
-            setting.set(qn("w:val"), str(mode))
-    lang = settings.find(qn("w:themeFontLang"))
-    if lang is not None:
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), east_asian_lang)
-
-
-def shading(fill: str) -> Element:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill.lstrip("#"))
-    return shd
-
-
-def borders(tag: str, sides: dict[str, tuple[float, str] | None]) -> Element:
-    """<w:tblBorders> or <w:tcBorders>; each side (width_pt, colour) or None for no line."""
-    element = OxmlElement(tag)
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        if side not in sides:
-            continue
-        edge = OxmlElement(f"w:{side}")
-        spec = sides[side]
-        if spec is None:
-            edge.set(qn("w:val"), "nil")
-        else:
-            width, color = spec
-            edge.set(qn("w:val"), "single")
-            edge.set(qn("w:sz"), str(max(2, round(width * 8))))  # eighths of a point
-            edge.set(qn("w:space"), "0")
-            edge.set(qn("w:color"), color.lstrip("#"))
-        element.append(edge)
-    return element
-
-
-def cell_margins(points: float) -> Element:
-    margins = OxmlElement("w:tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:w"), str(round(points * 20)))
-        edge.set(qn("w:type"), "dxa")
-        margins.append(edge)
-    return margins
-
-
-def style_table_properties(style: BaseStyle) -> Element:
-    """<w:tblPr> of a table style, created if missing."""
-    return child_in_order(style.element, "w:tblPr")
-
-
-def add_conditional(style: BaseStyle, kind: str) -> Element:
-    """<w:tblStylePr w:type=kind> (firstRow, band1Horz...) with empty pPr/rPr/tblPr/tcPr."""
-    cond = OxmlElement("w:tblStylePr")
-    cond.set(qn("w:type"), kind)
-    style.element.append(cond)
-    return cond
-
-
-def mark_header_row(row: _Row) -> None:
-    """Repeat this row at the top of each page (no style can say this)."""
-    child_in_order(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
-
-
-def keep_row_together(row: _Row) -> None:
-    """Never split a row across pages (its Chinese would be on one, its English on the next)."""
-    child_in_order(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
-
-
-def table_look(table: Table, first_row: bool, banded_rows: bool) -> None:
-    """Which conditional parts of the table style apply."""
-    look = child_in_order(table._tbl.tblPr, "w:tblLook")
-    look.set(qn("w:firstRow"), "1" if first_row else "0")
-    look.set(qn("w:lastRow"), "0")
-    look.set(qn("w:firstColumn"), "0")
-    look.set(qn("w:lastColumn"), "0")
-    look.set(qn("w:noHBand"), "0" if banded_rows else "1")
-    look.set(qn("w:noVBand"), "1")
-    flags = (0x20 if first_row else 0) | (0 if banded_rows else 0x200) | 0x400  # noVBand
-    look.set(qn("w:val"), f"{flags:04X}")
-
-
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """A field such as PAGE, as begin / instruction / separate / result / end runs, so that
     Word and LibreOffice compute it when the page is laid out."""
@@ -230,41 +144,6 @@ def exclude_from_numbering(paragraph: Paragraph) -> None:
     num_pr = child_in_order(ppr, "w:numPr", PPR_ORDER)
     child_in_order(num_pr, "w:numId").set(qn("w:val"), "0")
 
-
-# the settings CT_Settings puts after w:autoHyphenation (it must precede them)
-_AFTER_HYPHENATION = ("w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
-                      "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
-                      "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
-                      "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
-                      "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
-                      "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
-                      "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
-                      "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
-                      "w:noPunctuationKerning",
-                      "w:characterSpacingControl")
-
-
-def hyphenate_automatically(doc: DocxDocument) -> None:
-    """Word hyphenates the document's Latin words as it lays them out (w:autoHyphenation),
-    as the PDF does with pyphen: justified English without wide gaps."""
-    settings = doc.settings.element
-    if settings.find(qn("w:autoHyphenation")) is not None:
-        return
-    element = OxmlElement("w:autoHyphenation")
-    later = [child for child in settings if child.tag in {qn(t) for t in _AFTER_HYPHENATION}]
-    if later:
-        later[0].addprevious(element)
-    else:
-        settings.append(element)
-
-
-def update_fields_on_open(doc: DocxDocument) -> None:
-    """Ask Word to update fields (the table of contents) when the file is opened."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        update = OxmlElement("w:updateFields")
-        update.set(qn("w:val"), "true")
-        settings.append(update)
 
 
 def _plain_run(parent: Element, text: str, style_id: str | None, tag: str = "w:t") -> Element:

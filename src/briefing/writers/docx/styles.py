@@ -19,7 +19,7 @@ from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 
 from ...theme.resolve import STYLE_ROLES, ResolvedBox, ResolvedStyle, ResolvedTheme
-from . import oxml
+from . import oxml, tablexml
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -201,11 +201,11 @@ def _parallel_style(doc: DocxDocument, gap_pt: float) -> None:
     """Parallel layout: a borderless two-column table, Chinese left, English right."""
     style = doc.styles.add_style(PARALLEL_STYLE, WD_STYLE_TYPE.TABLE)
     style.element.basedOn_val = "TableNormal"
-    tblpr = oxml.style_table_properties(style)
-    tblpr.append(oxml.borders("w:tblBorders", {s: None for s in
-                                              ("top", "left", "bottom", "right", "insideH",
-                                               "insideV")}))
-    margins = oxml.cell_margins(0)
+    tblpr = tablexml.style_table_properties(style)
+    tblpr.append(tablexml.borders("w:tblBorders", {s: None for s in
+                                                  ("top", "left", "bottom", "right", "insideH",
+                                                   "insideV")}))
+    margins = tablexml.cell_margins(0)
     margins.find(qn("w:right")).set(qn("w:w"), str(round(gap_pt * 20)))
     tblpr.append(margins)
 
@@ -213,41 +213,41 @@ def _parallel_style(doc: DocxDocument, gap_pt: float) -> None:
 def _table_style(doc: DocxDocument, name: str, box: ResolvedBox, kind: str) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.TABLE)
     style.element.basedOn_val = "TableNormal"
-    tblpr = oxml.style_table_properties(style)
+    tblpr = tablexml.style_table_properties(style)
     rule = (0.5, box.rule_color) if box.rule_color else None
     band = (box.band_width_pt, box.band_color) if box.band_color and box.band_width_pt else None
     border = (box.border_width_pt, box.border_color) if box.border_color else None
     if kind == "table":
-        tblpr.append(oxml.borders("w:tblBorders", {"top": rule, "bottom": rule,
-                                                  "insideH": rule, "left": None, "right": None,
-                                                  "insideV": None}))
+        tblpr.append(tablexml.borders("w:tblBorders", {"top": rule, "bottom": rule,
+                                                      "insideH": rule, "left": None, "right": None,
+                                                      "insideV": None}))
     else:
-        tblpr.append(oxml.borders("w:tblBorders", {s: None for s in
-                                                  ("top", "left", "bottom", "right",
-                                                   "insideH", "insideV")}))
+        tblpr.append(tablexml.borders("w:tblBorders", {s: None for s in
+                                                      ("top", "left", "bottom", "right",
+                                                       "insideH", "insideV")}))
     if kind == "kpi":
         spacing = OxmlElement("w:tblCellSpacing")
         spacing.set(qn("w:w"), "80")  # 4 pt between cards
         spacing.set(qn("w:type"), "dxa")
         tblpr.insert(0, spacing)
-    tblpr.append(oxml.cell_margins(box.padding_pt))
+    tblpr.append(tablexml.cell_margins(box.padding_pt))
     if kind in ("callout", "kpi"):
         tcpr = OxmlElement("w:tcPr")
         sides: dict[str, tuple[float, str] | None] = {
             "top": border, "left": border, "bottom": border, "right": border}
         sides["left" if kind == "callout" else "top"] = band
-        tcpr.append(oxml.borders("w:tcBorders", sides))
+        tcpr.append(tablexml.borders("w:tcBorders", sides))
         if box.background:
-            tcpr.append(oxml.shading(box.background))
+            tcpr.append(tablexml.shading(box.background))
         style.element.append(tcpr)
     if kind == "table":
         if box.header_background:
-            header = oxml.add_conditional(style, "firstRow")
+            header = tablexml.add_conditional(style, "firstRow")
             tcpr = OxmlElement("w:tcPr")
-            tcpr.append(oxml.shading(box.header_background))
+            tcpr.append(tablexml.shading(box.header_background))
             header.append(tcpr)
         if box.zebra:
-            zebra = oxml.add_conditional(style, "band2Horz")
+            zebra = tablexml.add_conditional(style, "band2Horz")
             tcpr = OxmlElement("w:tcPr")
-            tcpr.append(oxml.shading(box.zebra))
+            tcpr.append(tablexml.shading(box.zebra))
             zebra.append(tcpr)

@@ -1,19 +1,17 @@
-"""One handler per block type: model block -> ReportLab flowables."""
+"""One handler per block type: model block -> ReportLab flowables (the figure tables'
+handler in tables.py, the KPI cards' in kpis.py; HANDLERS lists them all)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect
-from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 from reportlab.platypus import Image as RLImage
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from ...charts import draw_chart, qr_drawing
-from ...clreq import loosen_no_break_spaces
 from ...model import (
     Bilingual,
     Block,
@@ -34,31 +32,14 @@ from ...model import (
     plain_text,
 )
 from ...reportlab_fonts import font_names
-from ...theme.resolve import MM, ResolvedBox, ResolvedTheme
-from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
-from .pagination import Floating, TableWithNote
-from .styles import StyleSheet, make_paragraph, text_width
+from ...theme.resolve import MM, ResolvedTheme
+from .boxes import WholeTable, cell_defaults, frame
+from .kpis import kpis
+from .pagination import Floating
+from .styles import StyleSheet, make_paragraph
+from .tables import figure_table
 
 SHORT_LINES = 4  # a Chinese paragraph this short is kept whole with its English
-MIN_FIGURE_SHARE = 0.7  # the least a KPI figure is scaled to stay on one line
-
-Command = tuple[Any, ...]  # of a TableStyle: (name, first cell, last cell, *values)
-
-
-class WholeTable(Table):  # type: ignore[misc]  # (ReportLab is untyped)
-    """A one-row box (call-out, KPI row, a parallel block) that moves to the next page whole,
-    and splits inside its row (all cells flowing on together) only when taller than a page."""
-
-    def __init__(self, *args: Any, page_height: float = 0.0, **kwargs: Any) -> None:
-        kwargs.setdefault("splitInRow", 1)
-        super().__init__(*args, **kwargs)
-        self.page_height = page_height  # the pieces of a split (made by Table.split) have 0
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        if self._height <= self.page_height:
-            return []
-        pieces: list[Flowable] = super().split(availWidth, availHeight)
-        return pieces
 
 
 class BlockRenderer:
@@ -117,7 +98,7 @@ class BlockRenderer:
         # a cell drops its last paragraph's space after; the row keeps the larger one
         after = max(getattr(cell[-1].style, "spaceAfter", 0) for cell in cells if cell)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   *_cell_defaults(0, self.font),
+                                   *cell_defaults(0, self.font),
                                    ("RIGHTPADDING", (0, 0), (0, 0), gap),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), after)]))
         table.keepWithNext = isinstance(block, Heading)
@@ -180,71 +161,6 @@ class BlockRenderer:
         return (self.texts("quote", block.text, block.style)
                 + self.texts("quote_attribution", block.attribution))
 
-    def figure_table(self, block: FigureTable) -> list[Flowable]:
-        box = self.theme.boxes["table"]
-        flowables: list[Flowable] = []
-        if block.caption:
-            flowables += self.texts("caption", block.caption)
-        columns = block.columns
-        header = [self.texts(c.header_role, h)
-                  for c, h in zip(columns, block.header, strict=True)]
-        rows = [[self.texts(c.cell_role, r.get(c.field)) for c in columns]
-                for r in block.rows]
-        widths = self.column_widths(block, box.padding_pt, rows)
-        table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
-                      spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
-        commands: list[Command] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            *_cell_defaults(box.padding_pt, self.font),
-        ]
-        if box.header_background:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), HexColor(box.header_background)))
-        if box.zebra:
-            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1),
-                             [HexColor("#FFFFFF"), HexColor(box.zebra)]))
-        if box.rule_color:
-            commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
-        table.setStyle(TableStyle(commands))
-        if not block.note:
-            return flowables + [table]
-        return flowables + [TableWithNote([table, *self.texts("table_note", block.note)])]
-
-    def column_widths(self, block: FigureTable, padding: float,
-                      rows: list[list[list[Flowable]]]) -> list[float]:
-        """Figure and date columns as wide as their widest cell on one line (no date
-        wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
-        fits: list[Fit | None] = []
-        for column, header in zip(block.columns, block.header, strict=True):
-            if column.cell_role not in FITTED_ROLES:
-                fits.append(None)
-                continue
-            whole = column.cell_role in KEPT_WHOLE_ROLES
-            natural = least = 0.0
-            for role, value in [(column.header_role, header)] + [
-                    (column.cell_role, row.get(column.field)) for row in block.rows]:
-                for lang in value.shown(self.languages):
-                    style, text = self.styles.get(role, lang), value.get(lang)
-                    natural = max(natural, text_width(text, style))
-                    # where the line breaker may break (a figure's glue loosened in English)
-                    words = [text] if whole else (text.split(" ") if lang.startswith("zh")
-                                                  else loosen_no_break_spaces(text).split(" "))
-                    least = max([least] + [text_width(w, style) for w in words])
-            fits.append(Fit(natural + 2 * padding, least + 2 * padding))
-        shares = [c.share for c in block.columns]
-        if not cramped(fits, self.width):
-            return fit_widths(shares, fits, self.width)
-        # too many columns for their content: the widths that make the table shortest
-        equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-        candidates = [fit_widths(text_shares, eased(fits, keep), self.width)
-                      for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
-        return min(candidates, key=lambda widths: self._height(rows, widths, padding))
-
-    @staticmethod
-    def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
-        """The height of table rows (cells of paragraphs) at these column widths."""
-        return float(sum(max(sum(p.wrap(w - 2 * padding, 1e6)[1] for p in cell) for cell, w
-                             in zip(row, widths, strict=True)) for row in rows))
-
     def callout(self, block: CallOut) -> list[Flowable]:
         box = self.theme.boxes["callout"]
         figure = self.texts("callout_value", block.value) + \
@@ -254,7 +170,7 @@ class BlockRenderer:
                            hAlign="LEFT", spaceBefore=box.space_before_pt,
                            spaceAfter=box.space_after_pt, page_height=self.page_height)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
+                                   *cell_defaults(box.padding_pt, self.font), *frame(box)]))
         return [table]
 
     def chart(self, block: Chart) -> list[Flowable]:
@@ -291,98 +207,20 @@ class BlockRenderer:
                            hAlign="LEFT", spaceBefore=box.space_before_pt,
                            spaceAfter=box.space_after_pt, page_height=self.page_height)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   *_cell_defaults(box.padding_pt, self.font), *_frame(box)]))
+                                   *cell_defaults(box.padding_pt, self.font), *frame(box)]))
         return [table]
-
-    def kpis(self, block: KpiGrid) -> list[Flowable]:
-        box = self.theme.boxes["kpi"]
-        gap = 8.0
-        count = len(block.items)
-        card = (self.width - gap * (count - 1)) / count
-        cells: list[list[Flowable] | str] = []
-        widths: list[float] = []
-        commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 *_cell_defaults(box.padding_pt, self.font)]
-        for i, kpi in enumerate(block.items):
-            if i:
-                cells.append("")
-                widths.append(gap)
-                commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
-                             ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
-            trend = self.texts("kpi_label", kpi.trend) if kpi.trend else []
-            progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
-                         if kpi.fraction is not None else [])
-                        + self.texts("kpi_label", kpi.progress)) if kpi.progress else []
-            # every card has a line per language, 24.1% too: the cards of a row match
-            cells.append(self.figures(kpi.value, card - 2 * box.padding_pt) + trend +
-                         progress +
-                         self.texts("kpi_label", kpi.label))
-            widths.append(card)
-            commands += _frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
-        table = WholeTable([cells], colWidths=widths, hAlign="LEFT",
-                           spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt,
-                           page_height=self.page_height)
-        table.setStyle(TableStyle(commands))
-        return [table]
-
-    def figures(self, value: Bilingual[str], width: float) -> list[Flowable]:
-        """A KPI card's figure in each language, on one line: set smaller (down to
-        MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit.
-        Every language, 24.1% too: the cards of a row match."""
-        out = []
-        for lang in self.languages:
-            style = self.styles.get("kpi_value", lang)
-            wide = text_width(value.get(lang).replace("\u00a0", " "), style)
-            if wide > width:
-                scale = max(width / wide, MIN_FIGURE_SHARE)
-                style = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                                    leading=style.leading * scale)
-                style.font_chain = self.styles.get("kpi_value", lang).font_chain
-            out.append(make_paragraph(value.get(lang), style))
-        return out
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]
-
-
-def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:
-    """A KPI card's small bar: the share of the target reached (full past it)."""
-    height = 4.0
-    color = HexColor(box.band_color or box.border_color or "#1F4E79")
-    drawing = Drawing(width, height + 3)
-    drawing.add(Rect(0, 1.5, width, height, fillColor=HexColor("#E3E7EC"), strokeColor=None))
-    drawing.add(Rect(0, 1.5, width * max(0.0, min(fraction, 1.0)), height, fillColor=color,
-                     strokeColor=None))
-    return drawing
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).
 HANDLERS: dict[type, Callable[[BlockRenderer, Any], list[Flowable]]] = {
     Heading: BlockRenderer.heading, Paragraph: BlockRenderer.paragraph,
     BulletList: BlockRenderer.bullets, Quote: BlockRenderer.quote,
-    FigureTable: BlockRenderer.figure_table,
-    CallOut: BlockRenderer.callout, KpiGrid: BlockRenderer.kpis, Chart: BlockRenderer.chart,
+    FigureTable: figure_table,
+    CallOut: BlockRenderer.callout, KpiGrid: kpis, Chart: BlockRenderer.chart,
     Image: BlockRenderer.image, ContactCard: BlockRenderer.contact,
     PageBreak: BlockRenderer.page_break,
 }
 
-
-def _cell_defaults(points: float, font: str) -> list[Command]:
-    """Padding, and our font for the cells' own text: a Table's default is Helvetica, which
-    would put an unembedded font into the PDF."""
-    return [("FONTNAME", (0, 0), (-1, -1), font)] + [
-        (side, (0, 0), (-1, -1), points)
-        for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
-
-
-def _frame(box: ResolvedBox, start: tuple[int, int] = (0, 0), end: tuple[int, int] = (-1, -1),
-           band_side: str = "LINEBEFORE") -> list[Command]:
-    commands: list[Command] = []
-    if box.background:
-        commands.append(("BACKGROUND", start, end, HexColor(box.background)))
-    if box.border_color and box.border_width_pt:
-        commands.append(("BOX", start, end, box.border_width_pt, HexColor(box.border_color)))
-    if box.band_color and box.band_width_pt:
-        commands.append((band_side, start, start if band_side == "LINEBEFORE" else end,
-                         box.band_width_pt, HexColor(box.band_color)))
-    return commands

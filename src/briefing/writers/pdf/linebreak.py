@@ -4,9 +4,10 @@ of `clreq.break_lines` out, in ReportLab's own line forms.
 ReportLab's CJK wrapping (`cjkFragSplit`) breaks between any two characters and keeps only
 a Japanese-oriented list of characters off the start of a line: `，：；！？”` may start a
 line, `“（《` may end one, and `7244` / `万元` may be torn apart. The rules are ours, in
-clreq.py; this module measures the characters, builds the lines ReportLab draws, spreads a
-justified Chinese line's slack between its characters (character spacing, PDF `Tc`, since
-ReportLab justifies only at spaces) and keeps a paragraph's lines across a page break.
+clreq.py; this module measures the characters, builds the lines ReportLab draws (each
+carrying the spacing linedraw.py's wrapped drawing functions set: a justified Chinese
+line's slack spread between its characters) and keeps a paragraph's lines across a page
+break.
 
 It relies on ReportLab internals (Paragraph.breakLinesCJK, the kinds of ParaLines, the
 justified-line drawing functions of reportlab.platypus.paragraph and more):
@@ -22,14 +23,12 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNormV, imgVRange
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
 from ...clreq import (
-    JUSTIFY_CAP_EM,
     Line,
     break_lines,
     compressed_widths,
@@ -37,9 +36,8 @@ from ...clreq import (
     justify_gaps,
 )
 from ...reportlab_fonts import char_widths, registered_files
+from . import linedraw  # noqa: F401  (installs the line-drawing wrappers)
 
-# ReportLab's functions that draw one justified line (see the end of this module)
-LineDrawer = Callable[..., Any]
 
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
                     hanging: bool = True, justify: bool = False,
@@ -330,85 +328,6 @@ class ChineseParagraph(WrappedOnce):
 def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     """The fragments of lines start..stop, as they are."""
     return [word for line in bl_para.lines[start:stop] for word in line.words]
-
-
-def _spread(tx, count: int, extra: float, last, base: float = 0.0,  # type: ignore[no-untyped-def]
-            cap: float = float("inf")) -> bool:
-    """Set the character spacing of a fragment line: `base` (a grid's tracking) plus, for a
-    justified line, its slack spread evenly between its `count` characters, at most `cap`
-    a character; False (nothing set) when there is nothing to set."""
-    spread = 0.0
-    if count > 1 and not last and abs(extra) > 1e-6:
-        spread = min(extra / (count - 1), cap)
-    if abs(base + spread) < 1e-9:
-        return False
-    tx.setCharSpace(base + spread)
-    return True
-
-
-def _with_character_spacing(original, justified: bool):  # type: ignore[no-untyped-def]
-    """ReportLab justifies by widening spaces; Chinese has none. Fragment lines made by
-    split_cjk_frags carry `cjkChars` (and `tracking`): a justified line's slack is spread
-    between its characters, up to the cap; the tracking goes to every line."""
-
-    def draw(tx: PDFTextObject, offset: float, line: FragLine, last: int = 0) -> Any:
-        extra = getattr(line, "extraSpace", 0)
-        size = getattr(line, "fontSize", 10)
-        count = getattr(line, "cjkChars", 0) if justified else 0
-        if getattr(line, "lineBreak", False):
-            count = 0
-        if not _spread(tx, count, extra, last, getattr(line, "tracking", 0.0),
-                       JUSTIFY_CAP_EM * size):
-            return original(tx, offset, line, last)
-        spread = min(extra / (count - 1), JUSTIFY_CAP_EM * size) if count > 1 and not last \
-            else 0.0
-        try:
-            line.extraSpace = extra - spread * max(count - 1, 0)
-            if justified:
-                line.extraSpace = 0
-            return original(tx, offset, line, last)
-        finally:
-            line.extraSpace = extra
-            tx.setCharSpace(0)
-
-    draw.wrapped = original  # type: ignore[attr-defined]
-    return draw
-
-
-def _drawing_runs(original, align: str):  # type: ignore[no-untyped-def]
-    """ReportLab's drawing of a simple line, for our lines with `runs`: each run drawn with
-    its own character spacing (explicit positioning: ReportLab has no per-glyph advance),
-    placed as the alignment says in what the line's slack leaves."""
-
-    def draw(tx, offset, extraspace, words, last=0):  # type: ignore[no-untyped-def]
-        runs = getattr(words, "runs", None)
-        if runs is None:
-            return original(tx, offset, extraspace, words, last)
-        x = offset + {"center": extraspace / 2, "right": extraspace}.get(align, 0.0)
-        rl_paragraph.setXPos(tx, x)
-        current = 0.0  # the text object's character spacing, 0 between lines
-        for text, spacing in runs:
-            if abs(spacing - current) > 1e-9:
-                tx.setCharSpace(spacing)
-                current = spacing
-            tx._textOut(text, 0)
-        if current:
-            tx.setCharSpace(0)
-        tx._code.append("T*")
-        rl_paragraph.setXPos(tx, -x)
-        return x
-
-    draw.wrapped = original  # type: ignore[attr-defined]
-    return draw
-
-
-for _align, _name in (("left", "_leftDrawParaLine"), ("center", "_centerDrawParaLine"),
-                      ("right", "_rightDrawParaLine"), ("justify", "_justifyDrawParaLine")):
-    if not hasattr(getattr(rl_paragraph, _name), "wrapped"):
-        setattr(rl_paragraph, _name, _drawing_runs(getattr(rl_paragraph, _name), _align))
-    if not hasattr(getattr(rl_paragraph, _name + "X"), "wrapped"):
-        setattr(rl_paragraph, _name + "X", _with_character_spacing(
-            getattr(rl_paragraph, _name + "X"), _align == "justify"))
 
 
 __all__ = ["ChineseParagraph", "WrappedOnce", "split_cjk_frags"]
