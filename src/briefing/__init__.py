@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .build_io import DEFAULT_NAME, BuildReport
 from .drafts import DraftUpdate
 from .errors import (
     BriefingError,
@@ -20,7 +21,7 @@ from .errors import (
     Severity,
 )
 from .model import Document
-from .pipeline import DEFAULT_NAME, BuildReport, build_outputs, prepare, update_draft_outputs
+from .pipeline import build_outputs, prepare, update_draft_outputs
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
            "DraftError", "DraftUpdate", "LockedError", "OutputError", "Severity", "build",

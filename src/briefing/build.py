@@ -14,13 +14,15 @@ from typing import Literal, overload
 
 from .blocks import BY_SPEC, BlockSpec
 from .content.delegations import Delegation
-from .content.fields import FigureId, PathT, Strict, Text, inline_paths
+from .content.fields import PathT, Text, inline_paths
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import FigureView, TemplateProblem, figure_refs_in_order, render_text
+from .content.templating import FigureView, TemplateProblem, render_text
+from .edition_parts import contact_card, prepared_for, visit
 from .errors import ContentError, Diagnostic, error
+from .figure_use import used_figures
 from .glosses import add_glosses
 from .layout import Layout
 from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
@@ -28,7 +30,6 @@ from .model import (
     SOURCE_COLUMNS,
     Bilingual,
     Block,
-    ContactCard,
     Cover,
     Document,
     FigureRow,
@@ -284,8 +285,8 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
         publisher=builder.plain(c.publisher, ("cover", "publisher")),
         logo=builder.image(c.logo, ("cover", "logo")) if c.logo else None,
         keywords=tuple(c.keywords),
-        prepared_for=_prepared_for(edition, settings) if edition else None,
-        visit=_visit(edition) if edition else None,
+        prepared_for=prepared_for(edition, settings) if edition else None,
+        visit=visit(edition) if edition else None,
     )
     if builder.problems:
         raise ContentError(builder.problems)
@@ -308,75 +309,11 @@ def _check_size(content: Content, found: int, limit: Limit) -> None:
                                   limit.message("the document", found), limit.hint)])
 
 
-def _prepared_for(edition: Delegation, settings: BuildSettings) -> Bilingual[str]:
-    """专为……编制 / Prepared for ..."""
-    label = (settings.labels.get("prepared_for")
-             or Bilingual("专为{name}编制", "Prepared for {name}"))
-    return Bilingual(label.zh.replace("{name}", edition.name.zh),
-                     label.en.replace("{name}", edition.name.en))
-
-
-def _visit(edition: Delegation) -> Bilingual[str]:
-    """The organisation and the date of the visit."""
-    def line(lang: Lang) -> str:
-        details = [getattr(edition.organisation, lang)] if edition.organisation else []
-        return " · ".join(details + [format_as_of(edition.visit_date, lang)])
-    return Bilingual(line("zh"), line("en"))
-
-
-def contact_card(edition: Delegation, settings: BuildSettings,
-                 content: Content) -> ContactCard:
-    contact = edition.contact
-    assert contact is not None
-    label = settings.labels.get("contact") or Bilingual("联系方式", "Contact")
-    return ContactCard(label, Bilingual(contact.name.zh, contact.name.en),
-                       Bilingual(contact.title.zh, contact.title.en), contact.phone,
-                       contact.email, edition.link, None, Source(content.briefing_file.file, None))
-
-
 def figure_values(content: Content) -> dict[tuple[str, str], str]:
     """Every figure's value as `{{ id }}` prints it now, by (figure, language): what an
     official's draft is brought up to date with (update-draft)."""
     return {(fig_id, lang): str(FigureView(figure, lang))
             for fig_id, figure in content.figures.items() for lang in ("zh", "en")}
-
-
-def figure_ids_in(spec: Strict, figures: dict[str, Figure] | None = None) -> list[str]:
-    """Figure ids that validated content refers to, in order of first use: in its texts'
-    templates (in the order the text quotes them), in its blocks' figure fields (tables,
-    call-outs, KPI rows, charts) and, given the `figures`, in its breakdowns."""
-    found: dict[str, None] = {}
-    for _, part in spec.parts():
-        if isinstance(part, FigureId):
-            found.setdefault(part)
-        elif isinstance(part, Text):
-            for text in (part.zh, part.en):
-                found.update(dict.fromkeys(figure_refs_in_order(text)))
-    if figures:
-        found.update(dict.fromkeys(breakdown_figures(spec, figures)))
-    return list(found)
-
-
-def breakdown_figures(spec: Strict, figures: dict[str, Figure]) -> list[str]:
-    """The figures of the breakdowns (groups x measures) inside, row by row."""
-    found: list[str] = []
-    for section_or_block in getattr(spec, "blocks", [spec]):
-        for inner in (getattr(section_or_block, "table", None),
-                      getattr(section_or_block, "chart", None)):
-            groups, measures = getattr(inner, "groups", []), getattr(inner, "measures", [])
-            cell = {(f.group, f.measure): i for i, f in figures.items()}
-            found += [cell[(g, m)] for g in groups for m in measures if (g, m) in cell]
-    return found
-
-
-def used_figures(content: Content, edition: Delegation | None = None) -> list[str]:
-    """Figure ids in the order the briefing (or the edition's sections) first uses them."""
-    wanted = set(edition.include_tags) if edition else set()
-    sections = [s for s in content.briefing.sections
-                if not wanted or not s.tags or wanted & set(s.tags)]
-    used = dict.fromkeys(f for s in sections for block in ([s.heading] if s.heading else [])
-                         + list(s.blocks) for f in figure_ids_in(block, content.figures))
-    return [f for f in used if f in content.figures]
 
 
 def sources_section(content: Content, settings: BuildSettings,

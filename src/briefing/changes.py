@@ -13,10 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .build import figure_ids_in, used_figures
 from .content.figures import format_as_of, format_change, units
 from .content.schema import Content, Section
 from .content.templating import FigureView
+from .figure_use import figure_ids_in, used_figures
 
 if TYPE_CHECKING:  # the pipeline imports this module to record editions
     from .pipeline import Prepared

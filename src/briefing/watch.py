@@ -21,14 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pipeline import (
-    BuildReport,
-    build_outputs,
-    find_briefing,
-    input_files,
-    prepare,
-    reusing_preparation,
-)
+from .build_io import BuildReport, find_briefing, input_files
+from .pipeline import build_outputs, prepare, reusing_preparation
 from .theme.locate import search_dirs
 
 log = logging.getLogger("briefing")
