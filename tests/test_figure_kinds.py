@@ -86,7 +86,10 @@ def squash(text: str) -> str:
 
 
 def has(text: str, *expected: str) -> bool:
-    return all(squash(e) in text for e in expected)
+    # hyphens aside: a line broken after the hyphen of "county-level" is read back from
+    # the PDF without it (pdfium reports a line-end hyphen as U+FFFE, which pdf_text
+    # rejoins as hyphenation)
+    return all(squash(e).replace("-", "") in text.replace("-", "") for e in expected)
 
 
 def it_keeps_every_digit_the_source_gave_in_both_languages(make_briefing, tmp_path) -> None:

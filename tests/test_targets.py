@@ -96,8 +96,8 @@ def it_charts_actual_against_target_in_every_language(built) -> None:
 
 
 def it_lists_the_sources_in_order_of_first_use(built) -> None:
-    sources = flat(built["pdf"][-1])
-    sources = sources[sources.index("Sources"):]
+    sources = flat("".join(built["pdf"]))  # the section may run over more than one page
+    sources = sources[sources.rindex("Sources"):]
     order = ["Out-of-provincecapital", "Fixed-assetinvestment", "Newoutput",
              "Firmsaddingover", "Shareofindustrial", "Keyprojects", "Provincialkeyprojects"]
     at = [sources.index(label) for label in order]
