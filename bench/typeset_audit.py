@@ -191,11 +191,13 @@ class Audit:
             self._found("loose", line.page, f"{worst:.2f} em: {line.text.strip()}")
 
     def _spaced(self, line: Line) -> None:
-        chars = line.visible()
+        chars = line.chars
         if sum(_is_cjk(c.text) for c in chars) < 2:
             return
+        # the pitch of characters drawn side by side: a space between two (第 2 页) is a
+        # word space, not letter-spacing
         gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:])
-                if a.obj == b.obj and b.left >= a.left]
+                if a.text.strip() and b.text.strip() and a.obj == b.obj and b.left >= a.left]
         if len(gaps) >= 2 and statistics.median(gaps) > SPACED_EM + 0.005:  # (float32 boxes)
             self._found("spaced", line.page,
                         f"+{statistics.median(gaps):.2f} em: {line.text.strip()}")

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-from ...clreq import loosen_no_break_spaces
+from ...clreq import english_for_breaking
 from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
@@ -97,6 +97,23 @@ def text_width(text: str, style: ParagraphStyle) -> float:
     return width
 
 
+MIN_FIT_SHARE = 0.7  # the least a figure is scaled to stay on one line
+
+
+def scaled_to_fit(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """The style, set smaller (down to MIN_FIT_SHARE of its size) where `text` on one line
+    is wider than `width`: a figure shrinks rather than part from its unit."""
+    wide = text_width(text.replace("\u00a0", " "), style)
+    if wide <= width:
+        return style
+    scale = max(width / wide, MIN_FIT_SHARE)
+    scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                         leading=style.leading * scale)
+    for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
+        delattr(scaled, cached)
+    return scaled
+
+
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
     regular, bold = font_names(theme.fonts[style.font])
     paragraph = ParagraphStyle(
@@ -149,9 +166,9 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
     if frags is not None:
-        frags[0].text = loosen_no_break_spaces(frags[0].text)
+        frags[0].text = english_for_breaking(frags[0].text)
     else:
-        text = loosen_no_break_spaces(text)
+        text = english_for_breaking(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 
 

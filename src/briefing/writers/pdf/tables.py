@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from ...clreq import loosen_no_break_spaces
-from ...model import FigureTable
+from ...clreq import english_for_breaking
+from ...model import Bilingual, FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
 from .pagination import TableWithNote
-from .styles import text_width
+from .styles import make_paragraph, scaled_to_fit, text_width
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -31,6 +31,12 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     rows = [[renderer.texts(c.cell_role, r.get(c.field)) for c in columns]
             for r in block.rows]
     widths = column_widths(renderer, block, box.padding_pt, rows)
+    for k, column in enumerate(columns):  # what is wider than its column, set smaller
+        width = widths[k] - 2 * box.padding_pt
+        header[k], *cells = fitted_column(renderer, [(column.header_role, block.header[k])] + [
+            (column.cell_role, r.get(column.field)) for r in block.rows], width)
+        for row, cell in zip(rows, cells, strict=True):
+            row[k] = cell
     table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                   spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
     commands: list[Command] = [
@@ -49,33 +55,58 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
         return flowables + [table]
     return flowables + [TableWithNote([table, *renderer.texts("table_note", block.note)])]
 
+def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]]],
+                  width: float) -> list[list[Flowable]]:
+    """The cells (role, text) of a column; where its longest unbreakable piece is wider
+    than the column (a cramped table), each role and language set smaller alike
+    (styles.scaled_to_fit) rather than broken inside a number and its unit."""
+    styles = {}
+    for role in dict.fromkeys(role for role, _ in cells):
+        for lang in renderer.languages:
+            style = renderer.styles.get(role, lang)
+            pieces = [w for r, v in cells if r == role and lang in v.shown(renderer.languages)
+                      for w in _words(v.get(lang), lang, role)]
+            widest = max(pieces, key=lambda w: text_width(w, style), default="")
+            styles[role, lang] = scaled_to_fit(style, widest, width)
+    return [[make_paragraph(v.get(lang), styles[role, lang])
+             for lang in v.shown(renderer.languages)] for role, v in cells]
+
+
+def _words(text: str, lang: str, role: str) -> list[str]:
+    """The pieces of a cell's text the line breaker keeps whole: English where its
+    figures' glue allows (clreq.english_for_breaking); a Chinese figure at its spaces only
+    (its clusters are its number and unit), Chinese text anywhere clreq allows (no piece
+    to keep: []); a date is one piece."""
+    if role in KEPT_WHOLE_ROLES:
+        return [text]
+    if lang.startswith("zh"):
+        return text.split(" ") if role in FITTED_ROLES else []
+    return english_for_breaking(text).split(" ")
+
+
 def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
                   rows: list[list[list[Flowable]]]) -> list[float]:
     """Figure and date columns as wide as their widest cell on one line (no date
     wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
     fits: list[Fit | None] = []
+    kept: list[float] = []  # a text column's widest piece kept on one line
     for column, header in zip(block.columns, block.header, strict=True):
-        if column.cell_role not in FITTED_ROLES:
-            fits.append(None)
-            continue
-        whole = column.cell_role in KEPT_WHOLE_ROLES
         natural = least = 0.0
         for role, value in [(column.header_role, header)] + [
                 (column.cell_role, row.get(column.field)) for row in block.rows]:
             for lang in value.shown(renderer.languages):
                 style, text = renderer.styles.get(role, lang), value.get(lang)
                 natural = max(natural, text_width(text, style))
-                # where the line breaker may break (a figure's glue loosened in English)
-                words = [text] if whole else (text.split(" ") if lang.startswith("zh")
-                                              else loosen_no_break_spaces(text).split(" "))
-                least = max([least] + [text_width(w, style) for w in words])
-        fits.append(Fit(natural + 2 * padding, least + 2 * padding))
+                least = max([least] + [text_width(w, style) for w in _words(text, lang, role)])
+        fitted = column.cell_role in FITTED_ROLES
+        fits.append(Fit(natural + 2 * padding, least + 2 * padding) if fitted else None)
+        kept.append(0.0 if fitted else least + 2 * padding)
     shares = [c.share for c in block.columns]
     if not cramped(fits, renderer.width):
-        return fit_widths(shares, fits, renderer.width)
+        return fit_widths(shares, fits, renderer.width, kept)
     # too many columns for their content: the widths that make the table shortest
     equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-    candidates = [fit_widths(text_shares, eased(fits, keep), renderer.width)
+    candidates = [fit_widths(text_shares, eased(fits, keep), renderer.width, kept)
                   for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
     return min(candidates, key=lambda widths: _height(rows, widths, padding))
 
