@@ -15,10 +15,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table
 
 from briefing.writers.pdf.pagination import (
+    CaptionedTable,
     Floating,
     KeepWithNext,
     ParallelColumns,
-    TableWithNote,
     balanced_widths,
     pull_text_before_float,
 )
@@ -69,9 +69,41 @@ def it_keeps_a_table_note_with_the_last_rows() -> None:
     rows = [[f"row {n}"] for n in range(17)]
     note = Paragraph("Source note", style())
     # 17 rows fill the frame, leaving no room for the note under them
-    pages = build([Spacer(1, 20), TableWithNote([Table(rows, rowHeights=14), note])])
+    pages = build([Spacer(1, 20), CaptionedTable([], Table(rows, rowHeights=14), [note])])
     assert not pages[-1].lstrip().startswith("Source note")
     assert "row 16" in pages[-1] and "Source note" in pages[-1]
+
+
+def _table(count: int) -> Table:
+    return Table([["Header"]] + [[f"row {n}"] for n in range(count)], rowHeights=14,
+                 repeatRows=1)
+
+
+@pytest.mark.parametrize("room", [16, 30, 40])
+def it_never_leaves_a_table_caption_at_a_page_foot(room: float) -> None:
+    caption = Paragraph("Caption", style(keepWithNext=1))
+    # the caption fits the room left, the header and first rows do not
+    pages = build([Spacer(1, 248 - room), CaptionedTable([caption], _table(30), [])])
+    assert "Caption" not in pages[0] and pages[1].startswith("Caption")
+
+
+def it_keeps_a_caption_with_the_header_and_first_rows_where_they_fit() -> None:
+    caption = Paragraph("Caption", style())
+    pages = build([Spacer(1, 180), CaptionedTable([caption], _table(30),
+                                                  [Paragraph("Source note", style())])])
+    first = pages[0].split()
+    assert first[:3] == ["Caption", "Header", "row"] and "row 1" in pages[0]
+    assert pages[1].startswith("Header")  # the header repeated
+    assert "Source note" in pages[-1] and "Source note" not in pages[0]
+
+
+def it_keeps_a_heading_with_a_captioned_table() -> None:
+    heading = Paragraph("Heading", style(keepWithNext=1))
+    caption = Paragraph("Caption", style())
+    pages = build([Spacer(1, 215), heading, CaptionedTable([caption], _table(30), [])])
+    assert "Heading" not in pages[0] and pages[1].startswith("Heading")
+    pages = build([Spacer(1, 150), heading, CaptionedTable([caption], _table(30), [])])
+    assert pages[0].split()[:4] == ["Heading", "Caption", "Header", "row"]
 
 
 def it_ends_the_parallel_columns_level() -> None:

@@ -92,3 +92,13 @@ def it_counts_no_letter_spacing_across_word_spaces(sample) -> None:  # type: ign
         text.setCharSpace(2)  # +0.17 em a character: still caught beside the spaces
         text.textLine("第 2 页（共 8 页）")
     assert _audit(sample, spaced)["spaced"] == 1
+
+
+def it_counts_a_table_caption_ending_a_page(sample) -> None:  # type: ignore[no-untyped-def]
+    counts = _audit(sample, lambda t: (t.textLine("of RMB 740 million."),
+                                       t.textLine("土地征收"), t.textLine("Land acquisition")))
+    assert counts["foot"] == 1
+    # the end of a caption's words, ending a table cell's text, is no caption
+    counts = _audit(sample, lambda t: (t.textLine("Firms in the"),
+                                       t.textLine("specialized parks")))
+    assert counts["foot"] == 0

@@ -36,13 +36,13 @@ def eased(fits: Sequence[Fit | None], keep: float) -> list[Fit | None]:
 
 
 def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
-               width: float, kept: Sequence[float] = ()) -> list[float]:
+               width: float, kept: Sequence[float] = (), padding: float = 0.0) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
     `width`; the others share the rest in proportion to their `shares`, each keeping at
     least MIN_TEXT of `width`. When that is short the fitted columns give up width down to
     their least, in proportion to what they can give; then the text columns, down to
     LEAST_TEXT (or what `kept` says a text column keeps: its widest unbreakable phrase);
-    then everything shrinks alike."""
+    then the fitted columns' text (less their `padding`) shrinks alike."""
     least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
                   for i, f in enumerate(fits) if f is None]
     fitted = [min(f.natural, MAX_FITTED * width) if f else None for f in fits]
@@ -59,10 +59,11 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
         used = sum(n for n in fitted if n is not None)
     if used + need > width:  # text columns give up room, down to LEAST_TEXT each
         need = max(width - used, sum(least_text))
-    if used + need > width:  # still too wide: shrink the fitted columns alike
-        scale = max(width - need, 0.0) / used if used else 0.0
-        fitted = [n * scale if n is not None else None for n in fitted]
-        used = used * scale
+    if used + need > width:  # still too wide: shrink the fitted columns' text alike
+        pads = padding * sum(n is not None for n in fitted)
+        scale = max(width - need - pads, 0.0) / (used - pads) if used > pads else 0.0
+        fitted = [padding + (n - padding) * scale if n is not None else None for n in fitted]
+        used = sum(n for n in fitted if n is not None)
     if not text_shares:
         return [(n or 0.0) * width / (used or 1.0) for n in fitted]
     rest = width - used

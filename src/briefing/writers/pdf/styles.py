@@ -98,6 +98,7 @@ def text_width(text: str, style: ParagraphStyle) -> float:
 
 
 MIN_FIT_SHARE = 0.7  # the least a figure is scaled to stay on one line
+_FIT_FUZZ = 0.5  # points
 
 
 def scaled_to_fit(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
@@ -106,12 +107,25 @@ def scaled_to_fit(style: ParagraphStyle, text: str, width: float) -> ParagraphSt
     wide = text_width(text.replace("\u00a0", " "), style)
     if wide <= width:
         return style
-    scale = max(width / wide, MIN_FIT_SHARE)
+    scale = max((width - _FIT_FUZZ) / wide, MIN_FIT_SHARE)  # (a line filled to the point
+    # wraps in ReportLab)
     scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
                          leading=style.leading * scale)
     for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
         delattr(scaled, cached)
     return scaled
+
+
+def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
+    """The style without hyphenation (one copy per style): a figure breaks at its spaces
+    ("71 | projects"), never inside a word ("71 pro-|jects")."""
+    plain: ParagraphStyle | None = style.__dict__.get("_unhyphenated")
+    if plain is None:
+        plain = style._unhyphenated = style.clone(f"{style.name} (unhyphenated)",
+                                                  hyphenationLang="")
+        for cached in [k for k in vars(plain) if k.startswith("_")]:  # the style's own
+            delattr(plain, cached)
+    return plain
 
 
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:

@@ -12,19 +12,18 @@ from ...clreq import english_for_breaking
 from ...model import Bilingual, FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
-from .pagination import TableWithNote
-from .styles import make_paragraph, scaled_to_fit, text_width
+from .pagination import CaptionedTable
+from .styles import MIN_FIT_SHARE, make_paragraph, scaled_to_fit, text_width, unhyphenated
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
 
 def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
-    """A figure table: caption, header repeated on each page, rows, then its note."""
+    """A figure table: caption, header repeated on each page, rows, then its note (kept
+    together as pagination.CaptionedTable says)."""
     box = renderer.theme.boxes["table"]
-    flowables: list[Flowable] = []
-    if block.caption:
-        flowables += renderer.texts("caption", block.caption)
+    caption = renderer.texts("caption", block.caption) if block.caption else []
     columns = block.columns
     header = [renderer.texts(c.header_role, h)
               for c, h in zip(columns, block.header, strict=True)]
@@ -51,9 +50,8 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     if box.rule_color:
         commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
     table.setStyle(TableStyle(commands))
-    if not block.note:
-        return flowables + [table]
-    return flowables + [TableWithNote([table, *renderer.texts("table_note", block.note)])]
+    note = renderer.texts("table_note", block.note) if block.note else []
+    return [CaptionedTable(caption, table, note)]
 
 def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]]],
                   width: float) -> list[list[Flowable]]:
@@ -64,8 +62,15 @@ def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]
     for role in dict.fromkeys(role for role, _ in cells):
         for lang in renderer.languages:
             style = renderer.styles.get(role, lang)
-            pieces = [w for r, v in cells if r == role and lang in v.shown(renderer.languages)
-                      for w in _words(v.get(lang), lang, role)]
+            if role in FITTED_ROLES:
+                style = unhyphenated(style)
+            texts = [v.get(lang) for r, v in cells
+                     if r == role and lang in v.shown(renderer.languages)]
+            pieces = [w for text in texts for w in _words(text, lang, role)]
+            if role in FITTED_ROLES:  # a figure on one line if it can be, at the least size
+                whole = max(texts, key=lambda t: text_width(t, style), default="")
+                if text_width(whole, style) * MIN_FIT_SHARE <= width:
+                    pieces = [whole]
             widest = max(pieces, key=lambda w: text_width(w, style), default="")
             styles[role, lang] = scaled_to_fit(style, widest, width)
     return [[make_paragraph(v.get(lang), styles[role, lang])
@@ -103,10 +108,11 @@ def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
         kept.append(0.0 if fitted else least + 2 * padding)
     shares = [c.share for c in block.columns]
     if not cramped(fits, renderer.width):
-        return fit_widths(shares, fits, renderer.width, kept)
+        return fit_widths(shares, fits, renderer.width, kept, 2 * padding)
     # too many columns for their content: the widths that make the table shortest
     equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-    candidates = [fit_widths(text_shares, eased(fits, keep), renderer.width, kept)
+    candidates = [fit_widths(text_shares, eased(fits, keep), renderer.width, kept,
+                                 2 * padding)
                   for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
     return min(candidates, key=lambda widths: _height(rows, widths, padding))
 
