@@ -18,6 +18,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
 
+from .boxes import WholeTable
+
 
 def _real(parts: list) -> bool:  # type: ignore[type-arg]
     """A split that put something on this page (not a frame break and the whole)."""
@@ -55,24 +57,40 @@ FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leav
 
 def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
     """Before the next flowable is laid out: a Floating one that does not fit the room
-    left in the frame, when that room is more than FLOAT_SHARE of it, changes places with
-    what follows it: text (a paragraph or a section's columns, not a heading), or a box
-    that fits the room; it fills the page and the figure follows it."""
-    if len(flowables) < 2 or not isinstance(flowables[0], Floating) or frame is None:
+    left in the frame (or a CaptionedTable that cannot split there), when that room is
+    more than FLOAT_SHARE of it, changes places with what follows it: text (a paragraph or
+    a section's columns, not a heading; a short Chinese paragraph with the English it
+    keeps with), a box that fits the room or a call-out long enough to split; it fills the
+    page and the figure follows."""
+    if len(flowables) < 2 or frame is None or not isinstance(flowables[0], _FLOATS):
         return
-    follower, figure = flowables[1], flowables[0]
-    if getattr(follower, "outline", None) or isinstance(follower, (Floating, KeepTogether)):
+    figure = flowables[0]
+    end = 1  # the follower, and what it keeps with
+    while end + 1 < len(flowables) and flowables[end].getKeepWithNext():
+        end += 1
+    followers = flowables[1:end + 1]
+    if any(getattr(f, "outline", None) or isinstance(f, (*_FLOATS, KeepTogether))
+           for f in followers):
         return  # a heading starts what comes after the figure: it stays after it
     room = frame._y - frame._y1p
-    _, height = _listWrapOn(figure._content, frame._width, None)
-    if height <= room or room <= FLOAT_SHARE * frame._height:
+    if room <= FLOAT_SHARE * frame._height or not _moves_on_whole(figure, frame._width, room):
         return
-    splits = isinstance(follower, (Paragraph, ParallelColumns, CaptionedTable))
-    if splits or follower.wrap(frame._width, room)[1] <= room:  # text, or a box that fits
-        flowables[0], flowables[1] = follower, figure
+    last = followers[-1]
+    splits = isinstance(last, (Paragraph, ParallelColumns)) \
+        or isinstance(last, WholeTable) and last.splits(frame._width)  # a long call-out
+    if splits or _listWrapOn(followers, frame._width, None)[1] <= room:  # text, or a box
+        flowables[:end + 1] = [*followers, figure]
 
 
 MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
+
+
+def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
+    """Does a figure (or a table that cannot split here) miss the room left?"""
+    if isinstance(figure, Floating):
+        return bool(_listWrapOn(figure._content, width, None)[1] > room)
+    return bool(figure.wrapOn(None, width, room)[1] > room
+                and not figure.splitOn(None, width, room))
 
 
 class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
@@ -117,6 +135,9 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
             _, height = flowable.wrapOn(self.canv, self.width, 0xFFFFFF)
             y -= height
             flowable.drawOn(self.canv, 0, y)
+
+
+_FLOATS = (Floating, CaptionedTable)  # what moves after the text that follows it
 
 
 def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:

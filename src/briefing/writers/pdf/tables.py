@@ -13,7 +13,7 @@ from ...model import Bilingual, FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
 from .pagination import CaptionedTable
-from .styles import MIN_FIT_SHARE, make_paragraph, scaled_to_fit, text_width, unhyphenated
+from .styles import make_paragraph, scaled_to_fit, text_width, unhyphenated
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -67,10 +67,6 @@ def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]
             texts = [v.get(lang) for r, v in cells
                      if r == role and lang in v.shown(renderer.languages)]
             pieces = [w for text in texts for w in _words(text, lang, role)]
-            if role in FITTED_ROLES:  # a figure on one line if it can be, at the least size
-                whole = max(texts, key=lambda t: text_width(t, style), default="")
-                if text_width(whole, style) * MIN_FIT_SHARE <= width:
-                    pieces = [whole]
             widest = max(pieces, key=lambda w: text_width(w, style), default="")
             styles[role, lang] = scaled_to_fit(style, widest, width)
     return [[make_paragraph(v.get(lang), styles[role, lang])
