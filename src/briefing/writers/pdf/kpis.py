@@ -14,7 +14,7 @@ from ...clreq import english_for_breaking
 from ...model import Bilingual, KpiGrid
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
-from .styles import make_paragraph, scaled_to_fit, text_width
+from .styles import make_paragraph, scaled_to_fit
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -56,7 +56,7 @@ def figures(renderer: BlockRenderer, value: Bilingual[str], width: float) -> lis
     MIN_FIT_SHARE of its size) rather than broken between a number and its unit.
     Every language, 24.1% too: the cards of a row match."""
     return [make_paragraph(value.get(lang), scaled_to_fit(
-                renderer.styles.get("kpi_value", lang), value.get(lang), width))
+                renderer.styles.get("kpi_value", lang), [value.get(lang)], width))
             for lang in renderer.languages]
 
 
@@ -70,8 +70,7 @@ def _labels(renderer: BlockRenderer, block: KpiGrid,
         style = renderer.styles.get("kpi_label", lang)
         pieces = [] if lang.startswith("zh") else [
             w for t in texts for w in english_for_breaking(t.get(lang)).split(" ")]
-        styles[lang] = scaled_to_fit(style, max(pieces, key=lambda w: text_width(w, style),
-                                                default=""), width)
+        styles[lang] = scaled_to_fit(style, pieces, width)
     return lambda value: [make_paragraph(value.get(lang), styles[lang])
                           for lang in value.shown(renderer.languages)]
 

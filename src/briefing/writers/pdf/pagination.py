@@ -62,7 +62,8 @@ def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: i
     a section's columns, not a heading; a short Chinese paragraph with the English it
     keeps with), a box that fits the room or a call-out long enough to split; it fills the
     page and the figure follows."""
-    if len(flowables) < 2 or frame is None or not isinstance(flowables[0], _FLOATS):
+    if len(flowables) < 2 or frame is None or not isinstance(flowables[0], _FLOATS) \
+            or frame._atTop:  # (a page is all it can have)
         return
     figure = flowables[0]
     end = 1  # the follower, and what it keeps with
@@ -123,6 +124,11 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
             below = self.height - above - table_height
             parts = self.table.splitOn(self.canv, availWidth, room - below)
         if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
+            frame = getattr(self, "_frame", None)
+            if frame is not None and frame._atTop:
+                # not even a new page holds the caption and a row, or the last row and
+                # the note (a theme of huge leading): the parts go on as they can
+                return [*self.caption, self.table, *self.note]
             return []  # moves on whole
         return [CaptionedTable(self.caption, parts[0], []),
                 CaptionedTable([], parts[-1], self.note)]

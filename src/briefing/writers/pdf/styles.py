@@ -101,10 +101,11 @@ MIN_FIT_SHARE = 0.7  # the least a figure is scaled to stay on one line
 _FIT_FUZZ = 0.5  # points
 
 
-def scaled_to_fit(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
-    """The style, set smaller (down to MIN_FIT_SHARE of its size) where `text` on one line
-    is wider than `width`: a figure shrinks rather than part from its unit."""
-    wide = text_width(text.replace("\u00a0", " "), style)
+def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> ParagraphStyle:
+    """The style, set smaller (down to MIN_FIT_SHARE of its size) where the widest of
+    `pieces` (texts kept on one line) is wider than `width`: a figure shrinks rather than
+    part from its unit."""
+    wide = max((text_width(p.replace("\u00a0", " "), style) for p in pieces), default=0.0)
     if wide <= width:
         return style
     scale = max((width - _FIT_FUZZ) / wide, MIN_FIT_SHARE)  # (a line filled to the point

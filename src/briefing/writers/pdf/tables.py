@@ -67,8 +67,7 @@ def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]
             texts = [v.get(lang) for r, v in cells
                      if r == role and lang in v.shown(renderer.languages)]
             pieces = [w for text in texts for w in _words(text, lang, role)]
-            widest = max(pieces, key=lambda w: text_width(w, style), default="")
-            styles[role, lang] = scaled_to_fit(style, widest, width)
+            styles[role, lang] = scaled_to_fit(style, pieces, width)
     return [[make_paragraph(v.get(lang), styles[role, lang])
              for lang in v.shown(renderer.languages)] for role, v in cells]
 
