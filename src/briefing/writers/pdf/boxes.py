@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ...theme.resolve import ResolvedBox
 
@@ -34,6 +34,9 @@ class WholeTable(Table):  # type: ignore[misc]  # (ReportLab is untyped)
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if self._height <= self.page_height * self.split_share:
             return []
+        # a cell centred in a row taller than the room would start in the second part (a
+        # call-out's figure away from its text): split at the top
+        self.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         pieces: list[Flowable] = super().split(availWidth, availHeight)
         return pieces
 
