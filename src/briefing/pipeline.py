@@ -210,7 +210,7 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
     if problems or document is None:
         raise ContentError(problems)
     log.info("Step 6 - check_glyphs")
-    check_glyphs(document, resolved)
+    check_glyphs(document, resolved, edition.texts() if edition else ())
     warnings = lint(content, document)
     if strict and warnings:
         raise ContentError(warnings)

@@ -87,6 +87,18 @@ def it_finds_each_internal_with_the_signature_we_use(name: str) -> None:
         f"{SIGNATURES[name]}")
 
 
+def it_finds_the_count_of_empty_pages_allowed() -> None:
+    # the PDF writer raises it so that the page breaks check allows are never taken for
+    # a block too big for any page (ReportLab's loop guard)
+    from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
+
+    template = BaseDocTemplate(None)
+    assert getattr(template, "_emptyPagesAllowed", None) == 10, \
+        f"ReportLab {VERSION} has no BaseDocTemplate._emptyPagesAllowed"
+    assert "_emptyPagesAllowed" in BaseDocTemplate.handle_pageEnd.__code__.co_names
+    assert issubclass(LayoutError, Exception)
+
+
 def it_finds_the_layout_tolerance() -> None:
     fuzz = internal("reportlab.rl_config._FUZZ")
     assert isinstance(fuzz, float) and 0 < fuzz < 1e-3, f"reportlab.rl_config._FUZZ: {fuzz!r}"

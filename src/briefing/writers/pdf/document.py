@@ -29,7 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
 from ...fonts import document_characters
-from ...limits import PAGES
+from ...limits import PAGE_BREAKS, PAGES
 from ...model import Document, label_parts
 from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
@@ -66,6 +66,9 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         invariant=1, initialFontName=regular, initialFontSize=10,
         keepTogetherClass=KeepWithNext,  # a heading keeps with the start of what follows
     )
+    # ReportLab takes ten empty pages in a row for a block that fits on no page; page
+    # breaks in a row (at most PAGE_BREAKS, checked with the content) make as many
+    template._emptyPagesAllowed = max(10, PAGE_BREAKS.value + 2)
     frame = Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt,
                   page.height_pt - page.margin_top_pt - page.margin_bottom_pt,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
