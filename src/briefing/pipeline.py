@@ -29,15 +29,15 @@ from .build_io import (
     input_files,
     output_stem,
     stopwatch,
-    versions,
 )
-from .changes import CHANGES_JSON, content_as_of, edition_files, snapshot
+from .changes import CHANGES_JSON, content_as_of, snapshot
 from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
+from .editions import inputs_digest, publish_outputs
 from .errors import ContentError, Diagnostic, DraftError, error
 from .fonts import check_glyphs
-from .incremental import Manifest, input_digest, output_lock
+from .incremental import Manifest, output_lock
 from .layout import choose_layout
 from .lint import lint
 from .model import Document
@@ -262,10 +262,9 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         briefing_id = prepared.content.id
         stem = output_stem(name, prepared)
         targets = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
-        digests = {fmt: input_digest(input_files(prepared), {
-            "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
-            "strict": strict, "versions": versions(),
-            **({"embed_fonts": True} if embed_fonts else {})}) for fmt in formats}
+        digests = {fmt: inputs_digest(prepared, fmt, strict=strict,
+                                      **({"embed_fonts": True} if embed_fonts else {}))
+                   for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         lap("prepare")
@@ -284,23 +283,19 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             redlined[redline_target] = render(prepared, "docx", redline_options(
                 prepared, baseline["figures"]))  # type: ignore[arg-type]
             lap("redline")
-        edition: dict[str, bytes | None] = {}  # name -> bytes; None: removed
-        for fmt, data in rendered.items():
-            edition[targets[fmt].name] = data
-            manifest.record(targets[fmt], digests[fmt], data)
-        edition.update((target.name, data) for target, data in redlined.items())
+        others: dict[str, bytes | None] = {t.name: data for t, data in redlined.items()}
+        if not redlined and (rendered or publish) and redline_target.exists():
+            others[redline_target.name] = None  # it no longer matches the outputs
+            log.warning("removed %s: it no longer matches the outputs (build --redline "
+                        "makes it again)", redline_target.name)
         if publish:
             manifest.publish(briefing_id, snapshot(prepared))
         if rendered or publish:
-            edition[manifest.path.name] = manifest.data()
-        if rendered and record:  # what changed since the last edition, and a snapshot
-            changes, files = edition_files(prepared, out)
-            edition.update(files)
-        if not redlined and (rendered or publish) and redline_target.exists():
-            edition[redline_target.name] = None  # it no longer matches the outputs
-            log.warning("removed %s: it no longer matches the outputs (build --redline "
-                        "makes it again)", redline_target.name)
-        publish_edition(out, edition)  # all of it, or none of it
+            changes = publish_outputs(out, prepared, manifest, {
+                targets[fmt]: (digests[fmt], data) for fmt, data in rendered.items()},
+                briefing_id, record, others)
+        else:  # a redline alone: the outputs and the manifest are as they were
+            publish_edition(out, others)
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),

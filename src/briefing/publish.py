@@ -13,6 +13,10 @@ non-empty one, so an edition is published in three steps, with a journal:
 3. move: each staged file is renamed over its public name (os.replace: atomic per file on
    Linux, macOS and Windows), then the journal and the staging folder are removed.
 
+A file whose bytes the folder already holds under its name is left out of all three steps
+(an edition's snapshot and change report when no figure changed, a batch edition built
+again from the same files): no write, no fsync, no rename for it.
+
 A run that fails or is killed during step 3 leaves the journal: the next run (which holds
 the folder's lock) finishes the moves before anything else, so at rest the folder holds
 the previous edition or the new one, never a mixture. While step 3 runs (a few renames, in
@@ -69,7 +73,8 @@ def publish_edition(out_dir: Path, files: dict[str, bytes | None]) -> None:
     """Replace the files named in `files` (names in `out_dir`) as one unit, and remove
     those given None; raises OutputError. The caller holds the folder's lock and has called
     `repair` first."""
-    if not files:
+    files = {name: data for name, data in files.items() if not _holds(out_dir / name, data)}
+    if not files:  # the folder holds this edition already
         return
     staging = out_dir / f"{STAGING}{secrets.token_hex(6)}"
     try:
@@ -130,6 +135,17 @@ def _complete(out_dir: Path) -> None:
                           f"could not be replaced ({exc.strerror}; open in another program?): "
                           "the next build finishes it") from None
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _holds(path: Path, data: bytes | None) -> bool:
+    """Whether `path` is already `data` (None: absent); a file of another size is not
+    read."""
+    try:
+        if data is None:
+            return not path.exists()
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _digest(path: Path) -> str | None:
