@@ -163,3 +163,41 @@ def it_is_the_previous_or_the_new_edition_after_a_kill(editions, name: str, nth:
     committed = name == "_sync_folder" and nth >= 2 or name == "_replace" and nth >= 2
     assert edition(out) == (new if committed else old)
     assert not list(out.glob(publish.STAGING + "*")) and not (out / publish.JOURNAL).exists()
+
+
+def it_leaves_out_the_files_the_folder_already_holds(editions, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild that changes no figure stages neither the snapshot nor the change report
+    once they say so; a build of the same files again stages nothing: no write, no fsync,
+    no rename (issue 19: fsyncs per edition)."""
+    folder, out, old, _ = editions
+    briefing.build(folder, out)  # edition 2, all of it
+    briefing.build(folder, out)  # the change report now says nothing changed
+    counts = {name: _count_calls(monkeypatch, name)
+              for name in ("_write_file", "_replace", "_sync_folder")}
+    fsyncs = _count_fsyncs(monkeypatch)
+    before = edition(out)
+    briefing.build(folder, out)
+    assert {name: count[0] for name, count in counts.items()} == \
+        {"_write_file": 0, "_replace": 0, "_sync_folder": 0}
+    assert fsyncs[0] == 0 and edition(out) == before
+    text = (folder / "briefing.yaml").read_text("utf-8")  # a text changes, no figure
+    (folder / "briefing.yaml").write_text(text.replace("First item", "The first item"), "utf-8")
+    briefing.build(folder, out)
+    # the PDF, the DOCX and the manifest: three files and the journal, three folder syncs
+    assert {name: count[0] for name, count in counts.items()} == \
+        {"_write_file": 4, "_replace": 4, "_sync_folder": 3}
+    assert fsyncs[0] == 7 if os.name == "posix" else 4
+    after = edition(out)
+    assert {name for name in after if after[name] != before[name]} == \
+        {"b.pdf", "b.docx", ".briefing-manifest.json"}
+
+
+def _count_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        calls[0] += 1
+        real(fd)
+    monkeypatch.setattr(os, "fsync", counting)
+    return calls

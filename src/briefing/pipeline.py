@@ -48,7 +48,7 @@ from .source.load import Loaded, load_yaml
 from .style_names import check_styles
 from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme
-from .writers import EditedDraft, WriteOptions, read_draft, write
+from .writers import EditedDraft, WriteOptions, count_pages, read_draft, write
 
 log = logging.getLogger("briefing")
 
@@ -217,6 +217,13 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
     for diagnostic in warnings:
         log.warning(diagnostic.format(Path.cwd()))
     return Prepared(content, resolved, document)
+
+
+def check_pages(prepared: Prepared) -> int:
+    """Step 7 without writing, for `check`: the PDF laid out (and its pages counted), so
+    that what only the layout finds is found before `build`."""
+    log.info("Step 7 - count_pages")
+    return count_pages(prepared.document, prepared.theme)
 
 
 def render(prepared: Prepared, fmt: str, options: WriteOptions = WriteOptions()) -> bytes:
