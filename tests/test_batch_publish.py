@@ -17,14 +17,13 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from briefing import publish
 from briefing.batch import BatchReport, run_batch
+from tests.faults import KILL_IDS, KILL_POINTS, committed, count_calls, fail_at, kill_at
 from tests.hostile.makers import briefing_copy
 
 FORMATS = ("pdf", "docx")
@@ -81,32 +80,13 @@ def out(batches: tuple[Path, Path, Path], tmp_path: Path) -> Path:
     return tmp_path / "out"
 
 
-def _failing_at(real: Callable[..., None], nth: int, error: int) -> Callable[..., None]:
-    calls = [0]
-
-    def failing(*args: Any) -> None:
-        calls[0] += 1
-        if calls[0] == nth:
-            raise OSError(error, os.strerror(error), str(args[-1]))
-        real(*args)
-    return failing
-
-
 def _batch(visits: Path, out: Path) -> BatchReport:
     return run_batch(visits, out, FORMATS, jobs=1)
 
 
 def it_publishes_each_edition_through_the_staging_and_the_journal(  # type: ignore[no-untyped-def]
         batches, out, monkeypatch) -> None:
-    counts = {"_write_file": [0], "_replace": [0]}
-    for name, count in counts.items():
-        real = getattr(publish, name)
-
-        def counting(*args: Any, real: Callable[..., None] = real,
-                     count: list[int] = count) -> None:
-            count[0] += 1
-            real(*args)
-        monkeypatch.setattr(publish, name, counting)
+    counts = {name: count_calls(monkeypatch, name) for name in ("_write_file", "_replace")}
     assert not _batch(batches[0], out).failed
     # per edition: five files, the manifest and the journal written; the journal and six
     # files renamed
@@ -118,8 +98,7 @@ def it_publishes_each_edition_through_the_staging_and_the_journal(  # type: igno
 def it_keeps_the_previous_edition_when_the_disk_fills(batches, out, monkeypatch,  # type: ignore[no-untyped-def]
                                                       nth: int) -> None:
     visits, old, new = batches
-    monkeypatch.setattr(publish, "_write_file",
-                        _failing_at(publish._write_file, nth, errno.ENOSPC))
+    fail_at(monkeypatch, "_write_file", nth, errno.ENOSPC)
     report = _batch(visits, out)
     [failed] = report.failed
     assert failed.delegation == "acme" and "previous edition is untouched" in str(failed.error)
@@ -135,7 +114,7 @@ def it_finishes_a_committed_edition_on_the_next_publication(batches, out, monkey
     failing there keeps the previous edition; after it, the second edition's publication
     repairs the first before its own."""
     visits, old, new = batches
-    monkeypatch.setattr(publish, "_replace", _failing_at(publish._replace, nth, errno.EACCES))
+    fail_at(monkeypatch, "_replace", nth, errno.EACCES)
     report = _batch(visits, out)
     assert [r.delegation for r in report.failed] == ["acme"]
     assert edition(out, FIRST) == edition(old if nth == 1 else new, FIRST)
@@ -144,26 +123,14 @@ def it_finishes_a_committed_edition_on_the_next_publication(batches, out, monkey
 
 
 def _killed_batch(visits: Path, out: Path, name: str, nth: int) -> None:
-    """In a child: the batch, SIGKILLing itself at the nth call of publish.<name>."""
-    real = getattr(publish, name)
-    calls = [0]
-
-    def dying(*args: Any) -> None:
-        calls[0] += 1
-        if calls[0] == nth:
-            os.kill(os.getpid(), signal.SIGKILL)
-        real(*args)
-    setattr(publish, name, dying)
+    """In a child: the batch, SIGKILLed at the nth call of publish.<name>."""
+    kill_at(name, nth)
     _batch(visits, out)
     os._exit(0)
 
 
-KILL_POINTS = [("_write_file", n) for n in range(1, 8)] + [("_replace", n) for n in range(1, 8)] \
-    + [("_sync_folder", n) for n in range(1, 3)]
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL, no fork")
-@pytest.mark.parametrize("name, nth", KILL_POINTS, ids=[f"{n}-{i}" for n, i in KILL_POINTS])
+@pytest.mark.parametrize("name, nth", KILL_POINTS, ids=KILL_IDS)
 def it_is_the_previous_or_the_new_edition_after_a_kill(batches, out, name: str,  # type: ignore[no-untyped-def]
                                                        nth: int) -> None:
     visits, old, new = batches
@@ -176,8 +143,6 @@ def it_is_the_previous_or_the_new_edition_after_a_kill(batches, out, name: str, 
     assert at_rest in (edition(old, FIRST), edition(new, FIRST)) \
         or (out / publish.JOURNAL).exists(), "a mixed edition"
     publish.repair(out)  # what the next publication does first, under the lock
-    # the journal's rename (the first _replace) is the commit; the folder is flushed after it
-    committed = name == "_sync_folder" or name == "_replace" and nth >= 2
-    assert edition(out, FIRST) == edition(new if committed else old, FIRST)
+    assert edition(out, FIRST) == edition(new if committed(name, nth) else old, FIRST)
     assert edition(out, SECOND) == edition(old, SECOND)  # not reached: as it was
     assert not list(out.glob(publish.STAGING + "*")) and not (out / publish.JOURNAL).exists()
