@@ -47,7 +47,7 @@ from .revisions import revisions
 from .source.load import Loaded, load_yaml
 from .style_names import check_styles
 from .theme.locate import search_dirs
-from .theme.resolve import ResolvedTheme, resolve_theme
+from .theme.resolve import ResolvedTheme, resolve_theme, with_docx_options
 from .writers import EditedDraft, WriteOptions, count_pages, read_draft, write
 
 log = logging.getLogger("briefing")
@@ -263,8 +263,9 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     with output_lock(out, wait_s):
         lap("wait")
         repair(out)  # an edition a killed run committed but did not finish moving
-        prepared = docx_overrides(prepare(path, theme, layout, strict), reference_doc,
-                                  embed_fonts)
+        prepared = prepare(path, theme, layout, strict)
+        prepared = replace(prepared, theme=with_docx_options(prepared.theme, reference_doc,
+                                                             embed_fonts))
         manifest = Manifest(out)
         briefing_id = prepared.content.id
         stem = output_stem(name, prepared)
@@ -340,21 +341,3 @@ def update_draft_outputs(edited: Path, output: Path | None = None,
     save_atomic(reports[0], drafts.markdown(report).encode("utf-8"))
     save_atomic(reports[1], drafts.as_json(report))
     return drafts.DraftUpdate(output, reports, report)
-
-
-def docx_overrides(prepared: Prepared, reference_doc: Path | None,
-                   embed_fonts: bool = False) -> Prepared:
-    """The prepared build with the command line's DOCX options over the theme's: the DOCX
-    started from `reference_doc` (--reference-doc; ContentError if it is no readable
-    DOCX), the free faces embedded (--embed-fonts)."""
-    theme = prepared.theme
-    if reference_doc is not None:
-        from .theme.resolve import reference_doc_problem
-
-        problem = reference_doc_problem(reference_doc.resolve())
-        if problem:
-            raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
-        theme = replace(theme, reference_doc=reference_doc.resolve())
-    if embed_fonts:
-        theme = replace(theme, embed_fonts=True)
-    return prepared if theme is prepared.theme else replace(prepared, theme=theme)
