@@ -71,7 +71,7 @@ def _typeset(document: Document, theme: ResolvedTheme, buffer: io.BytesIO | None
     regular, _ = font_names(theme.fonts[theme.styles["Normal"].font])
     first = document.languages[0]
     template = _BriefingTemplate(
-        buffer or io.BytesIO(), pagesize=(page.width_pt, page.height_pt),
+        buffer if buffer is not None else io.BytesIO(), pagesize=(page.width_pt, page.height_pt),
         leftMargin=page.margin_left_pt, rightMargin=page.margin_right_pt,
         topMargin=page.margin_top_pt, bottomMargin=page.margin_bottom_pt,
         title=_title(document), author=document.cover.publisher.get(first),
@@ -121,6 +121,8 @@ def _typeset(document: Document, theme: ResolvedTheme, buffer: io.BytesIO | None
         headings = (f.outline for f in story if getattr(f, "outline", None))
         for n, (title, level) in enumerate(headings, 1):
             toc.addEntry(level - 1, escape(title), 0, f"h{n}")
+        if buffer is None:  # the one pass lays those lines out, as multiBuild's first does
+            toc.beforeBuild()
     def canvas(*args: Any, **kwargs: Any) -> _PagedCanvas:
         return _PagedCanvas(*args, furniture=furniture, count_only=buffer is None, **kwargs)
 
