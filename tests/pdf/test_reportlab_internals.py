@@ -52,6 +52,7 @@ SIGNATURES = {
     "reportlab.platypus.doctemplate.BaseDocTemplate._allSatisfied": "(self)",
     "reportlab.platypus.doctemplate.BaseDocTemplate.handle_flowable": "(self, flowables)",
     "reportlab.platypus.doctemplate.BaseDocTemplate.beforeDocument": "(self)",
+    "reportlab.platypus.tableofcontents.TableOfContents.beforeBuild": "(self)",
 }
 
 
