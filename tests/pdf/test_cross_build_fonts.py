@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
 
 import briefing
 from briefing import reportlab_fonts
@@ -66,12 +66,13 @@ def _set_our_record_aside(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         _pdf(OTHERS[1], tmp_path / "aside")
 
 
-def _reset_reportlab(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """ReportLab's own reset (rl_config._reset): its font table as at import."""
-    rl_config._reset()
+def _unregister_ours(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Another program in the process unregisters the fonts (ReportLab's TTFont.unregister)."""
+    for name in list(reportlab_fonts._registered):
+        pdfmetrics.getFont(name).unregister()
 
 
-@pytest.mark.parametrize("change", [_set_our_record_aside, _reset_reportlab])
+@pytest.mark.parametrize("change", [_set_our_record_aside, _unregister_ours])
 def it_draws_the_trend_after_reportlab_s_fonts_changed_under_it(
         change: Callable[[pytest.MonkeyPatch, Path], None], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
