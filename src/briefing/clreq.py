@@ -241,10 +241,10 @@ def loosen_no_break_spaces(text: str) -> str:
     return "".join(out)
 
 
-# A number typed in English with what belongs to it: its currency before it, its scale or
-# unit word after it ("RMB 100 million", "8 percentage points", "334 mu").
+# A number typed in English with what belongs to it: its currency or trend arrow before
+# it, its scale or unit word after it ("RMB 100 million", "▲ 8.08%", "8 percentage points").
 _NUMBER_PHRASE = re.compile(
-    r"(?:\b(?:RMB|USD|EUR|HKD)\s+)?\d[\d.,]*"
+    r"(?:\b(?:RMB|USD|EUR|HKD)\s+|[▲▼]\s+)?\d[\d.,]*"
     r"(?:\s+(?:million|billion|trillion|percentage\s+points?|pp|mu|ha)\b)?")
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from ...clreq import english_for_breaking
+from ...clreq import english_for_breaking, glue_number_phrases
 from ...model import Bilingual, FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
@@ -75,12 +75,12 @@ def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]
 def _words(text: str, lang: str, role: str) -> list[str]:
     """The pieces of a cell's text the line breaker keeps whole: English where its
     figures' glue allows (clreq.english_for_breaking); a Chinese figure at its spaces only
-    (its clusters are its number and unit), Chinese text anywhere clreq allows (no piece
-    to keep: []); a date is one piece."""
+    (its clusters are its number and unit), not after its trend arrow; Chinese text
+    anywhere clreq allows (no piece to keep: []); a date is one piece."""
     if role in KEPT_WHOLE_ROLES:
         return [text]
     if lang.startswith("zh"):
-        return text.split(" ") if role in FITTED_ROLES else []
+        return glue_number_phrases(text).split(" ") if role in FITTED_ROLES else []
     return english_for_breaking(text).split(" ")
 
 
