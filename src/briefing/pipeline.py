@@ -331,7 +331,8 @@ def update_draft_outputs(edited: Path, output: Path | None = None,
         raise DraftError(f"{edited}: a draft of briefing '{given.briefing}', not of "
                          f"'{prepared.content.id}' ({folder})")
     updated = render(prepared, "docx", WriteOptions(
-        draft=EditedDraft(data, figure_values(prepared.content))))
+        draft=EditedDraft(data, figure_values(prepared.content, (
+            (v.figure, v.attribute) for v in given.values)))))
     report = drafts.report(edited, output, given, read_draft(updated, str(output)))
     reports = drafts.report_paths(output)
     save_atomic(output, updated)

@@ -142,9 +142,11 @@ def it_brings_new_figures_into_an_edited_draft_as_tracked_changes(tmp_path: Path
     assert official.read_bytes() == official_bytes  # the official's file is untouched
 
     # exactly the expected tracked changes: one deletion and one insertion per value of a
-    # changed figure that is still there as printed
-    expected = [v for v in register.values if v.figure in changed
+    # changed figure that is still there as printed (their labels, dates and sources, also
+    # marked, are as they were)
+    expected = [v for v in register.values if v.figure in changed and v.attribute is None
                 and v.bookmark not in removed_marks and v.bookmark != overtyped]
+    assert {v.attribute for v in register.values if v.figure in changed} > {None}
     assert {v.figure for v in expected} == changed and len(expected) >= 8
     assert any(v.figure == "livelihood_spending" and v.bookmark in removed_marks
                for v in register.values)
