@@ -259,7 +259,7 @@ def it_marks_each_figure_value_for_word_and_libreoffice(tmp_path: Path) -> None:
         assert run_text(runs) == value.text
         sdt = next(runs[0].iterancestors(qn("w:sdt")))
         tag = sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
-        assert tag == f"briefing:xicheng-2023:2024-01-15:{value.figure}"
+        assert tag == f"briefing:xicheng-2023:2024-01-15:{value.key}"
         assert sdt.find(qn("w:sdtPr")).find(qn("w:text")) is None  # rich text (see module)
     assert {v.figure for v in register.values} >= {"signed_investment", "parking_spaces"}
     with zipfile.ZipFile(built) as package:
@@ -288,10 +288,12 @@ def it_updates_a_draft_as_a_docx_writer_option_whose_register_says_what_it_did(
     given = read_draft(built, "built.docx")
     # signed_projects changes in English (wherever it is printed), its Chinese stays;
     # the other figure is not given: no longer in the content
-    english = [v for v in given.values if v.figure == "signed_projects" and v.lang == "en"]
-    chinese = [v for v in given.values if v.figure == "signed_projects" and v.lang == "zh"]
+    values_of = [v for v in given.values if v.figure == "signed_projects" and v.attribute is None]
+    english = [v for v in values_of if v.lang == "en"]
+    chinese = [v for v in values_of if v.lang == "zh"]
     assert english and chinese
-    values = {("signed_projects", "en"): "34 projects", ("signed_projects", "zh"): chinese[0].text}
+    values = {("signed_projects", None, "en"): "34 projects",
+              ("signed_projects", None, "zh"): chinese[0].text}
     options = WriteOptions(draft=EditedDraft(built, values))
     updated = write("docx", prepared.document, prepared.theme, options)
     register = read_draft(updated, "updated.docx")
@@ -300,7 +302,7 @@ def it_updates_a_draft_as_a_docx_writer_option_whose_register_says_what_it_did(
     assert {o.value.bookmark: o.kind for o in register.outcomes} == expected
     assert [o.value for o in register.outcomes] == given.values
     assert [v.text for v in register.values if v.figure == "signed_projects"
-            and v.lang == "en"] == ["34 projects"] * len(english)
+            and v.attribute is None and v.lang == "en"] == ["34 projects"] * len(english)
     revisions = read_revisions(docx.Document(io.BytesIO(updated)))
     assert sorted((r.revision_type, r.text) for r in revisions) == sorted(
         [("deletion", v.text) for v in english] + [("insertion", "34 projects")] * len(english))
