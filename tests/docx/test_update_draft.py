@@ -218,9 +218,12 @@ def _foreign(path: Path) -> None:
 
 
 @pytest.mark.parametrize("spoil, message", [
-    (_damaged, "not a readable Word document"),
+    (_damaged, "not a readable Word document: this is a damaged or incomplete file"),
     (_foreign, "not a draft made by briefing"),
-    (lambda path: path.write_text("hello", "utf-8"), "not a readable Word document"),
+    (lambda path: path.write_text("hello", "utf-8"),
+     "not a readable Word document: this is a text file"),
+    (lambda path: path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "this is a PDF"),
+    (lambda path: path.write_bytes(b""), "this is an empty file"),
 ])
 def it_refuses_a_file_that_is_not_one_of_our_drafts(spoil, message, tmp_path, capsys) -> None:
     draft = tmp_path / "draft.docx"
@@ -231,6 +234,9 @@ def it_refuses_a_file_that_is_not_one_of_our_drafts(spoil, message, tmp_path, ca
     assert main(["update-draft", str(draft), "--briefing", str(SAMPLE)]) == 7
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+    assert "zip" not in err.lower() or "ZIP package" in err  # in our words, not zipfile's
+    assert "update-draft takes a Word draft (.docx) made by `briefing build`" in err \
+        or "not a draft made by briefing" in err
     assert draft.read_bytes() == before
     assert not (tmp_path / "draft.updated.docx").exists()
 
@@ -274,7 +280,7 @@ def it_finds_the_briefing_named_by_the_draft(tmp_path: Path, monkeypatch, capsys
     monkeypatch.chdir(tmp_path / "build")
     assert main(["update-draft", str(built)]) == 0
     said = capsys.readouterr().out
-    assert "0 updated, 0 conflicts, 0 deleted" in said
+    assert "0 updated, 0 conflicts, 0 deleted" in said  # (1 conflict: test_update_renderings)
     assert (tmp_path / "build" / "xicheng-2023.updated.docx").is_file()
 
 
