@@ -28,10 +28,14 @@ sections:
   - heading: {zh: 经济运行, en: The Economy}
     blocks:
       - paragraph:
-          zh: 示例区地区生产总值{{ gdp }}，{{ gdp.change }}，增速{{ rank.among }}居{{ rank.ordinal }}。新签约{{ thr }}以上项目{{ projects }}，{{ projects.progress }}。
-          en: "Example District’s GDP was {{ gdp }}, {{ gdp.change }}, its growth {{ rank.ordinal }} {{ rank.among }}. It signed {{ projects }} of {{ thr }} or more, {{ projects.progress }}."
+          zh: ZH
+          en: >-
+            Example District’s GDP was {{ gdp }}, {{ gdp.change }}, its growth
+            {{ rank.ordinal }} {{ rank.among }}. It signed {{ projects }} of {{ thr }} or
+            more, {{ projects.progress }}.
       - kpis: [gdp, projects]
-"""
+""".replace("ZH", "示例区地区生产总值{{ gdp }}，{{ gdp.change }}，增速{{ rank.among }}居"
+            "{{ rank.ordinal }}。新签约{{ thr }}以上项目{{ projects }}，{{ projects.progress }}。")
 FIGURES = """\
 figures:
   gdp:

@@ -128,7 +128,7 @@ def _editions(report: dict[str, Any]) -> list[str]:
     def span(old: str | None, new: str | None, same: str) -> str:
         return f"{old} → {new}" if old != new else f"{new}{same}"
 
-    lines = [f"上一版本 / Previous edition: " + span(
+    lines = ["上一版本 / Previous edition: " + span(
         report["previous_edition"], report["edition"],
         "（与本版同一日期 / the same date as this edition）")]
     if report.get("figures_as_of"):
@@ -179,7 +179,7 @@ def _date(text: str) -> datetime.date:
 
 
 def _as_of(text: str, lang: str) -> str:
-    return format_as_of(_date(text), lang) if text else "—"  # type: ignore[arg-type]
+    return format_as_of(_date(text), lang) if text else "—"
 
 
 def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
@@ -225,7 +225,8 @@ def content_as_of(content: Content, old_figures: dict[str, dict[str, Any]]) -> C
     texts, with each figure's value, date, year-on-year change, previous value, target and
     rank as they were (for redlines). A threshold (statistic: false) has no date."""
     figures = dict(content.figures)
-    models = {"previous": Previous, "target": Target, "among": Among}
+    models: dict[str, type[Previous | Target | Among]] = {
+        "previous": Previous, "target": Target, "among": Among}
     for fig_id, old in old_figures.items():
         if fig_id in figures:
             update: dict[str, Any] = {

@@ -9,9 +9,9 @@ alone). Nothing here reads the DOCX or writes a file.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import DraftError

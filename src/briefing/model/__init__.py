@@ -39,11 +39,23 @@ from .figure_blocks import (
     figure_columns,
     progress_bar,
 )
-from .text import Bilingual, FigureMark, FigureRef, Inline, Lang, Note, Run, Source, characters_of, plain_text
+from .text import (
+    Bilingual,
+    FigureMark,
+    FigureRef,
+    Inline,
+    Lang,
+    Note,
+    Run,
+    Source,
+    characters_of,
+    plain_text,
+)
 
-__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "CELL_VIEWS", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
-           "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
-           "FigureMark", "FigureRef", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
-           "KpiGrid", "Lang", "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run",
-           "Source", "block_roles", "breakdown_columns", "characters_of", "dump",
-           "figure_columns", "label_parts", "plain_text", "progress_bar"]
+__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "CELL_VIEWS", "FIGURE_COLUMNS", "SOURCE_COLUMNS",
+           "Bilingual", "Block", "BulletList", "CallOut", "Chart", "Column", "ContactCard",
+           "Cover", "Document", "FigureMark", "FigureRef", "FigureRow", "FigureTable",
+           "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang", "ModelBlock", "Note",
+           "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
+           "breakdown_columns", "characters_of", "dump", "figure_columns", "label_parts",
+           "plain_text", "progress_bar"]

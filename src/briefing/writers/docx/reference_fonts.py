@@ -45,7 +45,8 @@ def fill_east_asian_fonts(doc: DocxDocument, theme: ResolvedTheme,
                                        f"{qn('w:rPr')}")
     ours = {name for f in theme.fonts.values() for name in (f.family, *f.alternatives)}
     chinese = _chinese_faces(doc)
-    filled, unsure = [], {}
+    filled: list[str] = []
+    unsure: dict[str, list[str]] = {}
     for name in sorted(kept & set(theme.styles)):
         style = by_name.get(BabelFish.ui2internal(name))
         if style is None:
@@ -55,7 +56,7 @@ def fill_east_asian_fonts(doc: DocxDocument, theme: ResolvedTheme,
             resolved = theme.styles[name]
             font = resolved.font if resolved.lang.startswith("zh") else \
                 theme.styles["Normal"].font
-            rpr = style.get_or_add_rPr()  # type: ignore[attr-defined]  # (CT_Style)
+            rpr = style.get_or_add_rPr()
             fonts = rpr.get_or_add_rFonts()
             fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
             fonts.set(qn("w:eastAsia"), theme.fonts[font].family)
