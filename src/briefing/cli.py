@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             document = check(args.path, theme=args.theme, layout=args.layout,
                              strict=args.strict)
-            say(f"{args.path}: OK ({len(document.blocks)} blocks)")
+            say(f"{args.path}: OK ({counted(len(document.blocks), 'block')})")
         else:
             formats = FORMATS if args.format == "all" else (args.format,)
             with _fewer_collections():

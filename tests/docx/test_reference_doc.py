@@ -17,7 +17,8 @@ from docx.shared import Pt, RGBColor
 
 import briefing
 from briefing.cli import main
-from tests.conftest import ROOT, SAMPLE, paragraph_text
+from tests.conftest import ROOT, SAMPLE, libreoffice_convert, paragraph_text
+from tests.docx.test_libreoffice import needs_libreoffice
 
 REFERENCE = ROOT / "examples" / "reference-doc" / "office-template.docx"
 
@@ -129,3 +130,38 @@ def it_warns_of_a_reference_style_whose_east_asian_face_is_not_chinese(
         briefing.build_report(SAMPLE, tmp_path / "example", formats=("docx",),
                               reference_doc=REFERENCE)
     assert not [r for r in caplog.records if "Chinese" in r.getMessage()]
+
+
+def _fonts_drawing(pdf: Path, text: str) -> set[str]:
+    """The fonts a PDF draws the characters of `text` with, where it first shows it."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(pdf))
+    for page in document:
+        textpage = page.get_textpage()
+        shown = textpage.get_text_range()
+        start = shown.find(text)
+        if start >= 0:
+            found = set()
+            for index in range(start, start + len(text)):
+                name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+                raw.FPDFText_GetFontInfo(textpage.raw, index, name, 256, ctypes.byref(flags))
+                found.add(name.value.decode().split("+")[-1])
+            return found
+    raise AssertionError(f"{text} is not in {pdf}")
+
+
+@needs_libreoffice
+def it_draws_the_reference_styles_chinese_in_the_theme_face_in_libreoffice(
+        tmp_path: Path) -> None:
+    """The heading style of a reference made without East Asian fonts: LibreOffice drew
+    its Chinese in DejaVu Sans (boxes), now in the embedded Noto Sans SC."""
+    reference = tmp_path / "office.docx"
+    _reference_without_east_asian_fonts(reference)
+    path = briefing.build_report(SAMPLE, tmp_path / "out", formats=("docx",),
+                                 reference_doc=reference, embed_fonts=True).outputs[0]
+    pdf = libreoffice_convert({"doc": path.read_bytes()}, tmp_path / "lo")["doc"]
+    assert _fonts_drawing(pdf, "开放招商成效明显") == {"NotoSansSC-Bold"}

@@ -141,6 +141,8 @@ def it_reports_an_overtyped_rendering_as_a_conflict_by_label(tmp_path: Path, cap
     assert "工业招商项目实际形成固定资产投资 (fixed_investment.change)" in conflicts
     assert "同比下降约9%" in conflicts
     assert "| fixed_investment |" not in report
+    edition = next(line for line in report.splitlines() if "Draft edition" in line)
+    assert "→" not in edition and "the same edition" in edition
     updated = docx.Document(str(tmp_path / "out.docx"))
     accept_all_revisions(updated)
     assert run_text(dict(marked_ranges(updated.element.body))[typed.bookmark]) == \
