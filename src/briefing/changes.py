@@ -159,7 +159,7 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["| 指标 / Figure | 原值 / Old | 新值 / New | 变化 / Change | 截至 / As of | "
                   "来源 / Source | 所在章节 / Sections |", "|---|---|---|---|---|---|---|"]
         for c in report["changed"]:
-            change = c.get("change", {"zh": "", "en": ""})
+            change = c.get("change", {"zh": "—", "en": "—"})  # the value did not change
             sections = "; ".join(f"{s['zh']} / {s['en']}" for s in c["sections"])
             lines.append(
                 f"| {c['label']['zh']} / {c['label']['en']} "
