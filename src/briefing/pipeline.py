@@ -334,8 +334,11 @@ def update_draft_outputs(edited: Path, output: Path | None = None,
         raise DraftError(f"{edited}: a draft of briefing '{given.briefing}', not of "
                          f"'{prepared.content.id}' ({folder})")
     updated = render(prepared, "docx", WriteOptions(
-        draft=EditedDraft(data, figure_values(prepared.content))))
-    report = drafts.report(edited, output, given, read_draft(updated, str(output)))
+        draft=EditedDraft(data, figure_values(prepared.content, (
+            (v.figure, v.attribute) for v in given.values)))))
+    labels = {(fig_id, lang): getattr(figure.label, lang)
+              for fig_id, figure in prepared.content.figures.items() for lang in ("zh", "en")}
+    report = drafts.report(edited, output, given, read_draft(updated, str(output)), labels)
     reports = drafts.report_paths(output)
     save_atomic(output, updated)
     save_atomic(reports[0], drafts.markdown(report).encode("utf-8"))

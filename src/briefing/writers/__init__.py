@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class EditedDraft:
     """An official's edited DOCX (`data`, made by the DOCX writer) to bring up to date with
-    `values`: each figure's value now, by (figure, language), as the model prints it."""
+    `values`: each rendering of a figure the draft marks, as the model prints it now, by
+    (figure, attribute or None for the value, language)."""
 
     data: bytes
-    values: Mapping[tuple[str, str], str]
+    values: Mapping[tuple[str, str | None, str], str]
 
 
 @dataclass(frozen=True)
