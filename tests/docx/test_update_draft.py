@@ -204,6 +204,25 @@ def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
     assert count == 2 * len(first.report["updated"])
 
 
+def it_gives_the_same_bytes_for_the_same_draft_and_figures(tmp_path: Path) -> None:
+    """Two updates of one draft with the same figures: the same file, byte for byte (the
+    tracked changes numbered in document order, the zip dated with the edition's day)."""
+    folder = tmp_path / "xicheng-2023"
+    shutil.copytree(SAMPLE, folder)
+    built = briefing.build(folder, tmp_path / "build", formats=("docx",))[0]
+    figures = folder / "figures.csv"
+    figures.write_text(figures.read_text("utf-8-sig").replace(
+        ",11250000000,", ",11800000000,"), "utf-8")
+    outputs = [update_draft(built, tmp_path / f"run{n}.docx", briefing=folder).output
+               for n in (1, 2)]
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    with zipfile.ZipFile(outputs[0]) as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {(2024, 1, 15)}
+        body = etree.fromstring(package.read("word/document.xml"))
+    ids = [int(e.get(qn("w:id"))) for e in body.iter(qn("w:ins"), qn("w:del"))]
+    assert ids == list(range(1, len(ids) + 1)) and len(ids) >= 4
+
+
 def _damaged(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -25,6 +24,7 @@ from .. import EditedDraft
 from ..register import MarkedValue, Outcome, Register
 from .blocks import as_typed
 from .figuremarks import marked_ranges, open_draft, replace_register, run_text
+from .package import package_bytes
 
 
 def update_draft(document: Document, draft: EditedDraft) -> bytes:
@@ -37,9 +37,7 @@ def update_draft(document: Document, draft: EditedDraft) -> bytes:
     date = datetime.datetime.combine(document.cover.date, datetime.time(0, 0))
     update_values(doc, register, current, author, date, document.cover.date.isoformat())
     replace_register(doc, register)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return package_bytes(doc, document.cover.date)
 
 
 def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str, str], str],
@@ -47,36 +45,50 @@ def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str
     """Replace each value still as printed by `current[(figure, lang)]`, as tracked
     changes; update the register (texts, edition, each value's outcome) and the content
     controls' tags."""
-    body = doc.element.body
-    ranges = dict(marked_ranges(body))
-    ids = RevisionIdRegistry(doc)  # seeded with the official's own revisions' ids
-    outcomes: list[Outcome] = []
-    kept: list[MarkedValue] = []
+    ranges = dict(marked_ranges(doc.element.body))
+    ids = _SequentialIds(doc)  # seeded with the official's own revisions' ids
+    # in document order, so the tracked changes' ids follow it; the register keeps its own
+    position = {name: i for i, name in enumerate(ranges)}
+    outcomes = {value.bookmark: _update(doc, value, ranges.get(value.bookmark) or [],
+                                        current.get((value.figure, value.lang)), author,
+                                        date, ids)
+                for value in sorted(register.values,
+                                    key=lambda v: position.get(v.bookmark, len(position)))}
     for value in register.values:
-        runs = ranges.get(value.bookmark) or []
-        found = run_text(runs)
-        now = current.get((value.figure, value.lang))
-        if not found.strip():
-            kind = "deleted"
-        elif found != value.text:
-            kind = "overtyped"
-        elif now is None:
-            kind = "gone"
-        elif now == value.text:
-            kind = "unchanged"
-        elif _replace(doc, runs, now, author, date, ids):
-            kind = "updated"
-        else:
-            kind = "overtyped"  # the value's runs were split by the official
-        outcomes.append(Outcome(kind, value, found or None, now))
-        if kind == "deleted":
-            continue
-        kept.append(MarkedValue(value.bookmark, value.figure, value.lang, now)
-                    if kind == "updated" and now is not None else value)
-        _restore_tag(runs[0], register, value.figure, edition)
-    register.values = kept
+        if outcomes[value.bookmark].kind != "deleted":
+            _restore_tag(ranges[value.bookmark][0], register, value.figure, edition)
+    register.outcomes = [outcomes[value.bookmark] for value in register.values]
+    register.values = [MarkedValue(o.value.bookmark, o.value.figure, o.value.lang, o.current)
+                       if o.kind == "updated" and o.current is not None else o.value
+                       for o in register.outcomes if o.kind != "deleted"]
     register.edition = edition
-    register.outcomes = outcomes
+
+
+def _update(doc: DocxDocument, value: MarkedValue, runs: list[Element], now: str | None,
+            author: str, date: datetime.datetime, ids: RevisionIdRegistry) -> Outcome:
+    """One value: replaced by `now` as tracked changes if it still shows what was printed."""
+    found = run_text(runs)
+    if not found.strip():
+        kind = "deleted"
+    elif found != value.text:
+        kind = "overtyped"
+    elif now is None:
+        kind = "gone"
+    elif now == value.text:
+        kind = "unchanged"
+    elif _replace(doc, runs, now, author, date, ids):
+        kind = "updated"
+    else:
+        kind = "overtyped"  # the value's runs were split by the official
+    return Outcome(kind, value, found or None, now)
+
+
+class _SequentialIds(RevisionIdRegistry):
+    """Revision ids counted up from the lowest free one, not drawn at random (docx-plus's
+    default): the same draft and figures give the same file."""
+
+    def next(self) -> int:
+        return self.next_sequential()
 
 
 def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,
