@@ -39,6 +39,7 @@ from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
 from . import oxml, tablexml
 from .figuremarks import FigureMarks
+from .spacing import SEPARATOR_STYLES, spaced_style
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
@@ -46,7 +47,7 @@ from .styles import (
     STRONG_STYLE,
     StyleIds,
 )
-from .tables import box_cells, figure_table, new_table, row_cells, space_after
+from .tables import box_cells, figure_table, new_table, row_cells
 from .tracked import add_tracked_change
 
 Container = DocxDocument | _Cell
@@ -67,6 +68,9 @@ class BlockWriter:
         self.marks = marks
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
+        # the kind of box just written (table, callout, kpi): its space goes to the style
+        # of the paragraph after it (spacing.py)
+        self.after_box: str | None = None
         self._parallel_table: Table | None = None
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
@@ -118,10 +122,31 @@ class BlockWriter:
 
     def paragraph_in(self, where: Container, style_id: str,
                      reuse_first: bool = False) -> DocxParagraph:
-        """A new paragraph (or a table cell's initial empty one) with the given style."""
+        """A new paragraph (or a table cell's initial empty one) with the given style; the
+        first after a box in that style's variant with the box's space (spacing.py)."""
+        if where is self.doc and self.after_box is not None:
+            style = spaced_style(self.doc, style_id, self.after_box, self.theme)
+            self.after_box = None
+            self.ids.add(style.name, style.style_id)
+            style_id = style.style_id
         para = where.paragraphs[0] if reuse_first else where.add_paragraph()
         oxml.set_style(para, style_id)
         return para
+
+    def close_box(self, box: str) -> None:
+        """The box's own last paragraph (a table's note) carries its space after."""
+        last = self.doc.paragraphs[-1]
+        style = spaced_style(self.doc, last._p.style or self.ids["Normal"], box, self.theme,
+                             closing=True)
+        self.ids.add(style.name, style.style_id)
+        oxml.set_style(last, style.style_id)
+
+    def separate(self) -> None:
+        """Before a table or page break right after a box: the paragraph that keeps Word
+        from joining the two tables, as high as the box's space after."""
+        if self.after_box is not None:
+            box, self.after_box = self.after_box, None
+            self.paragraph_in(self.doc, self.ids[SEPARATOR_STYLES[box]])
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
@@ -216,7 +241,7 @@ class BlockWriter:
                   figure=block.figure)
         self.text(figure, "callout_label", block.label)
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
-        space_after(self, "callout")
+        self.after_box = "callout"
 
     def chart(self, block: Chart) -> None:
         """The title, then a PNG of the PDF's drawing, with the chart's data as alt text."""
@@ -255,7 +280,7 @@ class BlockWriter:
             png = cached("qr", block.link, lambda: _qr_png(block.link or ""))
             self.picture(code, io.BytesIO(png), 90,
                          f"QR code: {block.link}", reuse_first=True)
-        space_after(self, "callout")
+        self.after_box = "callout"
 
     def kpis(self, block: KpiGrid) -> None:
         count = len(block.items)
@@ -273,9 +298,10 @@ class BlockWriter:
                     self.text(cell, "kpi_label", Bilingual(bar, bar))
                 self.text(cell, "kpi_label", kpi.progress)
             self.text(cell, "kpi_label", kpi.label)
-        space_after(self, "kpi")
+        self.after_box = "kpi"
 
     def page_break(self, block: PageBreak) -> None:
+        self.separate()  # a box's last cell is no place for the break
         para = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
         para.add_run().add_break(WD_BREAK.PAGE)
 
