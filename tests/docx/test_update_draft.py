@@ -48,7 +48,9 @@ def _heading_section(body, heading: str) -> list:
     elements, inside = [], False
     for element in body:
         style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        is_heading = style is not None and style.get(qn("w:val")) == "Heading1"
+        # Heading 1, or its variant after a box (Heading1AfterCall-out)
+        is_heading = style is not None and re.fullmatch(r"Heading1(After.*)?",
+                                                         style.get(qn("w:val")))
         if is_heading:
             if inside:
                 break

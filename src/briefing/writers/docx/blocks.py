@@ -11,7 +11,7 @@ from typing import IO, Any
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
-from docx.table import Table, _Cell
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
@@ -37,8 +37,9 @@ from ...model import (
 )
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
-from . import oxml, tablexml
+from . import oxml
 from .figuremarks import FigureMarks
+from .parallel import ParallelTable
 from .spacing import SEPARATOR_STYLES, spaced_style
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
@@ -47,7 +48,7 @@ from .styles import (
     STRONG_STYLE,
     StyleIds,
 )
-from .tables import box_cells, figure_table, new_table, row_cells
+from .tables import box_cells, figure_table
 from .tracked import add_tracked_change
 
 Container = DocxDocument | _Cell
@@ -71,7 +72,7 @@ class BlockWriter:
         # the kind of box just written (table, callout, kpi): its space goes to the style
         # of the paragraph after it (spacing.py)
         self.after_box: str | None = None
-        self._parallel_table: Table | None = None
+        self._parallel: ParallelTable | None = None  # the parallel layout's current table
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
@@ -86,35 +87,19 @@ class BlockWriter:
 
     def write(self, block: Block) -> None:
         if self.columns and block.side_by_side:
+            if self._parallel is None:
+                self._parallel = ParallelTable(self)
             for row in block.parallel_rows():
-                self.side_by_side(row)
+                self._parallel.add(row)
             return
-        self._parallel_table = None
+        self.end_parallel()
         HANDLERS[type(block)](self, block)
 
-    def side_by_side(self, block: Any) -> None:
-        """Parallel layout: consecutive text blocks are the rows of one two-column table,
-        so that a secretary edits each language in its own column."""
-        if self._parallel_table is None:
-            self._parallel_table = new_table(self, 0, len(self.columns), None,
-                                             tuple(1 / len(self.columns)
-                                                   for _ in self.columns))
-        row = self._parallel_table.add_row()  # type: ignore[no-untyped-call]  # (python-docx)
-        tablexml.keep_row_together(row)
-        for cell, column in zip(row_cells(row), self.columns, strict=True):
-            column.target = cell
-            column.write(block)
-            column.target = None
-            if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
-                cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a cell starts with
-        # the two columns start level: the larger space before, on both
-        firsts = [cell.paragraphs[0] for cell in row_cells(row)]
-        before = max(self.doc.styles[p.style.name].paragraph_format.space_before or 0
-                     for p in firsts)
-        for paragraph in firsts:
-            paragraph.paragraph_format.space_before = before
-            if isinstance(block, Heading):
-                paragraph.paragraph_format.keep_with_next = True  # the row stays with the next
+    def end_parallel(self) -> None:
+        """After the last of a run of side-by-side blocks: the columns' widths."""
+        if self._parallel is not None:
+            self._parallel.finish()
+            self._parallel = None
 
     def style(self, role: str, lang: Lang, override: str | None = None) -> str:
         """The style id for a part of the document in one language."""

@@ -68,6 +68,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
         _contents(writer, document)
     for block in document.blocks:
         writer.write(block)
+    writer.end_parallel()
     _properties(doc, document)
     save_register(doc, marks.register)
     settingsxml.set_compatibility(doc, 15, "zh-CN")
