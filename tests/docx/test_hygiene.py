@@ -187,7 +187,7 @@ def it_keeps_the_space_under_each_box_in_libreoffice(theme: str, converted) -> N
 
 
 # LibreOffice's pages of the DOCX against the PDF's, where they differ by more than one
-# (measured; docs/themes.md, "The DOCX in LibreOffice", says why for each)
+# (measured; docs/docx.md, "Page counts in LibreOffice", says why for each)
 MORE_PAGES = {("xicheng-2023", "gov", "parallel"): 6, ("xicheng-2023", "print", "parallel"): 2,
               ("xicheng-2023", "gov", "en"): 2, ("hexi-2023h1", "gov", "en"): 2}
 
@@ -258,7 +258,7 @@ def it_knows_the_gap_libreoffice_puts_between_chinese_and_digits(theme: str,
     the character: its own Asian/non-Asian spacing (ParaIsCharacterDistance, on unless a
     document says otherwise; its DOCX import ignores w:autoSpaceDE/DN, which Word reads;
     no other DOCX setting reaches it). Exactly 0.2 em, so neither the fonts nor a grid:
-    docs/themes.md, "The DOCX in LibreOffice"."""
+    docs/docx.md, "Chinese next to digits"."""
     gaps = _digit_gaps(converted["xicheng-2023", theme, "stacked"])
     assert len(gaps) > 100
     assert statistics.median(gaps) == pytest.approx(0.2, abs=0.02)
