@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, overload
 
 from .blocks import BY_SPEC, BlockSpec
+from .blocks.media import page_break_runs
 from .content.delegations import Delegation
 from .content.fields import PathT, Text, inline_paths
 from .content.figures import NBSP, format_as_of
@@ -42,7 +43,7 @@ from .model import (
     Source,
 )
 from .source.load import Loaded, format_path
-from .typography import format_heading_number
+from .typography import number_headings
 
 log = logging.getLogger("briefing")
 
@@ -74,8 +75,9 @@ class Builder:
         self.problems: list[Diagnostic] = []
         self._views: dict[str, Bilingual[FigureView]] = {}
 
-    def source(self, path: PathT) -> Source:
-        return Source(self.content.briefing_file.file, self.content.line_of(path))
+    def source(self, path: PathT, field: PathT | None = None) -> Source:
+        return Source(self.content.briefing_file.file, self.content.line_of(path),
+                      format_path(path if field is None else field))
 
     def inline(self, text: Text, path: PathT) -> Bilingual[Inline]:
         return Bilingual(self._text(text.zh, "zh", path, True) or (),
@@ -126,7 +128,8 @@ class Builder:
     def block(self, spec: BlockSpec, path: PathT) -> Block:
         """One block, by its type's build step. Its style is kept as written (checked
         against the theme by check_styles)."""
-        return BY_SPEC[type(spec)].build(spec, self, path, spec.style, self.source(path))
+        kind = BY_SPEC[type(spec)]
+        return kind.build(spec, self, path, spec.style, self.source(path, path + (kind.kind,)))
 
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
@@ -288,6 +291,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
         prepared_for=prepared_for(edition, settings) if edition else None,
         visit=visit(edition) if edition else None,
     )
+    builder.problems += page_break_runs(blocks)
     if builder.problems:
         raise ContentError(builder.problems)
     blocks += own["end"]
@@ -332,23 +336,3 @@ def sources_section(content: Content, settings: BuildSettings,
                     None, source),
             FigureTable(None, header, tuple(builder.figure_row(f) for f in used), None, source,
                         SOURCE_COLUMNS)]
-
-
-def number_headings(blocks: list[Block], patterns: tuple[Bilingual[str], ...]) -> list[Block]:
-    """Headings numbered per level with the theme's heading_numbering `patterns`
-    (一、 （一） 1. （1）); a heading restarts the count of every level below it."""
-    if not patterns:
-        return blocks
-    counts = [0] * 5
-    numbered: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Heading) and block.level <= len(patterns):
-            counts[block.level - 1] += 1
-            counts[block.level:] = [0] * (len(counts) - block.level)
-            n = counts[block.level - 1]
-            pattern = patterns[block.level - 1]
-            numbered.append(replace(block, number=Bilingual(
-                format_heading_number(pattern.zh, n), format_heading_number(pattern.en, n))))
-        else:
-            numbered.append(block)
-    return numbered

@@ -118,16 +118,17 @@ def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
         return None
 
 
-def edition_files(prepared: Prepared,
-                  out_dir: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+def edition_files(prepared: Prepared, out_dir: Path,
+                  stem: str | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The changes since the last snapshot in `out_dir`, and the files that record them
     (JSON and Markdown) and the new snapshot: name -> bytes, published with the outputs
-    (publish.py)."""
+    (editions.py). Named after `stem`: the briefing's id, or a batch edition's name."""
+    stem = stem or prepared.content.id
     new = snapshot(prepared)
-    report = compare(load_snapshot(out_dir, prepared.content.id), new)
-    return report, {CHANGES_JSON.format(id=prepared.content.id): _json(report),
-                    f"{prepared.content.id}.changes.md": markdown(report).encode("utf-8"),
-                    SNAPSHOT.format(id=prepared.content.id): _json(new)}
+    report = compare(load_snapshot(out_dir, stem), new)
+    return report, {CHANGES_JSON.format(id=stem): _json(report),
+                    f"{stem}.changes.md": markdown(report).encode("utf-8"),
+                    SNAPSHOT.format(id=stem): _json(new)}
 
 
 def _json(data: dict[str, Any]) -> bytes:

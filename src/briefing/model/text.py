@@ -72,8 +72,12 @@ def plain_text(runs: Inline) -> str:
 
 @dataclass(frozen=True)
 class Source:
+    """Where something was written, for messages: the file, its line, and the field there
+    (`sections[0].blocks[2].paragraph`, `delegations[1].name.en`; "" where none is)."""
+
     file: Path
     line: int | None
+    field: str = ""
 
     def __str__(self) -> str:
         return f"{self.file.name}:{self.line}"

@@ -63,6 +63,15 @@ def write(fmt: str, document: Document, theme: ResolvedTheme,
     return writer_for(fmt)(document, theme, options)
 
 
+def count_pages(document: Document, theme: ResolvedTheme) -> int:
+    """The number of pages of the document's PDF, laid out as the PDF writer lays it out,
+    nothing drawn or saved: what only the layout finds (the pages limit, a block that fits
+    on no page) raises ContentError here as it would in the writer."""
+    from .pdf.document import count_pdf_pages
+
+    return count_pdf_pages(document, theme)
+
+
 def read_draft(data: bytes, name: str) -> Register:
     """The register of a DOCX draft the DOCX writer made (or updated): its briefing,
     edition, theme, layout, values and the last update's outcomes. DraftError, naming
