@@ -189,15 +189,21 @@ def it_brings_new_figures_into_an_edited_draft_as_tracked_changes(tmp_path: Path
     assert old_zh not in joined  # all replaced but for the one typed over (now OVERTYPED)
 
 
-def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
-    """The updated draft's register records the new values: a second update finds
-    nothing to do, and no tracked change is doubled."""
+def _built_then_changed(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sample and its DOCX, then one figure changed: (folder, docx)."""
     folder = tmp_path / "xicheng-2023"
     shutil.copytree(SAMPLE, folder)
     built = briefing.build(folder, tmp_path / "build", formats=("docx",))[0]
     figures = folder / "figures.csv"
     figures.write_text(figures.read_text("utf-8-sig").replace(
         ",11250000000,", ",11800000000,"), "utf-8")
+    return folder, built
+
+
+def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
+    """The updated draft's register records the new values: a second update finds
+    nothing to do, and no tracked change is doubled."""
+    folder, built = _built_then_changed(tmp_path)
     first = update_draft(built, tmp_path / "first.docx", briefing=folder)
     assert first.report["updated"] and not first.report["conflicts"]
     second = update_draft(first.output, tmp_path / "second.docx", briefing=folder)
@@ -209,12 +215,7 @@ def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
 def it_gives_the_same_bytes_for_the_same_draft_and_figures(tmp_path: Path) -> None:
     """Two updates of one draft with the same figures: the same file, byte for byte (the
     tracked changes numbered in document order, the zip dated with the edition's day)."""
-    folder = tmp_path / "xicheng-2023"
-    shutil.copytree(SAMPLE, folder)
-    built = briefing.build(folder, tmp_path / "build", formats=("docx",))[0]
-    figures = folder / "figures.csv"
-    figures.write_text(figures.read_text("utf-8-sig").replace(
-        ",11250000000,", ",11800000000,"), "utf-8")
+    folder, built = _built_then_changed(tmp_path)
     outputs = [update_draft(built, tmp_path / f"run{n}.docx", briefing=folder).output
                for n in (1, 2)]
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
