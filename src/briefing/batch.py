@@ -9,6 +9,7 @@ change report and figure snapshot together or not at all, under the output folde
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import multiprocessing
 import os
@@ -61,6 +62,20 @@ def _theme(briefing: Path, layout: str | None, theme: str | None) -> ResolvedThe
     return prepare_theme(_content(briefing, layout), theme)
 
 
+def _edition_theme(briefing: Path, layout: str | None, delegation: Delegation) -> ResolvedTheme:
+    """The edition's theme; one the delegations file names but that cannot be found is
+    reported at that file's line and field, not as if typed on the command line."""
+    try:
+        return _theme(briefing, layout, delegation.theme)
+    except ContentError as exc:
+        where = delegation.theme_source()
+        if where is None:
+            raise
+        raise ContentError([dataclasses.replace(d, file=where.file, line=where.line,
+                                                field_path=where.field)
+                            if d.file is None else d for d in exc.diagnostics]) from None
+
+
 def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
                   formats: tuple[str, ...], wait_s: float = 300) -> EditionResult:
     """One delegation's edition, rendered, then published as a unit; errors become the
@@ -69,7 +84,7 @@ def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
     try:
         layout = delegation.layout
         prepared = prepare_edition(_content(briefing, layout),
-                                   _theme(briefing, layout, delegation.theme),
+                                   _edition_theme(briefing, layout, delegation),
                                    edition=delegation)
         stem = edition_stem(prepared.content.id, delegation)
         edition = delegation.model_dump(mode="json")  # what makes it differ from others

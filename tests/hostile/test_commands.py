@@ -126,6 +126,27 @@ delegations:
     assert "hint: replace the character" in error
 
 
+def it_locates_an_unknown_theme_of_a_delegation(tmp_path: Path) -> None:
+    """It was reported as 'theme: unknown theme', as if typed on the command line."""
+    folder = briefing_copy(tmp_path / "b")
+    file = tmp_path / "visits.yaml"
+    file.write_text("""briefing: b
+delegations:
+  - id: good
+    name: {zh: 乙, en: B}
+    visit_date: 2024-03-12
+  - id: acme
+    name: {zh: 甲, en: A}
+    visit_date: 2024-03-12
+    theme: goverment
+""", "utf-8")
+    outcome = bounded(_batch_of, folder, file, seconds=30)
+    assert outcome.kind == "returned", outcome.text
+    (_, fine), (_, error) = outcome.value
+    assert fine is None and error is not None
+    assert error.startswith(f"{file}:9: delegations[1].theme: unknown theme 'goverment'"), error
+
+
 def it_locates_a_character_no_font_has_in_a_delegation_spreadsheet(tmp_path: Path) -> None:
     folder = briefing_copy(tmp_path / "b")
     file = tmp_path / "visits.csv"

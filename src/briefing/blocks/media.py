@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..content.fields import PathT, Strict, Text
 from ..errors import Diagnostic, error
@@ -30,6 +30,14 @@ class ImageBlock(BlockSpec):
 
 class PageBreakBlock(BlockSpec):
     page_break: bool
+
+    @field_validator("page_break")
+    @classmethod
+    def _only_true(cls, value: bool) -> bool:
+        if not value:  # `page_break: false` reads as "no break" but was one: refused
+            raise ValueError("a page break is written 'page_break: true'; for no page "
+                             "break, remove the block")
+        return value
 
 
 def build_image(spec: ImageBlock, b: Builder, path: PathT, style: str | None,

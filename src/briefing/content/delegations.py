@@ -59,12 +59,17 @@ class Delegation(Strict):
     contact: Contact | None = None
     link: str | None = None
     _texts: list[tuple[Bilingual[str], Source]] = PrivateAttr(default_factory=list)
+    _theme_source: Source | None = PrivateAttr(default=None)
 
     def texts(self) -> list[tuple[Bilingual[str], Source]]:
         """The edition's own texts (name, organisation, greeting, contact), one language
         each, with where the delegations file has them: the glyph check reads these
         first, so that a character no font has is reported there, not at the cover."""
         return self._texts
+
+    def theme_source(self) -> Source | None:
+        """Where the delegations file names this edition's theme (None: it names none)."""
+        return self._theme_source
 
     def _locate(self, loaded: Loaded, index: int) -> None:
         def source(path: tuple[str | int, ...]) -> Source:
@@ -79,6 +84,8 @@ class Delegation(Strict):
             texts += [(Bilingual(value, value), source(("contact", key))) for key, value
                       in (("phone", self.contact.phone), ("email", self.contact.email))]
         self._texts = texts
+        if self.theme is not None:
+            self._theme_source = source(("theme",))
 
     @field_validator("id")
     @classmethod
