@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from briefing.writers.pdf.boxes import WholeTable
 from briefing.writers.pdf.pagination import (
     CaptionedTable,
+    CardRow,
     Floating,
     KeepWithNext,
     ParallelColumns,
@@ -176,3 +177,21 @@ def it_splits_a_long_call_out_with_its_frame_on_both_parts() -> None:
     short = WholeTable([[Paragraph("box " * 20, style())]], page_height=248, split_share=0.2)
     pages = build([Spacer(1, 230), short])  # shorter than its share: moves on whole
     assert "box" not in pages[0]
+
+
+def _cards(names: str, height: float) -> WholeTable:
+    return WholeTable([[[Paragraph(f"card {n}", style()), Spacer(1, height)] for n in names]],
+                      page_height=248)
+
+
+def it_splits_a_row_of_cards_that_does_not_fit_into_two_rows_of_wider_cards() -> None:
+    def row() -> CardRow:  # four cards 144 pt high, or two rows of two 60 pt high
+        return CardRow(_cards("ABCD", 130), lambda: [_cards("AB", 46), _cards("CD", 46)])
+    after = [Paragraph("Heading", style(keepWithNext=1)), Paragraph("body " * 40, style())]
+    pages = build([Spacer(1, 150), row(), *after])  # 98 pt left: the first row fits
+    assert "card A" in pages[0] and "card B" in pages[0] and "card C" not in pages[0]
+    assert pages[1].split()[:4] == ["card", "C", "card", "D"]
+    pages = build([Spacer(1, 200), row(), *after])  # 48 pt left: the row moves on whole
+    assert "card" not in pages[0] and pages[1].split()[:8:2] == ["card"] * 4
+    pages = build([Spacer(1, 50), row(), *after])  # room for the whole row: one row
+    assert all(f"card {n}" in pages[0] for n in "ABCD")

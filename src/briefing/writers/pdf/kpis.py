@@ -4,6 +4,7 @@ language, and the small progress bar of a card with a target."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Rect
@@ -14,16 +15,32 @@ from ...clreq import english_for_breaking
 from ...model import Bilingual, KpiGrid
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
+from .pagination import CardRow
 from .styles import make_paragraph, scaled_to_fit
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
-    """A row of KPI cards, gaps between them, that moves to the next page whole."""
+    """A row of KPI cards; one of SPLIT_CARDS or more may split into two rows of half as
+    many cards (pagination.CardRow) where the page has room for the first of them."""
+    row = kpi_row(renderer, block)
+    if len(block.items) < SPLIT_CARDS:
+        return [row]
+    half = (len(block.items) + 1) // 2
+    return [CardRow(row, lambda: [kpi_row(renderer, replace(block, items=items), half)
+                                  for items in (block.items[:half], block.items[half:])])]
+
+
+SPLIT_CARDS = 4  # the fewest cards of a row that may split into two rows
+
+
+def kpi_row(renderer: BlockRenderer, block: KpiGrid, columns: int = 0) -> WholeTable:
+    """A row of KPI cards, gaps between them, that moves to the next page whole; its cards
+    as wide as `columns` of them across the text (all of them unless set)."""
     box = renderer.theme.boxes["kpi"]
     gap = 8.0
-    count = len(block.items)
+    count = columns or len(block.items)
     card = (renderer.width - gap * (count - 1)) / count
     cells: list[list[Flowable] | str] = []
     widths: list[float] = []
@@ -49,7 +66,7 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
                        spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt,
                        page_height=renderer.page_height)
     table.setStyle(TableStyle(commands))
-    return [table]
+    return table
 
 def figures(renderer: BlockRenderer, value: Bilingual[str], width: float) -> list[Flowable]:
     """A KPI card's figure in each language, on one line: set smaller (down to

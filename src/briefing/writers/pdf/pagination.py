@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
@@ -81,6 +83,32 @@ def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: i
         or isinstance(last, WholeTable) and last.splits(frame._width)  # a long call-out
     if splits or _listWrapOn(followers, frame._width, None)[1] <= room:  # text, or a box
         flowables[:end + 1] = [*followers, figure]
+
+
+class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A row of cards (KPIs) that does not fit the room left splits into two rows of wider
+    cards (`halves` makes them), the first staying on the page when it fits, rather than
+    move on whole and leave the page half empty (when a heading follows, the row cannot
+    float: it ends its section)."""
+
+    def __init__(self, row: WholeTable, halves: Callable[[], list[Flowable]]):
+        super().__init__()
+        self.row, self.halves = row, halves
+        self.spaceBefore, self.spaceAfter = row.getSpaceBefore(), row.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        self.width, self.height = self.row.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        first, rest = self.halves()
+        if first.wrapOn(self.canv, availWidth, availHeight)[1] <= availHeight + _FUZZ:
+            return [first, rest]
+        self.row.wrapOn(self.canv, availWidth, availHeight)
+        return list(self.row.split(availWidth, availHeight))  # taller than a page
+
+    def draw(self) -> None:
+        self.row.drawOn(self.canv, 0, 0)
 
 
 MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
