@@ -195,3 +195,17 @@ def it_splits_a_row_of_cards_that_does_not_fit_into_two_rows_of_wider_cards() ->
     assert "card" not in pages[0] and pages[1].split()[:8:2] == ["card"] * 4
     pages = build([Spacer(1, 50), row(), *after])  # room for the whole row: one row
     assert all(f"card {n}" in pages[0] for n in "ABCD")
+
+
+def it_lets_a_chart_pass_a_table_to_fill_the_page_before_a_heading() -> None:
+    table = CaptionedTable([Paragraph("Caption", style())], _table(4), [])  # 84 pt
+    chart = Floating([Paragraph("Chart", style()), Spacer(1, 100)])  # 114 pt
+    heading = [Paragraph("Heading", style(keepWithNext=1)), Paragraph("body " * 40, style())]
+    heading[0].outline = ("Heading", 1)  # as the block renderer marks a heading
+    # 188 pt left: the table fits, the chart not under it (104 pt) and cannot pass the heading
+    pages = build([Spacer(1, 60), table, chart, *heading])
+    assert pages[0].index("Chart") < pages[0].index("Caption")  # the chart went first
+    assert "row 1" in pages[0] and "row 3" in pages[1]  # the table split under it
+    assert pages[1].index("row 3") < pages[1].index("Heading")
+    pages = build([Spacer(1, 10), table, chart, *heading])  # both fit: in their order
+    assert pages[0].index("Caption") < pages[0].index("Chart")

@@ -58,31 +58,69 @@ FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leav
 
 
 def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
-    """Before the next flowable is laid out: a Floating one that does not fit the room
-    left in the frame (or a CaptionedTable that cannot split there), when that room is
-    more than FLOAT_SHARE of it, changes places with what follows it: text (a paragraph or
+    """Before the next flowable is laid out, when the room left in the frame is more than
+    FLOAT_SHARE of it: a Floating one that does not fit that room (or a CaptionedTable
+    that cannot split there) changes places with what follows it: text (a paragraph or
     a section's columns, not a heading; a short Chinese paragraph with the English it
     keeps with), a box that fits the room or a call-out long enough to split; it fills the
-    page and the figure follows."""
-    if len(flowables) < 2 or frame is None or not isinstance(flowables[0], _FLOATS) \
-            or frame._atTop:  # (a page is all it can have)
+    page and the figure follows. Or two figures change places (`_swap_figures`)."""
+    if len(flowables) < 2 or frame is None or frame._atTop:  # (a page is all it can have)
+        return
+    room = frame._y - frame._y1p
+    if room <= FLOAT_SHARE * frame._height:
         return
     figure = flowables[0]
+    if not isinstance(figure, _FLOATS) or not _moves_on_whole(figure, frame._width, room):
+        if _swap_figures(flowables, frame._width, room, FLOAT_SHARE * frame._height):
+            flowables[:2] = [flowables[1], figure]
+        return
+    end = _text_to_pull(flowables, frame._width, room)
+    if end:
+        flowables[:end + 1] = [*flowables[1:end + 1], figure]
+
+
+def _text_to_pull(flowables: list[Flowable], width: float, room: float) -> int:
+    """How many flowables after the first may go before it to fill `room` (0: none)."""
+    if len(flowables) < 2:
+        return 0
     end = 1  # the follower, and what it keeps with
     while end + 1 < len(flowables) and flowables[end].getKeepWithNext():
         end += 1
     followers = flowables[1:end + 1]
     if any(getattr(f, "outline", None) or isinstance(f, (*_FLOATS, KeepTogether))
            for f in followers):
-        return  # a heading starts what comes after the figure: it stays after it
-    room = frame._y - frame._y1p
-    if room <= FLOAT_SHARE * frame._height or not _moves_on_whole(figure, frame._width, room):
-        return
+        return 0  # a heading starts what comes after the figure: it stays after it
     last = followers[-1]
     splits = isinstance(last, (Paragraph, ParallelColumns)) \
-        or isinstance(last, WholeTable) and last.splits(frame._width)  # a long call-out
-    if splits or _listWrapOn(followers, frame._width, None)[1] <= room:  # text, or a box
-        flowables[:end + 1] = [*followers, figure]
+        or isinstance(last, WholeTable) and last.splits(width)  # a long call-out
+    return end if splits or _listWrapOn(followers, width, None)[1] <= room else 0
+
+
+def _swap_figures(flowables: list[Flowable], width: float, room: float,
+                  share: float) -> bool:
+    """Two figures (a table, a chart) in a row, the first fitting the room and the
+    second not what it leaves, nor able to pull text up (a heading follows): does the
+    second fit the room and the first split in what the second leaves? Then the page
+    is filled: the second goes first, as a typesetter lets a chart pass a table (their
+    float queues are apart) within a section."""
+    first, second = flowables[:2]
+    if not isinstance(first, _FLOATS) or not isinstance(second, _FLOATS):
+        return False
+    left = room - _whole_height(first, width) - max(first.getSpaceAfter(),
+                                                    second.getSpaceBefore())
+    if left <= share or not _moves_on_whole(second, width, left) \
+            or _text_to_pull(flowables[1:], width, left) \
+            or _moves_on_whole(second, width, room):
+        return False
+    rest = room - _whole_height(second, width) - max(second.getSpaceAfter(),
+                                                    first.getSpaceBefore())
+    return rest <= share or not _moves_on_whole(first, width, rest)
+
+
+def _whole_height(figure: Flowable, width: float) -> float:
+    if isinstance(figure, Floating):
+        return float(_listWrapOn(figure._content, width, None)[1])
+    return float(figure.wrapOn(None, width, 0xFFFFFF)[1])
 
 
 class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
@@ -117,7 +155,7 @@ MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
 def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
     """Does a figure (or a table that cannot split here) miss the room left?"""
     if isinstance(figure, Floating):
-        return bool(_listWrapOn(figure._content, width, None)[1] > room)
+        return _whole_height(figure, width) > room
     return bool(figure.wrapOn(None, width, room)[1] > room
                 and not figure.splitOn(None, width, room))
 
