@@ -150,6 +150,8 @@ class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
 
 
 MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
+LONG_TABLE = 4  # rows: a table this long leaves at least MIN_SPLIT_ROWS on each side
+MIN_SPLIT_ROWS = 2
 
 
 def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
@@ -164,13 +166,18 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
     """A table with its caption above and its source note below, split only where a reader
     accepts it: the caption never ends a page (it goes with the header and at least
     MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
-    the last rows; a part after a page break holds at least a row: ReportLab's split).
+    the last rows; a part after a page break holds at least a row: ReportLab's split),
+    and a table of LONG_TABLE rows or more leaves no fewer than MIN_SPLIT_ROWS on either
+    side of a break (no row alone on the last page).
     One flowable, not a container, so that a heading before it keeps with it (ReportLab
     keeps no container with a heading)."""
 
-    def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable]):
+    def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable],
+                 least: int = 0):
         super().__init__()
         self.caption, self.table, self.note = caption, table, note
+        # the fewest rows a part may hold: of the whole table, kept by its parts
+        self.least = least or (MIN_SPLIT_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
         self.parts: list[Flowable] = [*caption, table, *note]
         self.spaceBefore = self.parts[0].getSpaceBefore()
         self.spaceAfter = self.parts[-1].getSpaceAfter()
@@ -189,15 +196,18 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
         if len(parts) == 1 and self.note:  # the table fits, its note does not
             below = self.height - above - table_height
             parts = self.table.splitOn(self.canv, availWidth, room - below)
-        if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
+        while len(parts) >= 2 and _rows(parts[-1]) < self.least < _rows(parts[0]):
+            room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
+            parts = self.table.splitOn(self.canv, availWidth, room)
+        if len(parts) < 2 or _rows(parts[0]) < self.least:
             frame = getattr(self, "_frame", None)
             if frame is not None and frame._atTop:
                 # not even a new page holds the caption and a row, or the last row and
                 # the note (a theme of huge leading): the parts go on as they can
                 return [*self.caption, self.table, *self.note]
             return []  # moves on whole
-        return [CaptionedTable(self.caption, parts[0], []),
-                CaptionedTable([], parts[-1], self.note)]
+        return [CaptionedTable(self.caption, parts[0], [], self.least),
+                CaptionedTable([], parts[-1], self.note, self.least)]
 
     def draw(self) -> None:
         y = self.height
