@@ -150,8 +150,9 @@ class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
 
 
 MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
-LONG_TABLE = 4  # rows: a table this long leaves at least MIN_SPLIT_ROWS on each side
-MIN_SPLIT_ROWS = 2
+LONG_TABLE = 4  # rows: a table this long leaves at least MIN_LAST_ROWS after a break
+MIN_LAST_ROWS = 2  # (not before it: that moved tables on whole, leaving 12 pages of the
+# samples more than a quarter empty; a caption, the header and a row start a table well)
 
 
 def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
@@ -167,8 +168,8 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
     accepts it: the caption never ends a page (it goes with the header and at least
     MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
     the last rows; a part after a page break holds at least a row: ReportLab's split),
-    and a table of LONG_TABLE rows or more leaves no fewer than MIN_SPLIT_ROWS on either
-    side of a break (no row alone on the last page).
+    and a table of LONG_TABLE rows or more leaves no fewer than MIN_LAST_ROWS after a
+    break (no row alone on the last page).
     One flowable, not a container, so that a heading before it keeps with it (ReportLab
     keeps no container with a heading)."""
 
@@ -176,8 +177,8 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
                  least: int = 0):
         super().__init__()
         self.caption, self.table, self.note = caption, table, note
-        # the fewest rows a part may hold: of the whole table, kept by its parts
-        self.least = least or (MIN_SPLIT_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
+        # the fewest rows a part after a break holds: of the whole table, kept by its parts
+        self.least = least or (MIN_LAST_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
         self.parts: list[Flowable] = [*caption, table, *note]
         self.spaceBefore = self.parts[0].getSpaceBefore()
         self.spaceAfter = self.parts[-1].getSpaceAfter()
@@ -196,10 +197,10 @@ class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
         if len(parts) == 1 and self.note:  # the table fits, its note does not
             below = self.height - above - table_height
             parts = self.table.splitOn(self.canv, availWidth, room - below)
-        while len(parts) >= 2 and _rows(parts[-1]) < self.least < _rows(parts[0]):
+        while len(parts) >= 2 and _rows(parts[-1]) < self.least and _rows(parts[0]) > MIN_ROWS:
             room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
             parts = self.table.splitOn(self.canv, availWidth, room)
-        if len(parts) < 2 or _rows(parts[0]) < self.least:
+        if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
             frame = getattr(self, "_frame", None)
             if frame is not None and frame._atTop:
                 # not even a new page holds the caption and a row, or the last row and
