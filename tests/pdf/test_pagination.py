@@ -26,14 +26,13 @@ from reportlab.platypus import (
 
 from briefing.writers.pdf.boxes import WholeTable
 from briefing.writers.pdf.pagination import (
-    CaptionedTable,
-    CardRow,
     Floating,
     KeepWithNext,
     ParallelColumns,
     balanced_widths,
     pull_text_before_float,
 )
+from briefing.writers.pdf.stacks import CaptionedTable, CardRow, with_notes
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 PAGE = (300.0, 300.0)
@@ -222,3 +221,15 @@ def it_leaves_no_row_of_a_long_table_alone_after_a_break() -> None:
     # a short table may leave a row alone
     pages = build([Spacer(1, 200), CaptionedTable([], _table(3), [])])
     assert "row 1" in pages[0] and pages[1].split()[:3] == ["Header", "row", "2"]
+
+
+def it_keeps_a_footnote_under_the_last_lines_of_its_block() -> None:
+    text = Paragraph("word " * 60 + "term<super>1</super>", style())  # 7 lines, 98 pt
+    note = Paragraph("Note 1", style())
+    # 105 pt left: the paragraph fits, its note under it does not
+    pages = build([Spacer(1, 143), *with_notes([text], [note]), Paragraph("Next", style())])
+    assert "Note" not in pages[0] and pages[1].startswith("word")  # not the note alone
+    assert pages[1].index("term") < pages[1].index("Note 1") < pages[1].index("Next")
+    chinese = Paragraph("中文", style(keepWithNext=1))  # a short Chinese paragraph before
+    pages = build([Spacer(1, 129), chinese, *with_notes([text], [note])])
+    assert "中文" in pages[0] and "word" in pages[0] and "Note 1" in pages[1]

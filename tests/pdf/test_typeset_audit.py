@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import typeset_audit  # noqa: E402
 
 # the counts at zero in every combination (docs/typesetting.md has the table)
-ZERO = ("closing", "cuts", "loose", "spaced", "units", "foot", "overlaps")
+ZERO = typeset_audit.COUNTS  # all of them, "empty" too (pages after a forced break aside)
 COMBINATIONS = [(s, t, la) for s in typeset_audit.samples() for t in typeset_audit.THEMES
                 for la in typeset_audit.LAYOUTS]
 

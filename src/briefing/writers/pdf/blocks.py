@@ -36,6 +36,7 @@ from ...theme.resolve import MM, ResolvedTheme
 from .boxes import WholeTable, cell_defaults, frame
 from .kpis import kpis
 from .pagination import Floating
+from .stacks import with_notes
 from .styles import StyleSheet, make_paragraph
 from .tables import figure_table
 
@@ -69,7 +70,7 @@ class BlockRenderer:
         else:
             flowables = HANDLERS[type(block)](self, block)
         if self.draws_notes and "en" in self.languages:
-            flowables += self.notes(block)
+            flowables = with_notes(flowables, self.notes(block))
         for flowable in flowables:
             flowable.source = block.source
         return flowables

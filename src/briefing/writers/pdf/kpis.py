@@ -15,7 +15,7 @@ from ...clreq import english_for_breaking
 from ...model import Bilingual, KpiGrid
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
-from .pagination import CardRow
+from .stacks import CardRow
 from .styles import make_paragraph, scaled_to_fit
 
 if TYPE_CHECKING:

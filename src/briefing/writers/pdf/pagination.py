@@ -3,8 +3,9 @@
 - `KeepWithNext` (the template's keepTogetherClass): a heading, or a short Chinese paragraph,
   stays with the start of what follows, not with all of it: when the group does not fit,
   the block after the kept ones splits, and only when it cannot does the group move on.
-- `CaptionedTable`: a table's caption stays with its first rows, its source note with
-  its last rows.
+- `Floating` figures and tables (stacks.CaptionedTable) that do not fit the room left
+  move after the text that follows them, or a chart and a table change places, within
+  a section (`pull_text_before_float`).
 - `ParallelColumns`: the parallel layout's Chinese and English columns of one section
   (a heading and the text blocks after it), each flowing on by itself, their widths shared
   so that both end level (`balanced_widths`): both columns fill every page the section runs
@@ -14,18 +15,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
 
 from .boxes import WholeTable
-
-
-def _real(parts: list) -> bool:  # type: ignore[type-arg]
-    """A split that put something on this page (not a frame break and the whole)."""
-    return len(parts) >= 2 and not hasattr(parts[0], "frameAction")
+from .stacks import CaptionedTable, NotedText, _real
 
 
 class KeepWithNext(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
@@ -91,7 +86,7 @@ def _text_to_pull(flowables: list[Flowable], width: float, room: float) -> int:
            for f in followers):
         return 0  # a heading starts what comes after the figure: it stays after it
     last = followers[-1]
-    splits = isinstance(last, (Paragraph, ParallelColumns)) \
+    splits = isinstance(last, (Paragraph, ParallelColumns, NotedText)) \
         or isinstance(last, WholeTable) and last.splits(width)  # a long call-out
     return end if splits or _listWrapOn(followers, width, None)[1] <= room else 0
 
@@ -123,38 +118,6 @@ def _whole_height(figure: Flowable, width: float) -> float:
     return float(figure.wrapOn(None, width, 0xFFFFFF)[1])
 
 
-class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
-    """A row of cards (KPIs) that does not fit the room left splits into two rows of wider
-    cards (`halves` makes them), the first staying on the page when it fits, rather than
-    move on whole and leave the page half empty (when a heading follows, the row cannot
-    float: it ends its section)."""
-
-    def __init__(self, row: WholeTable, halves: Callable[[], list[Flowable]]):
-        super().__init__()
-        self.row, self.halves = row, halves
-        self.spaceBefore, self.spaceAfter = row.getSpaceBefore(), row.getSpaceAfter()
-
-    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
-        self.width, self.height = self.row.wrapOn(self.canv, availWidth, availHeight)
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
-        first, rest = self.halves()
-        if first.wrapOn(self.canv, availWidth, availHeight)[1] <= availHeight + _FUZZ:
-            return [first, rest]
-        self.row.wrapOn(self.canv, availWidth, availHeight)
-        return list(self.row.split(availWidth, availHeight))  # taller than a page
-
-    def draw(self) -> None:
-        self.row.drawOn(self.canv, 0, 0)
-
-
-MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
-LONG_TABLE = 4  # rows: a table this long leaves at least MIN_LAST_ROWS after a break
-MIN_LAST_ROWS = 2  # (not before it: that moved tables on whole, leaving 12 pages of the
-# samples more than a quarter empty; a caption, the header and a row start a table well)
-
-
 def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
     """Does a figure (or a table that cannot split here) miss the room left?"""
     if isinstance(figure, Floating):
@@ -163,80 +126,7 @@ def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
                 and not figure.splitOn(None, width, room))
 
 
-class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
-    """A table with its caption above and its source note below, split only where a reader
-    accepts it: the caption never ends a page (it goes with the header and at least
-    MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
-    the last rows; a part after a page break holds at least a row: ReportLab's split),
-    and a table of LONG_TABLE rows or more leaves no fewer than MIN_LAST_ROWS after a
-    break (no row alone on the last page).
-    One flowable, not a container, so that a heading before it keeps with it (ReportLab
-    keeps no container with a heading)."""
-
-    def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable],
-                 least: int = 0):
-        super().__init__()
-        self.caption, self.table, self.note = caption, table, note
-        # the fewest rows a part after a break holds: of the whole table, kept by its parts
-        self.least = least or (MIN_LAST_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
-        self.parts: list[Flowable] = [*caption, table, *note]
-        self.spaceBefore = self.parts[0].getSpaceBefore()
-        self.spaceAfter = self.parts[-1].getSpaceAfter()
-
-    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
-        self.width, self.height = availWidth, _stacked_height(self.parts, availWidth, self.canv)
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
-        self.wrap(availWidth, availHeight)  # type: ignore[no-untyped-call]
-        table_height = self.table.wrapOn(self.canv, availWidth, 0xFFFFFF)[1]
-        above = _stacked_height([*self.caption, self.table], availWidth, self.canv) \
-            - table_height
-        room = availHeight - above
-        parts = self.table.splitOn(self.canv, availWidth, room) if room > 0 else []
-        if len(parts) == 1 and self.note:  # the table fits, its note does not
-            below = self.height - above - table_height
-            parts = self.table.splitOn(self.canv, availWidth, room - below)
-        while len(parts) >= 2 and _rows(parts[-1]) < self.least and _rows(parts[0]) > MIN_ROWS:
-            room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
-            parts = self.table.splitOn(self.canv, availWidth, room)
-        if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
-            frame = getattr(self, "_frame", None)
-            if frame is not None and frame._atTop:
-                # not even a new page holds the caption and a row, or the last row and
-                # the note (a theme of huge leading): the parts go on as they can
-                return [*self.caption, self.table, *self.note]
-            return []  # moves on whole
-        return [CaptionedTable(self.caption, parts[0], [], self.least),
-                CaptionedTable([], parts[-1], self.note, self.least)]
-
-    def draw(self) -> None:
-        y = self.height
-        for n, flowable in enumerate(self.parts):
-            if n:
-                y -= max(flowable.getSpaceBefore(), self.parts[n - 1].getSpaceAfter())
-            _, height = flowable.wrapOn(self.canv, self.width, 0xFFFFFF)
-            y -= height
-            flowable.drawOn(self.canv, 0, y)
-
-
 _FLOATS = (Floating, CaptionedTable)  # what moves after the text that follows it
-
-
-def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:
-    """The height of flowables one under the other, the larger space between each two."""
-    height = 0.0
-    for n, flowable in enumerate(flowables):
-        if n:
-            height += max(flowable.getSpaceBefore(), flowables[n - 1].getSpaceAfter())
-        height += flowable.wrapOn(canv, width, 0xFFFFFF)[1]
-    return height
-
-
-def _rows(table: Table) -> int:
-    """The body rows of a table (or of one part of a split table): its header repeated
-    on each part is not one."""
-    return len(table._cellvalues) - int(table.repeatRows)
 
 
 class ParallelColumns(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)

@@ -12,7 +12,7 @@ from ...clreq import english_for_breaking, glue_number_phrases
 from ...model import Bilingual, FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
-from .pagination import CaptionedTable
+from .stacks import CaptionedTable
 from .styles import make_paragraph, scaled_to_fit, text_width, unhyphenated
 
 if TYPE_CHECKING:
