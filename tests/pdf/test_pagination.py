@@ -233,3 +233,13 @@ def it_keeps_a_footnote_under_the_last_lines_of_its_block() -> None:
     chinese = Paragraph("中文", style(keepWithNext=1))  # a short Chinese paragraph before
     pages = build([Spacer(1, 129), chinese, *with_notes([text], [note])])
     assert "中文" in pages[0] and "word" in pages[0] and "Note 1" in pages[1]
+
+
+def it_starts_the_next_page_with_the_rows_held_back() -> None:
+    rows = [["Header"]] + [[f"row {n}"] for n in range(5)]
+    table = Table(rows, rowHeights=[14, 14, 14, 14, 14, 40], repeatRows=1)
+    # 100 pt left: the header and four rows fit (30 pt to spare), the tall fifth does not;
+    # one row held back for it leaves 44 pt, where the rest must not start again
+    pages = build([Spacer(1, 148), CaptionedTable([], table, [])])
+    assert "row 2" in pages[0] and "row 3" not in pages[0]
+    assert pages[1].split()[:5] == ["Header", "row", "3", "row", "4"]

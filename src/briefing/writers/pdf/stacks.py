@@ -118,14 +118,18 @@ class CaptionedTable(Stack):
     keeps no container with a heading)."""
 
     def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable],
-                 least: int = 0):
+                 least: int = 0, continued: bool = False):
         super().__init__([*caption, table, *note])
         self.caption, self.table, self.note = caption, table, note
         # the fewest rows a part after a break holds: of the whole table, kept by its parts
         self.least = least or (MIN_LAST_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
+        self.continued = continued  # the part after a break: it starts the next page
 
     def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
         self.wrap(availWidth, availHeight)  # type: ignore[no-untyped-call]
+        frame = getattr(self, "_frame", None)
+        if self.continued and frame is not None and not frame._atTop:
+            return []  # (rows held back for it leave room on the page it follows)
         table_height = self.table.wrapOn(self.canv, availWidth, 0xFFFFFF)[1]
         above = _stacked_height([*self.caption, self.table], availWidth, self.canv) \
             - table_height
@@ -138,14 +142,13 @@ class CaptionedTable(Stack):
             room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
             parts = self.table.splitOn(self.canv, availWidth, room)
         if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
-            frame = getattr(self, "_frame", None)
             if frame is not None and frame._atTop:
                 # not even a new page holds the caption and a row, or the last row and
                 # the note (a theme of huge leading): the parts go on as they can
                 return [*self.caption, self.table, *self.note]
             return []  # moves on whole
         return [CaptionedTable(self.caption, parts[0], [], self.least),
-                CaptionedTable([], parts[-1], self.note, self.least)]
+                CaptionedTable([], parts[-1], self.note, self.least, continued=True)]
 
 
 def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:
