@@ -243,3 +243,16 @@ def it_starts_the_next_page_with_the_rows_held_back() -> None:
     pages = build([Spacer(1, 148), CaptionedTable([], table, [])])
     assert "row 2" in pages[0] and "row 3" not in pages[0]
     assert pages[1].split()[:5] == ["Header", "row", "3", "row", "4"]
+
+
+def it_lets_a_chart_pass_a_table_that_splits_leaving_the_page_a_quarter_empty() -> None:
+    table = Table([["Header"]] + [[f"row {n}"] for n in range(6)], repeatRows=1,
+                  rowHeights=[14] + [30] * 6)
+    captioned = CaptionedTable([Paragraph("Caption", style())], table, [])  # 208 pt
+    chart = Floating([Paragraph("Chart", style()), Spacer(1, 90)])  # 104 pt
+    heading = Paragraph("Heading", style(keepWithNext=1))
+    heading.outline = ("Heading", 1)
+    # 204 pt left: five rows fit, one of them is held back for the last (56 pt left)
+    pages = build([Spacer(1, 44), captioned, chart, heading, Paragraph("body", style())])
+    assert pages[0].index("Chart") < pages[0].index("Caption") and "row 1" in pages[0]
+    assert pages[1].split()[:3] == ["Header", "row", "2"]

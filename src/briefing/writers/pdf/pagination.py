@@ -65,6 +65,8 @@ def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: i
     if room <= FLOAT_SHARE * frame._height:
         return
     figure = flowables[0]
+    if getattr(figure, "continued", False):
+        return  # the rest of a table split: it follows its first part, nothing between
     if not isinstance(figure, _FLOATS) or not _moves_on_whole(figure, frame._width, room):
         if _swap_figures(flowables, frame._width, room, FLOAT_SHARE * frame._height):
             flowables[:2] = [flowables[1], figure]
@@ -93,18 +95,22 @@ def _text_to_pull(flowables: list[Flowable], width: float, room: float) -> int:
 
 def _swap_figures(flowables: list[Flowable], width: float, room: float,
                   share: float) -> bool:
-    """Two figures (a table, a chart) in a row, the first fitting the room and the
-    second not what it leaves, nor able to pull text up (a heading follows): does the
-    second fit the room and the first split in what the second leaves? Then the page
-    is filled: the second goes first, as a typesetter lets a chart pass a table (their
-    float queues are apart) within a section."""
+    """Two figures (a table, a chart) in a row, the first fitting the room (or a table
+    splitting there, rows held back for its last page) and the second not what it
+    leaves, nor able to pull text up (a heading follows): does the second fit the room
+    and the first split in what the second leaves? Then the page is filled: the second
+    goes first, as a typesetter lets a chart pass a table (their float queues are
+    apart) within a section."""
     first, second = flowables[:2]
     if not isinstance(first, _FLOATS) or not isinstance(second, _FLOATS):
         return False
-    left = room - _whole_height(first, width) - max(first.getSpaceAfter(),
-                                                    second.getSpaceBefore())
+    height = _whole_height(first, width)
+    splits = height > room  # (then text after the second cannot come between the parts)
+    if splits:
+        height = _whole_height(first.splitOn(None, width, room)[0], width)
+    left = room - height - max(first.getSpaceAfter(), second.getSpaceBefore())
     if left <= share or not _moves_on_whole(second, width, left) \
-            or _text_to_pull(flowables[1:], width, left) \
+            or not splits and _text_to_pull(flowables[1:], width, left) \
             or _moves_on_whole(second, width, room):
         return False
     rest = room - _whole_height(second, width) - max(second.getSpaceAfter(),
