@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     """A row of KPI cards; one of SPLIT_CARDS or more may split into two rows of half as
-    many cards (pagination.CardRow) where the page has room for the first of them."""
+    many cards (stacks.CardRow) where the page has room for the first of them."""
     row = kpi_row(renderer, block)
     if len(block.items) < SPLIT_CARDS:
         return [row]
