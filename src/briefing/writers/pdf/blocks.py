@@ -114,11 +114,10 @@ class BlockRenderer:
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
-              override: str | None = None, every_language: bool = False,
-              **extra: object) -> list[Flowable]:
+              override: str | None = None, **extra: object) -> list[Flowable]:
         """The block's text in each language of the layout, in order (a language whose
-        text is the other's is left out, unless `every_language`)."""
-        langs = self.languages if every_language else value.shown(self.languages)
+        text is the other's is left out)."""
+        langs = value.shown(self.languages)
         return [make_paragraph(value.get(lang), self.styles.get(role, lang, override),
                                **extra) for lang in langs]
 

@@ -1,5 +1,5 @@
-"""KPI cards in the PDF: a row of cards, each figure fitted to one line in every
-language, and the small progress bar of a card with a target."""
+"""KPI cards in the PDF: a row of cards whose figures share one size, fitted to one line
+where it can be, and the small progress bar of a card with a target."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from ...model import Bilingual, KpiGrid
+from ...model import KpiGrid, Lang
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
+from .linebreak import derived_style
 from .styles import make_paragraph, text_width
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
-MIN_FIGURE_SHARE = 0.7  # the least a KPI figure is scaled to stay on one line
+MIN_FIGURE_SHARE = 0.7  # the least a row's KPI figures are scaled to stay on one line
 
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
@@ -26,6 +28,8 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     gap = 8.0
     count = len(block.items)
     card = (renderer.width - gap * (count - 1)) / count
+    scales = {lang: figure_scale(renderer, block, lang, card - 2 * box.padding_pt)
+              for lang in renderer.languages}
     cells: list[list[Flowable] | str] = []
     widths: list[float] = []
     commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -40,10 +44,9 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
         progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
                      if kpi.fraction is not None else [])
                     + renderer.texts("kpi_label", kpi.progress)) if kpi.progress else []
-        # every card has a line per language, 24.1% too: the cards of a row match
-        cells.append(figures(renderer, kpi.value, card - 2 * box.padding_pt) + trend +
-                     progress +
-                     renderer.texts("kpi_label", kpi.label))
+        figures = [make_paragraph(kpi.value.get(lang), figure_style(renderer, lang, scales[lang]))
+                   for lang in kpi.value.shown(renderer.languages)]
+        cells.append(figures + trend + progress + renderer.texts("kpi_label", kpi.label))
         widths.append(card)
         commands += frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
     table = WholeTable([cells], colWidths=widths, hAlign="LEFT",
@@ -52,21 +55,26 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     return [table]
 
-def figures(renderer: BlockRenderer, value: Bilingual[str], width: float) -> list[Flowable]:
-    """A KPI card's figure in each language, on one line: set smaller (down to
-    MIN_FIGURE_SHARE of its size) rather than broken between a number and its unit.
-    Every language, 24.1% too: the cards of a row match."""
-    out = []
-    for lang in renderer.languages:
-        style = renderer.styles.get("kpi_value", lang)
-        wide = text_width(value.get(lang).replace("\u00a0", " "), style)
-        if wide > width:
-            scale = max(width / wide, MIN_FIGURE_SHARE)
-            style = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                                leading=style.leading * scale)
-            style.font_chain = renderer.styles.get("kpi_value", lang).font_chain
-        out.append(make_paragraph(value.get(lang), style))
-    return out
+
+def figure_scale(renderer: BlockRenderer, block: KpiGrid, lang: Lang, width: float) -> float:
+    """One size for the figures of a row in a language: the largest (up to the style's own,
+    down to MIN_FIGURE_SHARE of it) at which every figure fits on one line. When one cannot
+    ("3rd of 9 counties and districts of the city"), the row keeps the style's size and
+    figures wrap at their spaces: one card shrunk beside others wrapped would not match."""
+    style = renderer.styles.get("kpi_value", lang)
+    share = min((width / text_width(kpi.value.get(lang), style) for kpi in block.items
+                 if lang in kpi.value.shown(renderer.languages) and kpi.value.get(lang)),
+                default=1.0)
+    return share if MIN_FIGURE_SHARE <= share < 1.0 else 1.0
+
+
+def figure_style(renderer: BlockRenderer, lang: Lang, scale: float) -> ParagraphStyle:
+    """The KPI figure style of a language at a row's scale."""
+    style = renderer.styles.get("kpi_value", lang)
+    if scale == 1.0:
+        return style
+    return derived_style(style, f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                         leading=style.leading * scale)
 
 
 def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:

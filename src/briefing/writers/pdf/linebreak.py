@@ -37,6 +37,7 @@ from ...clreq import (
 )
 from ...reportlab_fonts import char_widths, registered_files
 from . import linedraw  # noqa: F401  (installs the line-drawing wrappers)
+from .hyphenation import HYPHENATOR
 
 
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
@@ -53,7 +54,10 @@ def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds:
         widths = [w + tracking for w in widths]
     # a <br/>: ReportLab marks the fragment; the line ends after its cluster
     line_breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
-    spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ)
+    # a ragged paragraph (a table cell, a label) takes a lone last character's neighbour;
+    # a justified one would spread the slack that leaves over its line
+    spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ,
+                        no_lone_last=not justify)
     if plain:
         return _plain_lines(frags[0], text, spans, max_widths, natural, widths, justify)
     lines = []
@@ -193,11 +197,23 @@ def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: flo
 LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
 
 
+def derived_style(style: ParagraphStyle, name: str, **changes: object) -> ParagraphStyle:
+    """A copy of the style with some settings changed, without the values kept on the
+    style for it alone (ReportLab's clone copies them): its fragment template
+    (_plain_frag) and key of lines (_lines_key) would draw and break the copy's text at
+    the original's size."""
+    derived = style.clone(name, **changes)
+    for cached in [key for key in derived.__dict__ if key.startswith("_")]:
+        del derived.__dict__[cached]
+    return derived
+
+
 def _ragged(style: ParagraphStyle) -> ParagraphStyle:
     """The style, left-aligned (one copy per style)."""
     ragged: ParagraphStyle | None = getattr(style, "_ragged", None)
     if ragged is None:
-        ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
+        ragged = style._ragged = derived_style(style, f"{style.name} (ragged)",
+                                               alignment=TA_LEFT)
     return ragged
 
 
@@ -218,6 +234,8 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             key = self._lines_key(availWidth)
             known = LINES.get(key) if key else None
             if known is None:
+                # the words of its units are not hyphenated
+                HYPHENATOR.text = self.text if isinstance(self.text, str) else ""
                 self._wrapped_size = super().wrap(availWidth, availHeight)
                 if key and "blPara" in self.__dict__:
                     if len(LINES) >= LINES_KEPT:
@@ -330,4 +348,4 @@ def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
-__all__ = ["ChineseParagraph", "WrappedOnce", "split_cjk_frags"]
+__all__ = ["ChineseParagraph", "WrappedOnce", "derived_style", "split_cjk_frags"]

@@ -174,6 +174,9 @@ def balanced_widths(columns: list[list[Flowable]], width: float) -> list[float]:
         left, right = share * width, (1 - share) * width
         return (_listWrapOn(columns[0], left, None)[1], _listWrapOn(columns[1], right, None)[1])
 
+    even = heights(0.5)
+    if abs(even[0] - even[1]) < _FUZZ:  # level already (a section of headings only): the
+        return [width / 2, width / 2]  # columns stay where every other section has them
     low, high = BALANCE_RANGE
     for _ in range(10):  # the left column grows shorter as it widens: bisect
         middle = (low + high) / 2

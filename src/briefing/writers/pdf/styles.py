@@ -18,9 +18,14 @@ from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
+from .hyphenation import HYPHENATOR, MIN_WORD
 from .linebreak import ChineseParagraph, WrappedOnce
 
-HYPHENATION = "en_GB"  # pyphen's patterns for English text
+# Roles whose English is never hyphenated: titles and headings (a hyphen in a heading
+# reads as a compound), table headers (short, the column fitted to them), figures
+UNHYPHENATED_ROLES = frozenset({"title", "subtitle", "heading1", "heading2", "heading3",
+                                "heading4", "caption", "table_header", "table_header_number",
+                                "kpi_value", "callout_value"})
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -33,9 +38,11 @@ class StyleSheet:
 
     def get(self, role: str, lang: Lang, override: str | None = None) -> ParagraphStyle:
         resolved = self.theme.style_for(role, lang, override)
-        if resolved.name not in self._cache:
-            self._cache[resolved.name] = paragraph_style(resolved, self.theme)
-        return self._cache[resolved.name]
+        hyphenated = role not in UNHYPHENATED_ROLES
+        key = resolved.name if hyphenated else f"{resolved.name} (unhyphenated)"
+        if key not in self._cache:
+            self._cache[key] = paragraph_style(resolved, self.theme, hyphenated)
+        return self._cache[key]
 
 
 class FontChain:
@@ -97,10 +104,12 @@ def text_width(text: str, style: ParagraphStyle) -> float:
     return width
 
 
-def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
+def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
+                    hyphenated: bool = True) -> ParagraphStyle:
     regular, bold = font_names(theme.fonts[style.font])
+    english = not style.lang.startswith("zh")
     paragraph = ParagraphStyle(
-        style.name,
+        style.name if hyphenated or not english else f"{style.name} (unhyphenated)",
         fontName=bold if style.bold else regular,
         fontSize=style.size_pt,
         leading=style.leading_pt,
@@ -119,8 +128,9 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyl
         allowWidows=0,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
-        # English: hyphenated (pyphen, British patterns) rather than cut between letters
-        hyphenationLang="" if style.lang.startswith("zh") else HYPHENATION,
+        # English: hyphenated (hyphenation.py) rather than cut between letters
+        hyphenationLang=HYPHENATOR if english and hyphenated else "",
+        hyphenationMinWordLength=MIN_WORD,
         embeddedHyphenation=1,
         splitLongWords=0,
     )

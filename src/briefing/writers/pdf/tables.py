@@ -12,6 +12,7 @@ from ...clreq import loosen_no_break_spaces
 from ...model import FigureTable
 from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
 from .boxes import Command, cell_defaults
+from .linebreak import derived_style
 from .pagination import TableWithNote
 from .styles import text_width
 
@@ -31,8 +32,10 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     rows = [[renderer.texts(c.cell_role, r.get(c.field)) for c in columns]
             for r in block.rows]
     widths = column_widths(renderer, block, box.padding_pt, rows)
+    # the box's space after goes after its note, when it has one (the note sits under it)
     table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
-                  spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
+                  spaceBefore=box.space_before_pt,
+                  spaceAfter=0.0 if block.note else box.space_after_pt)
     commands: list[Command] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         *cell_defaults(box.padding_pt, renderer.font),
@@ -47,7 +50,11 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     if not block.note:
         return flowables + [table]
-    return flowables + [TableWithNote([table, *renderer.texts("table_note", block.note)])]
+    note = renderer.texts("table_note", block.note)
+    last = note[-1]
+    last.style = derived_style(last.style, f"{last.style.name} (last)", spaceAfter=max(
+        last.style.spaceAfter, box.space_after_pt))
+    return flowables + [TableWithNote([table, *note])]
 
 def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
                   rows: list[list[list[Flowable]]]) -> list[float]:
