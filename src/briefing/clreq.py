@@ -146,11 +146,12 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
         if start > line_start:
             end_line(start, used)
         # the cluster starts the new line; one wider than the line breaks between its
-        # number and its unit if that helps ("▲ 1.3 | 个百分点"), else by character
+        # number and its unit if both then fit ("▲ 1.3 | 个百分点"), else by character
         first = start
         unit = _unit_start(text, start, end)
         if unit and ends[end] - ends[start] > max_width() + tolerance \
-                and ends[unit] - ends[start] <= max_width() + tolerance:
+                and max(ends[unit] - ends[start], ends[end] - ends[unit]) \
+                <= max_width() + tolerance:
             used = ends[unit] - ends[start]
             end_line(unit, used)
             first = unit

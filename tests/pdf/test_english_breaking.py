@@ -16,6 +16,7 @@ from reportlab.platypus import Frame
 from briefing.clreq import loosen_no_break_spaces
 from briefing.pipeline import prepare
 from briefing.reportlab_fonts import register_fonts
+from briefing.writers.pdf.hyphenation import unit_words
 from briefing.writers.pdf.styles import StyleSheet, make_paragraph
 from tests.conftest import ROOT, SAMPLE
 
@@ -99,7 +100,7 @@ def it_hyphenates_with_three_letters_a_side_and_never_a_units_word(styles: Style
     text = ("The Qingshan County Statistics Bureau added that the tertiary sector and the "
             "urban economy met the target: RMB 100 million in 28 projects, domestic "
             "and industrial investment.")
-    found = lines(styles, text, width)
+    found = lines(StyleSheet(styles.theme, unit_words([text])), text, width)
     assert len(found) > 4
     for line, after in pairwise(found):
         words = line.text.rstrip().split()

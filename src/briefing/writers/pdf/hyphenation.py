@@ -8,47 +8,35 @@ table headers, figures) is decided in styles.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyphen
 
 PATTERNS = "en_US"
 LEFT_MIN = RIGHT_MIN = 3  # letters kept on each side of a hyphen
 MIN_WORD = 7  # letters of the shortest word hyphenated (ReportLab's hyphenationMinWordLength)
+_PATTERNS = pyphen.Pyphen(lang=PATTERNS, left=LEFT_MIN, right=RIGHT_MIN)
+_AFTER_NUMBER = re.compile(r"\d[\s\u00a0]+([A-Za-z]+)")  # "100 million", "28 projects"
 
 
 class Hyphenator:
     """ReportLab's hyphenation callable (a style's `hyphenationLang`): a word -> its
-    (head, tail) splits, longest head first. `text` is the paragraph being broken
-    (WrappedOnce.wrap sets it): a word written right after a number is its unit. One per
-    process: a build breaks one paragraph at a time."""
+    (head, tail) splits, longest head first; none for a word in `kept` (the document's
+    units) or a compound, which breaks at its own hyphen only (ReportLab's embedded
+    hyphenation: pyphen would cut "high-s-peed")."""
 
-    def __init__(self) -> None:
-        self._pyphen = pyphen.Pyphen(lang=PATTERNS, left=LEFT_MIN, right=RIGHT_MIN)
-        self.text = ""
-        self._units: dict[str, frozenset[str]] = {}
+    def __init__(self, kept: frozenset[str]) -> None:
+        self.kept = kept
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
-        # a compound ("high-speed") breaks at its own hyphen only (ReportLab's embedded
-        # hyphenation): pyphen would cut its parts ("high-s-peed")
-        if "-" in word or "\u00ad" in word or word in self.units():
+        if "-" in word or "\u00ad" in word or word in self.kept:
             return iter(())
-        return self._pyphen.iterate(word)  # type: ignore[no-any-return]
-
-    def units(self) -> frozenset[str]:
-        """The words of the paragraph written after a number: "100 million", "1.3
-        percentage points", "28 projects" (a figure's unit, kept whole)."""
-        known = self._units.get(self.text)
-        if known is None:
-            known = frozenset(word for phrase in _AFTER_NUMBER.findall(self.text)
-                              for word in phrase.split())
-            if len(self._units) > 1000:
-                self._units.clear()
-            self._units[self.text] = known
-        return known
+        return _PATTERNS.iterate(word)  # type: ignore[no-any-return]
 
 
-# a number, then up to two words (the unit, "percentage points"); spaces of any kind
-_AFTER_NUMBER = re.compile(r"\d[\s\u00a0]+((?:[A-Za-z]+[\s\u00a0]*){1,2})")
-
-HYPHENATOR = Hyphenator()
+def unit_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words written right after a number in the texts: the units of its figures
+    (million, projects, percentage), kept whole wherever they stand. Gathered per document
+    rather than per paragraph, so that a paragraph's lines do not depend on which
+    paragraph they were broken in (the lines are kept for the process: linebreak.LINES)."""
+    return frozenset(word for text in texts for word in _AFTER_NUMBER.findall(text))

@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
+from ...clreq import NO_BREAK_SPACE, clusters, loosen_no_break_spaces
 from ...model import KpiGrid, Lang
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
@@ -19,7 +20,9 @@ from .styles import make_paragraph, text_width
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
-MIN_FIGURE_SHARE = 0.7  # the least a row's KPI figures are scaled to stay on one line
+# the least a row's KPI figures are scaled to stay on one line: an English edition's
+# figures start at the Chinese size ("RMB 11.25 billion" at the size of "112.5亿元")
+MIN_FIGURE_SHARE = 0.5
 
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
@@ -44,7 +47,8 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
         progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
                      if kpi.fraction is not None else [])
                     + renderer.texts("kpi_label", kpi.progress)) if kpi.progress else []
-        figures = [make_paragraph(kpi.value.get(lang), figure_style(renderer, lang, scales[lang]))
+        figures = [figure(renderer, kpi.value.get(lang), lang, scales[lang],
+                          card - 2 * box.padding_pt)
                    for lang in kpi.value.shown(renderer.languages)]
         cells.append(figures + trend + progress + renderer.texts("kpi_label", kpi.label))
         widths.append(card)
@@ -58,23 +62,38 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
 
 def figure_scale(renderer: BlockRenderer, block: KpiGrid, lang: Lang, width: float) -> float:
     """One size for the figures of a row in a language: the largest (up to the style's own,
-    down to MIN_FIGURE_SHARE of it) at which every figure fits on one line. When one cannot
-    ("3rd of 9 counties and districts of the city"), the row keeps the style's size and
-    figures wrap at their spaces: one card shrunk beside others wrapped would not match."""
+    down to MIN_FIGURE_SHARE of it) at which every figure that cannot break where a reader
+    accepts it ("113.1亿元", "RMB 11.25 billion": a number and its unit) fits on one line.
+    A phrase ("3rd of 9 counties and districts of the city") wraps at that size."""
     style = renderer.styles.get("kpi_value", lang)
-    share = min((width / text_width(kpi.value.get(lang), style) for kpi in block.items
-                 if lang in kpi.value.shown(renderer.languages) and kpi.value.get(lang)),
-                default=1.0)
-    return share if MIN_FIGURE_SHARE <= share < 1.0 else 1.0
+    shares = [width / _width(kpi.value.get(lang), style) for kpi in block.items
+              if lang in kpi.value.shown(renderer.languages) and kpi.value.get(lang)
+              and _whole(kpi.value.get(lang), lang)]
+    return max(min(shares + [1.0]), MIN_FIGURE_SHARE)
 
 
-def figure_style(renderer: BlockRenderer, lang: Lang, scale: float) -> ParagraphStyle:
-    """The KPI figure style of a language at a row's scale."""
+def _whole(text: str, lang: Lang) -> bool:
+    """Does the figure hold no break a reader accepts (clreq.py)?"""
+    if lang == "zh":
+        return len(clusters(text)) == 1
+    return " " not in loosen_no_break_spaces(text)
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    return text_width(text.replace(NO_BREAK_SPACE, " "), style)  # (as a space's width)
+
+
+def figure(renderer: BlockRenderer, text: str, lang: Lang, scale: float,
+           width: float) -> Flowable:
+    """A KPI figure at its row's scale; one too long for its card even at the least
+    scale may wrap at its spaces rather than run out of the card."""
     style = renderer.styles.get("kpi_value", lang)
-    if scale == 1.0:
-        return style
-    return derived_style(style, f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                         leading=style.leading * scale)
+    if scale != 1.0:
+        style = derived_style(style, f"{style.name} {scale:.3f}",
+                              fontSize=style.fontSize * scale, leading=style.leading * scale)
+    if _width(text, style) > width:
+        text = text.replace(NO_BREAK_SPACE, " ")
+    return make_paragraph(text, style)
 
 
 def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:

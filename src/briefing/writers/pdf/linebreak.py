@@ -37,7 +37,6 @@ from ...clreq import (
 )
 from ...reportlab_fonts import char_widths, registered_files
 from . import linedraw  # noqa: F401  (installs the line-drawing wrappers)
-from .hyphenation import HYPHENATOR
 
 
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
@@ -209,11 +208,13 @@ def derived_style(style: ParagraphStyle, name: str, **changes: object) -> Paragr
 
 
 def _ragged(style: ParagraphStyle) -> ParagraphStyle:
-    """The style, left-aligned (one copy per style)."""
+    """The style, left-aligned (one copy per style). Unlike derived_style, the copy keeps
+    the style's key of lines: its lines are the justified style's (alignment moves no
+    break of English), and a split of the paragraph, which changes them, drops them under
+    that one key."""
     ragged: ParagraphStyle | None = getattr(style, "_ragged", None)
     if ragged is None:
-        ragged = style._ragged = derived_style(style, f"{style.name} (ragged)",
-                                               alignment=TA_LEFT)
+        ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
     return ragged
 
 
@@ -234,8 +235,6 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             key = self._lines_key(availWidth)
             known = LINES.get(key) if key else None
             if known is None:
-                # the words of its units are not hyphenated
-                HYPHENATOR.text = self.text if isinstance(self.text, str) else ""
                 self._wrapped_size = super().wrap(availWidth, availHeight)
                 if key and "blPara" in self.__dict__:
                     if len(LINES) >= LINES_KEPT:

@@ -18,7 +18,7 @@ from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
-from .hyphenation import HYPHENATOR, MIN_WORD
+from .hyphenation import MIN_WORD, Hyphenator
 from .linebreak import ChineseParagraph, WrappedOnce
 
 # Roles whose English is never hyphenated: titles and headings (a hyphen in a heading
@@ -32,8 +32,9 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 class StyleSheet:
     """ParagraphStyles made on demand from resolved styles, one per name."""
 
-    def __init__(self, theme: ResolvedTheme):
+    def __init__(self, theme: ResolvedTheme, unit_words: frozenset[str] = frozenset()):
         self.theme = theme
+        self.hyphenator = Hyphenator(unit_words)  # the document's units kept whole
         self._cache: dict[str, ParagraphStyle] = {}
 
     def get(self, role: str, lang: Lang, override: str | None = None) -> ParagraphStyle:
@@ -41,7 +42,8 @@ class StyleSheet:
         hyphenated = role not in UNHYPHENATED_ROLES
         key = resolved.name if hyphenated else f"{resolved.name} (unhyphenated)"
         if key not in self._cache:
-            self._cache[key] = paragraph_style(resolved, self.theme, hyphenated)
+            self._cache[key] = paragraph_style(resolved, self.theme,
+                                               self.hyphenator if hyphenated else None)
         return self._cache[key]
 
 
@@ -105,11 +107,13 @@ def text_width(text: str, style: ParagraphStyle) -> float:
 
 
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
-                    hyphenated: bool = True) -> ParagraphStyle:
+                    hyphenator: Hyphenator | None = None) -> ParagraphStyle:
+    """The ReportLab style; English text is hyphenated by `hyphenator` if given."""
     regular, bold = font_names(theme.fonts[style.font])
     english = not style.lang.startswith("zh")
+    hyphenator = hyphenator if english else None
     paragraph = ParagraphStyle(
-        style.name if hyphenated or not english else f"{style.name} (unhyphenated)",
+        style.name if hyphenator or not english else f"{style.name} (unhyphenated)",
         fontName=bold if style.bold else regular,
         fontSize=style.size_pt,
         leading=style.leading_pt,
@@ -129,12 +133,14 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
         # English: hyphenated (hyphenation.py) rather than cut between letters
-        hyphenationLang=HYPHENATOR if english and hyphenated else "",
+        hyphenationLang=hyphenator or "",
         hyphenationMinWordLength=MIN_WORD,
         embeddedHyphenation=1,
         splitLongWords=0,
     )
     paragraph.font_chain = FontChain(style.font, theme)
+    # the words the hyphenator keeps whole, in the key of the lines kept (linebreak.LINES)
+    paragraph.kept_whole = " ".join(sorted(hyphenator.kept)) if hyphenator else ""
     paragraph.tracking = _tracking(style, theme)
     return paragraph
 
