@@ -16,7 +16,7 @@ import pytest
 import briefing
 from briefing.clreq import is_cjk
 from briefing.pipeline import prepare
-from tests.conftest import ROOT
+from tests.conftest import ROOT, paragraph_text
 
 sys.path.insert(0, str(ROOT / "bench"))
 import typeset_audit  # noqa: E402
@@ -188,3 +188,16 @@ def it_leaves_space_between_a_table_note_and_the_next_paragraph(editions, theme:
     space = resolved.boxes["table"].space_after_pt
     gap = lines[note].baseline - after.baseline  # baseline to baseline: space, then a line
     assert gap >= space + after.size - 1, (lines[note].text, after.text, gap)
+
+
+def it_prints_a_kpi_figure_the_same_in_both_languages_once_in_the_docx(  # type: ignore[no-untyped-def]
+        editions, tmp_path: Path) -> None:
+    import docx
+
+    folder = editions["investor", "stacked"].parent.parent / "qingshan"
+    [path] = briefing.build(folder, tmp_path, formats=("docx",), layout="stacked")
+    cards = [t for t in docx.Document(str(path)).tables if t.style.name == "KPI Card"]
+    texts = [paragraph_text(p) for t in cards for cell in t.rows[0].cells
+             for p in cell.paragraphs]
+    assert texts.count("8.2%") == 1, texts
+    assert texts.count("113.1亿元") == 1 and texts.count("RMB 11.31 billion") == 1, texts

@@ -174,9 +174,6 @@ def balanced_widths(columns: list[list[Flowable]], width: float) -> list[float]:
         left, right = share * width, (1 - share) * width
         return (_listWrapOn(columns[0], left, None)[1], _listWrapOn(columns[1], right, None)[1])
 
-    even = heights(0.5)
-    if abs(even[0] - even[1]) < _FUZZ:  # level already (a section of headings only): the
-        return [width / 2, width / 2]  # columns stay where every other section has them
     low, high = BALANCE_RANGE
     for _ in range(10):  # the left column grows shorter as it widens: bisect
         middle = (low + high) / 2
@@ -194,13 +191,20 @@ def parallel_sections(story: list[Flowable]) -> list[Flowable]:
     renderer) from one heading to the next made one ParallelColumns."""
     out: list[Flowable] = []
     run: list[Flowable] = []
+    last: list[list[float]] = []  # the widths of the section before
 
     def flush() -> None:
         if run:
             first = run[0]
             columns = [[f for row in run for f in row.parallel_cells[k]]
                        for k in range(len(first.parallel_cells))]
-            widths = balanced_widths(columns, sum(first.parallel_widths))
+            # a section of headings only (the Sources heading, a table after it) has
+            # nothing to balance: its columns are where the section before had them
+            if all(row.parallel_heading for row in run):
+                widths = last[-1] if last else first.parallel_widths
+            else:
+                widths = balanced_widths(columns, sum(first.parallel_widths))
+                last.append(widths)
             section = ParallelColumns(columns, widths, first.parallel_gaps)
             section.source = first.source
             outline = next((f.outline for f in columns[0] if getattr(f, "outline", None)), None)
