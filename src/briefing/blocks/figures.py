@@ -190,18 +190,11 @@ def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
     figures = b.content.figures
     return KpiGrid(tuple(Kpi(b.views(f, str),
                              b.views(f, lambda v: v.label),
-                             b.views(f, lambda v: _card_trend(v.trend))
+                             b.views(f, lambda v: v.trend)
                              if figures[f].previous or figures[f].change is not None else None,
                              b.views(f, lambda v: v.progress) if figures[f].target else None,
                              _fraction(figures[f]), figure=f)
                          for f in spec.kpis), style, src)
-
-
-def _card_trend(trend: str) -> str:
-    """▲ 1.3 percentage points as a narrow card wraps it: the arrow kept with its number
-    (the no-break space after it), the number's unit free to go to the next line."""
-    arrow, glue, size = trend.partition(NBSP)
-    return arrow + glue + size.replace(NBSP, " ")
 
 
 def _fraction(figure: Figure) -> float | None:

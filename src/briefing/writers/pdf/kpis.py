@@ -1,5 +1,5 @@
-"""KPI cards in the PDF: a row of cards whose figures share one size, fitted to one line
-where it can be, and the small progress bar of a card with a target."""
+"""KPI cards in the PDF: a row of cards whose figures (and trends) share one size, fitted
+to one line where they can be, and the small progress bar of a card with a target."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from ...clreq import NO_BREAK_SPACE, clusters, loosen_no_break_spaces
-from ...model import KpiGrid, Lang
+from ...clreq import NO_BREAK_SPACE, PREFIX_MARKS, clusters, loosen_no_break_spaces
+from ...model import Bilingual, KpiGrid, Lang
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
 from .linebreak import derived_style
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # the least a row's KPI figures are scaled to stay on one line: an English edition's
 # figures start at the Chinese size ("RMB 11.25 billion" at the size of "112.5亿元")
 MIN_FIGURE_SHARE = 0.5
+MIN_TREND_SHARE = 0.8  # a trend (▲ 1.3个百分点) is set at its label's size, or a little less
 
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
@@ -31,8 +32,14 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     gap = 8.0
     count = len(block.items)
     card = (renderer.width - gap * (count - 1)) / count
-    scales = {lang: figure_scale(renderer, block, lang, card - 2 * box.padding_pt)
+    inner = card - 2 * box.padding_pt
+    values = [kpi.value for kpi in block.items]
+    trends = [kpi.trend for kpi in block.items if kpi.trend]
+    scales = {lang: row_scale(renderer, "kpi_value", values, lang, inner, MIN_FIGURE_SHARE)
               for lang in renderer.languages}
+    trend_scales = {lang: row_scale(renderer, "kpi_label", trends, lang, inner,
+                                    MIN_TREND_SHARE, whole=True)
+                    for lang in renderer.languages}
     cells: list[list[Flowable] | str] = []
     widths: list[float] = []
     commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -43,12 +50,13 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
             widths.append(gap)
             commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                          ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
-        trend = renderer.texts("kpi_label", kpi.trend) if kpi.trend else []
+        trend = [fitted(renderer, "kpi_label", kpi.trend.get(lang), lang, trend_scales[lang],
+                        inner) for lang in kpi.trend.shown(renderer.languages)] \
+            if kpi.trend else []
         progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
                      if kpi.fraction is not None else [])
                     + renderer.texts("kpi_label", kpi.progress)) if kpi.progress else []
-        figures = [figure(renderer, kpi.value.get(lang), lang, scales[lang],
-                          card - 2 * box.padding_pt)
+        figures = [fitted(renderer, "kpi_value", kpi.value.get(lang), lang, scales[lang], inner)
                    for lang in kpi.value.shown(renderer.languages)]
         cells.append(figures + trend + progress + renderer.texts("kpi_label", kpi.label))
         widths.append(card)
@@ -60,16 +68,17 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     return [table]
 
 
-def figure_scale(renderer: BlockRenderer, block: KpiGrid, lang: Lang, width: float) -> float:
-    """One size for the figures of a row in a language: the largest (up to the style's own,
-    down to MIN_FIGURE_SHARE of it) at which every figure that cannot break where a reader
-    accepts it ("113.1亿元", "RMB 11.25 billion": a number and its unit) fits on one line.
-    A phrase ("3rd of 9 counties and districts of the city") wraps at that size."""
-    style = renderer.styles.get("kpi_value", lang)
-    shares = [width / _width(kpi.value.get(lang), style) for kpi in block.items
-              if lang in kpi.value.shown(renderer.languages) and kpi.value.get(lang)
-              and _whole(kpi.value.get(lang), lang)]
-    return max(min(shares + [1.0]), MIN_FIGURE_SHARE)
+def row_scale(renderer: BlockRenderer, role: str, texts: list[Bilingual[str]], lang: Lang,
+              width: float, least: float, whole: bool = False) -> float:
+    """One size for the figures (or trends) of a row in a language: the largest (up to the
+    style's own, down to `least` of it) at which each one that cannot break where a reader
+    accepts it ("113.1亿元", "RMB 11.25 billion": a number and its unit; a trend, `whole`)
+    fits on one line. A phrase ("3rd of 9 counties and districts of the city") wraps."""
+    style = renderer.styles.get(role, lang)
+    shares = [width / _width(text.get(lang), style) for text in texts
+              if lang in text.shown(renderer.languages) and text.get(lang)
+              and (whole or _whole(text.get(lang), lang))]
+    return max(min(shares + [1.0]), least)
 
 
 def _whole(text: str, lang: Lang) -> bool:
@@ -83,16 +92,19 @@ def _width(text: str, style: ParagraphStyle) -> float:
     return text_width(text.replace(NO_BREAK_SPACE, " "), style)  # (as a space's width)
 
 
-def figure(renderer: BlockRenderer, text: str, lang: Lang, scale: float,
+def fitted(renderer: BlockRenderer, role: str, text: str, lang: Lang, scale: float,
            width: float) -> Flowable:
-    """A KPI figure at its row's scale; one too long for its card even at the least
-    scale may wrap at its spaces rather than run out of the card."""
-    style = renderer.styles.get("kpi_value", lang)
+    """A KPI figure or trend at its row's scale. One too long for its card even at the
+    least scale wraps at its spaces rather than run out of the card; a trend's arrow stays
+    with its number (the no-break space after it)."""
+    style = renderer.styles.get(role, lang)
     if scale != 1.0:
         style = derived_style(style, f"{style.name} {scale:.3f}",
                               fontSize=style.fontSize * scale, leading=style.leading * scale)
     if _width(text, style) > width:
-        text = text.replace(NO_BREAK_SPACE, " ")
+        head, glue, rest = text.partition(NO_BREAK_SPACE) if text[:1] in PREFIX_MARKS \
+            else ("", "", text)
+        text = head + glue + rest.replace(NO_BREAK_SPACE, " ")
     return make_paragraph(text, style)
 
 
