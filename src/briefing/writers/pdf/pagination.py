@@ -199,9 +199,14 @@ def parallel_sections(story: list[Flowable]) -> list[Flowable]:
             columns = [[f for row in run for f in row.parallel_cells[k]]
                        for k in range(len(first.parallel_cells))]
             # a section of headings only (the Sources heading, a table after it) has
-            # nothing to balance: its columns are where the section before had them
+            # nothing to balance: its columns are where the section before had them, if
+            # its headings take no more lines there than in even columns
             if all(row.parallel_heading for row in run):
-                widths = last[-1] if last else first.parallel_widths
+                widths = first.parallel_widths
+                if last and all(_listWrapOn(column, width, None)[1] <= _listWrapOn(
+                        column, even, None)[1] + _FUZZ for column, width, even
+                        in zip(columns, last[-1], widths, strict=True)):
+                    widths = last[-1]
             else:
                 widths = balanced_widths(columns, sum(first.parallel_widths))
                 last.append(widths)
