@@ -18,6 +18,7 @@ part from its unit at a line end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
@@ -145,10 +146,11 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
             continue
         if start > line_start:
             end_line(start, used)
-        # the cluster starts the new line; one wider than the line breaks between its
-        # number and its unit if both then fit ("▲ 1.3 | 个百分点"), else by character
+        # the cluster starts the new line; one wider than the line breaks by character,
+        # but a trend's between its number and its unit if both then fit ("▲ 1.3 |
+        # 个百分点", not "▲ 1.3个百分 | 点")
         first = start
-        unit = _unit_start(text, start, end)
+        unit = _unit_start(text, start, end) if text[start] in PREFIX_MARKS else None
         if unit and ends[end] - ends[start] > max_width() + tolerance \
                 and max(ends[unit] - ends[start], ends[end] - ends[unit]) \
                 <= max_width() + tolerance:
@@ -272,6 +274,15 @@ def loosened(text: str, phrase: list[tuple[int, int]]) -> list[list[tuple[int, i
     return parts + [current] if current else parts
 
 
+def breakable_glue(text: str, before: str = "") -> str:
+    """A glued phrase too wide for its line, free to break at its no-break spaces, but for
+    the one after a prefix mark: "▲ 1.3 | percentage | points", never "▲ | 1.3". `before`:
+    the text before it (the ▲ may be drawn in a fragment of another font)."""
+    previous = (before[-1:] or " ") + text  # previous[i]: the character before text[i]
+    return "".join(" " if char == NO_BREAK_SPACE and previous[i] not in PREFIX_MARKS
+                   else char for i, char in enumerate(text))
+
+
 def loosen_no_break_spaces(text: str) -> str:
     """English for a line breaker that cannot break a glued phrase only when it must: the
     no-break spaces of the figures' phrases kept only beside a digit, where they hold a
@@ -284,3 +295,23 @@ def loosen_no_break_spaces(text: str) -> str:
                                            or i + 1 < len(text) and text[i + 1].isdigit()):
             out[i] = " "
     return "".join(out)
+
+
+# A number typed in English with what belongs to it: its currency or trend arrow before
+# it, its scale or unit word after it ("RMB 100 million", "▲ 8.08%", "8 percentage points").
+_NUMBER_PHRASE = re.compile(
+    r"(?:\b(?:RMB|USD|EUR|HKD)\s+|[▲▼]\s+)?\d[\d.,]*"
+    r"(?:\s+(?:million|billion|trillion|percentage\s+points?|pp|mu|ha)\b)?")
+
+
+def glue_number_phrases(text: str) -> str:
+    """English with the spaces of its typed number phrases made no-break spaces, as the
+    figures' own phrases are: "projects of RMB 100 million" ends a line before "RMB", never
+    inside the phrase."""
+    return _NUMBER_PHRASE.sub(lambda m: re.sub(r"\s+", NO_BREAK_SPACE, m.group()), text)
+
+
+def english_for_breaking(text: str) -> str:
+    """English as a line breaker should see it: the figures' glue loosened away from their
+    digits (loosen_no_break_spaces), typed number phrases glued (glue_number_phrases)."""
+    return glue_number_phrases(loosen_no_break_spaces(text))

@@ -36,12 +36,15 @@ def eased(fits: Sequence[Fit | None], keep: float) -> list[Fit | None]:
 
 
 def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
-               width: float) -> list[float]:
+               width: float, kept: Sequence[float] = (), padding: float = 0.0) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
     `width`; the others share the rest in proportion to their `shares`, each keeping at
     least MIN_TEXT of `width`. When that is short the fitted columns give up width down to
     their least, in proportion to what they can give; then the text columns, down to
-    LEAST_TEXT; then everything shrinks alike."""
+    LEAST_TEXT (or what `kept` says a text column keeps: its widest unbreakable phrase);
+    then the fitted columns' text (less their `padding`) shrinks alike."""
+    least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
+                  for i, f in enumerate(fits) if f is None]
     fitted = [min(f.natural, MAX_FITTED * width) if f else None for f in fits]
     text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
     need = MIN_TEXT * width * len(text_shares)
@@ -55,14 +58,27 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
                   for n, s in zip(fitted, slack, strict=True)]
         used = sum(n for n in fitted if n is not None)
     if used + need > width:  # text columns give up room, down to LEAST_TEXT each
-        need = max(width - used, LEAST_TEXT * width * len(text_shares))
-    if used + need > width:  # still too wide: shrink the fitted columns alike
-        scale = max(width - need, 0.0) / used if used else 0.0
-        fitted = [n * scale if n is not None else None for n in fitted]
-        used = used * scale
+        need = max(width - used, sum(least_text))
+    if used + need > width:  # still too wide: shrink the fitted columns' text alike
+        pads = padding * sum(n is not None for n in fitted)
+        scale = max(width - need - pads, 0.0) / (used - pads) if used > pads else 0.0
+        fitted = [padding + (n - padding) * scale if n is not None else None for n in fitted]
+        used = sum(n for n in fitted if n is not None)
     if not text_shares:
         return [(n or 0.0) * width / (used or 1.0) for n in fitted]
     rest = width - used
-    share_total = sum(text_shares)
-    return [n if n is not None else rest * s / share_total
-            for s, n in zip(shares, fitted, strict=True)]
+    texts = iter(_shared(rest, text_shares, least_text))
+    return [n if n is not None else next(texts) for n in fitted]
+
+
+def _shared(rest: float, shares: Sequence[float], least: Sequence[float]) -> list[float]:
+    """`rest` shared by the text columns in proportion to their shares, a column below its
+    least raised to it at the expense of the others (down to their least)."""
+    total = sum(shares)
+    widths = [rest * s / total for s in shares]
+    short = sum(max(lo - w, 0.0) for w, lo in zip(widths, least, strict=True))
+    spare = sum(max(w - lo, 0.0) for w, lo in zip(widths, least, strict=True))
+    if not short or not spare:
+        return widths
+    take = min(short, spare) / spare
+    return [lo if w < lo else w - (w - lo) * take for w, lo in zip(widths, least, strict=True)]

@@ -3,6 +3,7 @@ to one line where they can be, and the small progress bar of a card with a targe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Rect
@@ -10,12 +11,19 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from ...clreq import NO_BREAK_SPACE, PREFIX_MARKS, clusters, loosen_no_break_spaces
+from ...clreq import (
+    NO_BREAK_SPACE,
+    PREFIX_MARKS,
+    breakable_glue,
+    clusters,
+    english_for_breaking,
+    loosen_no_break_spaces,
+)
 from ...model import Bilingual, KpiGrid, Lang
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
 from .linebreak import derived_style
-from .styles import make_paragraph, text_width
+from .styles import make_paragraph, scaled_to_fit, text_width
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -44,21 +52,22 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     widths: list[float] = []
     commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                              *cell_defaults(box.padding_pt, renderer.font)]
+    label = _labels(renderer, block, card - 2 * box.padding_pt)
     for i, kpi in enumerate(block.items):
         if i:
             cells.append("")
             widths.append(gap)
             commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                          ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
-        trend = [fitted(renderer, "kpi_label", kpi.trend.get(lang), lang, trend_scales[lang],
-                        inner) for lang in kpi.trend.shown(renderer.languages)] \
+        trend = [p for lang in kpi.trend.shown(renderer.languages) for p in fitted(
+            renderer, "kpi_label", kpi.trend.get(lang), lang, trend_scales[lang], inner)] \
             if kpi.trend else []
         progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
                      if kpi.fraction is not None else [])
-                    + renderer.texts("kpi_label", kpi.progress)) if kpi.progress else []
-        figures = [fitted(renderer, "kpi_value", kpi.value.get(lang), lang, scales[lang], inner)
-                   for lang in kpi.value.shown(renderer.languages)]
-        cells.append(figures + trend + progress + renderer.texts("kpi_label", kpi.label))
+                    + label(kpi.progress)) if kpi.progress else []
+        figures = [p for lang in kpi.value.shown(renderer.languages) for p in fitted(
+            renderer, "kpi_value", kpi.value.get(lang), lang, scales[lang], inner)]
+        cells.append(figures + trend + progress + label(kpi.label))
         widths.append(card)
         commands += frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
     table = WholeTable([cells], colWidths=widths, hAlign="LEFT",
@@ -93,19 +102,38 @@ def _width(text: str, style: ParagraphStyle) -> float:
 
 
 def fitted(renderer: BlockRenderer, role: str, text: str, lang: Lang, scale: float,
-           width: float) -> Flowable:
+           width: float) -> list[Flowable]:
     """A KPI figure or trend at its row's scale. One too long for its card even at the
-    least scale wraps at its spaces rather than run out of the card; a trend's arrow stays
-    with its number (the no-break space after it)."""
+    least scale wraps at its spaces rather than run out of the card; a trend then sets its
+    arrow and number on a line of their own ("▲ 1.3", then "percentage points"): a glued
+    phrase drawn in two fonts (the ▲ is the fallback's) would break between them."""
     style = renderer.styles.get(role, lang)
     if scale != 1.0:
         style = derived_style(style, f"{style.name} {scale:.3f}",
                               fontSize=style.fontSize * scale, leading=style.leading * scale)
-    if _width(text, style) > width:
-        head, glue, rest = text.partition(NO_BREAK_SPACE) if text[:1] in PREFIX_MARKS \
-            else ("", "", text)
-        text = head + glue + rest.replace(NO_BREAK_SPACE, " ")
-    return make_paragraph(text, style)
+    if _width(text, style) <= width:
+        return [make_paragraph(text, style)]
+    text = breakable_glue(text)
+    head, space, rest = text.partition(" ")
+    if text[:1] in PREFIX_MARKS and space and lang != "zh":
+        return [make_paragraph(head, style), make_paragraph(rest, style)]
+    return [make_paragraph(text, style)]
+
+
+def _labels(renderer: BlockRenderer, block: KpiGrid,
+            width: float) -> Callable[[Bilingual[str]], list[Flowable]]:
+    """The cards' label paragraphs, each language set smaller alike where a phrase kept
+    whole ("RMB 100 million") is wider than a card."""
+    texts = [t for kpi in block.items for t in (kpi.progress, kpi.label) if t]  # (trends:
+    # fitted as the figures are)
+    styles = {}
+    for lang in renderer.languages:
+        style = renderer.styles.get("kpi_label", lang)
+        pieces = [] if lang.startswith("zh") else [
+            w for t in texts for w in english_for_breaking(t.get(lang)).split(" ")]
+        styles[lang] = scaled_to_fit(style, pieces, width)
+    return lambda value: [make_paragraph(value.get(lang), styles[lang])
+                          for lang in value.shown(renderer.languages)]
 
 
 def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:
