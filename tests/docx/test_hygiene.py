@@ -187,9 +187,11 @@ def it_keeps_the_space_under_each_box_in_libreoffice(theme: str, converted) -> N
 
 
 # LibreOffice's pages of the DOCX against the PDF's, where they differ by more than one
-# (measured; docs/docx.md, "Page counts in LibreOffice", says why for each)
-MORE_PAGES = {("xicheng-2023", "gov", "parallel"): 6, ("xicheng-2023", "print", "parallel"): 2,
-              ("xicheng-2023", "gov", "en"): 2, ("hexi-2023h1", "gov", "en"): 2}
+# (measured; docs/docx.md, "Page counts in LibreOffice", says why for each). Issue 18's
+# review (en_US hyphenation, KPI rows fitted, table notes' spacing) made the PDFs of
+# xicheng gov/parallel and hexi gov/en a page shorter: 7 and 3 (were 6 and 2)
+MORE_PAGES = {("xicheng-2023", "gov", "parallel"): 7, ("xicheng-2023", "print", "parallel"): 2,
+              ("xicheng-2023", "gov", "en"): 2, ("hexi-2023h1", "gov", "en"): 3}
 
 
 @needs_libreoffice
