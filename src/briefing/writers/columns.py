@@ -1,10 +1,18 @@
-"""Table column widths shared by the writers: figure and date columns as wide as their
-widest cell, the text columns sharing what is left by their shares (model.Column.share)."""
+"""Table column widths, one rule for both writers: figure and date columns as wide as
+their widest cell, the text columns sharing what is left by their shares
+(model.Column.share); a table too narrow for that takes the candidate widths that make it
+shortest. The writers measure (`Measure`: the PDF with ReportLab, the DOCX with
+font_metrics) and give the height of the rows at candidate widths."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from ..clreq import loosen_no_break_spaces
+from ..model import FigureTable, Lang
+
+Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
 
 FITTED_ROLES = frozenset({"table_number", "table_date"})  # cell roles sized to content
 KEPT_WHOLE_ROLES = frozenset({"table_date"})  # never wrapped while the table has room
@@ -66,3 +74,44 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
     share_total = sum(text_shares)
     return [n if n is not None else rest * s / share_total
             for s, n in zip(shares, fitted, strict=True)]
+
+
+def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
+                  padding: float, width: float,
+                  height: Callable[[list[float]], float]) -> list[float]:
+    """Figure and date columns as wide as their widest cell on one line (no date wrapping
+    in every row), the text columns sharing the rest; when that leaves the text columns
+    short, of the candidate widths the ones whose rows are lowest (`height`)."""
+    fits = column_fits(block, languages, measure, padding)
+    shares = [c.share for c in block.columns]
+    if not cramped(fits, width):
+        return fit_widths(shares, fits, width)
+    # too many columns for their content: the widths that make the table shortest
+    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
+    candidates = [fit_widths(text_shares, eased(fits, keep), width)
+                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
+    return min(candidates, key=height)
+
+
+def column_fits(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
+                padding: float) -> list[Fit | None]:
+    """Each figure or date column's Fit (header and cells, in every language shown,
+    `padding` on both sides); None for a text column."""
+    fits: list[Fit | None] = []
+    for column, header in zip(block.columns, block.header, strict=True):
+        if column.cell_role not in FITTED_ROLES:
+            fits.append(None)
+            continue
+        whole = column.cell_role in KEPT_WHOLE_ROLES
+        natural = least = 0.0
+        for role, value in [(column.header_role, header)] + [
+                (column.cell_role, row.get(column.field)) for row in block.rows]:
+            for lang in value.shown(languages):
+                text = value.get(lang)
+                natural = max(natural, measure(text, role, lang))
+                # where the line breaker may break (a figure's glue loosened in English)
+                words = [text] if whole else (text.split(" ") if lang.startswith("zh")
+                                              else loosen_no_break_spaces(text).split(" "))
+                least = max([least] + [measure(w, role, lang) for w in words])
+        fits.append(Fit(natural + 2 * padding, least + 2 * padding))
+    return fits

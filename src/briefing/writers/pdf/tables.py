@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from ...clreq import loosen_no_break_spaces
-from ...model import FigureTable
-from ..columns import FITTED_ROLES, KEPT_WHOLE_ROLES, Fit, cramped, eased, fit_widths
+from ...model import FigureTable, Lang
+from .. import columns
 from .boxes import Command, cell_defaults
 from .pagination import TableWithNote
 from .styles import text_width
@@ -51,33 +50,13 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
 
 def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
                   rows: list[list[list[Flowable]]]) -> list[float]:
-    """Figure and date columns as wide as their widest cell on one line (no date
-    wrapping in every row), the text columns sharing the rest (writers/columns.py)."""
-    fits: list[Fit | None] = []
-    for column, header in zip(block.columns, block.header, strict=True):
-        if column.cell_role not in FITTED_ROLES:
-            fits.append(None)
-            continue
-        whole = column.cell_role in KEPT_WHOLE_ROLES
-        natural = least = 0.0
-        for role, value in [(column.header_role, header)] + [
-                (column.cell_role, row.get(column.field)) for row in block.rows]:
-            for lang in value.shown(renderer.languages):
-                style, text = renderer.styles.get(role, lang), value.get(lang)
-                natural = max(natural, text_width(text, style))
-                # where the line breaker may break (a figure's glue loosened in English)
-                words = [text] if whole else (text.split(" ") if lang.startswith("zh")
-                                              else loosen_no_break_spaces(text).split(" "))
-                least = max([least] + [text_width(w, style) for w in words])
-        fits.append(Fit(natural + 2 * padding, least + 2 * padding))
-    shares = [c.share for c in block.columns]
-    if not cramped(fits, renderer.width):
-        return fit_widths(shares, fits, renderer.width)
-    # too many columns for their content: the widths that make the table shortest
-    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-    candidates = [fit_widths(text_shares, eased(fits, keep), renderer.width)
-                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
-    return min(candidates, key=lambda widths: _height(rows, widths, padding))
+    """The table's column widths by the shared rule (writers/columns.py), each text
+    measured in its ReportLab style, heights from the wrapped cells."""
+    def measure(text: str, role: str, lang: Lang) -> float:
+        return text_width(text, renderer.styles.get(role, lang))
+
+    return columns.column_widths(block, renderer.languages, measure, padding, renderer.width,
+                                 lambda widths: _height(rows, widths, padding))
 
 def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
     """The height of table rows (cells of paragraphs) at these column widths."""
