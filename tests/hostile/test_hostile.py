@@ -215,7 +215,7 @@ CASES: dict[str, Case] = {
     "yaml-merge-key": Case(briefing_text("<<: {a: 1}\ncover: {}\n"), "briefing.yaml",
                            "merge keys"),
     "yaml-gbk": Case(briefing_text("cover:\n  title: {zh: 西城区, en: x}\n".encode("gbk")),
-                     "briefing.yaml", "not UTF-8", line=False),
+                     "briefing.yaml", "not UTF-8"),
     "yaml-syntax": Case(briefing_text("cover: [unclosed\n"), "briefing.yaml", "is read as a list"),
     "yaml-deep-flow": Case(briefing_text("a: " + "[" * 5000 + "]" * 5000 + "\n"),
                            "briefing.yaml", "nesting_depth"),

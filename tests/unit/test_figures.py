@@ -39,6 +39,20 @@ def it_writes_money_in_yi_and_wan_and_in_millions_and_billions(value: str, zh: s
     assert fmt(value, "CNY", "en") == en
 
 
+@pytest.mark.parametrize("value, unit, zh", [
+    ("23456", "CNY", "23456元"),      # 人均可支配收入: plain digits, not 2.3456万元
+    ("11208", "person", "11208人"),
+    ("99999.5", "CNY", "99999.5元"),
+    ("12000", "person", "1.2万人"),   # 万 when it reads shorter
+    ("15600", "CNY", "1.56万元"),
+    ("4320", "person", "4320人"),
+    ("123456", "CNY", "12.3456万元"),  # from 10万 on, always in 万
+])
+def it_writes_chinese_values_below_100000_in_plain_digits_unless_wan_is_short(
+        value: str, unit: str, zh: str) -> None:
+    assert fmt(value, unit, "zh") == zh
+
+
 @pytest.mark.parametrize("value, unit, zh, en", [
     ("33", "project", "33个", "33 projects"),
     ("1", "project", "1个", "1 project"),
@@ -100,7 +114,7 @@ def it_rounds_half_up_not_half_to_even() -> None:
     ("2166000000", "21.66亿元", "RMB 2.166 billion"),
     ("21922000000", "219.22亿元", "RMB 21.922 billion"),
     ("11254000000", "112.54亿元", "RMB 11.254 billion"),
-    ("12345", "1.2345万元", "RMB 12,345"),
+    ("12345", "12345元", "RMB 12,345"),
 ])
 def it_shows_the_same_significant_digits_in_both_languages(value: str, zh: str, en: str) -> None:
     assert fmt(value, "CNY", "zh") == zh

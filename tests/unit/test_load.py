@@ -69,10 +69,12 @@ def it_refuses_oversized_files(tmp_path: Path) -> None:
 
 def it_refuses_text_that_is_not_utf8(tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
-    file.write_bytes("a: 西城区".encode("gbk"))
+    file.write_bytes("a: x\nb: 西城区".encode("gbk"))
     with pytest.raises(ContentError) as caught:
         load_yaml(file)
-    assert "not UTF-8" in caught.value.diagnostics[0].message
+    [found] = caught.value.diagnostics
+    assert "not UTF-8" in found.message and "column 4" in found.message
+    assert found.line == 2
 
 
 def it_accepts_a_utf8_byte_order_mark(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ LOCALES: dict[Lang, str] = {"zh": "zh_CN", "en": "en"}
 ROUNDING = decimal.ROUND_HALF_UP
 EXACT_DIGITS = 12  # fraction digits Babel may need in its largest scale (万亿, trillion)
 MILLION = Decimal(1_000_000)
+HUNDRED_THOUSAND = Decimal(100_000)
 NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
 
 
@@ -80,6 +81,12 @@ def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "#" * decimals if decimals else "")
 
 
+def _fraction_digits(number: str) -> int:
+    """Digits after the decimal point of a formatted number (2.3456万: 4)."""
+    _, point, fraction = number.partition(".")
+    return sum(char.isdigit() for char in fraction) if point else 0
+
+
 def _places(value: Decimal) -> int:
     """The fraction digits of a value as given (11250000000: 0; 24.15: 2)."""
     exponent = value.normalize().as_tuple().exponent
@@ -102,8 +109,13 @@ def _format_number(value_text: str, unit: Unit, lang: Lang) -> str:
     with decimal.localcontext() as ctx:
         ctx.rounding = ROUNDING  # nothing is rounded here: every digit given is printed
         if lang == "zh" and unit.kind not in ("percent", "rank"):
-            return format_compact_decimal(value, locale=locale,
-                                          fraction_digits=places + EXACT_DIGITS)
+            compact = format_compact_decimal(value, locale=locale,
+                                             fraction_digits=places + EXACT_DIGITS)
+            if abs(value) < HUNDRED_THOUSAND and _fraction_digits(compact) > 2:
+                # 人均可支配收入23456元, not 2.3456万元: statistical bulletins write a value
+                # below 10万 in plain digits, ungrouped, unless 万 reads it shorter (1.2万人)
+                return format_decimal(value, format="0" + _pattern(places)[5:], locale=locale)
+            return compact
         if unit.kind == "money" and abs(value) >= MILLION:
             return format_compact_decimal(value, format_type="long", locale=locale,
                                           fraction_digits=places + EXACT_DIGITS)

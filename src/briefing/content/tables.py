@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import ContentError, Diagnostic, error
 from ..limits import TABLE_FILE_BYTES, XLSX_COLUMNS, XLSX_ROWS, XLSX_UNCOMPRESSED_BYTES
 from ..source.hints import did_you_mean
-from ..source.load import Loaded
+from ..source.load import Loaded, utf8_text
 
 # column -> where it goes in a figure's data; the first six are required
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -54,11 +54,8 @@ def read_rows(path: Path) -> tuple[str, list[tuple[int, list[str]]]]:
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ContentError([error(path, None, "", f"not UTF-8 text (byte {exc.start}): save "
-                                  "it as 'CSV UTF-8' (a GBK file must be converted)")]) from None
+    text = utf8_text(path, path.read_bytes(),
+                     "save it as 'CSV UTF-8' (a GBK file must be converted)")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return [(reader.line_num, row) for row in reader]

@@ -8,6 +8,28 @@ from collections.abc import Iterable
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """A hint naming the closest of `choices` ("did you mean 'title'?"), or None when none
-    is close enough (`cutoff`: difflib's similarity ratio, 0 to 1)."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else None
+    is close enough (`cutoff`: difflib's similarity ratio, 0 to 1). Case is ignored (`usd`
+    is 'USD'), and two letters typed the wrong way round (`lable`) count as closer than one
+    letter wrong ('table'), as they are the commoner slip."""
+    by_folded = {choice.casefold(): choice for choice in choices}
+    folded = word.casefold()
+    if folded in by_folded:
+        return _hint(by_folded[folded])
+    for candidate, choice in by_folded.items():
+        if _swapped(folded, candidate):
+            return _hint(choice)
+    close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
+    return _hint(by_folded[close[0]]) if close else None
+
+
+def _hint(choice: str) -> str:
+    return f"did you mean '{choice}'?"
+
+
+def _swapped(word: str, choice: str) -> bool:
+    """`word` is `choice` with two neighbouring letters exchanged."""
+    if len(word) != len(choice) or word == choice:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(word, choice, strict=True)) if a != b]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and word[differ[0]] == choice[differ[1]] and word[differ[1]] == choice[differ[0]])

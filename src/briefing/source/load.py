@@ -88,11 +88,7 @@ def load_yaml(file: Path) -> Loaded:
     if size > FILE_BYTES.value:
         raise ContentError([error(file, None, "", FILE_BYTES.message("the file", size),
                                   FILE_BYTES.hint)])
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ContentError([error(file, None, "", f"not UTF-8 text (byte {exc.start}); "
-                                  "save the file as UTF-8")]) from None
+    text = utf8_text(file, file.read_bytes(), "save the file as UTF-8")
     try:
         root = _compose(text)
     except RecursionError:  # nesting deeper than Python's stack: located without recursion
@@ -258,3 +254,16 @@ def format_path(path: Path_) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+def utf8_text(file: Path, data: bytes, advice: str) -> str:
+    """`data` read as UTF-8 (a byte-order mark dropped), or an error at the line and column
+    of the first byte that is not: a file saved as GBK is found where it starts to differ."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ContentError([error(file, line, "", f"not UTF-8 text (column {column}: byte "
+                                  f"0x{data[exc.start]:02X})", advice)]) from None

@@ -87,7 +87,7 @@ def embed_fonts(doc: docx.document.Document, fonts: list[EmbeddedFont]) -> None:
 def name_alternative_fonts(doc: docx.document.Document,
                            chains: dict[str, tuple[tuple[str, ...], Path]]) -> None:
     """Font table entries naming, for a family, the fonts Word uses where it is missing:
-    each name of the chain (仿宋_GB2312 -> 仿宋 -> FangSong -> Noto Sans SC, the free face
+    each name of the chain (仿宋_GB2312 -> 仿宋 -> FangSong -> FandolFang, the free face
     `path` ends it) has an entry whose w:altName is the next, and the face's panose,
     character set, family, pitch and signature, by which Word picks a substitute."""
     if not chains:
