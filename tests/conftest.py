@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import io
 import os
 import re
 import shutil
@@ -194,6 +195,35 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
             found[name] = {"name": name, "emb": "yes" if embedded else "no",
                            "sub": "yes" if subset else "no"}
     return list(found.values())
+
+
+def pdf_glyphs(path: Path, char: str) -> dict[str, bool]:
+    """For each font of the PDF that has a code for `char` (in its ToUnicode map, as a
+    reader extracts text), whether its embedded font program draws that code: a glyph with
+    an outline, not an empty one. Read with pypdf and fontTools."""
+    from fontTools.ttLib import TTFont
+
+    found: dict[str, bool] = {}
+    for page in pypdf.PdfReader(str(path)).pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            if "/ToUnicode" not in font or "/FontDescriptor" not in font:
+                continue
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            codes = [int(code, 16) for code, unicode in
+                     re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4})>", cmap)
+                     if int(unicode, 16) == ord(char)]
+            if not codes:
+                continue
+            program = font["/FontDescriptor"].get_object()["/FontFile2"].get_object()
+            embedded = TTFont(io.BytesIO(program.get_data()))
+            glyphs = {code: name for table in embedded["cmap"].tables
+                      for code, name in table.cmap.items()}
+            found[str(font["/BaseFont"]).lstrip("/")] = all(
+                code in glyphs and embedded["glyf"][glyphs[code]].numberOfContours != 0
+                for code in codes)
+    return found
 
 
 def paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]

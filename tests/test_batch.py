@@ -4,6 +4,7 @@ own: the cover names the delegation, tags select sections, the QR code scans bac
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 import sys
@@ -38,8 +39,15 @@ def text_of(path: Path) -> str:
 
 
 def it_names_each_edition_predictably(batch: Path) -> None:
-    names = sorted(p.name for p in batch.glob("xicheng-2023--*"))
+    names = sorted(p.name for p in batch.glob("xicheng-2023--*") if p.suffix in (".pdf",
+                                                                                 ".docx"))
     assert len(names) == 10
+    # each edition's change report and figure snapshot, published with it (editions.py)
+    assert len(list(batch.glob("xicheng-2023--*.changes.json"))) == 5
+    assert (batch / "xicheng-2023--rhine-food-de.figures.json").is_file()
+    # two workers published into one manifest, each under the folder's lock: none lost
+    manifest = json.loads((batch / ".briefing-manifest.json").read_text("utf-8"))
+    assert sorted(manifest["outputs"]) == names
     assert "xicheng-2023--rhine-food-de.pdf" in names
     assert "xicheng-2023--henan-provincial-team.docx" in names
 

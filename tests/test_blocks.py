@@ -26,19 +26,6 @@ KINDS = [t.kind for t in BLOCK_TYPES]
 _INVISIBLE = re.compile("[\\s\u00a0\u00ad\u200b\u2060\ufeff]")
 
 
-@pytest.fixture(autouse=True)
-def fresh_fonts():  # type: ignore[no-untyped-def]
-    """Each build with the fonts a fresh process registers. Known bug, open (found when
-    issues 15, 18 and 19 were merged): after other documents' builds in one process, the
-    PDF's KPI trend can lose its ▲ (cross-build font state); this test is about each
-    block in each layout, so it starts from the state a `briefing build` has."""
-    from briefing import reportlab_fonts
-
-    reportlab_fonts._registered.clear()
-    reportlab_fonts._WIDTHS.clear()
-    yield
-
-
 def _visible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 

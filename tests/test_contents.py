@@ -99,3 +99,18 @@ def it_gets_a_contents_page_running_onto_a_second_right_in_two_passes(
     for n in (1, 40):
         start = int(re.search(rf"Part {n} [ .]*?(\d+)", pages[1] + pages[2]).group(1))
         assert f"第{n}部分正文" in pages[start - 1].replace(" ", "")
+
+
+def it_counts_for_check_the_pages_a_long_contents_takes(tmp_path: Path) -> None:
+    """`check` lays the PDF out in one pass: with the contents' lines there from the start,
+    as the writer's first pass has them (a one-line placeholder counted 30 pages of 33)."""
+    from briefing.pipeline import check_pages, prepare
+
+    folder = project_with_contents_theme(tmp_path)
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    more = "".join(f"  - heading: {{zh: 附{chr(0x4E00 + i)}, en: Annex {chr(65 + i % 26)}}}\n"
+                   "    blocks:\n      - paragraph: {zh: 文字。, en: Text.}\n" for i in range(100))
+    (folder / "briefing.yaml").write_text(text.rstrip("\n") + "\n" + more, "utf-8")
+    prepared = prepare(folder, theme="contents")
+    [pdf] = briefing.build(folder, tmp_path / "out", theme="contents", formats=("pdf",))
+    assert check_pages(prepared) == len(pdf_text(pdf))

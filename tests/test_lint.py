@@ -88,3 +88,11 @@ def it_builds_what_the_unit_lint_suggests(make_briefing, tmp_path) -> None:
     pdf = "".join(pdf_text(next(p for p in briefing.build(folder, tmp_path / "o")
                                 if p.suffix == ".pdf")))
     assert "新签约项目33个，" in pdf.replace("\n", "") and "33个个" not in pdf
+
+
+def it_names_the_block_where_a_glossary_term_lost_its_english(make_briefing) -> None:
+    """It named the field `glossary`, which was not where the term was written."""
+    folder = edited(make_briefing, 'en: "Test District signed', 'en: "The test area signed')
+    found = warnings_of(folder)
+    assert any("briefing.yaml:12: warning: sections[0].blocks[0].paragraph: '测试区' is in "
+               "the Chinese but 'Test District' is not in the English" in m for m in found), found

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 import briefing
-from briefing import pipeline
+from briefing import editions
 from tests.conftest import ROOT
 from tests.hostile.makers import briefing_copy, image_block, with_figures_file, xlsx
 
@@ -77,6 +77,6 @@ def it_rebuilds_for_another_version_of_the_tool(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     folder, out = briefing_copy(tmp_path / "b"), tmp_path / "out"
     assert _written(folder, out) == ["b.pdf"]
-    versions = dict(pipeline.versions(), briefing="99.0")
-    monkeypatch.setattr(pipeline, "versions", lambda: versions)
+    versions = dict(editions.versions(), briefing="99.0")
+    monkeypatch.setattr(editions, "versions", lambda: versions)
     assert _written(folder, out) == ["b.pdf"]

@@ -69,7 +69,7 @@ def it_never_overwrites_an_existing_folder(tmp_path: Path, monkeypatch, capsys) 
     assert "mine already exists; nothing was written" in capsys.readouterr().err
     assert (tmp_path / "mine" / "briefing.yaml").read_text("utf-8") == "theme: gov\n"
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["briefing.yaml"]
-    assert main(["new", "a b"]) == 4  # not a name an output file can take
+    assert main(["new", "a b"]) == 2  # a usage error: not a name an output file can take
     assert "'a b' cannot name a briefing" in capsys.readouterr().err
     assert not (tmp_path / "a b").exists()
 

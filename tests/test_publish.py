@@ -15,15 +15,14 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import briefing
 from briefing import publish
 from briefing.errors import OutputError
+from tests.faults import KILL_IDS, KILL_POINTS, committed, count_calls, fail_at, kill_at
 from tests.hostile.makers import briefing_copy
 
 PUBLIC = ("b.pdf", "b.docx", ".briefing-manifest.json", "b.changes.json", "b.changes.md")
@@ -54,33 +53,11 @@ def editions(tmp_path: Path):  # type: ignore[no-untyped-def]
     return folder, out, old, new
 
 
-def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
-    calls = [0]
-    real = getattr(publish, name)
-
-    def counting(*args: Any) -> None:
-        calls[0] += 1
-        real(*args)
-    monkeypatch.setattr(publish, name, counting)
-    return calls
-
-
-def _failing_at(real: Callable[..., None], nth: int, error: int) -> Callable[..., None]:
-    calls = [0]
-
-    def failing(*args: Any) -> None:
-        calls[0] += 1
-        if calls[0] == nth:
-            raise OSError(error, os.strerror(error), str(args[-1]))
-        real(*args)
-    return failing
-
-
 def _calls_of_a_build(editions, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, int]:  # type: ignore[no-untyped-def]
     folder, out, _, _ = editions
     probe = tmp_path / "probe"
     shutil.copytree(out, probe)
-    counts = {name: _count_calls(monkeypatch, name) for name in ("_write_file", "_replace")}
+    counts = {name: count_calls(monkeypatch, name) for name in ("_write_file", "_replace")}
     briefing.build(folder, probe)
     monkeypatch.undo()
     return {name: count[0] for name, count in counts.items()}
@@ -96,8 +73,7 @@ def it_publishes_with_writes_and_renames_to_inject_faults_into(  # type: ignore[
 @pytest.mark.parametrize("nth", range(1, 8))
 def it_keeps_the_previous_edition_when_the_disk_fills(editions, monkeypatch, nth: int) -> None:  # type: ignore[no-untyped-def]
     folder, out, old, _ = editions
-    monkeypatch.setattr(publish, "_write_file",
-                        _failing_at(publish._write_file, nth, errno.ENOSPC))
+    fail_at(monkeypatch, "_write_file", nth, errno.ENOSPC)
     with pytest.raises(OutputError, match="previous edition is untouched"):
         briefing.build(folder, out)
     assert edition(out) == old
@@ -109,7 +85,7 @@ def it_finishes_a_committed_edition_on_the_next_run(editions, monkeypatch, nth: 
     """A rename fails (on Windows: the PDF is open in a reader). The first rename is the
     commit: failing there keeps the previous edition; after it, the next run completes."""
     folder, out, old, new = editions
-    monkeypatch.setattr(publish, "_replace", _failing_at(publish._replace, nth, errno.EACCES))
+    fail_at(monkeypatch, "_replace", nth, errno.EACCES)
     with pytest.raises(OutputError):
         briefing.build(folder, out)
     monkeypatch.undo()
@@ -124,17 +100,8 @@ def it_finishes_a_committed_edition_on_the_next_run(editions, monkeypatch, nth: 
 
 
 def _killed_build(folder: Path, out: Path, name: str, nth: int) -> None:
-    """In a child: build, SIGKILLing itself at the nth call of publish.<name> (before it
-    runs), as a power cut or the OOM killer would."""
-    real = getattr(publish, name)
-    calls = [0]
-
-    def dying(*args: Any) -> None:
-        calls[0] += 1
-        if calls[0] == nth:
-            os.kill(os.getpid(), signal.SIGKILL)
-        real(*args)
-    setattr(publish, name, dying)
+    """In a child: build, SIGKILLed at the nth call of publish.<name>."""
+    kill_at(name, nth)
     briefing.build(folder, out)
     os._exit(0)
 
@@ -143,12 +110,26 @@ def _repaired(out: Path) -> None:
     publish.repair(out)  # what the next run does first, under the lock
 
 
-KILL_POINTS = [("_write_file", n) for n in range(1, 8)] + [("_replace", n) for n in range(1, 8)] \
-    + [("_sync_folder", n) for n in range(1, 4)]
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL, no fork")
+def it_keeps_the_previous_edition_when_a_power_cut_lost_the_staged_files(editions) -> None:  # type: ignore[no-untyped-def]
+    """The journal reached the disk but the staged files' names did not (the power went
+    before the folder was flushed): nothing was moved, so the previous edition stands."""
+    folder, out, old, _ = editions
+    child = multiprocessing.get_context("fork").Process(
+        target=_killed_build, args=(folder, out, "_sync_folder", 1))
+    child.start()
+    child.join(60)
+    assert child.exitcode == -signal.SIGKILL and (out / publish.JOURNAL).exists()
+    staged = list(out.glob(publish.STAGING + "*"))
+    assert len(staged) == 6
+    for path in staged:  # as the power cut leaves them
+        path.unlink()
+    _repaired(out)
+    assert edition(out) == old and not (out / publish.JOURNAL).exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL, no fork")
-@pytest.mark.parametrize("name, nth", KILL_POINTS, ids=[f"{n}-{i}" for n, i in KILL_POINTS])
+@pytest.mark.parametrize("name, nth", KILL_POINTS, ids=KILL_IDS)
 def it_is_the_previous_or_the_new_edition_after_a_kill(editions, name: str, nth: int) -> None:  # type: ignore[no-untyped-def]
     folder, out, old, new = editions
     child = multiprocessing.get_context("fork").Process(target=_killed_build,
@@ -160,6 +141,43 @@ def it_is_the_previous_or_the_new_edition_after_a_kill(editions, name: str, nth:
     assert at_rest in (old, new) or (out / publish.JOURNAL).exists(), "a mixed edition"
     _repaired(out)
     assert edition(out) in (old, new)
-    committed = name == "_sync_folder" and nth >= 2 or name == "_replace" and nth >= 2
-    assert edition(out) == (new if committed else old)
+    assert edition(out) == (new if committed(name, nth) else old)
     assert not list(out.glob(publish.STAGING + "*")) and not (out / publish.JOURNAL).exists()
+
+
+def it_leaves_out_the_files_the_folder_already_holds(editions, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild that changes no figure stages neither the snapshot nor the change report
+    once they say so; a build of the same files again stages nothing: no write, no fsync,
+    no rename (issue 19: fsyncs per edition)."""
+    folder, out, old, _ = editions
+    briefing.build(folder, out)  # edition 2, all of it
+    briefing.build(folder, out)  # the change report now says nothing changed
+    counts = {name: count_calls(monkeypatch, name)
+              for name in ("_write_file", "_replace", "_sync_folder")}
+    fsyncs = _count_fsyncs(monkeypatch)
+    before = edition(out)
+    briefing.build(folder, out)
+    assert {name: count[0] for name, count in counts.items()} == \
+        {"_write_file": 0, "_replace": 0, "_sync_folder": 0}
+    assert fsyncs[0] == 0 and edition(out) == before
+    text = (folder / "briefing.yaml").read_text("utf-8")  # a text changes, no figure
+    (folder / "briefing.yaml").write_text(text.replace("First item", "The first item"), "utf-8")
+    briefing.build(folder, out)
+    # the PDF, the DOCX and the manifest: three files and the journal, two folder syncs
+    assert {name: count[0] for name, count in counts.items()} == \
+        {"_write_file": 4, "_replace": 4, "_sync_folder": 2}
+    assert fsyncs[0] == (6 if os.name == "posix" else 4)
+    after = edition(out)
+    assert {name for name in after if after[name] != before[name]} == \
+        {"b.pdf", "b.docx", ".briefing-manifest.json"}
+
+
+def _count_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        calls[0] += 1
+        real(fd)
+    monkeypatch.setattr(os, "fsync", counting)
+    return calls

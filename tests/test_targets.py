@@ -72,7 +72,7 @@ def it_lays_out_the_columns_a_table_asks_for(built) -> None:
     header = next(row for row in built["cells"] if flat(" ".join(row[0])) == "指标Indicator"
                   and len(row) == 6)
     assert [flat(" ".join(c)) for c in header[1:]] == [
-        "数值Value", "目标Target", "完成目标Oftarget", "同比Yearonyear", "时序进度Againstschedule"]
+        "数值Value", "目标Target", "完成率%oftarget", "同比Yearonyear", "时序进度Againstschedule"]
     rows = [[flat(" ".join(c)) for c in row] for row in built["cells"] if len(row) == 6]
     capital = next(r for r in rows if r[0].startswith("引进省外资金"))
     assert capital[1:] == ["219.22亿元RMB21.922billion", "589亿元RMB58.9billion", "37.22%",

@@ -21,7 +21,7 @@ from .errors import (
     Severity,
 )
 from .model import Document
-from .pipeline import build_outputs, prepare, update_draft_outputs
+from .pipeline import build_outputs, check_pages, prepare, update_draft_outputs
 
 __all__ = ["FORMATS", "BriefingError", "BuildReport", "ContentError", "Diagnostic", "Document",
            "DraftError", "DraftUpdate", "LockedError", "OutputError", "Severity", "build",
@@ -33,11 +33,14 @@ FORMATS = ("pdf", "docx")
 
 def check(path: str | Path, *, theme: str | None = None, layout: str | None = None,
           strict: bool = False) -> Document:
-    """Validate a briefing and build its document model without writing anything.
+    """Validate a briefing and build its document model without writing anything; the
+    PDF is laid out (not drawn), so that a build of what check passes succeeds.
 
     Raises ContentError listing every problem found; warnings are logged (logger
     "briefing"), and are errors too with `strict`."""
-    return prepare(Path(path), theme, layout, strict).document
+    prepared = prepare(Path(path), theme, layout, strict)
+    check_pages(prepared)
+    return prepared.document
 
 
 def build(path: str | Path, out_dir: str | Path = "build", *, formats: tuple[str, ...] = FORMATS,

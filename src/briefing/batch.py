@@ -1,11 +1,15 @@
 """`briefing batch`: one personalised edition per delegation, in parallel.
 
 Each worker process loads the briefing's files once and builds the editions it is given;
-one failing edition is reported with its error and does not stop the others.
+one failing edition is reported with its error and does not stop the others. Each edition
+is published as `briefing build` publishes (editions.py): its PDF, DOCX, manifest entries,
+change report and figure snapshot together or not at all, under the output folder's lock
+(held only to publish: the workers render in parallel).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import multiprocessing
 import os
@@ -17,9 +21,11 @@ from pathlib import Path
 
 from .content.delegations import Delegation, load_delegations
 from .content.schema import Content
+from .editions import inputs_digest, publish_outputs
 from .errors import BriefingError, ContentError
-from .output import save_atomic
+from .incremental import Manifest, output_lock
 from .pipeline import prepare_content, prepare_edition, prepare_theme, render
+from .publish import repair
 from .theme.resolve import ResolvedTheme
 
 
@@ -39,9 +45,10 @@ class BatchReport:
         return [r for r in self.results if r.error]
 
 
-def edition_name(briefing_id: str, delegation: Delegation, fmt: str) -> str:
-    """<briefing>--<delegation id>.<format>: ids are checked to be file-name safe."""
-    return f"{briefing_id}--{delegation.id}.{fmt}"
+def edition_stem(briefing_id: str, delegation: Delegation) -> str:
+    """<briefing>--<delegation id>, the stem of the edition's files: ids are checked to be
+    file-name safe."""
+    return f"{briefing_id}--{delegation.id}"
 
 
 @functools.cache
@@ -55,22 +62,37 @@ def _theme(briefing: Path, layout: str | None, theme: str | None) -> ResolvedThe
     return prepare_theme(_content(briefing, layout), theme)
 
 
+def _edition_theme(briefing: Path, layout: str | None, delegation: Delegation) -> ResolvedTheme:
+    """The edition's theme; one the delegations file names but that cannot be found is
+    reported at that file's line and field, not as if typed on the command line."""
+    try:
+        return _theme(briefing, layout, delegation.theme)
+    except ContentError as exc:
+        where = delegation.theme_source()
+        if where is None:
+            raise
+        raise ContentError([dataclasses.replace(d, file=where.file, line=where.line,
+                                                field_path=where.field)
+                            if d.file is None else d for d in exc.diagnostics]) from None
+
+
 def build_edition(briefing: Path, delegation: Delegation, out_dir: Path,
-                  formats: tuple[str, ...]) -> EditionResult:
-    """One delegation's edition; errors become the result's message, never an exception.
-    The briefing's files and themes are read once per process (the batch's files do not
-    change while it runs)."""
+                  formats: tuple[str, ...], wait_s: float = 300) -> EditionResult:
+    """One delegation's edition, rendered, then published as a unit; errors become the
+    result's message, never an exception. The briefing's files and themes are read once
+    per process (the batch's files do not change while it runs)."""
     try:
         layout = delegation.layout
         prepared = prepare_edition(_content(briefing, layout),
-                                   _theme(briefing, layout, delegation.theme),
+                                   _edition_theme(briefing, layout, delegation),
                                    edition=delegation)
-        rendered = {fmt: render(prepared, fmt) for fmt in formats}
-        outputs = []
-        for fmt, data in rendered.items():
-            target = out_dir / edition_name(prepared.content.id, delegation, fmt)
-            save_atomic(target, data)
-            outputs.append(target)
+        stem = edition_stem(prepared.content.id, delegation)
+        edition = delegation.model_dump(mode="json")  # what makes it differ from others
+        outputs = {out_dir / f"{stem}.{fmt}": (inputs_digest(prepared, fmt, edition=edition),
+                                              render(prepared, fmt)) for fmt in formats}
+        with output_lock(out_dir, wait_s):
+            repair(out_dir)  # an edition a killed run committed but did not finish moving
+            publish_outputs(out_dir, prepared, Manifest(out_dir), outputs, stem)
         return EditionResult(delegation.id, tuple(outputs))
     except ContentError as exc:
         return EditionResult(delegation.id, (), "; ".join(d.format() for d in exc.diagnostics))

@@ -7,19 +7,21 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, overload
 
 from .blocks import BY_SPEC, BlockSpec
+from .blocks.figures import kpi_fraction
+from .blocks.media import page_break_runs
 from .content.delegations import Delegation
 from .content.fields import PathT, Text, inline_paths
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import FigureView, TemplateProblem, render_text
+from .content.templating import FigureView, TemplateProblem, render_text, rendering
 from .edition_parts import contact_card, prepared_for, visit
 from .errors import ContentError, Diagnostic, error
 from .figure_use import used_figures
@@ -27,11 +29,13 @@ from .glosses import add_glosses
 from .layout import Layout
 from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
 from .model import (
+    CELL_VIEWS,
     SOURCE_COLUMNS,
     Bilingual,
     Block,
     Cover,
     Document,
+    FigureRef,
     FigureRow,
     FigureTable,
     Heading,
@@ -40,9 +44,10 @@ from .model import (
     Paragraph,
     Run,
     Source,
+    progress_bar,
 )
 from .source.load import Loaded, format_path
-from .typography import format_heading_number
+from .typography import number_headings
 
 log = logging.getLogger("briefing")
 
@@ -74,8 +79,9 @@ class Builder:
         self.problems: list[Diagnostic] = []
         self._views: dict[str, Bilingual[FigureView]] = {}
 
-    def source(self, path: PathT) -> Source:
-        return Source(self.content.briefing_file.file, self.content.line_of(path))
+    def source(self, path: PathT, field: PathT | None = None) -> Source:
+        return Source(self.content.briefing_file.file, self.content.line_of(path),
+                      format_path(path if field is None else field))
 
     def inline(self, text: Text, path: PathT) -> Bilingual[Inline]:
         return Bilingual(self._text(text.zh, "zh", path, True) or (),
@@ -126,7 +132,8 @@ class Builder:
     def block(self, spec: BlockSpec, path: PathT) -> Block:
         """One block, by its type's build step. Its style is kept as written (checked
         against the theme by check_styles)."""
-        return BY_SPEC[type(spec)].build(spec, self, path, spec.style, self.source(path))
+        kind = BY_SPEC[type(spec)]
+        return kind.build(spec, self, path, spec.style, self.source(path, path + (kind.kind,)))
 
     def sources_note(self, rows: tuple[FigureRow, ...]) -> Bilingual[str]:
         """来源：… / Source: …, naming each distinct source of the table's figures once."""
@@ -142,9 +149,13 @@ class Builder:
                       if c not in ("value", "as_of"))
         # in a table of many columns, "RMB 21.922 billion" may wrap at its spaces
         value = self.views(fig_id, (lambda v: str(v).replace(NBSP, " ")) if extra else str)
-        return FigureRow(fig_id, self.views(fig_id, lambda v: v.label), value,
-                         self.views(fig_id, lambda v: v.as_of),
-                         self.views(fig_id, lambda v: v.source), extra)
+        row = FigureRow(fig_id, self.views(fig_id, lambda v: v.label), value,
+                        self.views(fig_id, lambda v: v.as_of),
+                        self.views(fig_id, lambda v: v.source), extra)
+        shown = [c for c in ("label", "value", "as_of", "source", *columns)
+                 if row.get(c) != Bilingual("—", "—")]
+        return replace(row, marks=tuple((c, (fig_id, CELL_VIEWS[c]))
+                                        for c in dict.fromkeys(shown)))
 
     def column_view(self, fig_id: str, column: str) -> Bilingual[str]:
         figure = self.content.figures[fig_id]
@@ -153,8 +164,7 @@ class Builder:
                "change": figure.previous or (figure.change is not None)}[column]
         if not has:
             return Bilingual("—", "—")
-        short = {"change": "trend", "schedule": "schedule_points"}  # a cell is narrow
-        return self.views(fig_id, lambda v: getattr(v, short.get(column, column))
+        return self.views(fig_id, lambda v: getattr(v, str(CELL_VIEWS[column]))
                           .replace(NBSP, " "))
 
     def breakdown(self, groups: Sequence[str], measures: Sequence[str],
@@ -288,6 +298,7 @@ def build_document(content: Content, settings: BuildSettings, layout: Layout,
         prepared_for=prepared_for(edition, settings) if edition else None,
         visit=visit(edition) if edition else None,
     )
+    builder.problems += page_break_runs(blocks)
     if builder.problems:
         raise ContentError(builder.problems)
     blocks += own["end"]
@@ -309,11 +320,30 @@ def _check_size(content: Content, found: int, limit: Limit) -> None:
                                   limit.message("the document", found), limit.hint)])
 
 
-def figure_values(content: Content) -> dict[tuple[str, str], str]:
-    """Every figure's value as `{{ id }}` prints it now, by (figure, language): what an
-    official's draft is brought up to date with (update-draft)."""
-    return {(fig_id, lang): str(FigureView(figure, lang))
-            for fig_id, figure in content.figures.items() for lang in ("zh", "en")}
+def figure_values(content: Content, wanted: Iterable[FigureRef]
+                  ) -> dict[tuple[str, str | None, str], str]:
+    """The renderings `wanted` (figure, attribute) as the document prints them now, by
+    (figure, attribute, language): what an official's draft is brought up to date with
+    (update-draft). A rendering the content no longer has (the figure or its target gone)
+    is left out."""
+    values: dict[tuple[str, str | None, str], str] = {}
+    for fig_id, attribute in set(wanted):
+        figure = content.figures.get(fig_id)
+        for lang in ("zh", "en"):
+            try:
+                if figure is None:
+                    continue
+                if attribute == "bar":  # a KPI card's bar (blocks/figures.py: build_kpis)
+                    fraction = kpi_fraction(figure)
+                    if fraction is not None:
+                        values[(fig_id, attribute, lang)] = progress_bar(fraction)
+                    continue
+                text = rendering(figure, attribute, lang)
+            except (TemplateProblem, ValueError):
+                continue
+            if text:
+                values[(fig_id, attribute, lang)] = text
+    return values
 
 
 def sources_section(content: Content, settings: BuildSettings,
@@ -332,23 +362,3 @@ def sources_section(content: Content, settings: BuildSettings,
                     None, source),
             FigureTable(None, header, tuple(builder.figure_row(f) for f in used), None, source,
                         SOURCE_COLUMNS)]
-
-
-def number_headings(blocks: list[Block], patterns: tuple[Bilingual[str], ...]) -> list[Block]:
-    """Headings numbered per level with the theme's heading_numbering `patterns`
-    (一、 （一） 1. （1）); a heading restarts the count of every level below it."""
-    if not patterns:
-        return blocks
-    counts = [0] * 5
-    numbered: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Heading) and block.level <= len(patterns):
-            counts[block.level - 1] += 1
-            counts[block.level:] = [0] * (len(counts) - block.level)
-            n = counts[block.level - 1]
-            pattern = patterns[block.level - 1]
-            numbered.append(replace(block, number=Bilingual(
-                format_heading_number(pattern.zh, n), format_heading_number(pattern.en, n))))
-        else:
-            numbered.append(block)
-    return numbered

@@ -1,10 +1,10 @@
 """A disk cache for derived data that is costly to compute and cheap to check.
 
-Font cmaps, font subsets and chart pictures are the same for the same inputs, so a build
-keeps them in $BRIEFING_CACHE_DIR (else the system's user cache folder, see cache_dir)
-under a digest of what they were made from. Entries are written atomically and checked by
-their SHA-256 when read: a missing, damaged or unwritable cache only costs the time of
-computing the data again.
+Font cmaps, font subsets, parsed fonts and chart pictures are the same for the same
+inputs, so a build keeps them in $BRIEFING_CACHE_DIR (else the system's user cache folder,
+see cache_dir) under a digest of what they were made from. Entries are written atomically
+and checked by their SHA-256 when read: a missing, damaged or unwritable cache only costs
+the time of computing the data again.
 """
 
 from __future__ import annotations

@@ -13,9 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .content.figure_file import Among, Previous, Target
 from .content.figures import format_as_of, format_change, units
-from .content.schema import Content, Section
-from .content.templating import FigureView
+from .content.schema import Content, Figure, Section
+from .content.templating import FigureView, TemplateProblem, rendering
 from .figure_use import figure_ids_in, used_figures
 
 if TYPE_CHECKING:  # the pipeline imports this module to record editions
@@ -23,6 +24,11 @@ if TYPE_CHECKING:  # the pipeline imports this module to record editions
 
 SNAPSHOT = "{id}.figures.json"
 CHANGES_JSON = "{id}.changes.json"
+# what a figure's renderings depend on, beyond its value: compared between editions, and
+# restored for a redline (a snapshot written before they were recorded lacks them)
+DEPENDS_ON = ("change", "previous", "target", "among")
+# the wordings of those, recorded as printed, for the report
+WORDINGS = ("change", "progress", "schedule", "difference")
 
 
 def snapshot(prepared: Prepared) -> dict[str, Any]:
@@ -39,26 +45,58 @@ def snapshot(prepared: Prepared) -> dict[str, Any]:
             "source": {lang: FigureView(figure, lang).source for lang in ("zh", "en")},
             "text": {lang: str(FigureView(figure, lang)) for lang in ("zh", "en")},
             "sections": quoted.get(fig_id, []),
+            **_depends_on(figure),
+            "wording": _wordings(figure),
         }
     return {"briefing": content.id, "edition": content.briefing.cover.date.isoformat(),
             "figures": figures}
 
 
+def _depends_on(figure: Figure) -> dict[str, Any]:
+    """The figure's year-on-year change, previous value, target and rank, as data."""
+    return {"change": None if figure.change is None else str(figure.change),
+            **{key: None if getattr(figure, key) is None
+               else getattr(figure, key).model_dump(mode="json")
+               for key in ("previous", "target", "among")}}
+
+
+def _wordings(figure: Figure) -> dict[str, dict[str, str]]:
+    """同比增长6.5%, 完成年度目标任务的58.8%...: each of WORDINGS the figure has, as printed."""
+    worded = {}
+    for attribute in WORDINGS:
+        try:
+            worded[attribute] = {lang: rendering(figure, attribute, lang)
+                                 for lang in ("zh", "en")}
+        except (TemplateProblem, ValueError):
+            continue  # a figure without a previous value, a target...
+    return worded
+
+
+def _differing(was: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """What differs between a figure's two snapshots: its value, unit, date, and what its
+    renderings depend on (where both snapshots record it)."""
+    return [key for key in ("value", "unit", "as_of", *DEPENDS_ON)
+            if key in was and key in now and was[key] != now[key]]
+
+
 def compare(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
-    """Changed, added and removed figures between two snapshots."""
+    """Changed, added and removed figures between two snapshots; the editions' dates, and
+    the latest date of their figures."""
     before = (old or {}).get("figures", {})
     after = new["figures"]
     changed = []
     for fig_id, now in after.items():
         was = before.get(fig_id)
-        if was is None or (was["value"], was["unit"], was["as_of"]) == \
-                (now["value"], now["unit"], now["as_of"]):
+        differing = _differing(was, now) if was is not None else []
+        if not differing:
             continue
+        kept = ("value", "as_of", "text", "wording")
         entry = {"id": fig_id, "label": now["label"], "source": now["source"],
-                 "sections": now["sections"],
-                 "old": {k: was[k] for k in ("value", "as_of", "text")},
-                 "new": {k: now[k] for k in ("value", "as_of", "text")}}
-        if was["unit"] == now["unit"] and Decimal(was["value"]) != 0:
+                 "sections": now["sections"], "fields": differing,
+                 "old": {k: was[k] for k in kept if k in was},
+                 "new": {k: now[k] for k in kept if k in now}}
+        if was["unit"] == now["unit"] and Decimal(was["value"]) != 0 and \
+                {"value", "as_of"} & set(differing):
             days = _days(was["as_of"], now["as_of"])
             entry["change"] = {lang: format_change(Decimal(now["value"]), Decimal(was["value"]),
                                                    units()[now["unit"]], lang, days)
@@ -66,13 +104,45 @@ def compare(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
         changed.append(entry)
     return {"briefing": new["briefing"], "previous_edition": (old or {}).get("edition"),
             "edition": new["edition"], "changed": changed,
+            "previous_figures_as_of": _latest(before), "figures_as_of": _latest(after),
             "added": sorted(set(after) - set(before)) if old else [],
             "removed": sorted(set(before) - set(after))}
 
 
+def _latest(figures: dict[str, Any]) -> str | None:
+    """The latest date of a snapshot's figures (thresholds have none)."""
+    return max((f["as_of"] for f in figures.values() if f.get("as_of")), default=None)
+
+
 def _days(old: str, new: str) -> int:
-    from datetime import date
-    return (date.fromisoformat(new) - date.fromisoformat(old)).days
+    """The days between two figures' dates; 0 when one has none (a threshold): the change
+    is then not worded as year on year."""
+    if not old or not new:
+        return 0
+    return (_date(new) - _date(old)).days
+
+
+def _editions(report: dict[str, Any]) -> list[str]:
+    """Which editions are compared: their dates, and their figures' latest dates; an arrow
+    only between values that differ."""
+    def span(old: str | None, new: str | None, same: str) -> str:
+        return f"{old} → {new}" if old != new else f"{new}{same}"
+
+    lines = ["上一版本 / Previous edition: " + span(
+        report["previous_edition"], report["edition"],
+        "（与本版同一日期 / the same date as this edition）")]
+    if report.get("figures_as_of"):
+        lines.append("数据截至 / Figures as of: " + span(
+            report.get("previous_figures_as_of"), report["figures_as_of"], ""))
+    return lines
+
+
+def _shown(side: dict[str, Any], other: dict[str, Any], lang: str) -> str:
+    """A figure's value as printed, and each wording that differs on the other side."""
+    worded = side.get("wording", {})
+    extra = [w[lang] for key, w in worded.items()
+             if other.get("wording", {}).get(key) != w]
+    return ("，" if lang == "zh" else ", ").join([side["text"][lang], *extra])
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -81,8 +151,7 @@ def markdown(report: dict[str, Any]) -> str:
     if report["previous_edition"] is None:
         lines.append("首次编制，无上一版本可比。 / First edition: nothing to compare with.")
         return "\n".join(lines) + "\n"
-    lines.append(f"上一版本 / Previous edition: {report['previous_edition']} → "
-                 f"{report['edition']}")
+    lines += _editions(report)
     lines.append("")
     if not report["changed"]:
         lines.append("数据无变化。 / No figure changed.")
@@ -90,16 +159,15 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["| 指标 / Figure | 原值 / Old | 新值 / New | 变化 / Change | 截至 / As of | "
                   "来源 / Source | 所在章节 / Sections |", "|---|---|---|---|---|---|---|"]
         for c in report["changed"]:
-            change = c.get("change", {"zh": "", "en": ""})
+            change = c.get("change", {"zh": "—", "en": "—"})  # the value did not change
             sections = "; ".join(f"{s['zh']} / {s['en']}" for s in c["sections"])
             lines.append(
                 f"| {c['label']['zh']} / {c['label']['en']} "
-                f"| {c['old']['text']['zh']} / {c['old']['text']['en']} "
-                f"| {c['new']['text']['zh']} / {c['new']['text']['en']} "
+                f"| {_shown(c['old'], c['new'], 'zh')} / {_shown(c['old'], c['new'], 'en')} "
+                f"| {_shown(c['new'], c['old'], 'zh')} / {_shown(c['new'], c['old'], 'en')} "
                 f"| {change['zh']} / {change['en']} "
-                f"| {format_as_of(_date(c['new']['as_of']), 'zh')} / "
-                f"{format_as_of(_date(c['new']['as_of']), 'en')} "
-                f"| {c['source']['zh']} / {c['source']['en']} | {sections} |")
+                f"| {_as_of(c['new']['as_of'], 'zh')} / {_as_of(c['new']['as_of'], 'en')} "
+                f"| {c['source']['zh'] or '—'} / {c['source']['en'] or '—'} | {sections} |")
     for kind, title in (("added", "新增 / Added"), ("removed", "删除 / Removed")):
         if report[kind]:
             lines += ["", f"{title}: " + ", ".join(report[kind])]
@@ -110,6 +178,10 @@ def _date(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
 
+def _as_of(text: str, lang: str) -> str:
+    return format_as_of(_date(text), lang) if text else "—"
+
+
 def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
     try:
         data = json.loads((out_dir / SNAPSHOT.format(id=briefing_id)).read_text("utf-8"))
@@ -118,16 +190,17 @@ def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
         return None
 
 
-def edition_files(prepared: Prepared,
-                  out_dir: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+def edition_files(prepared: Prepared, out_dir: Path,
+                  stem: str | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The changes since the last snapshot in `out_dir`, and the files that record them
     (JSON and Markdown) and the new snapshot: name -> bytes, published with the outputs
-    (publish.py)."""
+    (editions.py). Named after `stem`: the briefing's id, or a batch edition's name."""
+    stem = stem or prepared.content.id
     new = snapshot(prepared)
-    report = compare(load_snapshot(out_dir, prepared.content.id), new)
-    return report, {CHANGES_JSON.format(id=prepared.content.id): _json(report),
-                    f"{prepared.content.id}.changes.md": markdown(report).encode("utf-8"),
-                    SNAPSHOT.format(id=prepared.content.id): _json(new)}
+    report = compare(load_snapshot(out_dir, stem), new)
+    return report, {CHANGES_JSON.format(id=stem): _json(report),
+                    f"{stem}.changes.md": markdown(report).encode("utf-8"),
+                    SNAPSHOT.format(id=stem): _json(new)}
 
 
 def _json(data: dict[str, Any]) -> bytes:
@@ -150,11 +223,19 @@ def _sections_quoting(sections: list[Section]) -> dict[str, list[dict[str, str]]
 
 def content_as_of(content: Content, old_figures: dict[str, dict[str, Any]]) -> Content:
     """The content as the edition of a snapshot's figures (`old_figures`) had it: the same
-    texts, with each figure's value and date as they were (for redlines)."""
+    texts, with each figure's value, date, year-on-year change, previous value, target and
+    rank as they were (for redlines). A threshold (statistic: false) has no date."""
     figures = dict(content.figures)
+    models: dict[str, type[Previous | Target | Among]] = {
+        "previous": Previous, "target": Target, "among": Among}
     for fig_id, old in old_figures.items():
         if fig_id in figures:
-            figures[fig_id] = figures[fig_id].model_copy(update={
+            update: dict[str, Any] = {
                 "value": Decimal(old["value"]), "significant": None,
-                "as_of": datetime.date.fromisoformat(old["as_of"])})
+                "as_of": _date(old["as_of"]) if old["as_of"] else None}
+            if "change" in old:
+                update["change"] = None if old["change"] is None else Decimal(old["change"])
+            update.update((key, None if old[key] is None else model.model_validate(old[key]))
+                          for key, model in models.items() if key in old)
+            figures[fig_id] = figures[fig_id].model_copy(update=update)
     return dataclasses.replace(content, figures=figures)

@@ -225,9 +225,9 @@ def qr_drawing(link: str, size_pt: float) -> Drawing:
 
 def chart_picture(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
                   width_pt: float) -> bytes:
-    """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (registered
-    with ReportLab for the chart's own characters only)."""
-    register_fonts(theme, characters_of(chart.texts(), languages))
+    """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (the one
+    registered with ReportLab if it has the chart's characters, else for those only)."""
+    register_fonts(theme, characters_of(chart.texts(), languages), exact=False)
     font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
     return chart_png(draw_chart(chart, theme, languages, width_pt, font))
 

@@ -185,6 +185,11 @@ def _quiet_stdout() -> None:
 
 
 
+def counted(count: int, noun: str) -> str:
+    """1 conflict, 2 conflicts, 0 conflicts."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def utf8_output() -> None:
     """UTF-8 on stdout and stderr when they are files or pipes, whatever the locale (on
     Windows, Python writes a redirected stream in the ANSI code page, which may lack
@@ -233,10 +238,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"next: briefing build {args.path}")
         elif args.command == "update-draft":
             result = update_draft(args.draft, args.output, briefing=args.briefing)
-            counts = {key: len(result.report[key]) for key in ("updated", "conflicts",
-                                                               "deleted")}
-            say(f"wrote {result.output} ({counts['updated']} updated, "
-                f"{counts['conflicts']} conflicts, {counts['deleted']} deleted)")
+            report_of = result.report
+            say(f"wrote {result.output} ({len(report_of['updated'])} updated, "
+                f"{counted(len(report_of['conflicts']), 'conflict')}, "
+                f"{len(report_of['deleted'])} deleted)")
             for path in result.reports:
                 say(f"wrote {path}")
         elif args.command == "changes":
@@ -252,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             document = check(args.path, theme=args.theme, layout=args.layout,
                              strict=args.strict)
-            say(f"{args.path}: OK ({len(document.blocks)} blocks)")
+            say(f"{args.path}: OK ({counted(len(document.blocks), 'block')})")
         else:
             formats = FORMATS if args.format == "all" else (args.format,)
             with _fewer_collections():

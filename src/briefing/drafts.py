@@ -9,6 +9,7 @@ alone). Nothing here reads the DOCX or writes a file.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,10 +50,14 @@ def draft_briefing(edited: Path, briefing_id: str) -> Path:
                      "with --briefing PATH")
 
 
-def report(edited: Path, output: Path, given: Register, updated: Register) -> dict[str, Any]:
-    """The report of an update, from the draft's register before and after it."""
+def report(edited: Path, output: Path, given: Register, updated: Register,
+           labels: Mapping[tuple[str, str], str]) -> dict[str, Any]:
+    """The report of an update, from the draft's register before and after it; `labels`:
+    each figure's label in each language, by (figure, language)."""
     def entries(kind: str) -> list[dict[str, Any]]:
-        return [{"figure": o.value.figure, "lang": o.value.lang, "bookmark": o.value.bookmark,
+        return [{"figure": o.value.figure, "attribute": o.value.attribute,
+                 "label": labels.get((o.value.figure, o.value.lang)),
+                 "lang": o.value.lang, "bookmark": o.value.bookmark,
                  "printed": o.value.text, "found": o.found, "current": o.current}
                 for o in updated.outcomes_of(kind)]
 
@@ -67,10 +72,20 @@ def as_json(report: dict[str, Any]) -> bytes:
     return json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
+def _named(entry: dict[str, Any]) -> str:
+    """地区生产总值 (gdp), Gross domestic product (gdp.change): the label, in the value's
+    language, and what of the figure is printed; the id alone for a figure now gone."""
+    key = entry["figure"] + (f".{entry['attribute']}" if entry.get("attribute") else "")
+    return f"{entry['label']} ({key})" if entry.get("label") else key
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The report for the official and the secretariat, in both languages."""
+    was, now = report["draft_edition"], report["edition"]
+    edition = (f"{was} → {now}" if was != now else
+               f"{now}（与当前内容同一版本 / the same edition as the content now）")
     lines = [f"# 草稿数据更新 / Draft update: {report['briefing']}", "",
-             f"草稿版本 / Draft edition: {report['draft_edition']} → {report['edition']}",
+             f"草稿版本 / Draft edition: {edition}",
              f"结果 / Result: {report['output']} (修订 / tracked changes)", ""]
     sections = (("updated", "已更新（修订，待接受）/ Updated (tracked changes to accept)"),
                 ("conflicts", "冲突：数值已被改写，未更新 / Conflicts: typed over, left alone"),
@@ -81,7 +96,7 @@ def markdown(report: dict[str, Any]) -> str:
         if report[key]:
             lines += ["", "| 指标 / Figure | 语言 / Language | 原值 / Printed | "
                       "草稿中 / In the draft | 现值 / Now |", "|---|---|---|---|---|"]
-            lines += [f"| {e['figure']} | {e['lang']} | {e['printed']} | {e['found'] or '—'} "
+            lines += [f"| {_named(e)} | {e['lang']} | {e['printed']} | {e['found'] or '—'} "
                       f"| {e['current'] or '—'} |" for e in report[key]]
         lines.append("")
     lines.append(f"未变化 / Unchanged: {report['unchanged']}")

@@ -13,13 +13,13 @@ import io
 import logging
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 from .cache import cache_dir, cached
 from .errors import ContentError, Diagnostic, error
-from .model import Document
+from .model import Bilingual, Document, Source
 from .theme.resolve import STYLE_ROLES, ResolvedTheme
 
 log = logging.getLogger("briefing")
@@ -183,13 +183,16 @@ def _chain_codes(paths: tuple[Path, ...]) -> Coverage:
     return covered
 
 
-def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
+def check_glyphs(document: Document, theme: ResolvedTheme,
+                 first: Sequence[tuple[Bilingual[str], Source | None]] = ()) -> None:
     """Raise ContentError for each character that no font of the chain drawing it has: the
     style's font (regular and bold), then its fallbacks. (Labels such as the footer mix both
-    languages in one style; they are checked against the fonts of both.)"""
+    languages in one style; they are checked against the fonts of both.) Each character is
+    reported once, at the first text that has it: `first` (an edition's own texts, where
+    its delegations file has them), then the document's."""
     problems: list[Diagnostic] = []
     reported: set[str] = set()
-    texts = document.texts
+    texts = [*first, *document.texts]
     for lang in ("zh", "en"):
         keys = sorted({theme.style_for(role, lang).font for role in STYLE_ROLES})
         chains = [[getattr(theme.fonts[k], weight) for k in (key, *theme.fonts[key].fallback)]
@@ -213,7 +216,8 @@ def check_glyphs(document: Document, theme: ResolvedTheme) -> None:
                 fonts = ", ".join(" > ".join(p.name for p in chain) for chain in missing)
                 problems.append(error(
                     source.file if source else theme.file, source.line if source else None,
-                    "", f"character '{char}' (U+{ord(char):04X} {name}) is in none of the "
+                    source.field if source else "",
+                    f"character '{char}' (U+{ord(char):04X} {name}) is in none of the "
                     f"fonts {fonts}", "replace the character, or add a font that has it to "
                     "the theme's fallbacks"))
     if problems:

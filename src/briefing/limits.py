@@ -67,10 +67,13 @@ IMAGE_BYTES = Limit("image_bytes", 20 * 1024 * 1024, "bytes", "size of one image
 IMAGE_PIXELS = Limit("image_pixels", 40_000_000, "pixels", "width times height of one image")
 BLOCKS = Limit("blocks", 20_000, "blocks", "blocks of one document, all sections together")
 PAGES = Limit("pages", 3_000, "pages", "pages of one PDF (counted while it is laid out)")
+PAGE_BREAKS = Limit("page_breaks", 10, "page breaks in a row",
+                    "page breaks with nothing between them (each after the first makes a "
+                    "blank page)")
 
 LIMITS = (FILE_BYTES, TABLE_FILE_BYTES, XLSX_UNCOMPRESSED_BYTES, XLSX_ROWS, XLSX_COLUMNS,
           NESTING_DEPTH, IMAGE_BYTES, IMAGE_PIXELS, TEXT_CHARS, WORD_CHARS, DOCUMENT_CHARS,
-          BLOCKS, PAGES)
+          BLOCKS, PAGES, PAGE_BREAKS)
 
 # where a line may break without a space: CJK ideographs, kana, hangul, CJK punctuation and
 # full-width forms (a conservative list: a break elsewhere only makes a word shorter)

@@ -55,9 +55,10 @@ def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
         zh, en = "".join(t.zh for t in prose), " ".join(t.en for t in prose).lower()
         for term_zh, term_en, term_lower in terms:
             if term_zh in zh and term_lower not in en:
-                found.append(warning(block.source.file, block.source.line, "glossary",
+                found.append(warning(block.source.file, block.source.line, block.source.field,
                                      f"'{term_zh}' is in the Chinese but '{term_en}' is not in "
-                                     "the English"))
+                                     "the English", "write the glossary's English for it "
+                                     f"('{term_en}'), or change the glossary"))
     return found
 
 

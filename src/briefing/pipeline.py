@@ -29,15 +29,15 @@ from .build_io import (
     input_files,
     output_stem,
     stopwatch,
-    versions,
 )
-from .changes import CHANGES_JSON, content_as_of, edition_files, snapshot
+from .changes import CHANGES_JSON, content_as_of, snapshot
 from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
+from .editions import inputs_digest, publish_outputs
 from .errors import ContentError, Diagnostic, DraftError, error
 from .fonts import check_glyphs
-from .incremental import Manifest, input_digest, output_lock
+from .incremental import Manifest, output_lock
 from .layout import choose_layout
 from .lint import lint
 from .model import Document
@@ -47,8 +47,8 @@ from .revisions import revisions
 from .source.load import Loaded, load_yaml
 from .style_names import check_styles
 from .theme.locate import search_dirs
-from .theme.resolve import ResolvedTheme, resolve_theme
-from .writers import EditedDraft, WriteOptions, read_draft, write
+from .theme.resolve import ResolvedTheme, resolve_theme, with_docx_options
+from .writers import EditedDraft, WriteOptions, count_pages, read_draft, write
 
 log = logging.getLogger("briefing")
 
@@ -210,13 +210,20 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
     if problems or document is None:
         raise ContentError(problems)
     log.info("Step 6 - check_glyphs")
-    check_glyphs(document, resolved)
+    check_glyphs(document, resolved, edition.texts() if edition else ())
     warnings = lint(content, document)
     if strict and warnings:
         raise ContentError(warnings)
     for diagnostic in warnings:
         log.warning(diagnostic.format(Path.cwd()))
     return Prepared(content, resolved, document)
+
+
+def check_pages(prepared: Prepared) -> int:
+    """Step 7 without writing, for `check`: the PDF laid out (and its pages counted), so
+    that what only the layout finds is found before `build`."""
+    log.info("Step 7 - count_pages")
+    return count_pages(prepared.document, prepared.theme)
 
 
 def render(prepared: Prepared, fmt: str, options: WriteOptions = WriteOptions()) -> bytes:
@@ -256,16 +263,16 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
     with output_lock(out, wait_s):
         lap("wait")
         repair(out)  # an edition a killed run committed but did not finish moving
-        prepared = docx_overrides(prepare(path, theme, layout, strict), reference_doc,
-                                  embed_fonts)
+        prepared = prepare(path, theme, layout, strict)
+        prepared = replace(prepared, theme=with_docx_options(prepared.theme, reference_doc,
+                                                             embed_fonts))
         manifest = Manifest(out)
         briefing_id = prepared.content.id
         stem = output_stem(name, prepared)
         targets = {fmt: out / f"{stem}.{fmt}" for fmt in formats}
-        digests = {fmt: input_digest(input_files(prepared), {
-            "format": fmt, "layout": prepared.document.layout, "theme": prepared.theme.name,
-            "strict": strict, "versions": versions(),
-            **({"embed_fonts": True} if embed_fonts else {})}) for fmt in formats}
+        digests = {fmt: inputs_digest(prepared, fmt, strict=strict,
+                                      **({"embed_fonts": True} if embed_fonts else {}))
+                   for fmt in formats}
         stale = [fmt for fmt in formats
                  if force or not manifest.up_to_date(targets[fmt], digests[fmt])]
         lap("prepare")
@@ -284,23 +291,19 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
             redlined[redline_target] = render(prepared, "docx", redline_options(
                 prepared, baseline["figures"]))  # type: ignore[arg-type]
             lap("redline")
-        edition: dict[str, bytes | None] = {}  # name -> bytes; None: removed
-        for fmt, data in rendered.items():
-            edition[targets[fmt].name] = data
-            manifest.record(targets[fmt], digests[fmt], data)
-        edition.update((target.name, data) for target, data in redlined.items())
+        others: dict[str, bytes | None] = {t.name: data for t, data in redlined.items()}
+        if not redlined and (rendered or publish) and redline_target.exists():
+            others[redline_target.name] = None  # it no longer matches the outputs
+            log.warning("removed %s: it no longer matches the outputs (build --redline "
+                        "makes it again)", redline_target.name)
         if publish:
             manifest.publish(briefing_id, snapshot(prepared))
         if rendered or publish:
-            edition[manifest.path.name] = manifest.data()
-        if rendered and record:  # what changed since the last edition, and a snapshot
-            changes, files = edition_files(prepared, out)
-            edition.update(files)
-        if not redlined and (rendered or publish) and redline_target.exists():
-            edition[redline_target.name] = None  # it no longer matches the outputs
-            log.warning("removed %s: it no longer matches the outputs (build --redline "
-                        "makes it again)", redline_target.name)
-        publish_edition(out, edition)  # all of it, or none of it
+            changes = publish_outputs(out, prepared, manifest, {
+                targets[fmt]: (digests[fmt], data) for fmt, data in rendered.items()},
+                briefing_id, record, others)
+        else:  # a redline alone: the outputs and the manifest are as they were
+            publish_edition(out, others)
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
@@ -331,28 +334,13 @@ def update_draft_outputs(edited: Path, output: Path | None = None,
         raise DraftError(f"{edited}: a draft of briefing '{given.briefing}', not of "
                          f"'{prepared.content.id}' ({folder})")
     updated = render(prepared, "docx", WriteOptions(
-        draft=EditedDraft(data, figure_values(prepared.content))))
-    report = drafts.report(edited, output, given, read_draft(updated, str(output)))
+        draft=EditedDraft(data, figure_values(prepared.content, (
+            (v.figure, v.attribute) for v in given.values)))))
+    labels = {(fig_id, lang): getattr(figure.label, lang)
+              for fig_id, figure in prepared.content.figures.items() for lang in ("zh", "en")}
+    report = drafts.report(edited, output, given, read_draft(updated, str(output)), labels)
     reports = drafts.report_paths(output)
     save_atomic(output, updated)
     save_atomic(reports[0], drafts.markdown(report).encode("utf-8"))
     save_atomic(reports[1], drafts.as_json(report))
     return drafts.DraftUpdate(output, reports, report)
-
-
-def docx_overrides(prepared: Prepared, reference_doc: Path | None,
-                   embed_fonts: bool = False) -> Prepared:
-    """The prepared build with the command line's DOCX options over the theme's: the DOCX
-    started from `reference_doc` (--reference-doc; ContentError if it is no readable
-    DOCX), the free faces embedded (--embed-fonts)."""
-    theme = prepared.theme
-    if reference_doc is not None:
-        from .theme.resolve import reference_doc_problem
-
-        problem = reference_doc_problem(reference_doc.resolve())
-        if problem:
-            raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
-        theme = replace(theme, reference_doc=reference_doc.resolve())
-    if embed_fonts:
-        theme = replace(theme, embed_fonts=True)
-    return prepared if theme is prepared.theme else replace(prepared, theme=theme)

@@ -6,13 +6,14 @@ Imported only where ReportLab draws: a DOCX build whose charts are cached never 
 
 from __future__ import annotations
 
-import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .fonts import common_characters, font_subset
+from .parsed_fonts import parsed_font
 from .theme.resolve import ResolvedFont, ResolvedTheme
 
 
@@ -22,22 +23,24 @@ def font_names(font: ResolvedFont) -> tuple[str, str]:
     return f"briefing-{font.regular.stem}", f"briefing-{font.bold.stem}"
 
 
-def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
+def register_fonts(theme: ResolvedTheme, characters: frozenset[str], exact: bool = True) -> None:
     """Register the theme's font files with ReportLab, each subset to the common characters
     and `characters` (those the document draws). ReportLab parses a whole CJK font in 85 ms
-    and keeps 28 MiB of it; the subset, cached on disk, takes 7 ms. A font registered by an
-    earlier build in this process is kept while it has every character needed."""
+    and keeps 28 MiB of it; the subset, cached on disk, in 12 ms, or its parsed tables are
+    loaded from the cache (parsed_fonts.py).
+
+    The subset a build draws with is that of its own characters, whatever earlier builds in
+    this process registered: the PDF embeds ReportLab's cut of it, whose glyph data and
+    bounding box follow the subset, so a PDF is byte for byte the one a fresh process
+    writes. Without `exact` (a chart drawn to a picture, whose pixels do not depend on the
+    subset) a registered font that has the characters is kept."""
     wanted = common_characters() | characters
     for font in theme.fonts.values():
         regular, bold = font_names(font)
         for name, path in ((regular, font.regular), (bold, font.bold)):
             known = _registered.get(name)
-            if known and known[0] == path and wanted <= known[1]:
-                continue
-            covered = wanted | known[1] if known and known[0] == path else wanted
-            _register(name, font_subset(path, covered, layout=False))
-            _forget_widths(name)
-            _registered[name] = (path, covered)
+            if known is None or not known.serves(name, path, wanted, exact):
+                _register(name, path, wanted, known)
         pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular,
                                       boldItalic=bold)
 
@@ -45,25 +48,46 @@ def register_fonts(theme: ResolvedTheme, characters: frozenset[str]) -> None:
 def registered_characters(name: str) -> frozenset[str] | None:
     """The characters of the subset registered under `name`, None if we registered none."""
     known = _registered.get(name)
-    return known[1] if known else None
+    return known.characters if known else None
 
 
 def registered_files() -> tuple[tuple[str, str], ...]:
     """(name, font file) of every font we registered: what a name draws with."""
-    return tuple(sorted((name, str(path)) for name, (path, _) in _registered.items()))
+    return tuple(sorted((name, str(known.path)) for name, known in _registered.items()))
 
 
-_registered: dict[str, tuple[Path, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class _Registration:
+    """A font we registered: its file, the characters it was subset to, the parsed font."""
+
+    path: Path
+    characters: frozenset[str]
+    font: TTFont
+
+    def serves(self, name: str, path: Path, wanted: frozenset[str], exact: bool) -> bool:
+        """Whether a build wanting these characters of `path` can draw with this font: it
+        is still the font ReportLab draws `name` with (anything that registers a font
+        replaces ReportLab's entry, not this record), of that file, with those characters."""
+        return (pdfmetrics._fonts.get(name) is self.font and self.path == path
+                and (wanted == self.characters if exact else wanted <= self.characters))
 
 
-def _register(name: str, font_data: bytes) -> None:
+_registered: dict[str, _Registration] = {}
+
+
+def _register(name: str, path: Path, characters: frozenset[str],
+              replaced: _Registration | None) -> None:
     """Our font under our name, and only there. pdfmetrics.registerFont keeps the first font
     registered under a name, and files each font by its face name too, handing that first
     font to any later registration of the same face: another program's Noto Sans SC would
     be given our subset, or ours replaced by theirs. (This is what registerFont does for a
     name it has not seen, minus the face filing; TTFont.unregister works on the same table.)"""
-    pdfmetrics._fonts[name] = TTFont(name, io.BytesIO(font_data))
+    font = parsed_font(name, font_subset(path, characters, layout=False))
+    pdfmetrics._fonts[name] = font
     pdfmetrics.registerFontFamily(name)
+    if replaced is None or replaced.path != path:
+        _forget_widths(name)  # another file: measure anew (subsets of one file agree)
+    _registered[name] = _Registration(path, characters, font)
 
 
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}

@@ -1,6 +1,7 @@
 """Refusals and messages of the commands (issue 17, items 6-8): `--wait` below zero, `changes`
-of a folder without an edition, a closed pipe, duplicate delegation ids; and every case
-of tests/errors/ again, under the time and memory limit of this suite."""
+of a folder without an edition, a closed pipe, duplicate delegation ids, a character no
+font has in a delegation's texts; and every case of tests/errors/ again, under the time
+and memory limit of this suite."""
 
 from __future__ import annotations
 
@@ -62,6 +63,99 @@ def it_locates_a_repeated_delegation_id(tmp_path: Path) -> None:
         load_delegations(file)
     [problem] = caught.value.diagnostics
     assert problem.line == 6 and "first on line 3" in problem.message
+
+
+def it_locates_a_repeated_delegation_id_in_a_spreadsheet(tmp_path: Path) -> None:
+    file = tmp_path / "visits.csv"
+    file.write_text("id,name_zh,name_en,visit_date\nacme,甲,A,2024-03-12\n"
+                    "acme,乙,B,2024-03-13\n", "utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_delegations(file, briefing_copy(tmp_path / "b"))
+    [problem] = caught.value.diagnostics
+    assert (problem.line, problem.field_path) == (3, "A3 delegations[1].id")
+    assert "first on line 2" in problem.message and problem.hint
+
+
+MISSING = "\U00013000"  # EGYPTIAN HIEROGLYPH A001: in none of the shipped fonts
+
+
+def _batch_of(folder: Path, file: Path) -> list[tuple[str, str | None]]:
+    from briefing.batch import run_batch
+
+    report = run_batch(file, folder.parent / "out", ("pdf",), jobs=1,
+                       briefing=folder if file.suffix == ".csv" else None)
+    return [(r.delegation, r.error) for r in report.results]
+
+
+@pytest.mark.parametrize("field", ["name.en", "organisation.zh", "greeting.en",
+                                   "contact.title.zh", "contact.phone"])
+def it_locates_a_character_no_font_has_in_a_delegation(tmp_path: Path, field: str) -> None:
+    """It was blamed on the briefing's cover (briefing.yaml:2)."""
+    folder = briefing_copy(tmp_path / "b")
+    values = {"name.en": "A", "organisation.zh": "甲公司", "greeting.en": "Welcome",
+              "contact.title.zh": "主任", "contact.phone": "+86 1"}
+    values[field] = values[field] + MISSING
+    file = tmp_path / "visits.yaml"
+    file.write_text(f"""briefing: b
+delegations:
+  - id: good
+    name: {{zh: 乙, en: B}}
+    visit_date: 2024-03-12
+  - id: acme
+    name: {{zh: 甲, en: "{values['name.en']}"}}
+    organisation: {{zh: "{values['organisation.zh']}", en: A Ltd}}
+    visit_date: 2024-03-12
+    greeting:
+      zh: 欢迎
+      en: "{values['greeting.en']}"
+    contact:
+      name: {{zh: 王芳, en: Wang Fang}}
+      title:
+        zh: "{values['contact.title.zh']}"
+        en: Director
+      phone: "{values['contact.phone']}"
+""", "utf-8")
+    lines = file.read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if MISSING in text)
+    outcome = bounded(_batch_of, folder, file, seconds=30)
+    assert outcome.kind == "returned", outcome.text
+    (good, fine), (acme, error) = outcome.value
+    assert fine is None and acme == "acme" and error is not None
+    assert error.startswith(f"{file}:{line}: delegations[1].{field}: character '{MISSING}'"), \
+        error
+    assert "hint: replace the character" in error
+
+
+def it_locates_an_unknown_theme_of_a_delegation(tmp_path: Path) -> None:
+    """It was reported as 'theme: unknown theme', as if typed on the command line."""
+    folder = briefing_copy(tmp_path / "b")
+    file = tmp_path / "visits.yaml"
+    file.write_text("""briefing: b
+delegations:
+  - id: good
+    name: {zh: 乙, en: B}
+    visit_date: 2024-03-12
+  - id: acme
+    name: {zh: 甲, en: A}
+    visit_date: 2024-03-12
+    theme: goverment
+""", "utf-8")
+    outcome = bounded(_batch_of, folder, file, seconds=30)
+    assert outcome.kind == "returned", outcome.text
+    (_, fine), (_, error) = outcome.value
+    assert fine is None and error is not None
+    assert error.startswith(f"{file}:9: delegations[1].theme: unknown theme 'goverment'"), error
+
+
+def it_locates_a_character_no_font_has_in_a_delegation_spreadsheet(tmp_path: Path) -> None:
+    folder = briefing_copy(tmp_path / "b")
+    file = tmp_path / "visits.csv"
+    file.write_text(f"id,name_zh,name_en,visit_date\nacme,甲,A{MISSING},2024-03-12\n",
+                    "utf-8")
+    outcome = bounded(_batch_of, folder, file, seconds=30)
+    assert outcome.kind == "returned", outcome.text
+    [(_, error)] = outcome.value
+    assert error is not None and f"{file}:2: C2 delegations[0].name.en: character" in error
 
 
 @pytest.mark.parametrize("case", ERROR_CASES, ids=[c.stem for c in ERROR_CASES])

@@ -279,7 +279,7 @@ CASES: dict[str, Case] = {
     "chart-mixed-units": Case(block("chart: {type: bar, title: {zh: 图, en: C}, "
                                     "figures: [signed_projects, signed_investment]}"),
                               "briefing.yaml", "share one unit"),
-    "page-break-false": Case(block("page_break: false")),
+    "page-break-false": Case(block("page_break: false"), "briefing.yaml", "page_break: true"),
 }
 
 

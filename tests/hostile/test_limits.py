@@ -127,12 +127,39 @@ def it_bounds_the_blocks(tmp_path: Path) -> None:
     _over(folder, limits.BLOCKS, seconds=15)
 
 
-def it_bounds_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", ["check", "build"])
+def it_bounds_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """`check` lays the PDF out too: what it passes, `build` writes (it counted pages only
+    at build before)."""
     monkeypatch.setenv(limits.PAGES.variable, "20")
     breaks = ("      - page_break: true\n      - paragraph: {zh: 文字, en: text}\n") * 30
     folder = briefing_copy(tmp_path / "b", replace=("      - kpis:", breaks + "      - kpis:"))
-    _over(folder, limits.PAGES, build=True, seconds=30)
+    text = _over(folder, limits.PAGES, build=command == "build", seconds=30)
+    # at the block being laid out when the limit was passed
+    assert "briefing.yaml:" in text and ".blocks[" in text, text
     assert not (folder / "out" / "b.pdf").exists()
+
+
+def it_bounds_the_page_breaks_in_a_row(tmp_path: Path) -> None:
+    """Eleven page breaks in a row: "this block does not fit on a page, even split" at
+    another block's line before, from ReportLab's guard against endless empty pages."""
+    breaks = "      - page_break: true\n" * 11
+    folder = briefing_copy(tmp_path / "b", replace=("      - kpis:", breaks + "      - kpis:"))
+    text = _over(folder, limits.PAGE_BREAKS)
+    lines = (folder / "briefing.yaml").read_text("utf-8").splitlines()
+    first = lines.index("      - page_break: true") + 1
+    assert f"briefing.yaml:{first + 10}: sections[0].blocks[11].page_break:" in text, text
+    assert f"from line {first}" in text and "blank page" in text
+
+
+def it_builds_as_many_page_breaks_in_a_row_as_the_limit_allows(tmp_path: Path) -> None:
+    """Ten at the start (ten blank pages after the cover) and ten at the end."""
+    breaks = "      - page_break: true\n" * 10
+    folder = briefing_copy(tmp_path / "b", replace=("    blocks:\n", "    blocks:\n" + breaks))
+    with (folder / "briefing.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(breaks)
+    outcome = bounded(briefing.build, folder, folder / "out", seconds=30)
+    assert outcome.kind == "returned", outcome.text
 
 
 def it_bounds_an_image(tmp_path: Path) -> None:

@@ -52,6 +52,7 @@ SIGNATURES = {
     "reportlab.platypus.doctemplate.BaseDocTemplate._allSatisfied": "(self)",
     "reportlab.platypus.doctemplate.BaseDocTemplate.handle_flowable": "(self, flowables)",
     "reportlab.platypus.doctemplate.BaseDocTemplate.beforeDocument": "(self)",
+    "reportlab.platypus.tableofcontents.TableOfContents.beforeBuild": "(self)",
 }
 
 
@@ -85,6 +86,18 @@ def it_finds_each_internal_with_the_signature_we_use(name: str) -> None:
     assert signature == SIGNATURES[name], (
         f"ReportLab {VERSION} changed {name}: it is now {signature}, the PDF writer uses "
         f"{SIGNATURES[name]}")
+
+
+def it_finds_the_count_of_empty_pages_allowed() -> None:
+    # the PDF writer raises it so that the page breaks check allows are never taken for
+    # a block too big for any page (ReportLab's loop guard)
+    from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError
+
+    template = BaseDocTemplate(None)
+    assert getattr(template, "_emptyPagesAllowed", None) == 10, \
+        f"ReportLab {VERSION} has no BaseDocTemplate._emptyPagesAllowed"
+    assert "_emptyPagesAllowed" in BaseDocTemplate.handle_pageEnd.__code__.co_names
+    assert issubclass(LayoutError, Exception)
 
 
 def it_finds_the_layout_tolerance() -> None:

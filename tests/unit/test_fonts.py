@@ -77,8 +77,8 @@ def it_embeds_fonts_subset_to_the_document_and_keeps_every_character(make_briefi
                                           "utf-8")
     [pdf] = briefing.build(folder, tmp_path / "one", formats=("pdf",))
     assert "郾城" in "".join(pdf_text(pdf))
-    # a second document in the same process needs a character the first did not have: the
-    # registered subset grows (ReportLab silently keeps a font registered under a name)
+    # a second document in the same process: its fonts are those of its own characters
+    # (ReportLab silently keeps a font registered under a name: we replace our entry)
     (folder / "briefing.yaml").write_text(text.replace("en: First item", "en: Luohe (漯河)"),
                                           "utf-8")
     [pdf] = briefing.build(folder, tmp_path / "two", formats=("pdf",))

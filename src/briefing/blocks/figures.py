@@ -161,9 +161,11 @@ def breakdown_table(table: TableSpec, b: Builder, path: PathT, caption: Bilingua
         extra = tuple((f"m{i}", b.views(f, lambda v: str(v).replace(NBSP, " ")) if f
                        else Bilingual("—", "—")) for i, f in enumerate(row))
         first = used[0] if used else None
+        marks = tuple((f"m{i}", (f, None)) for i, f in enumerate(row) if f) + (
+            (("as_of", (first, "as_of")),) if first else ())
         rows.append(FigureRow(group, b.group_label(group), Bilingual("", ""),
                               b.views(first, lambda v: v.as_of) if first else Bilingual("", ""),
-                              _sources(b, used), extra))
+                              _sources(b, used), extra, marks))
     header = (b.labels["table_figure"], *(b.measure_label(m) for m in table.measures))
     return FigureTable(caption, header, tuple(rows), style, src,
                        breakdown_columns(len(table.measures)), note=b.sources_note(tuple(rows)))
@@ -192,11 +194,11 @@ def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
                              b.views(f, lambda v: v.trend)
                              if figures[f].previous or figures[f].change is not None else None,
                              b.views(f, lambda v: v.progress) if figures[f].target else None,
-                             _fraction(figures[f]), figure=f)
+                             kpi_fraction(figures[f]), figure=f)
                          for f in spec.kpis), style, src)
 
 
-def _fraction(figure: Figure) -> float | None:
+def kpi_fraction(figure: Figure) -> float | None:
     """The value's share of its target, for a KPI card's bar."""
     if figure.target is None or figure.value is None:
         return None

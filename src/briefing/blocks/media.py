@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..content.fields import PathT, Strict, Text
-from ..model import Image, PageBreak, Source
+from ..errors import Diagnostic, error
+from ..limits import PAGE_BREAKS
+from ..model import Block, Image, PageBreak, Source
 from .base import BlockSpec
 
 if TYPE_CHECKING:
@@ -29,6 +31,14 @@ class ImageBlock(BlockSpec):
 class PageBreakBlock(BlockSpec):
     page_break: bool
 
+    @field_validator("page_break")
+    @classmethod
+    def _only_true(cls, value: bool) -> bool:
+        if not value:  # `page_break: false` reads as "no break" but was one: refused
+            raise ValueError("a page break is written 'page_break: true'; for no page "
+                             "break, remove the block")
+        return value
+
 
 def build_image(spec: ImageBlock, b: Builder, path: PathT, style: str | None,
                 src: Source) -> Image:
@@ -43,3 +53,21 @@ def build_image(spec: ImageBlock, b: Builder, path: PathT, style: str | None,
 def build_page_break(spec: PageBreakBlock, b: Builder, path: PathT, style: str | None,
                      src: Source) -> PageBreak:
     return PageBreak(style, src)
+
+
+def page_break_runs(blocks: list[Block]) -> list[Diagnostic]:
+    """A run of more page breaks in a row than PAGE_BREAKS allows, at the first break over
+    the limit: each after the first makes a blank page, and the PDF's layout takes a long
+    run of empty pages for a block that fits on none (ReportLab stops after ten)."""
+    problems: list[Diagnostic] = []
+    run: list[Source] = []
+    for block in blocks:
+        run = run + [block.source] if isinstance(block, PageBreak) else []
+        if len(run) == PAGE_BREAKS.value + 1:
+            first, over = run[0], run[-1]
+            problems.append(error(over.file, over.line, over.field, PAGE_BREAKS.message(
+                f"the run of page breaks from line {first.line}", None),
+                "one page_break starts a new page; remove the ones after it (for a blank "
+                f"page, two in a row), or raise the limit for a run: {PAGE_BREAKS.variable}="
+                f"{PAGE_BREAKS.value * 10} (see docs/limits.md)"))
+    return problems

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from ..errors import ContentError, error
 from ..layout import LAYOUTS
+from ..model import Bilingual, Source
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, format_path, load_yaml
 from ..source.parse import parse_model
@@ -57,6 +58,34 @@ class Delegation(Strict):
     greeting: Text | None = None
     contact: Contact | None = None
     link: str | None = None
+    _texts: list[tuple[Bilingual[str], Source]] = PrivateAttr(default_factory=list)
+    _theme_source: Source | None = PrivateAttr(default=None)
+
+    def texts(self) -> list[tuple[Bilingual[str], Source]]:
+        """The edition's own texts (name, organisation, greeting, contact), one language
+        each, with where the delegations file has them: the glyph check reads these
+        first, so that a character no font has is reported there, not at the cover."""
+        return self._texts
+
+    def theme_source(self) -> Source | None:
+        """Where the delegations file names this edition's theme (None: it names none)."""
+        return self._theme_source
+
+    def _locate(self, loaded: Loaded, index: int) -> None:
+        def source(path: tuple[str | int, ...]) -> Source:
+            where = ("delegations", index) + path
+            return Source(loaded.file, loaded.line_of(where), _field(loaded, where))
+        texts = []
+        for path, text in self.parts():
+            if isinstance(text, Text):
+                texts += [(Bilingual(text.zh, ""), source((*path, "zh"))),
+                          (Bilingual("", text.en), source((*path, "en")))]
+        if self.contact:
+            texts += [(Bilingual(value, value), source(("contact", key))) for key, value
+                      in (("phone", self.contact.phone), ("email", self.contact.email))]
+        self._texts = texts
+        if self.theme is not None:
+            self._theme_source = source(("theme",))
 
     @field_validator("id")
     @classmethod
@@ -143,6 +172,12 @@ def _from_table(path: Path, briefing: Path) -> Loaded:
     return loaded
 
 
+def _field(loaded: Loaded, where: tuple[str | int, ...]) -> str:
+    """A field's path for messages, after its cell where it came from a spreadsheet."""
+    cell = loaded.cell_of(where)
+    return f"{cell} {format_path(where)}" if cell else format_path(where)
+
+
 def load_delegations(path: Path, briefing: Path | None = None) -> Delegations:
     """Read and check a delegations file (YAML, or CSV/XLSX with `briefing` given);
     ContentError names the file, line (row and cell) and field."""
@@ -159,10 +194,11 @@ def load_delegations(path: Path, briefing: Path | None = None) -> Delegations:
         raise ContentError(problems)
     first: dict[str, int] = {}
     for index, delegation in enumerate(spec.delegations):
+        delegation._locate(loaded, index)
         where = ("delegations", index, "id")
         if delegation.id in first:
             earlier = loaded.line_of(("delegations", first[delegation.id], "id"))
-            problems.append(error(path, loaded.line_of(where), format_path(where),
+            problems.append(error(path, loaded.line_of(where), _field(loaded, where),
                                   f"id '{delegation.id}' is used twice (first on line "
                                   f"{earlier})", "each edition needs its own id: its files "
                                   "are named after it"))

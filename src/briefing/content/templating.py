@@ -37,20 +37,18 @@ class TemplateProblem(Exception):
         self.unknown_figure = unknown_figure
 
 
-# `{{ id }}` in a marked text: MARK_START id MARK_VALUE value MARK_END (private-use
-# characters, which no text contains), turned into FigureMark spans by parse_inline
+# `{{ id }}` or `{{ id.attribute }}` in a marked text: MARK_START id or id.attribute
+# MARK_VALUE its rendering MARK_END (private-use characters, which no text contains),
+# turned into FigureMark spans by parse_inline
 MARK_START, MARK_VALUE, MARK_END = "\ue000", "\ue001", "\ue002"
 
 
 @dataclass(frozen=True)
 class FigureView:
-    """What a template sees of a figure, in one language. `{{ id }}` is the full value;
-    a view with `mark` (the figure's id) wraps it in MARK_* characters, so that its place
-    in the text is known."""
+    """What a template sees of a figure, in one language. `{{ id }}` is the full value."""
 
     figure: Figure
     lang: Lang
-    mark: str | None = None
 
     def __str__(self) -> str:
         figure = self.figure
@@ -60,8 +58,6 @@ class FigureView:
             # a rank means little without what it is counted among: 7个县（市）中第1位
             text = (f"{among.count}{among.zh}中{text}" if self.lang == "zh"
                     else f"{text} of {among.count} {among.en}")
-        if self.mark:
-            return f"{MARK_START}{self.mark}{MARK_VALUE}{text}{MARK_END}"
         return text
 
     def _value(self, value: Decimal, about: bool) -> str:
@@ -302,7 +298,7 @@ def figure_refs_in_order(template: str) -> list[str]:
 def render_text(template: str, lang: Lang, figures: dict[str, Figure],
                 marked: bool = False) -> str:
     """Render one language's text; raises TemplateProblem for the user to fix. With
-    `marked`, each `{{ id }}` value is wrapped in MARK_* characters."""
+    `marked`, each reference's rendering is wrapped in MARK_* characters."""
     if not _needs_rendering(template):
         return template  # plain text: nothing to parse
     return "".join(part if isinstance(part, str) else _reference(part, lang, figures, marked)
@@ -316,10 +312,23 @@ def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figu
     if figure is None:
         raise TemplateProblem(f"unknown figure '{fig_id}'", did_you_mean(fig_id, figures),
                               unknown_figure=fig_id)
-    view = FigureView(figure, lang, fig_id if marked and attribute is None else None)
+    if attribute is not None and attribute not in ATTRIBUTES:
+        raise TemplateProblem(f"a figure has no attribute '{attribute}'",
+                              did_you_mean(attribute, ATTRIBUTES) or _ATTRIBUTES_HINT)
+    text = rendering(figure, attribute, lang)
+    if not marked or not text:
+        return text
+    key = fig_id if attribute is None else f"{fig_id}.{attribute}"
+    return f"{MARK_START}{key}{MARK_VALUE}{text}{MARK_END}"
+
+
+def rendering(figure: Figure, attribute: str | None, lang: Lang) -> str:
+    """What `{{ id }}` (`attribute` None) or `{{ id.attribute }}` prints of a figure, in
+    one language; TemplateProblem if the figure has no such rendering (an attribute not in
+    ATTRIBUTES, a target it lacks...)."""
+    view = FigureView(figure, lang)
     if attribute is None:
         return str(view)
     if attribute not in ATTRIBUTES:
-        raise TemplateProblem(f"a figure has no attribute '{attribute}'",
-                              did_you_mean(attribute, ATTRIBUTES) or _ATTRIBUTES_HINT)
+        raise TemplateProblem(f"a figure has no attribute '{attribute}'")
     return str(getattr(view, attribute))

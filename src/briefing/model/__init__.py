@@ -25,6 +25,7 @@ from .blocks import (
 from .document import Cover, Document, dump, label_parts
 from .figure_blocks import (
     BAR_MARKS,
+    CELL_VIEWS,
     FIGURE_COLUMNS,
     SOURCE_COLUMNS,
     CallOut,
@@ -36,12 +37,25 @@ from .figure_blocks import (
     KpiGrid,
     breakdown_columns,
     figure_columns,
+    progress_bar,
 )
-from .text import Bilingual, FigureMark, Inline, Lang, Note, Run, Source, characters_of, plain_text
+from .text import (
+    Bilingual,
+    FigureMark,
+    FigureRef,
+    Inline,
+    Lang,
+    Note,
+    Run,
+    Source,
+    characters_of,
+    plain_text,
+)
 
-__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "FIGURE_COLUMNS", "SOURCE_COLUMNS", "Bilingual", "Block",
-           "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
-           "FigureMark", "FigureRow", "FigureTable", "Heading", "Image", "Inline", "Kpi",
-           "KpiGrid", "Lang", "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote", "Run",
-           "Source", "block_roles", "breakdown_columns", "characters_of", "dump",
-           "figure_columns", "label_parts", "plain_text"]
+__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "CELL_VIEWS", "FIGURE_COLUMNS", "SOURCE_COLUMNS",
+           "Bilingual", "Block", "BulletList", "CallOut", "Chart", "Column", "ContactCard",
+           "Cover", "Document", "FigureMark", "FigureRef", "FigureRow", "FigureTable",
+           "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang", "ModelBlock", "Note",
+           "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
+           "breakdown_columns", "characters_of", "dump", "figure_columns", "label_parts",
+           "plain_text", "progress_bar"]

@@ -110,7 +110,8 @@ def _dump_value(name: str, value: object, depth: int, lines: list[str]) -> None:
     elif is_dataclass(value) and not isinstance(value, (type, Run)):
         lines.append(f"{pad}{name}:")
         for f in fields(value):
-            _dump_value(f.name, getattr(value, f.name), depth + 1, lines)
+            if f.metadata.get("dump", True):  # not: where figures stand (the DOCX's marks)
+                _dump_value(f.name, getattr(value, f.name), depth + 1, lines)
     else:
         lines.append(f"{pad}{name}: {_short(value)}")
 

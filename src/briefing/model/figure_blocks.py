@@ -4,18 +4,27 @@ cards and charts. Each shows both languages in one box, across the page."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .base import ModelBlock, _plain, _roles
-from .text import Bilingual, Inline, Lang, Note, Source, inline_notes
+from .text import Bilingual, FigureRef, Inline, Lang, Note, Source, inline_notes
+
+# what a figure table's cell of each column shows of its figure: the attribute of the
+# figure's template view (None: the value; a cell is narrow, so change and schedule in
+# their short forms)
+CELL_VIEWS: dict[str, str | None] = {
+    "label": "label", "value": None, "as_of": "as_of", "source": "source",
+    "target": "target", "of_target": "of_target", "change": "trend",
+    "schedule": "schedule_points"}
 
 
 @dataclass(frozen=True)
 class FigureRow:
     """A row of a figure table: a figure (or, in a breakdown, a group) and its cells. The
     columns a table chose beyond these (target, of_target, change, or a breakdown's
-    measures) are in `extra`, by field name."""
+    measures) are in `extra`, by field name. `marks`: the rendering of a figure each cell
+    shows, by field name (a cell not listed shows none: a "—", a group's label)."""
 
     figure_id: str
     label: Bilingual[str]
@@ -23,6 +32,7 @@ class FigureRow:
     as_of: Bilingual[str]
     source: Bilingual[str]
     extra: tuple[tuple[str, Bilingual[str]], ...] = ()
+    marks: tuple[tuple[str, FigureRef], ...] = field(default=(), metadata={"dump": False})
 
     def get(self, field: str) -> Bilingual[str]:
         """The cell of a column's field."""
@@ -30,6 +40,10 @@ class FigureRow:
             if name == field:
                 return value
         return getattr(self, field)  # type: ignore[no-any-return]
+
+    def mark_of(self, field: str) -> FigureRef | None:
+        """The rendering of a figure the cell of `field` shows, if it shows one."""
+        return dict(self.marks).get(field)
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,10 @@ class CallOut(ModelBlock):
     source: Source
     figure: str | None = None  # the id of the figure `value` prints
 
+    def mark_of(self, part: str) -> FigureRef | None:
+        """The rendering of its figure a part (value, label) shows."""
+        return (self.figure, None if part == "value" else part) if self.figure else None
+
     roles = _roles(("callout_value", "Call-out Figure", "Call-out Figure English"),
                    ("callout_label", "Call-out Label", "Call-out Label English"),
                    ("callout_text", "Call-out Text", "Call-out Text English"))
@@ -130,8 +148,19 @@ class Kpi:
     fraction: float | None = None  # of the target (may be over 1): the card's small bar
     figure: str | None = None  # the id of the figure `value` prints
 
+    def mark_of(self, part: str) -> FigureRef | None:
+        """The rendering of its figure a part shows: value, label, trend, progress (the
+        attributes of the figure's template view) or bar (`progress_bar`)."""
+        return (self.figure, None if part == "value" else part) if self.figure else None
+
 
 BAR_MARKS = "■□"  # a KPI card's bar of progress, in text: reached, still to do
+
+
+def progress_bar(fraction: float) -> str:
+    """A KPI card's bar of progress in text, in ten blocks: ■■■■■■□□□□ for 0.6."""
+    filled = round(max(0.0, min(fraction, 1.0)) * 10)
+    return BAR_MARKS[0] * filled + BAR_MARKS[1] * (10 - filled)
 
 
 @dataclass(frozen=True)

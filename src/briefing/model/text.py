@@ -29,12 +29,19 @@ class Bilingual(Generic[T]):
 
 @dataclass(frozen=True)
 class FigureMark:
-    """Where a figure's value stands in a run's text: text[start:end] is figure `figure`
-    as `{{ figure }}` printed it. The DOCX marks it, so that update-draft finds it again."""
+    """Where a rendering of a figure stands in a run's text: text[start:end] is figure
+    `figure` as `{{ figure }}` printed it (`attribute` None) or as `{{ figure.attribute }}`
+    did. The DOCX marks it, so that update-draft finds it again."""
 
     start: int
     end: int
     figure: str
+    attribute: str | None = None
+
+
+# A rendering of a figure, by what it depends on: the figure's id and the attribute of
+# its template view (None: its value), or "bar" (a KPI card's bar of progress)
+FigureRef = tuple[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,12 @@ def plain_text(runs: Inline) -> str:
 
 @dataclass(frozen=True)
 class Source:
+    """Where something was written, for messages: the file, its line, and the field there
+    (`sections[0].blocks[2].paragraph`, `delegations[1].name.en`; "" where none is)."""
+
     file: Path
     line: int | None
+    field: str = ""
 
     def __str__(self) -> str:
         return f"{self.file.name}:{self.line}"

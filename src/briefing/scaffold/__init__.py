@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, UsageError
 from ..output import save_atomic
 from ..theme.locate import builtin_dir
 
@@ -20,9 +20,10 @@ FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 def new_briefing(folder: Path) -> list[Path]:
     """Write a new briefing into `folder`, which must not exist; return the files written.
-    OutputError when it exists or cannot be made: nothing is overwritten."""
+    UsageError for a name that cannot name a briefing; OutputError when the folder exists
+    or cannot be made: nothing is overwritten."""
     if not FOLDER_NAME.fullmatch(folder.name):
-        raise OutputError(f"'{folder.name}' cannot name a briefing: use letters, digits, "
+        raise UsageError(f"'{folder.name}' cannot name a briefing: use letters, digits, "
                           "'-', '_' and '.', e.g. xicheng-2024")
     try:
         folder.mkdir(parents=True)

@@ -204,6 +204,19 @@ def reference_doc_problem(path: Path) -> str | None:
     return None
 
 
+def with_docx_options(theme: ResolvedTheme, reference_doc: Path | None,
+                      embed_fonts: bool = False) -> ResolvedTheme:
+    """The theme with the command line's DOCX options over its own: the DOCX started from
+    `reference_doc` (--reference-doc; ContentError if it is no readable DOCX), the free
+    faces embedded (--embed-fonts)."""
+    if reference_doc is not None:
+        problem = reference_doc_problem(reference_doc.resolve())
+        if problem:
+            raise ContentError([error(reference_doc, None, "--reference-doc", problem)])
+        theme = replace(theme, reference_doc=reference_doc.resolve())
+    return replace(theme, embed_fonts=True) if embed_fonts else theme
+
+
 def _one_per_field(problems: list[Diagnostic]) -> list[Diagnostic]:
     """A value the schema refused is reported once (not again as missing once dropped)."""
     seen: set[tuple[object, ...]] = set()

@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class EditedDraft:
     """An official's edited DOCX (`data`, made by the DOCX writer) to bring up to date with
-    `values`: each figure's value now, by (figure, language), as the model prints it."""
+    `values`: each rendering of a figure the draft marks, as the model prints it now, by
+    (figure, attribute or None for the value, language)."""
 
     data: bytes
-    values: Mapping[tuple[str, str], str]
+    values: Mapping[tuple[str, str | None, str], str]
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,15 @@ def write(fmt: str, document: Document, theme: ResolvedTheme,
           options: WriteOptions = WriteOptions()) -> bytes:
     """The bytes of `document` as a file of format `fmt` (a key of WRITERS)."""
     return writer_for(fmt)(document, theme, options)
+
+
+def count_pages(document: Document, theme: ResolvedTheme) -> int:
+    """The number of pages of the document's PDF, laid out as the PDF writer lays it out,
+    nothing drawn or saved: what only the layout finds (the pages limit, a block that fits
+    on no page) raises ContentError here as it would in the writer."""
+    from .pdf.document import count_pdf_pages
+
+    return count_pdf_pages(document, theme)
 
 
 def read_draft(data: bytes, name: str) -> Register:

@@ -1,8 +1,9 @@
 """A DOCX draft's register: what the draft says about itself (writers/docx/figuremarks.py
 writes it as a custom XML part, and reads it back).
 
-It names the briefing, the edition, theme and layout, and for each marked figure value
-its bookmark, figure, language and the text printed. After `update-draft`, it also says
+It names the briefing, the edition, theme and layout, and for each marked rendering of a
+figure its bookmark, what it depends on (figure and attribute), language and the text
+printed. After `update-draft`, it also says
 what became of each value (`outcomes`): the report is read from the updated draft itself.
 """
 
@@ -21,12 +22,28 @@ OUTCOMES = ("updated", "unchanged", "overtyped", "deleted", "gone")
 
 @dataclass(frozen=True)
 class MarkedValue:
-    """One marked value: its bookmark, the figure, the language and the text printed."""
+    """One marked rendering of a figure: its bookmark, the figure, the language, the text
+    printed, and the attribute rendered (None: the value, as `{{ figure }}` prints it)."""
 
     bookmark: str
     figure: str
     lang: str
     text: str
+    attribute: str | None = None
+
+    @property
+    def key(self) -> str:
+        """gdp, gdp.change: the figure and what of it is printed, as a template names it."""
+        return self.figure if self.attribute is None else f"{self.figure}.{self.attribute}"
+
+    def _xml(self) -> dict[str, str]:
+        return {"bookmark": self.bookmark, "figure": self.figure, "lang": self.lang,
+                **({"attribute": self.attribute} if self.attribute else {})}
+
+    @classmethod
+    def _from_xml(cls, element: etree._Element, text: str) -> MarkedValue:
+        return cls(element.get("bookmark", ""), element.get("figure", ""),
+                   element.get("lang", ""), text, element.get("attribute"))
 
 
 @dataclass(frozen=True)
@@ -60,14 +77,11 @@ class Register:
         for key in ("briefing", "edition", "theme", "layout"):
             root.set(key, getattr(self, key))
         for value in self.values:
-            element = etree.SubElement(root, f"{{{NAMESPACE}}}value", bookmark=value.bookmark,
-                                       figure=value.figure, lang=value.lang)
+            element = etree.SubElement(root, f"{{{NAMESPACE}}}value", value._xml())
             element.text = value.text
         for outcome in self.outcomes:
-            v = outcome.value
             element = etree.SubElement(root, f"{{{NAMESPACE}}}outcome", kind=outcome.kind,
-                                       bookmark=v.bookmark, figure=v.figure, lang=v.lang,
-                                       printed=v.text)
+                                       **outcome.value._xml(), printed=outcome.value.text)
             for key in ("found", "current"):
                 if getattr(outcome, key) is not None:
                     element.set(key, getattr(outcome, key))
@@ -83,10 +97,10 @@ class Register:
             return None
         if root.tag != f"{{{NAMESPACE}}}draft":
             return None
-        values = [MarkedValue(e.get("bookmark", ""), e.get("figure", ""), e.get("lang", ""),
-                              e.text or "") for e in root.iter(f"{{{NAMESPACE}}}value")]
-        outcomes = [Outcome(e.get("kind", ""), MarkedValue(
-            e.get("bookmark", ""), e.get("figure", ""), e.get("lang", ""), e.get("printed", "")),
-            e.get("found"), e.get("current")) for e in root.iter(f"{{{NAMESPACE}}}outcome")]
+        values = [MarkedValue._from_xml(e, e.text or "")
+                  for e in root.iter(f"{{{NAMESPACE}}}value")]
+        outcomes = [Outcome(e.get("kind", ""), MarkedValue._from_xml(e, e.get("printed", "")),
+                            e.get("found"), e.get("current"))
+                    for e in root.iter(f"{{{NAMESPACE}}}outcome")]
         return cls(root.get("briefing", ""), root.get("edition", ""), root.get("theme", ""),
                    root.get("layout", ""), values, outcomes)

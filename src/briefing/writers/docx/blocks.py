@@ -16,7 +16,6 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
 from ...model import (
-    BAR_MARKS,
     Bilingual,
     Block,
     BulletList,
@@ -24,6 +23,7 @@ from ...model import (
     Chart,
     ContactCard,
     FigureMark,
+    FigureRef,
     FigureTable,
     Heading,
     Image,
@@ -34,6 +34,7 @@ from ...model import (
     Paragraph,
     Quote,
     Run,
+    progress_bar,
 )
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
@@ -125,10 +126,10 @@ class BlockWriter:
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
-             figure: str | None = None, every_language: bool = False) -> None:
+             figure: FigureRef | None = None, every_language: bool = False) -> None:
         """The value in each language of the layout, one paragraph each (a language whose
         text is the other's is left out, unless `every_language`). With `figure`, the whole
-        value is that figure's (a table cell, a call-out's or KPI's figure)."""
+        value is that rendering of a figure (a table cell, a call-out's or KPI's part)."""
         langs = self.languages if every_language else value.shown(self.languages)
         for i, lang in enumerate(langs):
             para = self.paragraph_in(where, self.style(role, lang, override),
@@ -136,11 +137,11 @@ class BlockWriter:
             self.runs(para, value.get(lang), lang, figure)
 
     def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang,
-             figure: str | None = None) -> None:
-        """The text's runs, as a person would type it (`as_typed`); figure values marked
-        for update-draft."""
+             figure: FigureRef | None = None) -> None:
+        """The text's runs, as a person would type it (`as_typed`); the renderings of
+        figures marked for update-draft."""
         if isinstance(content, str):
-            content = (Run(content, figures=(FigureMark(0, len(content), figure),)
+            content = (Run(content, figures=(FigureMark(0, len(content), *figure),)
                            if figure and content else ()),)
         # LibreOffice moves the end of every figure mark that follows a footnote reference
         # in its paragraph back by a character (a draft saved there then no longer matches
@@ -182,7 +183,7 @@ class BlockWriter:
             if mark.start > position:
                 oxml.add_text_run(para, as_typed(run.text[position:mark.start]), style_id)
             self.marks.add(para, as_typed(run.text[mark.start:mark.end]), style_id,
-                           mark.figure, lang)
+                           (mark.figure, mark.attribute), lang)
             position = mark.end
         if position < len(run.text):
             oxml.add_text_run(para, as_typed(run.text[position:]), style_id)
@@ -213,8 +214,8 @@ class BlockWriter:
     def callout(self, block: CallOut) -> None:
         figure, text = box_cells(self, "callout", (0.36, 0.64))
         self.text(figure, "callout_value", block.value, first_in_cell=True,
-                  figure=block.figure)
-        self.text(figure, "callout_label", block.label)
+                  figure=block.mark_of("value"))
+        self.text(figure, "callout_label", block.label, figure=block.mark_of("label"))
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
         space_after(self, "callout")
 
@@ -262,17 +263,16 @@ class BlockWriter:
         for cell, kpi in zip(box_cells(self, "kpi", tuple(1 / count for _ in range(count))),
                              block.items, strict=True):
             # every card has a line per language, 24.1% too: the cards of a row match
-            self.text(cell, "kpi_value", kpi.value, first_in_cell=True, figure=kpi.figure,
-                      every_language=True)
+            self.text(cell, "kpi_value", kpi.value, first_in_cell=True,
+                      figure=kpi.mark_of("value"), every_language=True)
             if kpi.trend:
-                self.text(cell, "kpi_label", kpi.trend)
+                self.text(cell, "kpi_label", kpi.trend, figure=kpi.mark_of("trend"))
             if kpi.progress:
                 if kpi.fraction is not None:  # the small bar, in ten blocks
-                    filled = round(max(0.0, min(kpi.fraction, 1.0)) * 10)
-                    bar = BAR_MARKS[0] * filled + BAR_MARKS[1] * (10 - filled)
-                    self.text(cell, "kpi_label", Bilingual(bar, bar))
-                self.text(cell, "kpi_label", kpi.progress)
-            self.text(cell, "kpi_label", kpi.label)
+                    bar = progress_bar(kpi.fraction)
+                    self.text(cell, "kpi_label", Bilingual(bar, bar), figure=kpi.mark_of("bar"))
+                self.text(cell, "kpi_label", kpi.progress, figure=kpi.mark_of("progress"))
+            self.text(cell, "kpi_label", kpi.label, figure=kpi.mark_of("label"))
         space_after(self, "kpi")
 
     def page_break(self, block: PageBreak) -> None:

@@ -36,6 +36,7 @@ from .blocks import BlockWriter, as_typed
 from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
 from .figuremarks import FigureMarks, save_register
 from .numbering import number_headings
+from .reference_fonts import fill_east_asian_fonts
 from .styles import define_styles
 
 log = logging.getLogger("briefing")
@@ -57,6 +58,8 @@ def write_docx(document: Document, theme: ResolvedTheme,
         return update_draft(document, options.draft)
     doc, kept = _start(theme)
     define_styles(doc, theme, kept)
+    if kept:  # an office's styles: the theme's East Asian font where they name none
+        fill_east_asian_fonts(doc, theme, kept)
     number_headings(doc, theme, document.languages, kept)
     if theme.reference_doc is None:  # else the office's page setup
         _page(doc.sections[0], theme)

@@ -1,17 +1,19 @@
 """Figure values marked in the DOCX, so that `update-draft` finds them in an official's
 edited draft.
 
-Each value printed by `{{ id }}` (in text, tables, call-outs and KPI cards) is written as
-a content control (w:sdt, rich text, tagged `briefing:<briefing>:<edition>:<figure>`) that
-holds a bookmark `_BF<n>` around the value's runs. Word keeps both. LibreOffice 7.4 keeps
+Each rendering of a figure (`{{ id }}` and every `{{ id.attribute }}` in text; the cells
+of figure tables; call-outs' and KPI cards' values, labels, trends, progress and bars) is
+written as a content control (w:sdt, rich text, tagged
+`briefing:<briefing>:<edition>:<figure>` or `...:<figure>.<attribute>`) that holds a
+bookmark `_BF<n>` around its runs. Word keeps both. LibreOffice 7.4 keeps
 the content control but empties its properties, and keeps bookmarks with their names
 (measured); so the bookmark is what is read back, the content control is what Word shows.
 (A plain-text control, w:text, is not used: LibreOffice 7.4 writes its Chinese text three
 times.) Bookmarks whose names start with "_" are hidden in Word's bookmark list.
 
 The register (writers/register.py), a custom XML part (kept by Word and LibreOffice), names
-the briefing, the edition, theme and layout, and for each bookmark the figure, language
-and text printed.
+the briefing, the edition, theme and layout, and for each bookmark what it depends on
+(the figure and the attribute), the language and the text printed.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ...errors import DraftError
+from ...model import FigureRef
 from ..register import NAMESPACE, MarkedValue, Register
 from . import oxml
 
@@ -46,16 +49,18 @@ class FigureMarks:
     def __init__(self, briefing: str, edition: str, theme: str, layout: str):
         self.register = Register(briefing, edition, theme, layout, [])
 
-    def add(self, paragraph: Paragraph, text: str, style_id: str | None, figure: str,
+    def add(self, paragraph: Paragraph, text: str, style_id: str | None, figure: FigureRef,
             lang: str) -> None:
-        """`text` (figure `figure`'s value) as a marked run at the end of the paragraph."""
+        """`text` (the rendering `figure` of a figure) as a marked run at the end of the
+        paragraph."""
         number = len(self.register.values) + 1
         name = f"{BOOKMARK_PREFIX}{number}"
         sdt = OxmlElement("w:sdt")
         properties = OxmlElement("w:sdtPr")
-        for tag, value in (("w:tag", self.tag(figure)), ("w:id", str(number))):
+        value = MarkedValue(name, figure[0], lang, text, figure[1])
+        for tag, val in (("w:tag", control_tag(self.register, value)), ("w:id", str(number))):
             element = OxmlElement(tag)
-            element.set(qn("w:val"), value)
+            element.set(qn("w:val"), val)
             properties.append(element)
         sdt.append(properties)
         content = OxmlElement("w:sdtContent")
@@ -65,10 +70,12 @@ class FigureMarks:
         oxml.append_text_run(content, text, style_id)
         content.append(end)
         paragraph._p.append(sdt)
-        self.register.values.append(MarkedValue(name, figure, lang, text))
+        self.register.values.append(value)
 
-    def tag(self, figure: str) -> str:
-        return f"briefing:{self.register.briefing}:{self.register.edition}:{figure}"
+
+def control_tag(register: Register, value: MarkedValue) -> str:
+    """The tag of a value's content control: briefing, edition and what it renders."""
+    return f"briefing:{register.briefing}:{register.edition}:{value.key}"
 
 
 def bookmark(name: str, number: int) -> tuple[Element, Element]:
@@ -119,14 +126,42 @@ def open_draft(data: bytes) -> tuple[DocxDocument, Register]:
     try:
         doc = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError,
-            etree.XMLSyntaxError) as exc:
-        raise DraftError(f"not a readable Word document (damaged, or not a DOCX: {exc})") \
-            from None
+            etree.XMLSyntaxError):
+        raise DraftError(f"not a readable Word document: this is {what_file(data)}; "
+                         "update-draft takes a Word draft (.docx) made by `briefing build`, "
+                         "as the official saved it") from None
     register = read_register(doc)
     if register is None:
         raise DraftError("not a draft made by briefing (it has no figure register); only a "
                          "DOCX from `briefing build` can be updated")
     return doc, register
+
+
+def what_file(data: bytes) -> str:
+    """What a file that is no readable DOCX is, in a reader's words (from its first bytes
+    and, for a ZIP package, its parts)."""
+    if not data:
+        return "an empty file"
+    if data.startswith(b"%PDF"):
+        return "a PDF"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "a Word 97-2003 document (.doc) or another old Office file; save it as .docx"
+    if data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                names = set(package.namelist())
+                kind = package.read("mimetype").decode("ascii", "replace") \
+                    if "mimetype" in names else ""
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return "a damaged or incomplete file (its ZIP package is cut short or broken)"
+        if "opendocument.text" in kind:
+            return "an OpenDocument text (.odt); save it in Word format (.docx)"
+        if "word/document.xml" in names:
+            return "a damaged Word document (its parts cannot be read)"
+        return "a ZIP archive without a Word document in it"
+    if b"\0" in data[:4096]:
+        return "not a Word document (its first bytes match no document format)"
+    return "a text file, not a Word document"
 
 
 def replace_register(doc: DocxDocument, register: Register) -> None:

@@ -1,6 +1,7 @@
 """An official's edited draft, its figure values brought up to date as tracked changes.
 
-Only the marked values (figuremarks.py) are touched: each one still showing the text the
+Only the marked renderings of figures (figuremarks.py: values, and the attributes that
+depend on them) are touched: each one still showing the text the
 draft was given is replaced, as a deletion of the old runs and an insertion of the new
 text (same run properties), for the official to accept or reject. A value the official
 deleted, or typed over, is reported and left alone. Everything else in the file is as the
@@ -10,6 +11,7 @@ official saved it.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import io
 
@@ -24,7 +26,7 @@ from ...model import Document
 from .. import EditedDraft
 from ..register import MarkedValue, Outcome, Register
 from .blocks import as_typed
-from .figuremarks import marked_ranges, open_draft, replace_register, run_text
+from .figuremarks import control_tag, marked_ranges, open_draft, replace_register, run_text
 
 
 def update_draft(document: Document, draft: EditedDraft) -> bytes:
@@ -42,9 +44,10 @@ def update_draft(document: Document, draft: EditedDraft) -> bytes:
     return buffer.getvalue()
 
 
-def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str, str], str],
-                  author: str, date: datetime.datetime, edition: str) -> None:
-    """Replace each value still as printed by `current[(figure, lang)]`, as tracked
+def update_values(doc: DocxDocument, register: Register,
+                  current: dict[tuple[str, str | None, str], str], author: str,
+                  date: datetime.datetime, edition: str) -> None:
+    """Replace each value still as printed by `current[(figure, attribute, lang)]`, as tracked
     changes; update the register (texts, edition, each value's outcome) and the content
     controls' tags."""
     body = doc.element.body
@@ -55,7 +58,7 @@ def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str
     for value in register.values:
         runs = ranges.get(value.bookmark) or []
         found = run_text(runs)
-        now = current.get((value.figure, value.lang))
+        now = current.get((value.figure, value.attribute, value.lang))
         if not found.strip():
             kind = "deleted"
         elif found != value.text:
@@ -71,9 +74,10 @@ def update_values(doc: DocxDocument, register: Register, current: dict[tuple[str
         outcomes.append(Outcome(kind, value, found or None, now))
         if kind == "deleted":
             continue
-        kept.append(MarkedValue(value.bookmark, value.figure, value.lang, now)
+        kept.append(dataclasses.replace(value, text=now)
                     if kind == "updated" and now is not None else value)
-        _restore_tag(runs[0], register, value.figure, edition)
+        _restore_tag(runs[0], control_tag(dataclasses.replace(register, edition=edition),
+                                          value))
     register.values = kept
     register.edition = edition
     register.outcomes = outcomes
@@ -105,7 +109,7 @@ def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,
     return True
 
 
-def _restore_tag(run: Element, register: Register, figure: str, edition: str) -> None:
+def _restore_tag(run: Element, tag_value: str) -> None:
     """The content control's tag, which LibreOffice empties when it saves, written again."""
     sdt = next(run.iterancestors(qn("w:sdt")), None)
     if sdt is None:
@@ -118,4 +122,4 @@ def _restore_tag(run: Element, register: Register, figure: str, edition: str) ->
         tag = properties.makeelement(qn("w:tag"), {})
         before = [c for c in properties if c.tag in (qn("w:rPr"), qn("w:alias"))]
         properties.insert(properties.index(before[-1]) + 1 if before else 0, tag)
-    tag.set(qn("w:val"), f"briefing:{register.briefing}:{edition}:{figure}")
+    tag.set(qn("w:val"), tag_value)

@@ -40,7 +40,7 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
         for cell, column in zip(row_cells(row), columns, strict=True):
             writer.text(cell, column.cell_role, data.get(column.field),
                         first_in_cell=True,
-                        figure=data.figure_id if column.field == "value" else None)
+                        figure=data.mark_of(column.field))
     tablexml.table_look(table, first_row=True, banded_rows=True)
     if block.note:
         writer.text(writer.doc, "table_note", block.note)

@@ -29,7 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...errors import ContentError, error
 from ...fonts import document_characters
-from ...limits import PAGES
+from ...limits import PAGE_BREAKS, PAGES
 from ...model import Document, label_parts
 from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
@@ -50,13 +50,28 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         log.warning("a PDF cannot show tracked changes: the redline is a DOCX only")
     if options.draft is not None:
         log.warning("a PDF cannot update a Word draft: this is the document as it is")
-    register_fonts(theme, document_characters(document))
     buffer = io.BytesIO()
+    _typeset(document, theme, buffer)
+    return buffer.getvalue()
+
+
+def count_pdf_pages(document: Document, theme: ResolvedTheme) -> int:
+    """How many pages the document's PDF has, laid out as write_pdf lays it out but in one
+    pass (a contents page has its lines from the start), with no text drawn and nothing
+    saved; ContentError where write_pdf raises it (more than PAGES pages, a block that
+    fits on no page). `check` runs it, so that what it passes, `build` writes."""
+    return _typeset(document, theme, None)
+
+
+def _typeset(document: Document, theme: ResolvedTheme, buffer: io.BytesIO | None) -> int:
+    """Lay the document out and, into `buffer`, draw and save it; without a buffer, only
+    lay it out. Returns the number of pages."""
+    register_fonts(theme, document_characters(document))
     page = theme.page
     regular, _ = font_names(theme.fonts[theme.styles["Normal"].font])
     first = document.languages[0]
     template = _BriefingTemplate(
-        buffer, pagesize=(page.width_pt, page.height_pt),
+        buffer if buffer is not None else io.BytesIO(), pagesize=(page.width_pt, page.height_pt),
         leftMargin=page.margin_left_pt, rightMargin=page.margin_right_pt,
         topMargin=page.margin_top_pt, bottomMargin=page.margin_bottom_pt,
         title=_title(document), author=document.cover.publisher.get(first),
@@ -66,6 +81,9 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         invariant=1, initialFontName=regular, initialFontSize=10,
         keepTogetherClass=KeepWithNext,  # a heading keeps with the start of what follows
     )
+    # ReportLab takes ten empty pages in a row for a block that fits on no page; page
+    # breaks in a row (at most PAGE_BREAKS, checked with the content) make as many
+    template._emptyPagesAllowed = max(10, PAGE_BREAKS.value + 2)
     frame = Frame(page.margin_left_pt, page.margin_bottom_pt, page.frame_width_pt,
                   page.height_pt - page.margin_top_pt - page.margin_bottom_pt,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
@@ -103,34 +121,38 @@ def write_pdf(document: Document, theme: ResolvedTheme,
         headings = (f.outline for f in story if getattr(f, "outline", None))
         for n, (title, level) in enumerate(headings, 1):
             toc.addEntry(level - 1, escape(title), 0, f"h{n}")
+        if buffer is None:  # the one pass lays those lines out, as multiBuild's first does
+            toc.beforeBuild()
     def canvas(*args: Any, **kwargs: Any) -> _PagedCanvas:
-        return _PagedCanvas(*args, furniture=furniture, **kwargs)
+        return _PagedCanvas(*args, furniture=furniture, count_only=buffer is None, **kwargs)
 
     # binary streams: ReportLab's default ASCII85 armour makes the file a quarter larger and
     # costs 0.05 s to encode; no reader of 2026 needs a 7-bit-clean PDF
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        if page.table_of_contents:  # page numbers of the contents need a second pass
+        if buffer is None:  # one pass, no text drawn
+            template.measure_first = True
+            template.build(story, canvasmaker=canvas)
+        elif page.table_of_contents:  # page numbers of the contents need a second pass
             template.measure_first = True
             template.multiBuild(story, canvasmaker=canvas)
         else:
             template.build(story, canvasmaker=canvas)
-    except _TooManyPages:
-        source = template.current_source
-        raise ContentError([error(source.file if source else None, None, "", PAGES.message(
-            "the PDF"), PAGES.hint)]) from None
-    except LayoutError:
-        source = template.current_source
-        raise ContentError([error(
-            source.file if source else None, source.line if source else None, "",
+    except (_TooManyPages, LayoutError) as exc:
+        source = template.current_source  # the block being laid out
+        message, hint = (PAGES.message("the PDF"), PAGES.hint) if isinstance(
+            exc, _TooManyPages) else (
             "this block does not fit on a page, even split (a cell taller than a page?)",
-            "shorten the text, or split it into several blocks")]) from None
+            "shorten the text, or split it into several blocks")
+        raise ContentError([error(source.file if source else None,
+                                  source.line if source else None,
+                                  source.field if source else "", message, hint)]) from None
     finally:
         rl_config.useA85 = a85
         # the template and its canvas refer to each other: without this, the canvas, its
         # PDF objects and held pages wait for the garbage collector (a batch held several)
         template.__dict__.pop("canv", None)
-    return buffer.getvalue()
+    return furniture.pages
 
 
 def _title(document: Document) -> str:
@@ -231,9 +253,11 @@ class _PagedCanvas(Canvas):  # type: ignore[misc]  # (ReportLab is untyped)
 
     measuring = False  # a layout pass whose pages are thrown away (see _BriefingTemplate)
 
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any):
+    def __init__(self, *args: Any, furniture: _Furniture, count_only: bool = False,
+                 **kwargs: Any):
         super().__init__(*args, **kwargs)
         self._furniture = furniture
+        self._count_only = count_only  # count_pdf_pages: the pages counted, not saved
         self._held: list[dict[str, Any]] = []  # each page's canvas state
         self._doc.setDateFormatter(furniture.pdf_date)  # the edition's date, not the clock
 
@@ -249,6 +273,10 @@ class _PagedCanvas(Canvas):  # type: ignore[misc]  # (ReportLab is untyped)
 
     def save(self) -> None:
         total = len(self._held)  # the cover counts, unnumbered, as Word counts it (NUMPAGES)
+        self._furniture.pages = total
+        if self._count_only:
+            self._held.clear()
+            return
         for state in self._held:
             self.__dict__.update(state)
             if self.getPageNumber() > 1:
@@ -274,6 +302,7 @@ class _Furniture:
         self.header = theme.style_for("header", "zh")
         self.cover = theme.boxes["cover"]
         self.rule = HexColor(theme.boxes["table"].rule_color or "#CCCCCC")
+        self.pages = 0  # of the last pass laid out
 
     def pdf_date(self, *_clock: int) -> str:
         day = self.document.cover.date
