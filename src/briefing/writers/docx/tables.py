@@ -54,9 +54,13 @@ def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
     the table grid and cell widths of a fixed layout, so that Word and LibreOffice keep
     them."""
     theme, padding = writer.theme, writer.theme.boxes["table"].padding_pt
+    widths: dict[tuple[str, str, Lang], float] = {}  # each text measured once
 
     def measure(text: str, role: str, lang: Lang) -> float:
-        return word_processor_width(text, theme.style_for(role, lang), theme)
+        key = (text, role, lang)
+        if key not in widths:
+            widths[key] = word_processor_width(text, theme.style_for(role, lang), theme)
+        return widths[key]
 
     def height(widths: list[float]) -> float:
         """Each cell's texts in lines of its column at their styles' leading, a row as
@@ -75,14 +79,17 @@ def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
 def _line_count(text: str, width: float, measure: columns.Measure, role: str,
                 lang: Lang) -> int:
     """The lines `text` takes filled word by word (Chinese: character by character) into
-    `width`: the estimate of a cell's height the widest candidate widths are judged by."""
-    lines, line = 1, ""
-    for word in (list(text) if lang.startswith("zh") else text.split(" ")):
-        joined = line + word if lang.startswith("zh") or not line else f"{line} {word}"
-        if line and measure(joined, role, lang) > width:
-            lines, line = lines + 1, word
+    `width`, its words' widths added up: the estimate of a cell's height the candidate
+    widths are judged by."""
+    chinese = lang.startswith("zh")
+    gap = 0.0 if chinese else measure(" ", role, lang) - ROUNDING_PT
+    lines, used = 1, -gap  # no gap before a line's first word
+    for word in (text if chinese else text.split(" ")):
+        advance = gap + measure(word, role, lang) - ROUNDING_PT
+        if used > 0 and used + advance > width:
+            lines, used = lines + 1, advance - gap
         else:
-            line = joined
+            used += advance
     return lines
 
 
