@@ -15,7 +15,7 @@ the text object that draws it); the texts the document draws come from the model
 - spaced: Chinese lines letter-spaced (median gap between characters over 0.08 em)
 - units: breaks between a number and its unit (亿元, 个百分点, million, %)
 - empty: body pages more than a quarter empty, unless a forced break or the end follows
-- foot: pages whose last line is a heading
+- foot: pages whose last line is a heading or a table's caption
 - overlaps: characters of different lines whose ink overlaps
 """
 
@@ -35,7 +35,7 @@ import pypdfium2.raw as pdfium_c
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefing.model import Document, Heading, PageBreak, plain_text  # noqa: E402
+from briefing.model import Document, FigureTable, Heading, PageBreak, plain_text  # noqa: E402
 from briefing.pipeline import prepare, render  # noqa: E402
 from briefing.theme.resolve import ResolvedPage  # noqa: E402
 from briefing.clreq import CANNOT_START  # noqa: E402
@@ -191,11 +191,13 @@ class Audit:
             self._found("loose", line.page, f"{worst:.2f} em: {line.text.strip()}")
 
     def _spaced(self, line: Line) -> None:
-        chars = line.visible()
+        chars = line.chars
         if sum(_is_cjk(c.text) for c in chars) < 2:
             return
+        # the pitch of characters drawn side by side: a space between two (第 2 页) is a
+        # word space, not letter-spacing
         gaps = [(b.left - a.right) / line.size for a, b in zip(chars, chars[1:])
-                if a.obj == b.obj and b.left >= a.left]
+                if a.text.strip() and b.text.strip() and a.obj == b.obj and b.left >= a.left]
         if len(gaps) >= 2 and statistics.median(gaps) > SPACED_EM + 0.005:  # (float32 boxes)
             self._found("spaced", line.page,
                         f"+{statistics.median(gaps):.2f} em: {line.text.strip()}")
@@ -249,9 +251,7 @@ class Audit:
             flow = [line for line in lines if _in_frame(line, page)]
             last = min(flow, key=lambda line: (line.baseline, -line.left))
             following = body[k + 1][1] if k + 1 < len(body) else None
-            tail = _squash(last.text)
-            if following is not None and any(tail == h or len(tail) >= 6 and tail in h
-                                             for h in headings):
+            if following is not None and _ends_with_heading(flow, last, headings):
                 self._found("foot", number, last.text.strip())
             if following is None or _starts_with(following, page, forced):
                 continue
@@ -262,6 +262,19 @@ class Audit:
             empty = (bottom - page.margin_bottom_pt) / frame_height
             if empty > EMPTY_SHARE:
                 self._found("empty", number, f"{empty:.0%} empty")
+
+
+def _ends_with_heading(flow: list[Line], last: Line, headings: list[str]) -> bool:
+    """Is the page's last line the end of a heading or caption: it, or it and the one or
+    two lines above it in its column (a heading wrapped), make one whole?"""
+    right = last.chars[-1].right
+    column = sorted((line for line in flow
+                     if line.left < right and line.chars[-1].right > last.left),
+                    key=lambda line: -line.baseline)
+    end = column.index(last) + 1 if last in column else len(column)
+    tails = {"".join(_squash(line.text) for line in column[max(end - k, 0):end])
+             for k in (1, 2, 3)}
+    return any(h in tails for h in headings)
 
 
 def _same_paragraph(a: Line, b: Line) -> bool:
@@ -299,9 +312,12 @@ def _corpus(document: Document) -> str:
 
 
 def _heading_texts(document: Document) -> list[str]:
+    """The headings' texts, and the tables' captions: neither may end a page."""
     return [_squash(plain_text(block.numbered_text().get(lang)))
             for block in document.blocks if isinstance(block, Heading)
-            for lang in ("zh", "en")]
+            for lang in ("zh", "en")] + [
+            _squash(block.caption.get(lang)) for block in document.blocks
+            if isinstance(block, FigureTable) and block.caption for lang in ("zh", "en")]
 
 
 def _after_forced_breaks(document: Document) -> list[str]:

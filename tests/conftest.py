@@ -236,6 +236,17 @@ def paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
     return "".join(t.text or "" for t in element.iter(qn("w:t")))
 
 
+def style_name(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A DOCX paragraph's style, a spacing variant (writers/docx/spacing.py: "Heading 1
+    After Call-out", "Table Note English End of Table") read as the style it is based on."""
+    import re
+
+    style = paragraph.style
+    if re.search(r" (After|End of) (Table|Call-out|KPI)$", style.name):
+        style = style.base_style
+    return str(style.name)
+
+
 def libreoffice_pdf(data: bytes, folder: Path) -> Path:
     """LibreOffice's PDF of a DOCX, as a reader without our fonts would get it (see
     libreoffice_convert)."""

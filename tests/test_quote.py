@@ -45,9 +45,14 @@ def it_writes_the_words_then_who_said_them_in_the_quote_styles(
 def it_puts_each_language_of_a_quote_in_its_column_in_the_parallel_layout(
         quoted: Path, tmp_path: Path) -> None:
     word = briefing.build(quoted, tmp_path, formats=("docx",), layout="parallel")[0]
-    rows = docx.Document(str(word)).tables[0].rows  # the section's text blocks, a row each
+    rows = docx.Document(str(word)).tables[0].rows  # a section a row, Chinese left
     row = next(r for r in rows if "秦保强" in r.cells[0].text)
     cells = [[(p.style.name, p.text) for p in cell.paragraphs] for cell in row.cells]
-    assert cells == [[("Quote", "“项目为王，实干为先。”"), ("Quote Attribution", "——秦保强")],
-                     [("Quote English", "“Projects are king; action comes first.”"),
-                      ("Quote Attribution English", "— Qin Baoqiang")]]
+    quotes = [[(name, text) for name, text in cell if name.startswith("Quote")]
+              for cell in cells]
+    assert quotes == [[("Quote", "“项目为王，实干为先。”"), ("Quote Attribution", "——秦保强")],
+                      [("Quote English", "“Projects are king; action comes first.”"),
+                       ("Quote Attribution English", "— Qin Baoqiang")]]
+    for cell, quote in zip(cells, quotes, strict=True):  # together, in the section's order
+        start = cell.index(quote[0])
+        assert cell[start:start + 2] == quote and cell[0][0].startswith("Heading")

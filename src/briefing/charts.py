@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .clreq import glued_phrases, loosened
+from .clreq import glue_number_phrases, glued_phrases, loosened
 from .model import Chart, Lang, characters_of
 from .reportlab_fonts import font_names, register_fonts
 from .theme.resolve import ResolvedTheme
@@ -133,6 +133,7 @@ class _Text:
     def fitting_size(self, texts: list[str], width: float, least: float) -> float:
         """The size, from ours down to `least`, at which no phrase of the texts that should
         not be broken (a word, a number with its unit) is wider than `width`."""
+        texts = [glue_number_phrases(text) for text in texts]
         units = [text[part[0][0]:part[-1][1]].strip() for text in texts
                  for phrase in glued_phrases(text) for part in loosened(text, phrase)]
         size = self.size
@@ -148,7 +149,7 @@ class _Text:
         shortened)."""
         share = max(max_lines // max(len(texts), 1), 1)
         out: list[str] = []
-        for n, text in enumerate(texts):
+        for n, text in enumerate(glue_number_phrases(text) for text in texts):
             allowed = share if n < len(texts) - 1 else max(max_lines - len(out), 1)
             spans = self.wrap(text, width, size)
             if max_lines and len(spans) > allowed:  # the rest shortened into the last line

@@ -18,6 +18,7 @@ part from its unit at a line end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
@@ -238,3 +239,23 @@ def loosen_no_break_spaces(text: str) -> str:
                                            or i + 1 < len(text) and text[i + 1].isdigit()):
             out[i] = " "
     return "".join(out)
+
+
+# A number typed in English with what belongs to it: its currency or trend arrow before
+# it, its scale or unit word after it ("RMB 100 million", "▲ 8.08%", "8 percentage points").
+_NUMBER_PHRASE = re.compile(
+    r"(?:\b(?:RMB|USD|EUR|HKD)\s+|[▲▼]\s+)?\d[\d.,]*"
+    r"(?:\s+(?:million|billion|trillion|percentage\s+points?|pp|mu|ha)\b)?")
+
+
+def glue_number_phrases(text: str) -> str:
+    """English with the spaces of its typed number phrases made no-break spaces, as the
+    figures' own phrases are: "projects of RMB 100 million" ends a line before "RMB", never
+    inside the phrase."""
+    return _NUMBER_PHRASE.sub(lambda m: re.sub(r"\s+", NO_BREAK_SPACE, m.group()), text)
+
+
+def english_for_breaking(text: str) -> str:
+    """English as a line breaker should see it: the figures' glue loosened away from their
+    digits (loosen_no_break_spaces), typed number phrases glued (glue_number_phrases)."""
+    return glue_number_phrases(loosen_no_break_spaces(text))

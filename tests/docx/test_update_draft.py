@@ -48,7 +48,9 @@ def _heading_section(body, heading: str) -> list:
     elements, inside = [], False
     for element in body:
         style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        is_heading = style is not None and style.get(qn("w:val")) == "Heading1"
+        # Heading 1, or its variant after a box (Heading1AfterCall-out)
+        is_heading = style is not None and re.fullmatch(r"Heading1(After.*)?",
+                                                         style.get(qn("w:val")))
         if is_heading:
             if inside:
                 break
@@ -189,21 +191,41 @@ def it_brings_new_figures_into_an_edited_draft_as_tracked_changes(tmp_path: Path
     assert old_zh not in joined  # all replaced but for the one typed over (now OVERTYPED)
 
 
-def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
-    """The updated draft's register records the new values: a second update finds
-    nothing to do, and no tracked change is doubled."""
+def _built_then_changed(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sample and its DOCX, then one figure changed: (folder, docx)."""
     folder = tmp_path / "xicheng-2023"
     shutil.copytree(SAMPLE, folder)
     built = briefing.build(folder, tmp_path / "build", formats=("docx",))[0]
     figures = folder / "figures.csv"
     figures.write_text(figures.read_text("utf-8-sig").replace(
         ",11250000000,", ",11800000000,"), "utf-8")
+    return folder, built
+
+
+def it_updates_a_draft_twice_without_repeating_itself(tmp_path: Path) -> None:
+    """The updated draft's register records the new values: a second update finds
+    nothing to do, and no tracked change is doubled."""
+    folder, built = _built_then_changed(tmp_path)
     first = update_draft(built, tmp_path / "first.docx", briefing=folder)
     assert first.report["updated"] and not first.report["conflicts"]
     second = update_draft(first.output, tmp_path / "second.docx", briefing=folder)
     assert not second.report["updated"] and not second.report["conflicts"]
     count = len(read_revisions(docx.Document(str(second.output))))
     assert count == 2 * len(first.report["updated"])
+
+
+def it_gives_the_same_bytes_for_the_same_draft_and_figures(tmp_path: Path) -> None:
+    """Two updates of one draft with the same figures: the same file, byte for byte (the
+    tracked changes numbered in document order, the zip dated with the edition's day)."""
+    folder, built = _built_then_changed(tmp_path)
+    outputs = [update_draft(built, tmp_path / f"run{n}.docx", briefing=folder).output
+               for n in (1, 2)]
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    with zipfile.ZipFile(outputs[0]) as package:
+        assert {info.date_time[:3] for info in package.infolist()} == {(2024, 1, 15)}
+        body = etree.fromstring(package.read("word/document.xml"))
+    ids = [int(e.get(qn("w:id"))) for e in body.iter(qn("w:ins"), qn("w:del"))]
+    assert ids == list(range(1, len(ids) + 1)) and len(ids) >= 4
 
 
 def _damaged(path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docx.opc.packuri import PackURI
 
-from briefing.writers.docx.document import DEFLATE_CACHED_FROM, _DatedZip
+from briefing.writers.docx.package import DEFLATE_CACHED_FROM, _DatedZip
 
 STAMP = (2024, 1, 15, 0, 0, 0)
 

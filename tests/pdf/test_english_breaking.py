@@ -13,7 +13,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
-from briefing.clreq import loosen_no_break_spaces
+from briefing.clreq import glue_number_phrases, loosen_no_break_spaces
 from briefing.pipeline import prepare
 from briefing.reportlab_fonts import register_fonts
 from briefing.writers.pdf.styles import StyleSheet, make_paragraph
@@ -86,3 +86,19 @@ def it_breaks_a_glued_phrase_away_from_its_number(styles: StyleSheet) -> None:
     assert loosen_no_break_spaces(phrase) == f"more than RMB{NBSP}740{NBSP}million"
     found = [" ".join(line.text.split()) for line in lines(styles, phrase, 110, "table_number")]
     assert found == ["more than", "RMB 740 million"]
+
+
+@pytest.mark.parametrize("width", [120.0, 150.0, 200.0])
+def it_keeps_a_typed_amount_with_its_currency_and_scale(styles: StyleSheet, width: float) -> None:
+    text = "Industrial projects of RMB 100 million or more started, 8 percentage points ahead"
+    assert glue_number_phrases(text) == text.replace("RMB 100 million", "RMB\xa0100\xa0million") \
+        .replace("8 percentage points", "8\xa0percentage\xa0points")
+    found = [" ".join(line.text.split()) for line in lines(styles, text, width, "kpi_label")]
+    assert any("RMB 100 million" in line for line in found), found
+    assert any("8 percentage points" in line for line in found), found
+
+
+def it_breaks_a_glued_phrase_wider_than_its_column_at_its_spaces(styles: StyleSheet) -> None:
+    found = lines(styles, f"of RMB{NBSP}100{NBSP}million or more", 40, "kpi_label")
+    assert all(line.chars[-1].right <= 20 + 40 + 0.5 for line in found), \
+        [line.text for line in found]  # nothing sticks out of the column

@@ -14,6 +14,8 @@ from briefing.clreq import (
     Line,
     break_lines,
     clusters,
+    english_for_breaking,
+    glue_number_phrases,
     justified_characters,
 )
 
@@ -145,3 +147,16 @@ def it_spaces_only_between_chinese_characters_up_to_the_cap() -> None:
     assert extra == pytest.approx(0.1 / 3)
     _, extra = justify_gaps("签约项目33个", 2.0, 1.0)
     assert extra == JUSTIFY_CAP_EM
+
+
+@pytest.mark.parametrize("typed,glued", [
+    ("projects of RMB 100 million or more", "projects of RMB\u00a0100\u00a0million or more"),
+    ("27.78 percentage points ahead", "27.78\u00a0percentage\u00a0points ahead"),
+    ("▲ 8.08% year on year", "▲\u00a08.08% year on year"),
+    ("334 mu of land in 2023", "334\u00a0mu of land in 2023"),
+    ("In 2023 the 12 firms", "In 2023 the 12 firms"),  # a number alone: nothing to glue
+])
+def it_glues_a_typed_number_to_its_currency_arrow_and_scale(typed: str, glued: str) -> None:
+    assert glue_number_phrases(typed) == glued
+    # the figures' own glue loosened away from digits, the typed phrase glued
+    assert english_for_breaking("more\u00a0than " + typed) == "more than " + glued

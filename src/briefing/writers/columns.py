@@ -1,15 +1,16 @@
 """Table column widths, one rule for both writers: figure and date columns as wide as
 their widest cell, the text columns sharing what is left by their shares
-(model.Column.share); a table too narrow for that takes the candidate widths that make it
-shortest. The writers measure (`Measure`: the PDF with ReportLab, the DOCX with
-font_metrics) and give the height of the rows at candidate widths."""
+(model.Column.share), each keeping its widest unbreakable piece; a table too narrow for
+that takes the candidate widths that make it shortest. The writers measure (`Measure`:
+the PDF with ReportLab, the DOCX with font_metrics) and give the height of the rows at
+candidate widths."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..clreq import loosen_no_break_spaces
+from ..clreq import english_for_breaking, glue_number_phrases
 from ..model import FigureTable, Lang
 
 Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
@@ -44,12 +45,15 @@ def eased(fits: Sequence[Fit | None], keep: float) -> list[Fit | None]:
 
 
 def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
-               width: float) -> list[float]:
+               width: float, kept: Sequence[float] = (), padding: float = 0.0) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
     `width`; the others share the rest in proportion to their `shares`, each keeping at
     least MIN_TEXT of `width`. When that is short the fitted columns give up width down to
     their least, in proportion to what they can give; then the text columns, down to
-    LEAST_TEXT; then everything shrinks alike."""
+    LEAST_TEXT (or what `kept` says a text column keeps: its widest unbreakable phrase);
+    then the fitted columns' text (less their `padding`) shrinks alike."""
+    least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
+                  for i, f in enumerate(fits) if f is None]
     fitted = [min(f.natural, MAX_FITTED * width) if f else None for f in fits]
     text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
     need = MIN_TEXT * width * len(text_shares)
@@ -63,17 +67,30 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
                   for n, s in zip(fitted, slack, strict=True)]
         used = sum(n for n in fitted if n is not None)
     if used + need > width:  # text columns give up room, down to LEAST_TEXT each
-        need = max(width - used, LEAST_TEXT * width * len(text_shares))
-    if used + need > width:  # still too wide: shrink the fitted columns alike
-        scale = max(width - need, 0.0) / used if used else 0.0
-        fitted = [n * scale if n is not None else None for n in fitted]
-        used = used * scale
+        need = max(width - used, sum(least_text))
+    if used + need > width:  # still too wide: shrink the fitted columns' text alike
+        pads = padding * sum(n is not None for n in fitted)
+        scale = max(width - need - pads, 0.0) / (used - pads) if used > pads else 0.0
+        fitted = [padding + (n - padding) * scale if n is not None else None for n in fitted]
+        used = sum(n for n in fitted if n is not None)
     if not text_shares:
         return [(n or 0.0) * width / (used or 1.0) for n in fitted]
     rest = width - used
-    share_total = sum(text_shares)
-    return [n if n is not None else rest * s / share_total
-            for s, n in zip(shares, fitted, strict=True)]
+    texts = iter(_shared(rest, text_shares, least_text))
+    return [n if n is not None else next(texts) for n in fitted]
+
+
+def _shared(rest: float, shares: Sequence[float], least: Sequence[float]) -> list[float]:
+    """`rest` shared by the text columns in proportion to their shares, a column below its
+    least raised to it at the expense of the others (down to their least)."""
+    total = sum(shares)
+    widths = [rest * s / total for s in shares]
+    short = sum(max(lo - w, 0.0) for w, lo in zip(widths, least, strict=True))
+    spare = sum(max(w - lo, 0.0) for w, lo in zip(widths, least, strict=True))
+    if not short or not spare:
+        return widths
+    take = min(short, spare) / spare
+    return [lo if w < lo else w - (w - lo) * take for w, lo in zip(widths, least, strict=True)]
 
 
 def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
@@ -82,36 +99,36 @@ def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Meas
     """Figure and date columns as wide as their widest cell on one line (no date wrapping
     in every row), the text columns sharing the rest; when that leaves the text columns
     short, of the candidate widths the ones whose rows are lowest (`height`)."""
-    fits = column_fits(block, languages, measure, padding)
-    shares = [c.share for c in block.columns]
-    if not cramped(fits, width):
-        return fit_widths(shares, fits, width)
-    # too many columns for their content: the widths that make the table shortest
-    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-    candidates = [fit_widths(text_shares, eased(fits, keep), width)
-                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
-    return min(candidates, key=height)
-
-
-def column_fits(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
-                padding: float) -> list[Fit | None]:
-    """Each figure or date column's Fit (header and cells, in every language shown,
-    `padding` on both sides); None for a text column."""
     fits: list[Fit | None] = []
+    kept: list[float] = []  # a text column's widest piece kept on one line
     for column, header in zip(block.columns, block.header, strict=True):
-        if column.cell_role not in FITTED_ROLES:
-            fits.append(None)
-            continue
-        whole = column.cell_role in KEPT_WHOLE_ROLES
         natural = least = 0.0
         for role, value in [(column.header_role, header)] + [
                 (column.cell_role, row.get(column.field)) for row in block.rows]:
             for lang in value.shown(languages):
                 text = value.get(lang)
                 natural = max(natural, measure(text, role, lang))
-                # where the line breaker may break (a figure's glue loosened in English)
-                words = [text] if whole else (text.split(" ") if lang.startswith("zh")
-                                              else loosen_no_break_spaces(text).split(" "))
-                least = max([least] + [measure(w, role, lang) for w in words])
-        fits.append(Fit(natural + 2 * padding, least + 2 * padding))
-    return fits
+                least = max([least] + [measure(w, role, lang) for w in pieces(text, lang, role)])
+        fitted = column.cell_role in FITTED_ROLES
+        fits.append(Fit(natural + 2 * padding, least + 2 * padding) if fitted else None)
+        kept.append(0.0 if fitted else least + 2 * padding)
+    shares = [c.share for c in block.columns]
+    if not cramped(fits, width):
+        return fit_widths(shares, fits, width, kept, 2 * padding)
+    # too many columns for their content: the widths that make the table shortest
+    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
+    candidates = [fit_widths(text_shares, eased(fits, keep), width, kept, 2 * padding)
+                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
+    return min(candidates, key=height)
+
+
+def pieces(text: str, lang: str, role: str) -> list[str]:
+    """The pieces of a cell's text the line breaker keeps whole: English where its
+    figures' glue allows (clreq.english_for_breaking); a Chinese figure at its spaces only
+    (its clusters are its number and unit), not after its trend arrow; Chinese text
+    anywhere clreq allows (no piece to keep: []); a date is one piece."""
+    if role in KEPT_WHOLE_ROLES:
+        return [text]
+    if lang.startswith("zh"):
+        return glue_number_phrases(text).split(" ") if role in FITTED_ROLES else []
+    return english_for_breaking(text).split(" ")

@@ -11,7 +11,7 @@ from typing import IO, Any
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
-from docx.table import Table, _Cell
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...cache import cached
@@ -38,8 +38,10 @@ from ...model import (
 )
 from ...revisions import Revisions
 from ...theme.resolve import ResolvedTheme
-from . import oxml, tablexml
+from . import oxml
 from .figuremarks import FigureMarks
+from .parallel import ParallelTable
+from .spacing import SEPARATOR_STYLES, spaced_style
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
@@ -47,7 +49,7 @@ from .styles import (
     STRONG_STYLE,
     StyleIds,
 )
-from .tables import box_cells, figure_table, new_table, row_cells, space_after
+from .tables import box_cells, figure_table
 from .tracked import add_tracked_change
 
 Container = DocxDocument | _Cell
@@ -68,7 +70,10 @@ class BlockWriter:
         self.marks = marks
         self.revision_ids = itertools.count(1)  # w:id of tracked changes, unique per file
         self.target: Container | None = None  # a table cell, in the parallel layout
-        self._parallel_table: Table | None = None
+        # the kind of box just written (table, callout, kpi): its space goes to the style
+        # of the paragraph after it (spacing.py)
+        self.after_box: str | None = None
+        self._parallel: ParallelTable | None = None  # the parallel layout's current table
         self.columns: tuple[BlockWriter, ...] = ()
         if parallel:
             self.columns = tuple(BlockWriter(doc, theme, (lang,), ids=self.ids,
@@ -83,35 +88,19 @@ class BlockWriter:
 
     def write(self, block: Block) -> None:
         if self.columns and block.side_by_side:
+            if self._parallel is None:
+                self._parallel = ParallelTable(self)
             for row in block.parallel_rows():
-                self.side_by_side(row)
+                self._parallel.add(row)
             return
-        self._parallel_table = None
+        self.end_parallel()
         HANDLERS[type(block)](self, block)
 
-    def side_by_side(self, block: Any) -> None:
-        """Parallel layout: consecutive text blocks are the rows of one two-column table,
-        so that a secretary edits each language in its own column."""
-        if self._parallel_table is None:
-            self._parallel_table = new_table(self, 0, len(self.columns), None,
-                                             tuple(1 / len(self.columns)
-                                                   for _ in self.columns))
-        row = self._parallel_table.add_row()  # type: ignore[no-untyped-call]  # (python-docx)
-        tablexml.keep_row_together(row)
-        for cell, column in zip(row_cells(row), self.columns, strict=True):
-            column.target = cell
-            column.write(block)
-            column.target = None
-            if len(cell.paragraphs) > 1 and not cell.paragraphs[0].text:
-                cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph a cell starts with
-        # the two columns start level: the larger space before, on both
-        firsts = [cell.paragraphs[0] for cell in row_cells(row)]
-        before = max(self.doc.styles[p.style.name].paragraph_format.space_before or 0
-                     for p in firsts)
-        for paragraph in firsts:
-            paragraph.paragraph_format.space_before = before
-            if isinstance(block, Heading):
-                paragraph.paragraph_format.keep_with_next = True  # the row stays with the next
+    def end_parallel(self) -> None:
+        """After the last of a run of side-by-side blocks: the columns' widths."""
+        if self._parallel is not None:
+            self._parallel.finish()
+            self._parallel = None
 
     def style(self, role: str, lang: Lang, override: str | None = None) -> str:
         """The style id for a part of the document in one language."""
@@ -119,10 +108,31 @@ class BlockWriter:
 
     def paragraph_in(self, where: Container, style_id: str,
                      reuse_first: bool = False) -> DocxParagraph:
-        """A new paragraph (or a table cell's initial empty one) with the given style."""
+        """A new paragraph (or a table cell's initial empty one) with the given style; the
+        first after a box in that style's variant with the box's space (spacing.py)."""
+        if where is self.doc and self.after_box is not None:
+            style = spaced_style(self.doc, style_id, self.after_box, self.theme)
+            self.after_box = None
+            self.ids.add(style.name, style.style_id)
+            style_id = style.style_id
         para = where.paragraphs[0] if reuse_first else where.add_paragraph()
         oxml.set_style(para, style_id)
         return para
+
+    def close_box(self, box: str) -> None:
+        """The box's own last paragraph (a table's note) carries its space after."""
+        last = self.doc.paragraphs[-1]
+        style = spaced_style(self.doc, last._p.style or self.ids["Normal"], box, self.theme,
+                             closing=True)
+        self.ids.add(style.name, style.style_id)
+        oxml.set_style(last, style.style_id)
+
+    def separate(self) -> None:
+        """Before a table or page break right after a box: the paragraph that keeps Word
+        from joining the two tables, as high as the box's space after."""
+        if self.after_box is not None:
+            box, self.after_box = self.after_box, None
+            self.paragraph_in(self.doc, self.ids[SEPARATOR_STYLES[box]])
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
@@ -217,7 +227,7 @@ class BlockWriter:
                   figure=block.mark_of("value"))
         self.text(figure, "callout_label", block.label, figure=block.mark_of("label"))
         self.text(text, "callout_text", block.text, block.style, first_in_cell=True)
-        space_after(self, "callout")
+        self.after_box = "callout"
 
     def chart(self, block: Chart) -> None:
         """The title, then a PNG of the PDF's drawing, with the chart's data as alt text."""
@@ -256,7 +266,7 @@ class BlockWriter:
             png = cached("qr", block.link, lambda: _qr_png(block.link or ""))
             self.picture(code, io.BytesIO(png), 90,
                          f"QR code: {block.link}", reuse_first=True)
-        space_after(self, "callout")
+        self.after_box = "callout"
 
     def kpis(self, block: KpiGrid) -> None:
         count = len(block.items)
@@ -273,9 +283,10 @@ class BlockWriter:
                     self.text(cell, "kpi_label", Bilingual(bar, bar), figure=kpi.mark_of("bar"))
                 self.text(cell, "kpi_label", kpi.progress, figure=kpi.mark_of("progress"))
             self.text(cell, "kpi_label", kpi.label, figure=kpi.mark_of("label"))
-        space_after(self, "kpi")
+        self.after_box = "kpi"
 
     def page_break(self, block: PageBreak) -> None:
+        self.separate()  # a box's last cell is no place for the break
         para = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
         para.add_run().add_break(WD_BREAK.PAGE)
 

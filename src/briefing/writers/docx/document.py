@@ -6,27 +6,18 @@ then one handler per block (blocks.py)."""
 from __future__ import annotations
 
 import datetime
-import hashlib
-import io
 import logging
-import zipfile
-import zlib
-from typing import cast
 
 import docx
 import docx.document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.phys_pkg import PhysPkgWriter
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Pt
 from docx.styles import BabelFish
 
-from ...cache import cached
 from ...fonts import document_characters
 from ...model import Document, label_parts
 from ...theme.resolve import MM, ResolvedTheme
@@ -36,6 +27,7 @@ from .blocks import BlockWriter, as_typed
 from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_fonts
 from .figuremarks import FigureMarks, save_register
 from .numbering import number_headings
+from .package import package_bytes
 from .reference_fonts import fill_east_asian_fonts
 from .styles import define_styles
 
@@ -79,6 +71,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
         _contents(writer, document)
     for block in document.blocks:
         writer.write(block)
+    writer.end_parallel()
     _properties(doc, document)
     save_register(doc, marks.register)
     settingsxml.set_compatibility(doc, 15, "zh-CN")
@@ -88,7 +81,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
         embed_fonts(doc, _fonts_to_embed(document, theme))
     else:
         _warn_unembedded(theme)
-    return _repeatable(doc, document.cover.date)
+    return package_bytes(doc, document.cover.date)
 
 
 def _start(theme: ResolvedTheme) -> tuple[docx.document.Document, frozenset[str]]:
@@ -124,74 +117,6 @@ def _has_furniture(section: Section) -> bool:
     sect_pr = section._sectPr
     return sect_pr.find(qn("w:headerReference")) is not None or \
         sect_pr.find(qn("w:footerReference")) is not None
-
-
-def _repeatable(doc: docx.document.Document, day: datetime.date) -> bytes:
-    """The package's bytes, the same for the same input: python-docx stamps each zip entry
-    with the clock, so its package writer is given a zip whose entries carry the edition's
-    date. (Re-zipping python-docx's own output instead cost 0.05 s of decompressing and
-    compressing the fonts again.)"""
-    package = doc.part.package
-    for part in package.parts:
-        part.before_marshal()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        # _DatedZip has the one method of PhysPkgWriter's that these use
-        writer = cast(PhysPkgWriter, _DatedZip(archive, (day.year, day.month, day.day, 0, 0, 0)))
-        # (python-docx leaves these two private helpers unannotated)
-        PackageWriter._write_content_types_stream(writer, package.parts)  # type: ignore[no-untyped-call]
-        PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
-        PackageWriter._write_parts(writer, package.parts)
-    return out.getvalue()
-
-
-class _DatedZip:
-    """The `write(pack_uri, blob)` that python-docx's PackageWriter asks of a zip."""
-
-    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, int, int, int, int, int]):
-        self.archive, self.stamp = archive, stamp
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.external_attr = 0o644 << 16
-        if len(blob) < DEFLATE_CACHED_FROM:
-            self.archive.writestr(entry, blob)
-            return
-        entry.file_size = len(blob)  # as writestr sets it: the same header
-        with self.archive.open(entry, "w") as sink:
-            if hasattr(sink, "_compressor"):  # zipfile's writer (CPython 3.11-3.13)
-                sink._compressor = _Deflated(deflated(blob))
-            sink.write(blob)
-
-
-# Parts this large (the embedded fonts, ~1.2 MB each) are deflated once and the stream kept
-# in the cache: compressing them took 0.07 s a build. zlib gives the same stream for the
-# same bytes, so the file is what zipfile alone writes.
-DEFLATE_CACHED_FROM = 256 * 1024
-
-
-def deflated(blob: bytes) -> bytes:
-    """The raw deflate stream zipfile writes for `blob` (level 6, no zlib header)."""
-    def compress() -> bytes:
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        return compressor.compress(blob) + compressor.flush()
-    return cached("deflate", hashlib.sha256(blob).hexdigest(), compress)
-
-
-class _Deflated:
-    """A compressor that hands zipfile the stream already made (its CRC and sizes it
-    still computes from the bytes written)."""
-
-    def __init__(self, stream: bytes) -> None:
-        self.stream = stream
-
-    def compress(self, data: bytes) -> bytes:
-        stream, self.stream = self.stream, b""
-        return stream
-
-    def flush(self) -> bytes:
-        return b""
 
 
 def _fonts_to_embed(document: Document, theme: ResolvedTheme) -> list[EmbeddedFont]:

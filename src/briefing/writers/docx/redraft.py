@@ -1,7 +1,6 @@
 """An official's edited draft, its figure values brought up to date as tracked changes.
 
-Only the marked renderings of figures (figuremarks.py: values, and the attributes that
-depend on them) are touched: each one still showing the text the
+Only the marked values (figuremarks.py) are touched: each one still showing the text the
 draft was given is replaced, as a deletion of the old runs and an insertion of the new
 text (same run properties), for the official to accept or reject. A value the official
 deleted, or typed over, is reported and left alone. Everything else in the file is as the
@@ -13,7 +12,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime
-import io
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -27,6 +25,7 @@ from .. import EditedDraft
 from ..register import MarkedValue, Outcome, Register
 from .blocks import as_typed
 from .figuremarks import control_tag, marked_ranges, open_draft, replace_register, run_text
+from .package import package_bytes
 
 
 def update_draft(document: Document, draft: EditedDraft) -> bytes:
@@ -39,48 +38,60 @@ def update_draft(document: Document, draft: EditedDraft) -> bytes:
     date = datetime.datetime.combine(document.cover.date, datetime.time(0, 0))
     update_values(doc, register, current, author, date, document.cover.date.isoformat())
     replace_register(doc, register)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return package_bytes(doc, document.cover.date)
 
 
 def update_values(doc: DocxDocument, register: Register,
                   current: dict[tuple[str, str | None, str], str], author: str,
                   date: datetime.datetime, edition: str) -> None:
-    """Replace each value still as printed by `current[(figure, attribute, lang)]`, as tracked
-    changes; update the register (texts, edition, each value's outcome) and the content
-    controls' tags."""
-    body = doc.element.body
-    ranges = dict(marked_ranges(body))
-    ids = RevisionIdRegistry(doc)  # seeded with the official's own revisions' ids
-    outcomes: list[Outcome] = []
-    kept: list[MarkedValue] = []
+    """Replace each value still as printed by `current[(figure, attribute, lang)]`, as
+    tracked changes; update the register (texts, edition, each value's outcome) and the
+    content controls' tags."""
+    ranges = dict(marked_ranges(doc.element.body))
+    ids = _SequentialIds(doc)  # seeded with the official's own revisions' ids
+    # in document order, so the tracked changes' ids follow it; the register keeps its own
+    position = {name: i for i, name in enumerate(ranges)}
+    outcomes = {value.bookmark: _update(doc, value, ranges.get(value.bookmark) or [],
+                                        current.get((value.figure, value.attribute,
+                                                     value.lang)), author, date, ids)
+                for value in sorted(register.values,
+                                    key=lambda v: position.get(v.bookmark, len(position)))}
+    tagged = dataclasses.replace(register, edition=edition)
     for value in register.values:
-        runs = ranges.get(value.bookmark) or []
-        found = run_text(runs)
-        now = current.get((value.figure, value.attribute, value.lang))
-        if not found.strip():
-            kind = "deleted"
-        elif found != value.text:
-            kind = "overtyped"
-        elif now is None:
-            kind = "gone"
-        elif now == value.text:
-            kind = "unchanged"
-        elif _replace(doc, runs, now, author, date, ids):
-            kind = "updated"
-        else:
-            kind = "overtyped"  # the value's runs were split by the official
-        outcomes.append(Outcome(kind, value, found or None, now))
-        if kind == "deleted":
-            continue
-        kept.append(dataclasses.replace(value, text=now)
-                    if kind == "updated" and now is not None else value)
-        _restore_tag(runs[0], control_tag(dataclasses.replace(register, edition=edition),
-                                          value))
-    register.values = kept
+        if outcomes[value.bookmark].kind != "deleted":
+            _restore_tag(ranges[value.bookmark][0], control_tag(tagged, value))
+    register.outcomes = [outcomes[value.bookmark] for value in register.values]
+    register.values = [dataclasses.replace(o.value, text=o.current)
+                       if o.kind == "updated" and o.current is not None else o.value
+                       for o in register.outcomes if o.kind != "deleted"]
     register.edition = edition
-    register.outcomes = outcomes
+
+
+def _update(doc: DocxDocument, value: MarkedValue, runs: list[Element], now: str | None,
+            author: str, date: datetime.datetime, ids: RevisionIdRegistry) -> Outcome:
+    """One value: replaced by `now` as tracked changes if it still shows what was printed."""
+    found = run_text(runs)
+    if not found.strip():
+        kind = "deleted"
+    elif found != value.text:
+        kind = "overtyped"
+    elif now is None:
+        kind = "gone"
+    elif now == value.text:
+        kind = "unchanged"
+    elif _replace(doc, runs, now, author, date, ids):
+        kind = "updated"
+    else:
+        kind = "overtyped"  # the value's runs were split by the official
+    return Outcome(kind, value, found or None, now)
+
+
+class _SequentialIds(RevisionIdRegistry):
+    """Revision ids counted up from the lowest free one, not drawn at random (docx-plus's
+    default): the same draft and figures give the same file."""
+
+    def next(self) -> int:
+        return self.next_sequential()
 
 
 def _replace(doc: DocxDocument, runs: list[Element], text: str, author: str,

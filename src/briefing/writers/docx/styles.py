@@ -21,6 +21,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 
 from ...theme.resolve import STYLE_ROLES, ResolvedBox, ResolvedStyle, ResolvedTheme
 from . import oxml, tablexml
+from .spacing import separator_styles
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -73,7 +74,7 @@ def _define_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]
             _table_style(doc, name, theme.boxes[box], box)
     if PARALLEL_STYLE not in keep:
         _parallel_style(doc, theme.page.column_gap_pt)
-    _spacer_styles(doc, theme, keep)
+    separator_styles(doc, theme, keep)
 
 
 class StyleIds:
@@ -82,6 +83,10 @@ class StyleIds:
 
     def __init__(self, doc: DocxDocument):
         self._ids: dict[str, str] = {style.name: style.style_id for style in doc.styles}
+
+    def add(self, name: str, style_id: str) -> None:
+        """A style defined after the others (spacing.py's variants)."""
+        self._ids[name] = style_id
 
     def __getitem__(self, name: str) -> str:
         try:
@@ -143,26 +148,6 @@ def _outline_levels(by_name: dict[str, BaseStyle], theme: ResolvedTheme,
             if name in theme.styles and name not in keep:
                 oxml.set_outline_level(by_name[theme.styles[name].name].element.get_or_add_pPr(),
                                        level - 1)
-
-
-SPACER_STYLES = {"table": "Space After Table", "callout": "Space After Call-out",
-                 "kpi": "Space After KPI"}
-
-
-def _spacer_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]) -> None:
-    """Word has no "space after table": the paragraph after a box takes one of these styles,
-    an empty line as high as the theme's space after that box (one place to change it)."""
-    for box, name in SPACER_STYLES.items():
-        if name in keep:
-            continue
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Normal"]
-        style.hidden = False
-        style.quick_style = False
-        fmt = style.paragraph_format
-        fmt.space_before = fmt.space_after = Pt(0)
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(max(theme.boxes[box].space_after_pt, 1))
 
 
 def grid_spacing_twips(tracking_pt: float) -> int:

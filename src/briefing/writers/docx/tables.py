@@ -1,6 +1,6 @@
 """The DOCX's tables: a table in a box's style at shares of the text width, a one-row box
-that never splits, the spacer paragraph after a box, a row's cells, and the figure table
-(the handler of FigureTable blocks) with its columns sized to their content."""
+that never splits, a row's cells, and the figure table (the handler of FigureTable
+blocks) with its columns sized to their content."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ...model import FigureTable, Lang
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .. import columns
 from . import tablexml
-from .styles import PARALLEL_STYLE, SPACER_STYLES, TABLE_STYLES
+from .styles import PARALLEL_STYLE, TABLE_STYLES
 
 if TYPE_CHECKING:
     from .blocks import BlockWriter
@@ -42,9 +42,11 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
                         first_in_cell=True,
                         figure=data.mark_of(column.field))
     tablexml.table_look(table, first_row=True, banded_rows=True)
-    if block.note:
+    if block.note:  # its last paragraph carries the table's space after
         writer.text(writer.doc, "table_note", block.note)
-    space_after(writer, "table")
+        writer.close_box("table")
+    else:
+        writer.after_box = "table"
 
 
 def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
@@ -129,6 +131,7 @@ def box_cells(writer: BlockWriter, box: str, fractions: tuple[float, ...]) -> li
 def new_table(writer: BlockWriter, rows: int, cols: int, box: str | None,
               fractions: tuple[float, ...]) -> Table:
     """A table in a box style (None: the parallel layout's borderless style)."""
+    writer.separate()
     table: Table = writer.doc.add_table(rows=rows, cols=cols)
     table._tbl.tblPr.style = writer.ids[TABLE_STYLES[box] if box else PARALLEL_STYLE]
     table.autofit = False
@@ -139,11 +142,6 @@ def new_table(writer: BlockWriter, rows: int, cols: int, box: str | None,
         for cell, width in zip(row_cells(row), widths, strict=True):
             cell.width = width
     return table
-
-
-def space_after(writer: BlockWriter, box: str) -> None:
-    """Word has no 'space after table': an empty paragraph in the box's spacer style."""
-    writer.paragraph_in(writer.doc, writer.ids[SPACER_STYLES[box]])
 
 
 def row_cells(row: _Row) -> list[_Cell]:

@@ -168,7 +168,8 @@ class BlockRenderer:
         text = self.texts("callout_text", block.text, block.style)
         table = WholeTable([[figure, text]], colWidths=[self.width * 0.36, self.width * 0.64],
                            hAlign="LEFT", spaceBefore=box.space_before_pt,
-                           spaceAfter=box.space_after_pt, page_height=self.page_height)
+                           spaceAfter=box.space_after_pt, page_height=self.page_height,
+                           split_share=CALLOUT_SPLIT_SHARE)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    *cell_defaults(box.padding_pt, self.font), *frame(box)]))
         return [table]
@@ -212,6 +213,9 @@ class BlockRenderer:
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [RLPageBreak()]
+
+
+CALLOUT_SPLIT_SHARE = 0.2  # of a page: a call-out taller splits rather than leave a page empty
 
 
 # One handler per model block type (tests/test_blocks.py: every declared block has one).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ...theme.resolve import ResolvedBox
 
@@ -16,16 +16,27 @@ Command = tuple[Any, ...]  # of a TableStyle: (name, first cell, last cell, *val
 
 class WholeTable(Table):  # type: ignore[misc]  # (ReportLab is untyped)
     """A one-row box (call-out, KPI row, a parallel block) that moves to the next page whole,
-    and splits inside its row (all cells flowing on together) only when taller than a page."""
+    and splits inside its row (all cells flowing on together, the frame drawn around each
+    part) only when taller than `split_share` of a page (a whole page unless set)."""
 
-    def __init__(self, *args: Any, page_height: float = 0.0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, page_height: float = 0.0, split_share: float = 1.0,
+                 **kwargs: Any) -> None:
         kwargs.setdefault("splitInRow", 1)
         super().__init__(*args, **kwargs)
-        self.page_height = page_height  # the pieces of a split (made by Table.split) have 0
+        # the pieces of a split (made by Table.split) have 0: they split as they must
+        self.page_height, self.split_share = page_height, split_share
+
+    def splits(self, width: float) -> bool:
+        """May the box split (is it taller than its share of a page)?"""
+        self.wrapOn(None, width, self.page_height)
+        return bool(self._height > self.page_height * self.split_share)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        if self._height <= self.page_height:
+        if self._height <= self.page_height * self.split_share:
             return []
+        # a cell centred in a row taller than the room would start in the second part (a
+        # call-out's figure away from its text): split at the top
+        self.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         pieces: list[Flowable] = super().split(availWidth, availHeight)
         return pieces
 

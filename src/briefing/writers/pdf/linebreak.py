@@ -22,13 +22,14 @@ from typing import Any
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, imgNormV, imgVRange
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
 from ...clreq import (
+    NO_BREAK_SPACE,
     Line,
     break_lines,
     compressed_widths,
@@ -219,6 +220,9 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             known = LINES.get(key) if key else None
             if known is None:
                 self._wrapped_size = super().wrap(availWidth, availHeight)
+                if self._loosen_wider_than(availWidth):
+                    del self.blPara
+                    self._wrapped_size = super().wrap(availWidth, availHeight)
                 if key and "blPara" in self.__dict__:
                     if len(LINES) >= LINES_KEPT:
                         LINES.clear()
@@ -231,6 +235,24 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             if style.alignment == TA_JUSTIFY and self._too_loose():
                 self.style = _ragged(style)
         return self._wrapped_size
+
+    def _loosen_wider_than(self, width: float) -> bool:
+        """Let a glued phrase (words joined by no-break spaces: "RMB 100 million") wider
+        than the column break at its spaces; whether there was one. It would stick out."""
+        room = width - self.style.leftIndent - self.style.rightIndent
+        loosened = False
+        for frag in self.frags:
+            text = getattr(frag, "text", None)
+            if not isinstance(text, str) or NO_BREAK_SPACE not in text:
+                continue
+            words = text.split(" ")
+            for i, word in enumerate(words):
+                if NO_BREAK_SPACE in word and \
+                        stringWidth(word, frag.fontName, frag.fontSize) > room + _FUZZ:
+                    words[i] = word.replace(NO_BREAK_SPACE, " ")
+                    loosened = True
+            frag.text = " ".join(words)
+        return loosened
 
     def _too_loose(self) -> bool:
         """Would a justified line have a gap between words wider than LOOSE_EM? Then the

@@ -3,7 +3,8 @@
 - `KeepWithNext` (the template's keepTogetherClass): a heading, or a short Chinese paragraph,
   stays with the start of what follows, not with all of it: when the group does not fit,
   the block after the kept ones splits, and only when it cannot does the group move on.
-- `TableWithNote`: a table's source note stays with the table's last rows.
+- `CaptionedTable`: a table's caption stays with its first rows, its source note with
+  its last rows.
 - `ParallelColumns`: the parallel layout's Chinese and English columns of one section
   (a heading and the text blocks after it), each flowing on by itself, their widths shared
   so that both end level (`balanced_widths`): both columns fill every page the section runs
@@ -13,9 +14,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
+
+from .boxes import WholeTable
 
 
 def _real(parts: list) -> bool:  # type: ignore[type-arg]
@@ -54,38 +57,109 @@ FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leav
 
 def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
     """Before the next flowable is laid out: a Floating one that does not fit the room
-    left in the frame, when that room is more than FLOAT_SHARE of it, changes places with
-    what follows it: text (a paragraph or a section's columns, not a heading), or a box
-    that fits the room; it fills the page and the figure follows it."""
-    if len(flowables) < 2 or not isinstance(flowables[0], Floating) or frame is None:
+    left in the frame (or a CaptionedTable that cannot split there), when that room is
+    more than FLOAT_SHARE of it, changes places with what follows it: text (a paragraph or
+    a section's columns, not a heading; a short Chinese paragraph with the English it
+    keeps with), a box that fits the room or a call-out long enough to split; it fills the
+    page and the figure follows."""
+    if len(flowables) < 2 or frame is None or not isinstance(flowables[0], _FLOATS) \
+            or frame._atTop:  # (a page is all it can have)
         return
-    follower, figure = flowables[1], flowables[0]
-    if getattr(follower, "outline", None) or isinstance(follower, (Floating, KeepTogether)):
+    figure = flowables[0]
+    end = 1  # the follower, and what it keeps with
+    while end + 1 < len(flowables) and flowables[end].getKeepWithNext():
+        end += 1
+    followers = flowables[1:end + 1]
+    if any(getattr(f, "outline", None) or isinstance(f, (*_FLOATS, KeepTogether))
+           for f in followers):
         return  # a heading starts what comes after the figure: it stays after it
     room = frame._y - frame._y1p
-    _, height = _listWrapOn(figure._content, frame._width, None)
-    if height <= room or room <= FLOAT_SHARE * frame._height:
+    if room <= FLOAT_SHARE * frame._height or not _moves_on_whole(figure, frame._width, room):
         return
-    splits = isinstance(follower, (Paragraph, ParallelColumns, TableWithNote))
-    if splits or follower.wrap(frame._width, room)[1] <= room:  # text, or a box that fits
-        flowables[0], flowables[1] = follower, figure
+    last = followers[-1]
+    splits = isinstance(last, (Paragraph, ParallelColumns)) \
+        or isinstance(last, WholeTable) and last.splits(frame._width)  # a long call-out
+    if splits or _listWrapOn(followers, frame._width, None)[1] <= room:  # text, or a box
+        flowables[:end + 1] = [*followers, figure]
 
 
-class TableWithNote(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
-    """A table and the note under it: the note never starts a page by itself."""
+MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
 
-    def split(self, aW, aH):  # type: ignore[no-untyped-def]  # noqa: N803
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        if aH + _FUZZ >= self._H:
-            return list(self._content)
-        table, *note = self._content
-        _, height = _listWrapOn(note, aW, self.canv)
-        room = aH - height - max(table.getSpaceAfter(), note[0].getSpaceBefore())
-        parts = table.splitOn(self.canv, aW, room) if room > 0 else []
-        if _real(parts):
-            return [*parts[:-1], TableWithNote([parts[-1], *note])]
-        return super().split(aW, aH)
+
+def _moves_on_whole(figure: Flowable, width: float, room: float) -> bool:
+    """Does a figure (or a table that cannot split here) miss the room left?"""
+    if isinstance(figure, Floating):
+        return bool(_listWrapOn(figure._content, width, None)[1] > room)
+    return bool(figure.wrapOn(None, width, room)[1] > room
+                and not figure.splitOn(None, width, room))
+
+
+class CaptionedTable(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A table with its caption above and its source note below, split only where a reader
+    accepts it: the caption never ends a page (it goes with the header and at least
+    MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
+    the last rows; a part after a page break holds at least a row: ReportLab's split).
+    One flowable, not a container, so that a heading before it keeps with it (ReportLab
+    keeps no container with a heading)."""
+
+    def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable]):
+        super().__init__()
+        self.caption, self.table, self.note = caption, table, note
+        self.parts: list[Flowable] = [*caption, table, *note]
+        self.spaceBefore = self.parts[0].getSpaceBefore()
+        self.spaceAfter = self.parts[-1].getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        self.width, self.height = availWidth, _stacked_height(self.parts, availWidth, self.canv)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
+        self.wrap(availWidth, availHeight)  # type: ignore[no-untyped-call]
+        table_height = self.table.wrapOn(self.canv, availWidth, 0xFFFFFF)[1]
+        above = _stacked_height([*self.caption, self.table], availWidth, self.canv) \
+            - table_height
+        room = availHeight - above
+        parts = self.table.splitOn(self.canv, availWidth, room) if room > 0 else []
+        if len(parts) == 1 and self.note:  # the table fits, its note does not
+            below = self.height - above - table_height
+            parts = self.table.splitOn(self.canv, availWidth, room - below)
+        if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
+            frame = getattr(self, "_frame", None)
+            if frame is not None and frame._atTop:
+                # not even a new page holds the caption and a row, or the last row and
+                # the note (a theme of huge leading): the parts go on as they can
+                return [*self.caption, self.table, *self.note]
+            return []  # moves on whole
+        return [CaptionedTable(self.caption, parts[0], []),
+                CaptionedTable([], parts[-1], self.note)]
+
+    def draw(self) -> None:
+        y = self.height
+        for n, flowable in enumerate(self.parts):
+            if n:
+                y -= max(flowable.getSpaceBefore(), self.parts[n - 1].getSpaceAfter())
+            _, height = flowable.wrapOn(self.canv, self.width, 0xFFFFFF)
+            y -= height
+            flowable.drawOn(self.canv, 0, y)
+
+
+_FLOATS = (Floating, CaptionedTable)  # what moves after the text that follows it
+
+
+def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:
+    """The height of flowables one under the other, the larger space between each two."""
+    height = 0.0
+    for n, flowable in enumerate(flowables):
+        if n:
+            height += max(flowable.getSpaceBefore(), flowables[n - 1].getSpaceAfter())
+        height += flowable.wrapOn(canv, width, 0xFFFFFF)[1]
+    return height
+
+
+def _rows(table: Table) -> int:
+    """The body rows of a table (or of one part of a split table): its header repeated
+    on each part is not one."""
+    return len(table._cellvalues) - int(table.repeatRows)
 
 
 class ParallelColumns(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
-from ...clreq import loosen_no_break_spaces
+from ...clreq import english_for_breaking
 from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
@@ -97,6 +97,38 @@ def text_width(text: str, style: ParagraphStyle) -> float:
     return width
 
 
+MIN_FIT_SHARE = 0.7  # the least a figure is scaled to stay on one line
+_FIT_FUZZ = 0.5  # points
+
+
+def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> ParagraphStyle:
+    """The style, set smaller (down to MIN_FIT_SHARE of its size) where the widest of
+    `pieces` (texts kept on one line) is wider than `width`: a figure shrinks rather than
+    part from its unit."""
+    wide = max((text_width(p.replace("\u00a0", " "), style) for p in pieces), default=0.0)
+    if wide <= width:
+        return style
+    scale = max((width - _FIT_FUZZ) / wide, MIN_FIT_SHARE)  # (a line filled to the point
+    # wraps in ReportLab)
+    scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                         leading=style.leading * scale)
+    for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
+        delattr(scaled, cached)
+    return scaled
+
+
+def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
+    """The style without hyphenation (one copy per style): a figure breaks at its spaces
+    ("71 | projects"), never inside a word ("71 pro-|jects")."""
+    plain: ParagraphStyle | None = style.__dict__.get("_unhyphenated")
+    if plain is None:
+        plain = style._unhyphenated = style.clone(f"{style.name} (unhyphenated)",
+                                                  hyphenationLang="")
+        for cached in [k for k in vars(plain) if k.startswith("_")]:  # the style's own
+            delattr(plain, cached)
+    return plain
+
+
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
     regular, bold = font_names(theme.fonts[style.font])
     paragraph = ParagraphStyle(
@@ -139,9 +171,9 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
     if frags is not None:
-        frags[0].text = loosen_no_break_spaces(frags[0].text)
+        frags[0].text = english_for_breaking(frags[0].text)
     else:
-        text = loosen_no_break_spaces(text)
+        text = english_for_breaking(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 
 

@@ -8,28 +8,34 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from ...model import FigureTable, Lang
+from ...model import Bilingual, FigureTable, Lang
 from .. import columns
+from ..columns import FITTED_ROLES
 from .boxes import Command, cell_defaults
-from .pagination import TableWithNote
-from .styles import text_width
+from .pagination import CaptionedTable
+from .styles import make_paragraph, scaled_to_fit, text_width, unhyphenated
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
 
 def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
-    """A figure table: caption, header repeated on each page, rows, then its note."""
+    """A figure table: caption, header repeated on each page, rows, then its note (kept
+    together as pagination.CaptionedTable says)."""
     box = renderer.theme.boxes["table"]
-    flowables: list[Flowable] = []
-    if block.caption:
-        flowables += renderer.texts("caption", block.caption)
+    caption = renderer.texts("caption", block.caption) if block.caption else []
     columns = block.columns
     header = [renderer.texts(c.header_role, h)
               for c, h in zip(columns, block.header, strict=True)]
     rows = [[renderer.texts(c.cell_role, r.get(c.field)) for c in columns]
             for r in block.rows]
     widths = column_widths(renderer, block, box.padding_pt, rows)
+    for k, column in enumerate(columns):  # what is wider than its column, set smaller
+        width = widths[k] - 2 * box.padding_pt
+        header[k], *cells = fitted_column(renderer, [(column.header_role, block.header[k])] + [
+            (column.cell_role, r.get(column.field)) for r in block.rows], width)
+        for row, cell in zip(rows, cells, strict=True):
+            row[k] = cell
     table = Table([header] + rows, colWidths=widths, repeatRows=1, hAlign="LEFT",
                   spaceBefore=box.space_before_pt, spaceAfter=box.space_after_pt)
     commands: list[Command] = [
@@ -44,9 +50,27 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     if box.rule_color:
         commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.5, HexColor(box.rule_color)))
     table.setStyle(TableStyle(commands))
-    if not block.note:
-        return flowables + [table]
-    return flowables + [TableWithNote([table, *renderer.texts("table_note", block.note)])]
+    note = renderer.texts("table_note", block.note) if block.note else []
+    return [CaptionedTable(caption, table, note)]
+
+def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]]],
+                  width: float) -> list[list[Flowable]]:
+    """The cells (role, text) of a column; where its longest unbreakable piece is wider
+    than the column (a cramped table), each role and language set smaller alike
+    (styles.scaled_to_fit) rather than broken inside a number and its unit."""
+    styles = {}
+    for role in dict.fromkeys(role for role, _ in cells):
+        for lang in renderer.languages:
+            style = renderer.styles.get(role, lang)
+            if role in FITTED_ROLES:
+                style = unhyphenated(style)
+            texts = [v.get(lang) for r, v in cells
+                     if r == role and lang in v.shown(renderer.languages)]
+            pieces = [w for text in texts for w in columns.pieces(text, lang, role)]
+            styles[role, lang] = scaled_to_fit(style, pieces, width)
+    return [[make_paragraph(v.get(lang), styles[role, lang])
+             for lang in v.shown(renderer.languages)] for role, v in cells]
+
 
 def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
                   rows: list[list[list[Flowable]]]) -> list[float]:
