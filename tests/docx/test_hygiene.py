@@ -143,9 +143,11 @@ def it_spaces_boxes_through_styles_not_empty_paragraphs(theme: str, layout: str,
         assert defaults.find(qn("w:pPr")).find(qn(tag)).get(qn("w:val")) == "0"
 
 
-def _filled_box_gaps(pdf: Path, fills: set[tuple[int, int, int]]) -> list[float]:
+def _filled_box_gaps(pdf: Path, fills: set[tuple[int, int, int]],
+                     notes_pt: float = 0.0) -> list[float]:
     """For each filled box (a cell with one of the `fills`) that has text below it on its
-    page: the room between the box's bottom and the top of that text."""
+    page: the room between the box's bottom and the top of that text (text of `notes_pt`
+    or smaller, footnotes, not counted)."""
     document = pdfium.PdfDocument(str(pdf))
     gaps = []
     try:
@@ -160,7 +162,8 @@ def _filled_box_gaps(pdf: Path, fills: set[tuple[int, int, int]]) -> list[float]
             text = page.get_textpage()
             tops = []
             for i in range(text.count_chars()):
-                if chr(pdfium_raw.FPDFText_GetUnicode(text, i)).isspace():
+                if chr(pdfium_raw.FPDFText_GetUnicode(text, i)).isspace() or \
+                        pdfium_raw.FPDFText_GetFontSize(text, i) <= notes_pt + 0.05:
                     continue
                 box = [ctypes.c_double() for _ in range(4)]
                 pdfium_raw.FPDFText_GetCharBox(text, i, *box)
@@ -188,7 +191,9 @@ def it_keeps_the_space_under_each_box_in_libreoffice(theme: str, converted) -> N
     resolved = prepare(SAMPLE, theme=theme).theme
     boxes = [resolved.boxes[k] for k in ("callout", "kpi")]
     fills = {_rgb(b.background) for b in boxes if b.background}
-    gaps = _filled_box_gaps(converted["xicheng-2023", theme, "stacked"], fills)
+    # the footnotes at a page's foot (set as table notes) are not the text after a box
+    notes_pt = resolved.style_for("table_note", "en").size_pt
+    gaps = _filled_box_gaps(converted["xicheng-2023", theme, "stacked"], fills, notes_pt)
     assert len(gaps) >= 5, gaps
     least = min(b.space_after_pt for b in boxes)
     assert min(gaps) >= least - 0.5, gaps
@@ -196,8 +201,8 @@ def it_keeps_the_space_under_each_box_in_libreoffice(theme: str, converted) -> N
 
 # LibreOffice's pages of the DOCX against the PDF's, where they differ by more than one
 # (measured; docs/docx.md, "Page counts in LibreOffice", says why for each)
-MORE_PAGES = {("xicheng-2023", "gov", "parallel"): 6, ("xicheng-2023", "print", "parallel"): 2,
-              ("xicheng-2023", "gov", "en"): 2, ("hexi-2023h1", "gov", "en"): 2}
+MORE_PAGES = {("xicheng-2023", "gov", "parallel"): 5, ("xicheng-2023", "print", "parallel"): 2,
+              ("hexi-2023h1", "gov", "stacked"): 2}
 
 
 @needs_libreoffice
