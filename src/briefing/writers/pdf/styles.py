@@ -173,18 +173,8 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
     paragraph.font_chain = FontChain(style.font, theme)
     # the words the hyphenator keeps whole, in the key of the lines kept (linebreak.LINES)
     paragraph.kept_whole = " ".join(sorted(hyphenator.kept)) if hyphenator else ""
-    paragraph.tracking = _tracking(style, theme)
+    paragraph.tracking = theme.grid_tracking_pt(style)
     return paragraph
-
-
-def _tracking(style: ResolvedStyle, theme: ResolvedTheme) -> float:
-    """Points added to each character's advance so that Chinese text of the Normal size
-    sets `page.grid_characters` characters a line (GB/T 9704: 28 of 3号 in 156 mm, whose
-    pitch is a little under the 16 pt size); 0 for other sizes and languages."""
-    grid, normal = theme.page.grid_characters, theme.styles["Normal"]
-    if not grid or not style.lang.startswith("zh") or style.size_pt != normal.size_pt:
-        return 0.0
-    return theme.page.frame_width_pt / grid - style.size_pt
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
