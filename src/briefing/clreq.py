@@ -36,6 +36,10 @@ CANNOT_END = frozenset("（《「『【〔〖〘〚｛［〈“‘([{")
 NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"
                          "微克立方米公顷吨年月日号期倍强分点/%‰")  # 分点: 4.9个百分点
 NUMBER_CHARS = frozenset("0123456789.,")
+# Marks that belong to the number after them: a KPI trend's arrow (▲ 1.3个百分点), a sign,
+# a currency symbol. No break after one, nor after the no-break space that follows it.
+PREFIX_MARKS = frozenset("▲▼△▽=±¥$€£")
+NO_BREAK_SPACE = "\u00a0"  # the figures glue their phrases with it: "more than 12,000 people"
 
 
 def _is_latin(char: str) -> bool:
@@ -46,7 +50,8 @@ def _is_latin(char: str) -> bool:
 def clusters(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of `text` that must not be broken inside. No break before a
     character that cannot start a line, after one that cannot end a line, or before a space
-    (it stays at the end of its line); after a space, always; none inside a Latin word or
+    (it stays at the end of its line); after a space, always, but for the no-break space
+    after a prefix mark (▲ 1.3, ¥ 5), which stays with both; none inside a Latin word or
     number, joiners included (R&D, 1,883, U.S., e-mail); none between a number and its unit
     characters. Character classes are looked up once per character: this runs for every
     paragraph of every PDF."""
@@ -60,7 +65,8 @@ def clusters(text: str) -> list[tuple[int, int]]:
     for i in range(1, len(text)):
         char = flags[i]
         after_number = bool(before & _NC or (after_number and before & _NU))
-        kept = (char & (_CS | _SP) or before & _CE
+        kept = (char & (_CS | _SP) or before & (_CE | _PM)
+                or before & _NB and i >= 2 and flags[i - 2] & _PM
                 or not before & _SP and (
                     before & _LT and char & (_LT | _JN)
                     or before & _JN and char & _LT and i >= 2 and flags[i - 2] & _LT
@@ -74,7 +80,7 @@ def clusters(text: str) -> list[tuple[int, int]]:
 
 
 # character classes for clusters(); bit 0 is set for every classified character
-_CS, _CE, _SP, _LT, _JN, _NU, _NC = (1 << k for k in range(1, 8))
+_CS, _CE, _SP, _LT, _JN, _NU, _NC, _PM, _NB = (1 << k for k in range(1, 10))
 _FLAGS: dict[str, int] = {}
 
 
@@ -83,6 +89,7 @@ def _classify(char: str) -> int:
     flags |= (_SP if char.isspace() else 0) | (_LT if _is_latin(char) else 0)
     flags |= (_JN if char in "-'’.,/&" else 0) | (_NU if char in NUMBER_UNITS else 0)
     flags |= _NC if char in NUMBER_CHARS and char != "," else 0
+    flags |= (_PM if char in PREFIX_MARKS else 0) | (_NB if char == NO_BREAK_SPACE else 0)
     _FLAGS[char] = flags
     return flags
 
@@ -99,12 +106,13 @@ class Line(NamedTuple):
 
 def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
                 hanging: bool = False, line_breaks: Collection[int] = (),
-                tolerance: float = 0.0) -> list[Line]:
+                tolerance: float = 0.0, no_lone_last: bool = False) -> list[Line]:
     """The lines of `text`, whose character i is `widths[i]` wide: clusters filled in
     greedily, line n at most `max_widths[n]` wide (the last width for all later lines) plus
     `tolerance`. With `hanging`, a cluster ending in closing punctuation may overrun by
     that one mark. A cluster wider than a line (a 2,000-character string) is split by
-    character. A line ends after the cluster of each index in `line_breaks`."""
+    character. A line ends after the cluster of each index in `line_breaks`. With
+    `no_lone_last`, a last line of one character gets the one before (lone_last)."""
     # prefix sums: the width of text[a:b] is ends[b] - ends[a]
     ends = [0.0]
     for width in widths:
@@ -121,7 +129,8 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
         spans.append(Line(line_start, end, width, forced))
         line_start, used = end, 0.0
 
-    for start, end in clusters(text):
+    pieces = clusters(text)
+    for start, end in pieces:
         width = ends[end] - ends[start]
         if line_breaks and any(k in line_breaks for k in range(start, end)):
             end_line(end, used + width, forced=True)
@@ -137,14 +146,55 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
             continue
         if start > line_start:
             end_line(start, used)
-        # the cluster starts the new line; one wider than the line is split by character
-        for k in range(start, end):
+        # the cluster starts the new line; one wider than the line breaks by character,
+        # but a trend's between its number and its unit if both then fit ("▲ 1.3 |
+        # 个百分点", not "▲ 1.3个百分 | 点")
+        first = start
+        unit = _unit_start(text, start, end) if text[start] in PREFIX_MARKS else None
+        if unit and ends[end] - ends[start] > max_width() + tolerance \
+                and max(ends[unit] - ends[start], ends[end] - ends[unit]) \
+                <= max_width() + tolerance:
+            used = ends[unit] - ends[start]
+            end_line(unit, used)
+            first = unit
+        for k in range(first, end):
             if used + widths[k] > max_width() + tolerance and k > line_start:
                 end_line(k, used)
             used += widths[k]
     if line_start < len(text) or not spans:
         end_line(len(text), used)
+    if no_lone_last:
+        lone_last(text, spans, pieces, ends, max_widths[min(len(spans), len(max_widths)) - 1]
+                  + tolerance)
     return spans
+
+
+def _unit_start(text: str, start: int, end: int) -> int | None:
+    """Where the unit of a number begins in text[start:end] (1.3|个百分点), if it does."""
+    for k in range(start + 1, end):
+        if text[k - 1].isdigit() and text[k] in NUMBER_UNITS and not text[k].isdigit():
+            return k
+    return None
+
+
+def lone_last(text: str, spans: list[Line], pieces: list[tuple[int, int]],
+              ends: list[float], limit: float) -> None:
+    """A paragraph's last line of a single character (a table cell's "局"), which clreq
+    counts among the short last lines to avoid, gets the last cluster of the line before,
+    when both still fit and that line keeps two characters. `ends`: prefix sums of the
+    widths; `limit`: the last line's width. Changes `spans` in place."""
+    if len(spans) < 2 or spans[-2].forced:
+        return
+    previous, last = spans[-2], spans[-1]
+    shown = [c for c in text[last.start:last.end] if not c.isspace() and c not in CANNOT_START]
+    if len(shown) != 1 or not is_cjk(shown[0]):
+        return
+    cut = max((start for start, _ in pieces if previous.start < start < previous.end),
+              default=previous.start)
+    if cut - previous.start < 2 or ends[last.end] - ends[cut] > limit:
+        return
+    spans[-2] = Line(previous.start, cut, ends[cut] - ends[previous.start])
+    spans[-1] = Line(cut, last.end, ends[last.end] - ends[cut], last.forced)
 
 
 # Full-width punctuation drawn in one half of its em (GB style): the opening marks in the
@@ -195,9 +245,6 @@ def justified_characters(line: str) -> int:
     return len(line.rstrip())
 
 
-NO_BREAK_SPACE = "\u00a0"  # the figures glue their phrases with it: "more than 12,000 people"
-
-
 def glued_phrases(text: str) -> list[list[tuple[int, int]]]:
     """clusters(text) grouped into phrases kept on one line if they can be: a cluster
     ending in a no-break space is glued to the next."""
@@ -225,6 +272,15 @@ def loosened(text: str, phrase: list[tuple[int, int]]) -> list[list[tuple[int, i
             parts.append(current)
             current = []
     return parts + [current] if current else parts
+
+
+def breakable_glue(text: str, before: str = "") -> str:
+    """A glued phrase too wide for its line, free to break at its no-break spaces, but for
+    the one after a prefix mark: "▲ 1.3 | percentage | points", never "▲ | 1.3". `before`:
+    the text before it (the ▲ may be drawn in a fragment of another font)."""
+    previous = (before[-1:] or " ") + text  # previous[i]: the character before text[i]
+    return "".join(" " if char == NO_BREAK_SPACE and previous[i] not in PREFIX_MARKS
+                   else char for i, char in enumerate(text))
 
 
 def loosen_no_break_spaces(text: str) -> str:

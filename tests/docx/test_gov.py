@@ -29,8 +29,35 @@ def it_sets_the_page_and_type_area_of_the_standard(gov_build) -> None:
                        (body.left_margin, 28), (body.right_margin, 26)):
         assert abs(actual - Mm(mm)) < Mm(0.2)
     grid = body._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "lines"
+    assert grid.get(qn("w:type")) == "linesAndChars"
     assert abs(int(grid.get(qn("w:linePitch"))) - 225 / 22 / 25.4 * 1440) < 2  # 22 lines
+
+
+def it_sets_a_grid_of_28_characters_a_line_in_words_terms(gov_build) -> None:
+    # Word's Page Setup: characters a line = text width // (the Normal style's East Asian
+    # size + w:charSpace/4096 pt); GB/T 9704 asks 28 of 3号 (16 pt)
+    document = docx.Document(str(gov_build["docx"]))
+    body = document.sections[-1]
+    width_pt = (body.page_width.twips - body.left_margin.twips - body.right_margin.twips) / 20
+    grid = body._sectPr.find(qn("w:docGrid"))
+    size_pt = document.styles["Normal"].font.size.pt
+    pitch_pt = size_pt + int(grid.get(qn("w:charSpace"))) / 4096
+    assert size_pt == 16 and width_pt // pitch_pt == 28
+    height_pt = (body.page_height.twips - body.top_margin.twips - body.bottom_margin.twips) / 20
+    assert height_pt // (int(grid.get(qn("w:linePitch"))) / 20) == 22
+    # our paragraphs do not snap to the grid: the styles carry the pitch as character
+    # spacing, 28 characters of Chinese text of the Normal size a line, English untouched
+    for name in ("Body Text", "Heading 1", "List Bullet", "Call-out Text"):
+        spacing = _character_spacing_pt(document.styles[name])
+        assert width_pt // (size_pt + spacing) == 28, name
+    for name in ("Body Text English", "Table Text", "Title", "Footer"):
+        assert _character_spacing_pt(document.styles[name]) == 0, name
+
+
+def _character_spacing_pt(style) -> float:
+    """A style's own w:spacing (twips) in its run properties, in points."""
+    spacing = style.element.rPr.find(qn("w:spacing"))
+    return int(spacing.get(qn("w:val"))) / 20
 
 
 def it_names_the_official_fonts_with_their_alternatives(gov_build) -> None:

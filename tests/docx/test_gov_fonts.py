@@ -5,8 +5,10 @@ build while they are not embedded, and --embed-fonts to carry the free faces."""
 
 from __future__ import annotations
 
+import html
 import logging
 import re
+import subprocess
 from pathlib import Path
 
 import docx
@@ -83,13 +85,56 @@ def it_embeds_the_free_faces_under_the_names_the_styles_use(gov_docx) -> None:
                 if e.find(qn("w:embedRegular")) is not None]
 
 
+@pytest.fixture(scope="module")
+def embedded_pdf(gov_docx, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LibreOffice's PDF of the gov DOCX with the free faces embedded (zh layout)."""
+    folder = tmp_path_factory.mktemp("gov-fonts-lo") / "lo"
+    return libreoffice_convert({"embedded": gov_docx["embedded"].read_bytes()},
+                               folder)["embedded"]
+
+
 @needs_libreoffice
 def it_draws_chinese_with_the_embedded_face_where_the_named_ones_are_missing(
-        gov_docx, tmp_path) -> None:
-    pdfs = libreoffice_convert({"embedded": gov_docx["embedded"].read_bytes()}, tmp_path / "lo")
-    fonts = {f["name"].split("+")[-1] for f in pdffonts(pdfs["embedded"])}
+        embedded_pdf) -> None:
+    fonts = {f["name"].split("+")[-1] for f in pdffonts(embedded_pdf)}
     assert "FandolFang-Regular" in fonts, fonts
-    assert "开放招商成效明显" in "".join(pdf_text(pdfs["embedded"])).replace(" ", "")
+    assert "开放招商成效明显" in "".join(pdf_text(embedded_pdf)).replace(" ", "")
+
+
+CLOSING = "，。、；：？！）》」』”’"
+
+
+@needs_libreoffice
+def it_sets_28_characters_a_full_line_as_the_standard_does(gov_docx, embedded_pdf) -> None:
+    # GB/T 9704: 28 characters of 3号 a line of 156 mm. Read LibreOffice's lines back
+    # (poppler's word boxes); a full line spans the text width from the left margin.
+    body = docx.Document(str(gov_docx["embedded"])).sections[-1]
+    left, right = body.left_margin.pt, body.page_width.pt - body.right_margin.pt
+    lines = _pdf_lines(embedded_pdf)
+    pairs = zip(lines, lines[1:], strict=False)
+    full = [(text, following) for (text, x0, x1), (following, _, _) in pairs
+            if abs(x0 - left) < 4 and right - x1 < 8 and _all_chinese(text)]
+    # the line breaker may keep a 28th character with the closing punctuation after it
+    counts = [len(text) for text, following in full if following[1:2] not in CLOSING]
+    assert len(counts) >= 10, counts
+    assert set(counts) == {28}, [t for t, _ in full if len(t) != 28]
+
+
+def _all_chinese(text: str) -> bool:
+    return bool(text) and all("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"
+                              for c in text)
+
+
+def _pdf_lines(pdf: Path) -> list[tuple[str, float, float]]:
+    """Each line's text (no spaces), left and right edge, in reading order."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    lines = []
+    for match in re.finditer(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"'
+                             r'[^>]*>(.*?)</line>', out, re.S):
+        text = "".join(re.findall(r">([^<]*)</word>", match.group(3)))
+        lines.append((html.unescape(text), float(match.group(1)), float(match.group(2))))
+    return lines
 
 
 def it_embeds_the_characters_of_word_numbered_headings(tmp_path: Path) -> None:

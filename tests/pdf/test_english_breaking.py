@@ -16,6 +16,7 @@ from reportlab.platypus import Frame
 from briefing.clreq import glue_number_phrases, loosen_no_break_spaces
 from briefing.pipeline import prepare
 from briefing.reportlab_fonts import register_fonts
+from briefing.writers.pdf.hyphenation import unit_words
 from briefing.writers.pdf.styles import StyleSheet, make_paragraph
 from tests.conftest import ROOT, SAMPLE
 
@@ -102,3 +103,41 @@ def it_breaks_a_glued_phrase_wider_than_its_column_at_its_spaces(styles: StyleSh
     found = lines(styles, f"of RMB{NBSP}100{NBSP}million or more", 40, "kpi_label")
     assert all(line.chars[-1].right <= 20 + 40 + 0.5 for line in found), \
         [line.text for line in found]  # nothing sticks out of the column
+
+
+# issue 18's review: "Bur-eau", "ad-ded", "sec-tor", "urb-an", "Statist-ics" (en_GB patterns,
+# two letters a side), "RMB 100 mil-lion", "Of tar-get" in a column heading
+BAD_BREAKS = ("Bur-", "ad-", "sec-", "urb-", "Statist-", "tar-", "mil-", "pro-", "do-", "in-")
+
+
+@pytest.mark.parametrize("width", [90.0, 120.0, 150.0])
+def it_hyphenates_with_three_letters_a_side_and_never_a_units_word(styles: StyleSheet,
+                                                                   width: float) -> None:
+    text = ("The Qingshan County Statistics Bureau added that the tertiary sector and the "
+            "urban economy met the target: RMB 100 million in 28 projects, domestic "
+            "and industrial investment.")
+    found = lines(StyleSheet(styles.theme, unit_words([text])), text, width)
+    assert len(found) > 4
+    for line, after in pairwise(found):
+        words = line.text.rstrip().split()
+        if words and words[-1].endswith(HYPHENS):
+            head = re.search(r"[A-Za-z]+$", words[-1][:-1]).group()
+            tail = re.match(r"[A-Za-z]+", after.text.lstrip()).group()
+            assert len(head) >= 3 and len(tail) >= 3, (line.text, after.text)
+            assert len(head + tail) >= 7, (line.text, after.text)
+            assert not words[-1].startswith(BAD_BREAKS), (line.text, after.text)
+            assert not (len(words) > 1 and re.search(r"\d$", words[-2])), line.text  # a unit
+
+
+@pytest.mark.parametrize("role", ["heading1", "heading2", "table_header", "title", "kpi_value"])
+def it_never_hyphenates_headings_table_headers_and_figures(styles: StyleSheet, role: str) -> None:
+    text = ("Of the target and the schedule of the Investment Promotion and Statistics of "
+            "the Administration of the Municipal Development")
+    hyphenated = {}
+    for width in range(60, 260, 20):
+        for kind in (role, "table_cell"):  # body text at these widths would be hyphenated
+            found = lines(styles, text, float(width), kind)
+            hyphenated.setdefault(kind, []).extend(
+                line.text for line in found if line.text.rstrip().endswith(HYPHENS))
+    assert hyphenated["table_cell"]
+    assert not hyphenated[role], hyphenated[role]

@@ -23,7 +23,7 @@ ZERO = ("closing", "cuts", "loose", "spaced", "units", "foot", "overlaps")
 # mostly-empty pages (not after a forced break): none, but where a fix is still to come
 EMPTY_KNOWN = {("xicheng-2023", "gov", "stacked"):
                "p20: a heading, its short Chinese paragraph and the English's first two lines "
-               "miss the room after a KPI row by less than a line (since a table leaves two "
+               "miss the room after a KPI row by about two lines (since a table leaves two "
                "rows, not one, on the page after its break, two pages before)"}
 COMBINATIONS = [(s, t, la) for s in typeset_audit.samples() for t in typeset_audit.THEMES
                 for la in typeset_audit.LAYOUTS]

@@ -187,9 +187,10 @@ def build_callout(spec: CalloutBlock, b: Builder, path: PathT, style: str | None
 
 def build_kpis(spec: KpisBlock, b: Builder, path: PathT, style: str | None,
                src: Source) -> KpiGrid:
-    # a KPI card is narrow: "RMB 11.25 billion" may wrap at its spaces there
+    # the figure keeps its glue: a row of cards sizes its figures to keep "RMB 11.25
+    # billion" on one line (writers/pdf/kpis.py)
     figures = b.content.figures
-    return KpiGrid(tuple(Kpi(b.views(f, lambda v: str(v).replace(NBSP, " ")),
+    return KpiGrid(tuple(Kpi(b.views(f, str),
                              b.views(f, lambda v: v.label),
                              b.views(f, lambda v: v.trend)
                              if figures[f].previous or figures[f].change is not None else None,

@@ -24,9 +24,10 @@ STYLE_ROLES: dict[str, Bilingual[str]] = {
 }
 
 
-# Big figures keep their English size in an English edition: "RMB 54.5 billion" at the
-# size of "545亿元" would not fit a KPI card.
-FIGURE_ROLES = frozenset({"callout_value", "kpi_value"})
+# A call-out's figure keeps its English size in an English edition: "RMB 54.5 billion" at
+# the size of "545亿元" would not fit its box. (A row of KPI cards fits its figures itself:
+# writers/pdf/kpis.py.)
+FIGURE_ROLES = frozenset({"callout_value"})
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ class ResolvedTheme:
         """The theme as an edition in these languages uses it. English styles are made to
         sit under the Chinese (smaller, lighter); in an English-only edition English is the
         main text, so each English style takes its Chinese counterpart's looks and keeps
-        its own font and language."""
+        its own font and language, and its weight where it is bold: a Chinese heading may
+        be set apart by a heavy face (黑体) that the English does not use."""
         if languages != ("en",):
             return self
         styles = dict(self.styles)
@@ -125,10 +127,21 @@ class ResolvedTheme:
                 english = self.styles[names.en]
                 styles[names.en] = replace(self.styles[names.zh], name=english.name,
                                            font=english.font, lang=english.lang,
+                                           bold=english.bold or self.styles[names.zh].bold,
                                            alignment=english.alignment, base=english.base,
                                            space_after_pt=max(english.space_after_pt,
                                                               self.styles[names.zh].space_after_pt))
         return replace(self, styles=styles)
+
+    def grid_tracking_pt(self, style: ResolvedStyle) -> float:
+        """Points added to each character's advance so that Chinese text of the Normal size
+        sets `page.grid_characters` characters a line (GB/T 9704: 28 of 3号 in 156 mm, whose
+        pitch is a little under the 16 pt size); 0 for other sizes and languages. Both
+        writers apply it: the PDF as character spacing, the DOCX as its styles' w:spacing."""
+        grid, normal = self.page.grid_characters, self.styles["Normal"]
+        if not grid or not style.lang.startswith("zh") or style.size_pt != normal.size_pt:
+            return 0.0
+        return self.page.frame_width_pt / grid - style.size_pt
 
     def style_for(self, role: str, lang: Lang, override: str | None = None) -> ResolvedStyle:
         """The style a part of the document gets; a block's own `style:` wins if set."""

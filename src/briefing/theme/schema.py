@@ -90,9 +90,10 @@ class PageSpec(_Strict):
     running_header: bool = Field(True, description="the title at the top of each page")
     grid_lines: int | None = Field(None, ge=10, le=60, description="DOCX document grid: "
                                    "lines per page (GB/T 9704: 22)")
-    grid_characters: int | None = Field(None, ge=10, le=60, description="PDF: characters "
+    grid_characters: int | None = Field(None, ge=10, le=60, description="characters "
                                         "a line of Chinese text of the Normal size, set at "
-                                        "the pitch text width / this (GB/T 9704: 28)")
+                                        "the pitch text width / this (GB/T 9704: 28); DOCX: "
+                                        "also the document grid's characters a line")
     table_of_contents: bool = Field(False, description="a contents page after the cover "
                                     "(a TOC field in Word)")
 

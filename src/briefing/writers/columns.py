@@ -1,10 +1,19 @@
-"""Table column widths shared by the writers: figure and date columns as wide as their
-widest cell, the text columns sharing what is left by their shares (model.Column.share)."""
+"""Table column widths, one rule for both writers: figure and date columns as wide as
+their widest cell, the text columns sharing what is left by their shares
+(model.Column.share), each keeping its widest unbreakable piece; a table too narrow for
+that takes the candidate widths that make it shortest. The writers measure (`Measure`:
+the PDF with ReportLab, the DOCX with font_metrics) and give the height of the rows at
+candidate widths."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from ..clreq import english_for_breaking, glue_number_phrases
+from ..model import FigureTable, Lang
+
+Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
 
 FITTED_ROLES = frozenset({"table_number", "table_date"})  # cell roles sized to content
 KEPT_WHOLE_ROLES = frozenset({"table_date"})  # never wrapped while the table has room
@@ -82,3 +91,44 @@ def _shared(rest: float, shares: Sequence[float], least: Sequence[float]) -> lis
         return widths
     take = min(short, spare) / spare
     return [lo if w < lo else w - (w - lo) * take for w, lo in zip(widths, least, strict=True)]
+
+
+def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
+                  padding: float, width: float,
+                  height: Callable[[list[float]], float]) -> list[float]:
+    """Figure and date columns as wide as their widest cell on one line (no date wrapping
+    in every row), the text columns sharing the rest; when that leaves the text columns
+    short, of the candidate widths the ones whose rows are lowest (`height`)."""
+    fits: list[Fit | None] = []
+    kept: list[float] = []  # a text column's widest piece kept on one line
+    for column, header in zip(block.columns, block.header, strict=True):
+        natural = least = 0.0
+        for role, value in [(column.header_role, header)] + [
+                (column.cell_role, row.get(column.field)) for row in block.rows]:
+            for lang in value.shown(languages):
+                text = value.get(lang)
+                natural = max(natural, measure(text, role, lang))
+                least = max([least] + [measure(w, role, lang) for w in pieces(text, lang, role)])
+        fitted = column.cell_role in FITTED_ROLES
+        fits.append(Fit(natural + 2 * padding, least + 2 * padding) if fitted else None)
+        kept.append(0.0 if fitted else least + 2 * padding)
+    shares = [c.share for c in block.columns]
+    if not cramped(fits, width):
+        return fit_widths(shares, fits, width, kept, 2 * padding)
+    # too many columns for their content: the widths that make the table shortest
+    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
+    candidates = [fit_widths(text_shares, eased(fits, keep), width, kept, 2 * padding)
+                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
+    return min(candidates, key=height)
+
+
+def pieces(text: str, lang: str, role: str) -> list[str]:
+    """The pieces of a cell's text the line breaker keeps whole: English where its
+    figures' glue allows (clreq.english_for_breaking); a Chinese figure at its spaces only
+    (its clusters are its number and unit), not after its trend arrow; Chinese text
+    anywhere clreq allows (no piece to keep: []); a date is one piece."""
+    if role in KEPT_WHOLE_ROLES:
+        return [text]
+    if lang.startswith("zh"):
+        return glue_number_phrases(text).split(" ") if role in FITTED_ROLES else []
+    return english_for_breaking(text).split(" ")

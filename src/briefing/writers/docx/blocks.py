@@ -136,12 +136,11 @@ class BlockWriter:
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
-             figure: FigureRef | None = None, every_language: bool = False) -> None:
+             figure: FigureRef | None = None) -> None:
         """The value in each language of the layout, one paragraph each (a language whose
-        text is the other's is left out, unless `every_language`). With `figure`, the whole
-        value is that rendering of a figure (a table cell, a call-out's or KPI's part)."""
-        langs = self.languages if every_language else value.shown(self.languages)
-        for i, lang in enumerate(langs):
+        text is the other's is left out). With `figure`, the whole value is that rendering
+        of a figure (a table cell, a call-out's or KPI's part)."""
+        for i, lang in enumerate(value.shown(self.languages)):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang), lang, figure)
@@ -272,9 +271,8 @@ class BlockWriter:
         count = len(block.items)
         for cell, kpi in zip(box_cells(self, "kpi", tuple(1 / count for _ in range(count))),
                              block.items, strict=True):
-            # every card has a line per language, 24.1% too: the cards of a row match
             self.text(cell, "kpi_value", kpi.value, first_in_cell=True,
-                      figure=kpi.mark_of("value"), every_language=True)
+                      figure=kpi.mark_of("value"))
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend, figure=kpi.mark_of("trend"))
             if kpi.progress:

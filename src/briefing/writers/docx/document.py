@@ -154,8 +154,8 @@ def _page(section: Section, theme: ResolvedTheme) -> None:
     section.left_margin, section.right_margin = Pt(page.margin_left_pt), Pt(page.margin_right_pt)
     section.footer_distance = Pt(page.footer_distance_pt)
     if page.grid_lines:
-        body_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
-        oxml.set_line_grid(section, body_height / page.grid_lines)
+        oxml.set_document_grid(section, page.grid_lines, page.grid_characters,
+                               theme.styles["Normal"].size_pt)
 
 
 def _furniture(doc: docx.document.Document, section: Section, document: Document,

@@ -1,11 +1,12 @@
 """The few things python-docx has no API for, done at the XML level: the schema's order of
 properties, fonts and languages, paragraph settings, fields, numbering, pictures' alt
-text, the line grid, styles, runs, links and footnotes. (Tables' XML: tablexml.py; the
+text, the document grid, styles, runs, links and footnotes. (Tables' XML: tablexml.py; the
 document settings: settingsxml.py.)"""
 
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -125,17 +126,39 @@ def set_alt_text(paragraph: Paragraph, text: str) -> None:
         doc_pr.set("descr", text)
 
 
-def set_line_grid(section: Section, line_pitch_pt: float) -> None:
-    """<w:docGrid w:type="lines">: a fixed number of lines per page. (No character grid:
-    LibreOffice sets Chinese text one character per line when w:charSpace is given.)"""
+def set_document_grid(section: Section, lines: int, characters: int | None = None,
+                      character_pt: float = 0.0) -> None:
+    """<w:docGrid>: `lines` a page (w:type="lines"); with `characters`, also characters a
+    line (linesAndChars), as Word's Page Setup counts them from the page in twips: lines =
+    text height // w:linePitch (twips), characters = text width // (the Normal style's East
+    Asian size, `character_pt`, plus w:charSpace in 4096ths of a point). Both are rounded
+    down so that the counts come out whole (GB/T 9704: linePitch 579, charSpace -842 for
+    22 lines and 28 characters of 16 pt in 156 x 225 mm). Only paragraphs that snap to the
+    grid take its pitch; ours do not (styles._document_defaults) and set the characters'
+    by character spacing (styles.grid_spacing_twips), which Word and LibreOffice both draw."""
     sect_pr = section._sectPr
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(line_pitch_pt * 20)))
-    grid.attrib.pop(qn("w:charSpace"), None)
+    page_width, page_height, left, right, top, bottom = (
+        length.twips if length is not None else 0 for length in (
+            section.page_width, section.page_height, section.left_margin,
+            section.right_margin, section.top_margin, section.bottom_margin))
+    height = page_height - top - bottom
+    grid.set(qn("w:type"), "linesAndChars" if characters else "lines")
+    grid.set(qn("w:linePitch"), str(height // lines))
+    if not characters:
+        grid.attrib.pop(qn("w:charSpace"), None)
+        return
+    width = page_width - left - right
+    grid.set(qn("w:charSpace"), str(math.floor((width / 20 / characters - character_pt) * 4096)))
+
+
+def set_character_spacing(rpr: Element, twips: int) -> None:
+    """Word's character spacing (w:spacing in run properties): twips added to every
+    character's advance, negative to condense."""
+    child_in_order(rpr, "w:spacing", RPR_ORDER).set(qn("w:val"), str(twips))
 
 
 def exclude_from_numbering(paragraph: Paragraph) -> None:

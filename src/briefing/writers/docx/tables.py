@@ -1,15 +1,20 @@
 """The DOCX's tables: a table in a box's style at shares of the text width, a one-row box
 that never splits, a row's cells, and the figure table (the handler of FigureTable
-blocks)."""
+blocks) with its columns sized to their content."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docx.shared import Pt
 from docx.table import Table, _Cell, _Row
 
-from ...model import FigureTable
+from ...font_metrics import text_width
+from ...fonts import font_cmap
+from ...model import FigureTable, Lang
+from ...theme.resolve import ResolvedStyle, ResolvedTheme
+from .. import columns
 from . import tablexml
 from .styles import PARALLEL_STYLE, TABLE_STYLES
 
@@ -22,8 +27,9 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
     if block.caption:
         writer.text(writer.doc, "caption", block.caption)
     columns = block.columns
+    widths = column_widths(writer, block)
     table = new_table(writer, 1 + len(block.rows), len(columns), "table",
-                      tuple(c.share for c in columns))
+                      tuple(width / writer.width_pt for width in widths))
     for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header,
                                    strict=True):
         writer.text(cell, column.header_role, title, first_in_cell=True)
@@ -41,6 +47,77 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
         writer.close_box("table")
     else:
         writer.after_box = "table"
+
+
+def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
+    """The table's column widths by the shared rule (writers/columns.py), as the PDF's:
+    each text measured in the theme's faces (font_metrics) with what word processors add
+    (`word_processor_width`), the rows' heights estimated from those widths. Written as
+    the table grid and cell widths of a fixed layout, so that Word and LibreOffice keep
+    them."""
+    theme, padding = writer.theme, writer.theme.boxes["table"].padding_pt
+    widths: dict[tuple[str, str, Lang], float] = {}  # each text measured once
+
+    def measure(text: str, role: str, lang: Lang) -> float:
+        key = (text, role, lang)
+        if key not in widths:
+            widths[key] = word_processor_width(text, theme.style_for(role, lang), theme)
+        return widths[key]
+
+    def height(widths: list[float]) -> float:
+        """Each cell's texts in lines of its column at their styles' leading, a row as
+        high as its highest cell."""
+        return sum(max(sum(_line_count(row.get(c.field).get(lang), width - 2 * padding,
+                                       measure, c.cell_role, lang)
+                           * theme.style_for(c.cell_role, lang).leading_pt
+                           for lang in row.get(c.field).shown(writer.languages))
+                       for c, width in zip(block.columns, widths, strict=True))
+                   for row in block.rows)
+
+    return columns.column_widths(block, writer.languages, measure, padding, writer.width_pt,
+                                 height)
+
+
+def _line_count(text: str, width: float, measure: columns.Measure, role: str,
+                lang: Lang) -> int:
+    """The lines `text` takes filled word by word (Chinese: character by character) into
+    `width`, its words' widths added up: the estimate of a cell's height the candidate
+    widths are judged by."""
+    chinese = lang.startswith("zh")
+    gap = 0.0 if chinese else measure(" ", role, lang) - ROUNDING_PT
+    lines, used = 1, -gap  # no gap before a line's first word
+    for word in (text if chinese else text.split(" ")):
+        advance = gap + measure(word, role, lang) - ROUNDING_PT
+        if used > 0 and used + advance > width:
+            lines, used = lines + 1, advance - gap
+        else:
+            used += advance
+    return lines
+
+
+AUTOSPACE_EM = 0.2  # LibreOffice's gap between Chinese and Latin letters or digits
+ROUNDING_PT = 0.5  # widths in whole twips, glyphs placed on a word processor's device grid
+_LATIN = re.compile(r"[0-9A-Za-z]")
+
+
+def word_processor_width(text: str, style: ResolvedStyle, theme: ResolvedTheme) -> float:
+    """The width of `text` on one line in Word or LibreOffice, the wider: the PDF's width
+    (font_metrics), with each character the style's own font lacks at a full em (a word
+    processor draws it in a face of its own choosing: LibreOffice drew U+2212 in DejaVu
+    Sans, 0.84 em, where the PDF's fallback takes 0.57), plus LibreOffice's autospacing,
+    a fifth of an em at each meeting of Chinese and a Latin letter or digit
+    ("2023年12月31日": 5; it ignores w:autoSpaceDE, which Word follows), plus ROUNDING_PT."""
+    own = font_cmap(theme.fonts[style.font].regular)
+    lacking = sum(1 for char in text if ord(char) not in own and not char.isspace())
+    drawn = "".join(char for char in text if ord(char) in own or char.isspace())
+    meetings = sum(1 for a, b in zip(text, text[1:], strict=False)
+                   if (_is_chinese(a) and _LATIN.match(b)) or (_LATIN.match(a) and _is_chinese(b)))
+    return (text_width(drawn, style, theme) + (lacking + meetings * AUTOSPACE_EM) * style.size_pt
+            + ROUNDING_PT)
+
+
+def _is_chinese(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
 def box_cells(writer: BlockWriter, box: str, fractions: tuple[float, ...]) -> list[_Cell]:

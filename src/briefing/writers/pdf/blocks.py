@@ -47,17 +47,19 @@ class BlockRenderer:
     """Turns blocks into flowables for one theme and one arrangement of languages."""
 
     def __init__(self, theme: ResolvedTheme, languages: tuple[Lang, ...],
-                 parallel: bool = False, width: float | None = None):
+                 parallel: bool = False, width: float | None = None,
+                 unit_words: frozenset[str] = frozenset()):
         self.theme = theme
         self.languages = languages
-        self.styles = StyleSheet(theme)
+        self.styles = StyleSheet(theme, unit_words)
         self.width = width or theme.page.frame_width_pt
         page = theme.page
         self.page_height = page.height_pt - page.margin_top_pt - page.margin_bottom_pt
         self.columns: tuple[BlockRenderer, ...] = ()
         if parallel:
             column = (self.width - theme.page.column_gap_pt) / 2
-            self.columns = tuple(BlockRenderer(theme, (lang,), width=column)
+            self.columns = tuple(BlockRenderer(theme, (lang,), width=column,
+                                               unit_words=unit_words)
                                  for lang in languages)
             for renderer in self.columns:
                 renderer.draws_notes = False  # the row's notes go under both columns
@@ -115,11 +117,10 @@ class BlockRenderer:
         return table
 
     def texts(self, role: str, value: Bilingual[Inline] | Bilingual[str],
-              override: str | None = None, every_language: bool = False,
-              **extra: object) -> list[Flowable]:
+              override: str | None = None, **extra: object) -> list[Flowable]:
         """The block's text in each language of the layout, in order (a language whose
-        text is the other's is left out, unless `every_language`)."""
-        langs = self.languages if every_language else value.shown(self.languages)
+        text is the other's is left out)."""
+        langs = value.shown(self.languages)
         return [make_paragraph(value.get(lang), self.styles.get(role, lang, override),
                                **extra) for lang in langs]
 

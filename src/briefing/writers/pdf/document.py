@@ -35,6 +35,7 @@ from ...reportlab_fonts import font_names, register_fonts
 from ...theme.resolve import MM, ResolvedStyle, ResolvedTheme
 from .. import WriteOptions
 from .blocks import BlockRenderer
+from .hyphenation import unit_words
 from .pagination import KeepWithNext, parallel_sections, pull_text_before_float
 from .styles import StyleSheet, make_paragraph
 
@@ -102,7 +103,8 @@ def _typeset(document: Document, theme: ResolvedTheme, buffer: io.BytesIO | None
         PageTemplate("cover", cover_frames, onPage=furniture.cover_page),
         PageTemplate("body", [frame]),
     ])
-    renderer = BlockRenderer(theme, document.languages, parallel=document.parallel)
+    renderer = BlockRenderer(theme, document.languages, parallel=document.parallel,
+                             unit_words=unit_words(value.en for value, _ in document.texts))
     story = _cover(document, renderer.styles)
     contents = None
     if page.table_of_contents:

@@ -1,5 +1,5 @@
-"""KPI cards in the PDF: a row of cards, each figure fitted to one line in every
-language, and the small progress bar of a card with a target."""
+"""KPI cards in the PDF: a row of cards whose figures (and trends) share one size, fitted
+to one line where they can be, and the small progress bar of a card with a target."""
 
 from __future__ import annotations
 
@@ -9,17 +9,32 @@ from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
-from ...clreq import english_for_breaking
-from ...model import Bilingual, KpiGrid
+from ...clreq import (
+    NO_BREAK_SPACE,
+    PREFIX_MARKS,
+    breakable_glue,
+    clusters,
+    english_for_breaking,
+    loosen_no_break_spaces,
+)
+from ...model import Bilingual, KpiGrid, Lang
 from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
+from .linebreak import derived_style
 from .stacks import CardRow
-from .styles import make_paragraph, scaled_to_fit
+from .styles import make_paragraph, scaled_to_fit, text_width
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
+
+# the least a row's KPI figures are scaled to stay on one line: an English edition's
+# figures start at the Chinese size ("RMB 11.25 billion" at the size of "112.5亿元")
+MIN_FIGURE_SHARE = 0.5
+MIN_TREND_SHARE = 0.8  # a trend (▲ 1.3个百分点) is set at its label's size, or a little less
+
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     """A row of KPI cards; one of SPLIT_CARDS or more may split into two rows of half as
@@ -42,6 +57,14 @@ def kpi_row(renderer: BlockRenderer, block: KpiGrid, columns: int = 0) -> WholeT
     gap = 8.0
     count = columns or len(block.items)
     card = (renderer.width - gap * (count - 1)) / count
+    inner = card - 2 * box.padding_pt
+    values = [kpi.value for kpi in block.items]
+    trends = [kpi.trend for kpi in block.items if kpi.trend]
+    scales = {lang: row_scale(renderer, "kpi_value", values, lang, inner, MIN_FIGURE_SHARE)
+              for lang in renderer.languages}
+    trend_scales = {lang: row_scale(renderer, "kpi_label", trends, lang, inner,
+                                    MIN_TREND_SHARE, whole=True)
+                    for lang in renderer.languages}
     cells: list[list[Flowable] | str] = []
     widths: list[float] = []
     commands: list[Command] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -53,13 +76,15 @@ def kpi_row(renderer: BlockRenderer, block: KpiGrid, columns: int = 0) -> WholeT
             widths.append(gap)
             commands += [("LEFTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0),
                          ("RIGHTPADDING", (2 * i - 1, 0), (2 * i - 1, 0), 0)]
-        trend = label(kpi.trend) if kpi.trend else []
+        trend = [p for lang in kpi.trend.shown(renderer.languages) for p in fitted(
+            renderer, "kpi_label", kpi.trend.get(lang), lang, trend_scales[lang], inner)] \
+            if kpi.trend else []
         progress = (([progress_bar(kpi.fraction, card - 2 * box.padding_pt, box)]
                      if kpi.fraction is not None else [])
                     + label(kpi.progress)) if kpi.progress else []
-        # every card has a line per language, 24.1% too: the cards of a row match
-        cells.append(figures(renderer, kpi.value, card - 2 * box.padding_pt) + trend +
-                     progress + label(kpi.label))
+        figures = [p for lang in kpi.value.shown(renderer.languages) for p in fitted(
+            renderer, "kpi_value", kpi.value.get(lang), lang, scales[lang], inner)]
+        cells.append(figures + trend + progress + label(kpi.label))
         widths.append(card)
         commands += frame(box, (2 * i, 0), (2 * i, 0), band_side="LINEABOVE")
     table = WholeTable([cells], colWidths=widths, hAlign="LEFT",
@@ -68,20 +93,56 @@ def kpi_row(renderer: BlockRenderer, block: KpiGrid, columns: int = 0) -> WholeT
     table.setStyle(TableStyle(commands))
     return table
 
-def figures(renderer: BlockRenderer, value: Bilingual[str], width: float) -> list[Flowable]:
-    """A KPI card's figure in each language, on one line: set smaller (down to
-    MIN_FIT_SHARE of its size) rather than broken between a number and its unit.
-    Every language, 24.1% too: the cards of a row match."""
-    return [make_paragraph(value.get(lang), scaled_to_fit(
-                renderer.styles.get("kpi_value", lang), [value.get(lang)], width))
-            for lang in renderer.languages]
+
+def row_scale(renderer: BlockRenderer, role: str, texts: list[Bilingual[str]], lang: Lang,
+              width: float, least: float, whole: bool = False) -> float:
+    """One size for the figures (or trends) of a row in a language: the largest (up to the
+    style's own, down to `least` of it) at which each one that cannot break where a reader
+    accepts it ("113.1亿元", "RMB 11.25 billion": a number and its unit; a trend, `whole`)
+    fits on one line. A phrase ("3rd of 9 counties and districts of the city") wraps."""
+    style = renderer.styles.get(role, lang)
+    shares = [width / _width(text.get(lang), style) for text in texts
+              if lang in text.shown(renderer.languages) and text.get(lang)
+              and (whole or _whole(text.get(lang), lang))]
+    return max(min(shares + [1.0]), least)
+
+
+def _whole(text: str, lang: Lang) -> bool:
+    """Does the figure hold no break a reader accepts (clreq.py)?"""
+    if lang == "zh":
+        return len(clusters(text)) == 1
+    return " " not in loosen_no_break_spaces(text)
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    return text_width(text.replace(NO_BREAK_SPACE, " "), style)  # (as a space's width)
+
+
+def fitted(renderer: BlockRenderer, role: str, text: str, lang: Lang, scale: float,
+           width: float) -> list[Flowable]:
+    """A KPI figure or trend at its row's scale. One too long for its card even at the
+    least scale wraps at its spaces rather than run out of the card; a trend then sets its
+    arrow and number on a line of their own ("▲ 1.3", then "percentage points"): a glued
+    phrase drawn in two fonts (the ▲ is the fallback's) would break between them."""
+    style = renderer.styles.get(role, lang)
+    if scale != 1.0:
+        style = derived_style(style, f"{style.name} {scale:.3f}",
+                              fontSize=style.fontSize * scale, leading=style.leading * scale)
+    if _width(text, style) <= width:
+        return [make_paragraph(text, style)]
+    text = breakable_glue(text)
+    head, space, rest = text.partition(" ")
+    if text[:1] in PREFIX_MARKS and space and lang != "zh":
+        return [make_paragraph(head, style), make_paragraph(rest, style)]
+    return [make_paragraph(text, style)]
 
 
 def _labels(renderer: BlockRenderer, block: KpiGrid,
             width: float) -> Callable[[Bilingual[str]], list[Flowable]]:
     """The cards' label paragraphs, each language set smaller alike where a phrase kept
     whole ("RMB 100 million") is wider than a card."""
-    texts = [t for kpi in block.items for t in (kpi.trend, kpi.progress, kpi.label) if t]
+    texts = [t for kpi in block.items for t in (kpi.progress, kpi.label) if t]  # (trends:
+    # fitted as the figures are)
     styles = {}
     for lang in renderer.languages:
         style = renderer.styles.get("kpi_label", lang)

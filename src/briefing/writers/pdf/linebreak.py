@@ -32,6 +32,7 @@ from ...clreq import (
     NO_BREAK_SPACE,
     Line,
     break_lines,
+    breakable_glue,
     compressed_widths,
     justified_characters,
     justify_gaps,
@@ -54,7 +55,10 @@ def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds:
         widths = [w + tracking for w in widths]
     # a <br/>: ReportLab marks the fragment; the line ends after its cluster
     line_breaks = {k for k, f in enumerate(owner) if getattr(f, "lineBreak", False)}
-    spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ)
+    # a ragged paragraph (a table cell, a label) takes a lone last character's neighbour;
+    # a justified one would spread the slack that leaves over its line
+    spans = break_lines(text, widths, max_widths, hanging, line_breaks, tolerance=_FUZZ,
+                        no_lone_last=not justify)
     if plain:
         return _plain_lines(frags[0], text, spans, max_widths, natural, widths, justify)
     lines = []
@@ -194,8 +198,22 @@ def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: flo
 LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
 
 
+def derived_style(style: ParagraphStyle, name: str, **changes: object) -> ParagraphStyle:
+    """A copy of the style with some settings changed, without the values kept on the
+    style for it alone (ReportLab's clone copies them): its fragment template
+    (_plain_frag) and key of lines (_lines_key) would draw and break the copy's text at
+    the original's size."""
+    derived = style.clone(name, **changes)
+    for cached in [key for key in derived.__dict__ if key.startswith("_")]:
+        del derived.__dict__[cached]
+    return derived
+
+
 def _ragged(style: ParagraphStyle) -> ParagraphStyle:
-    """The style, left-aligned (one copy per style)."""
+    """The style, left-aligned (one copy per style). Unlike derived_style, the copy keeps
+    the style's key of lines: its lines are the justified style's (alignment moves no
+    break of English), and a split of the paragraph, which changes them, drops them under
+    that one key."""
     ragged: ParagraphStyle | None = getattr(style, "_ragged", None)
     if ragged is None:
         ragged = style._ragged = style.clone(f"{style.name} (ragged)", alignment=TA_LEFT)
@@ -241,17 +259,19 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
         than the column break at its spaces; whether there was one. It would stick out."""
         room = width - self.style.leftIndent - self.style.rightIndent
         loosened = False
+        before = ""  # the text of the fragment before (a ▲ drawn in another font)
         for frag in self.frags:
             text = getattr(frag, "text", None)
             if not isinstance(text, str) or NO_BREAK_SPACE not in text:
+                before = text if isinstance(text, str) else ""
                 continue
             words = text.split(" ")
             for i, word in enumerate(words):
                 if NO_BREAK_SPACE in word and \
                         stringWidth(word, frag.fontName, frag.fontSize) > room + _FUZZ:
-                    words[i] = word.replace(NO_BREAK_SPACE, " ")
+                    words[i] = breakable_glue(word, before if i == 0 else "")  # (▲ kept)
                     loosened = True
-            frag.text = " ".join(words)
+            frag.text = before = " ".join(words)
         return loosened
 
     def _too_loose(self) -> bool:
@@ -352,4 +372,4 @@ def _split_lines(bl_para: ParaLines, start: int, stop: int) -> list[ParaFrag]:
     return [word for line in bl_para.lines[start:stop] for word in line.words]
 
 
-__all__ = ["ChineseParagraph", "WrappedOnce", "split_cjk_frags"]
+__all__ = ["ChineseParagraph", "WrappedOnce", "derived_style", "split_cjk_frags"]

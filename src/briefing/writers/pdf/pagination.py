@@ -238,13 +238,25 @@ def parallel_sections(story: list[Flowable]) -> list[Flowable]:
     renderer) from one heading to the next made one ParallelColumns."""
     out: list[Flowable] = []
     run: list[Flowable] = []
+    last: list[list[float]] = []  # the widths of the section before
 
     def flush() -> None:
         if run:
             first = run[0]
             columns = [[f for row in run for f in row.parallel_cells[k]]
                        for k in range(len(first.parallel_cells))]
-            widths = balanced_widths(columns, sum(first.parallel_widths))
+            # a section of headings only (the Sources heading, a table after it) has
+            # nothing to balance: its columns are where the section before had them, if
+            # its headings take no more lines there than in even columns
+            if all(row.parallel_heading for row in run):
+                widths = first.parallel_widths
+                if last and all(_listWrapOn(column, width, None)[1] <= _listWrapOn(
+                        column, even, None)[1] + _FUZZ for column, width, even
+                        in zip(columns, last[-1], widths, strict=True)):
+                    widths = last[-1]
+            else:
+                widths = balanced_widths(columns, sum(first.parallel_widths))
+                last.append(widths)
             section = ParallelColumns(columns, widths, first.parallel_gaps)
             section.source = first.source
             outline = next((f.outline for f in columns[0] if getattr(f, "outline", None)), None)

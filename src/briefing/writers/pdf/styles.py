@@ -18,24 +18,33 @@ from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
 from ...reportlab_fonts import font_names, registered_characters
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
+from .hyphenation import MIN_WORD, Hyphenator
 from .linebreak import ChineseParagraph, WrappedOnce
 
-HYPHENATION = "en_GB"  # pyphen's patterns for English text
+# Roles whose English is never hyphenated: titles and headings (a hyphen in a heading
+# reads as a compound), table headers (short, the column fitted to them), figures
+UNHYPHENATED_ROLES = frozenset({"title", "subtitle", "heading1", "heading2", "heading3",
+                                "heading4", "caption", "table_header", "table_header_number",
+                                "kpi_value", "callout_value"})
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
 class StyleSheet:
     """ParagraphStyles made on demand from resolved styles, one per name."""
 
-    def __init__(self, theme: ResolvedTheme):
+    def __init__(self, theme: ResolvedTheme, unit_words: frozenset[str] = frozenset()):
         self.theme = theme
+        self.hyphenator = Hyphenator(unit_words)  # the document's units kept whole
         self._cache: dict[str, ParagraphStyle] = {}
 
     def get(self, role: str, lang: Lang, override: str | None = None) -> ParagraphStyle:
         resolved = self.theme.style_for(role, lang, override)
-        if resolved.name not in self._cache:
-            self._cache[resolved.name] = paragraph_style(resolved, self.theme)
-        return self._cache[resolved.name]
+        hyphenated = role not in UNHYPHENATED_ROLES
+        key = resolved.name if hyphenated else f"{resolved.name} (unhyphenated)"
+        if key not in self._cache:
+            self._cache[key] = paragraph_style(resolved, self.theme,
+                                               self.hyphenator if hyphenated else None)
+        return self._cache[key]
 
 
 class FontChain:
@@ -129,10 +138,14 @@ def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
     return plain
 
 
-def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyle:
+def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
+                    hyphenator: Hyphenator | None = None) -> ParagraphStyle:
+    """The ReportLab style; English text is hyphenated by `hyphenator` if given."""
     regular, bold = font_names(theme.fonts[style.font])
+    english = not style.lang.startswith("zh")
+    hyphenator = hyphenator if english else None
     paragraph = ParagraphStyle(
-        style.name,
+        style.name if hyphenator or not english else f"{style.name} (unhyphenated)",
         fontName=bold if style.bold else regular,
         fontSize=style.size_pt,
         leading=style.leading_pt,
@@ -151,24 +164,17 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme) -> ParagraphStyl
         allowWidows=0,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
-        # English: hyphenated (pyphen, British patterns) rather than cut between letters
-        hyphenationLang="" if style.lang.startswith("zh") else HYPHENATION,
+        # English: hyphenated (hyphenation.py) rather than cut between letters
+        hyphenationLang=hyphenator or "",
+        hyphenationMinWordLength=MIN_WORD,
         embeddedHyphenation=1,
         splitLongWords=0,
     )
     paragraph.font_chain = FontChain(style.font, theme)
-    paragraph.tracking = _tracking(style, theme)
+    # the words the hyphenator keeps whole, in the key of the lines kept (linebreak.LINES)
+    paragraph.kept_whole = " ".join(sorted(hyphenator.kept)) if hyphenator else ""
+    paragraph.tracking = theme.grid_tracking_pt(style)
     return paragraph
-
-
-def _tracking(style: ResolvedStyle, theme: ResolvedTheme) -> float:
-    """Points added to each character's advance so that Chinese text of the Normal size
-    sets `page.grid_characters` characters a line (GB/T 9704: 28 of 3号 in 156 mm, whose
-    pitch is a little under the 16 pt size); 0 for other sizes and languages."""
-    grid, normal = theme.page.grid_characters, theme.styles["Normal"]
-    if not grid or not style.lang.startswith("zh") or style.size_pt != normal.size_pt:
-        return 0.0
-    return theme.page.frame_width_pt / grid - style.size_pt
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
