@@ -230,12 +230,18 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
     _wrapped_size: tuple[float, float]  # (width, height) for the width it was wrapped to
     blPara: Any  # ReportLab's lines (set by Paragraph.wrap, or from LINES)
     _wrapWidths: list[float]
+    frags: list[Any]  # the fragments; after a wrap, ReportLab's words of the lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (split() drops blPara when the paragraph moves on whole: then wrap again)
         if self.__dict__.get("_wrapped_width") != availWidth or "blPara" not in self.__dict__:
             key = self._lines_key(availWidth)
             known = LINES.get(key) if key else None
+            # ReportLab's breakLines leaves its words of the lines in frags, and breaking
+            # them again rejoins a compound it broke at its own hyphen without that
+            # hyphen ("state-|owned" -> "stateowned", _rejoinSplitFragWords): every width
+            # is broken from the paragraph's own fragments
+            self.frags = self.__dict__.setdefault("_own_frags", self.frags)
             if known is None:
                 self._wrapped_size = super().wrap(availWidth, availHeight)
                 if self._loosen_wider_than(availWidth):
