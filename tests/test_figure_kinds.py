@@ -135,6 +135,21 @@ def it_needs_a_source_and_date_only_for_statistics(make_briefing) -> None:
         "a statistic needs as_of and source (a threshold or constant: statistic: false)"]
 
 
+def it_refuses_a_target_schedule_without_a_date(make_briefing) -> None:
+    """A schedule (时序进度) counted from today's date would change the build each day."""
+    figures = FIGURES.replace("    statistic: false\n",
+                              "    statistic: false\n    target: {value: 60000000}\n")
+    folder = make_briefing(briefing_yaml=BRIEFING, figures_yaml=figures)
+    with pytest.raises(ContentError) as caught:
+        briefing.check(folder)
+    [problem] = caught.value.diagnostics
+    assert problem.message.startswith("a target's schedule (时序进度) is counted from the "
+                                      "figure's date"), problem.message
+    given = FIGURES.replace("    statistic: false\n",
+                            "    statistic: false\n    target: {value: 60000000, schedule: 50}\n")
+    briefing.check(make_briefing(briefing_yaml=BRIEFING, figures_yaml=given, name="given"))
+
+
 def it_rounds_a_figure_that_asks_and_warns_that_digits_are_lost(make_briefing, tmp_path,
                                                                caplog) -> None:
     figures = FIGURES.replace("    value: 6408000000\n", "    value: 6408000000\n"

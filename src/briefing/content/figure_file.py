@@ -143,6 +143,10 @@ class Figure(Strict):
                                                    ("source", self.source)) if v is None)
             raise ValueError(f"a statistic needs {missing} (a threshold or constant: "
                              "statistic: false)")
+        if self.target is not None and self.target.schedule is None and self.as_of is None:
+            # counted from the figure's date; from today's, a build would differ by the day
+            raise ValueError("a target's schedule (时序进度) is counted from the figure's "
+                             "date: give as_of, or the target's schedule (e.g. schedule: 50)")
         if self.among is not None and self.unit != "rank":
             raise ValueError("'among' is for figures whose unit is rank")
         if self.unit == "rank" and self.value is not None and \

@@ -8,7 +8,6 @@ a percent); the wording comes from wording.yaml, so that 完成年度目标任�
 from __future__ import annotations
 
 import calendar
-import datetime
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -57,7 +56,8 @@ def schedule(figure: Figure) -> Decimal:
     assert figure.target is not None
     if figure.target.schedule is not None:
         return figure.target.schedule
-    day = figure.as_of or datetime.date.today()
+    day = figure.as_of
+    assert day is not None, "a target without a schedule needs as_of (Figure's validator)"
     months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[figure.target.period]
     days_in_month = calendar.monthrange(day.year, day.month)[1]
     gone = Decimal((day.month - 1) % months) + Decimal(day.day) / Decimal(days_in_month)
