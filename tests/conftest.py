@@ -237,12 +237,13 @@ def paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
 
 
 def style_name(paragraph) -> str:  # type: ignore[no-untyped-def]
-    """A DOCX paragraph's style, a spacing variant (writers/docx/spacing.py: "Heading 1
-    After Call-out", "Table Note English End of Table") read as the style it is based on."""
+    """A DOCX paragraph's style, a variant (writers/docx/spacing.py: "Heading 1 After
+    Call-out", "Table Note English End of Table", "Table Note Kept With Next") read as the
+    style it is based on."""
     import re
 
     style = paragraph.style
-    if re.search(r" (After|End of) (Table|Call-out|KPI)$", style.name):
+    while re.search(r" ((After|End of) (Table|Call-out|KPI)|Kept With Next)$", style.name):
         style = style.base_style
     return str(style.name)
 

@@ -44,8 +44,9 @@ def argument_parser() -> argparse.ArgumentParser:
                            "setup, headers, footers and fonts (over the theme's "
                            "docx.reference_doc)")
     build_cmd.add_argument("--embed-fonts", action="store_true",
-                           help="carry the theme's free faces (Noto Sans SC...), subset, inside "
-                           "the DOCX, for readers without the fonts it names")
+                           help="carry the theme's free faces (the PDF's: FandolFang, Noto "
+                           "Sans SC...), subset, inside the DOCX, for readers without the "
+                           "fonts it names")
     build_cmd.add_argument("--publish", action="store_true",
                            help="record this edition in OUTDIR's manifest as the one given "
                            "to officials: the baseline of later redlines")

@@ -282,3 +282,27 @@ def it_knows_the_gap_libreoffice_puts_between_chinese_and_digits(theme: str,
 def it_sets_chinese_against_digits_without_a_gap_in_libreoffice(converted) -> None:
     gaps = _digit_gaps(converted["xicheng-2023", "investor", "stacked"])
     assert statistics.median(gaps) < 0.02
+
+
+def _first_lines(pdf: Path) -> list[str]:
+    """Each page's first line of text, the running header (its " · ") left out."""
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        firsts = []
+        for page in document:
+            lines = [line.strip() for line in page.get_textpage().get_text_range().splitlines()]
+            body = [line for line in lines if line and " · " not in line]
+            firsts.append(body[0] if body else "")
+        return firsts
+    finally:
+        document.close()
+
+
+@needs_libreoffice
+def it_never_starts_a_page_with_a_table_note_in_libreoffice(converted) -> None:
+    """A table's note (来源：… / Source: …) stays with the table's last row: it began page 4
+    of the investor/stacked sample, its table on page 3."""
+    alone = {key: [i + 1 for i, line in enumerate(_first_lines(pdf))
+                   if line.startswith(("来源", "Source:"))]
+             for key, pdf in converted.items()}
+    assert not {key: pages for key, pages in alone.items() if pages}

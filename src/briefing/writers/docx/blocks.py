@@ -41,7 +41,7 @@ from ...theme.resolve import ResolvedTheme
 from . import oxml
 from .figuremarks import FigureMarks
 from .parallel import ParallelTable
-from .spacing import SEPARATOR_STYLES, spaced_style
+from .spacing import SEPARATOR_STYLES, kept_style, spaced_style
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
@@ -119,6 +119,12 @@ class BlockWriter:
         oxml.set_style(para, style_id)
         return para
 
+    def keep_with_next(self, para: DocxParagraph) -> None:
+        """The paragraph in its style's "Kept With Next" variant (spacing.kept_style)."""
+        style = kept_style(self.doc, para._p.style or self.ids["Normal"])
+        self.ids.add(style.name, style.style_id)
+        oxml.set_style(para, style.style_id)
+
     def close_box(self, box: str) -> None:
         """The box's own last paragraph (a table's note) carries its space after."""
         last = self.doc.paragraphs[-1]
@@ -136,14 +142,19 @@ class BlockWriter:
 
     def text(self, where: Container, role: str, value: Bilingual[Inline] | Bilingual[str],
              override: str | None = None, first_in_cell: bool = False,
-             figure: FigureRef | None = None) -> None:
+             figure: FigureRef | None = None, together: bool = False) -> None:
         """The value in each language of the layout, one paragraph each (a language whose
         text is the other's is left out). With `figure`, the whole value is that rendering
-        of a figure (a table cell, a call-out's or KPI's part)."""
-        for i, lang in enumerate(value.shown(self.languages)):
+        of a figure (a table cell, a call-out's or KPI's part); `together`, the languages
+        kept on one page (a table's note: its Chinese never ends a page, its English the
+        next)."""
+        shown = value.shown(self.languages)
+        for i, lang in enumerate(shown):
             para = self.paragraph_in(where, self.style(role, lang, override),
                                      reuse_first=first_in_cell and i == 0)
             self.runs(para, value.get(lang), lang, figure)
+            if together and i < len(shown) - 1:
+                self.keep_with_next(para)
 
     def runs(self, para: DocxParagraph, content: Inline | str, lang: Lang,
              figure: FigureRef | None = None) -> None:

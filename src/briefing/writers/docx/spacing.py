@@ -1,5 +1,5 @@
 """The space after a box (a figure table with its note, a call-out, a KPI row, a contact
-card), through styles.
+card), and a table's note kept with its last row, through styles.
 
 Word has no space after a table. A figure table's note, the paragraph that always ends it,
 takes a variant of its style, "<style> End of Table", with the table's space after added
@@ -78,6 +78,24 @@ def spaced_style(doc: DocxDocument, style_id: str, box: str, theme: ResolvedThem
     level = _inherited(base, _outline_level)
     if level is not None:  # the navigation pane lists it as it lists the base style's
         oxml.set_outline_level(style.element.get_or_add_pPr(), level)
+    return cast(ParagraphStyle, style)
+
+
+def kept_style(doc: DocxDocument, style_id: str) -> ParagraphStyle:
+    """The variant "<style> Kept With Next" of a paragraph style: on the page of the
+    paragraph after it (a table's last row with its note, a note's Chinese with its
+    English), through a style as the rest of the document's formatting. Created the first
+    time it is asked for."""
+    base = cast(ParagraphStyle, StyleFactory(doc.styles.element.get_by_id(style_id)))
+    name = f"{base.name} Kept With Next"
+    existing = doc.styles.element.get_by_name(name)
+    if existing is not None:
+        return cast(ParagraphStyle, StyleFactory(existing))
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = base
+    style.hidden = False
+    style.quick_style = False
+    style.paragraph_format.keep_with_next = True
     return cast(ParagraphStyle, style)
 
 

@@ -43,7 +43,10 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
                         figure=data.mark_of(column.field))
     tablexml.table_look(table, first_row=True, banded_rows=True)
     if block.note:  # its last paragraph carries the table's space after
-        writer.text(writer.doc, "table_note", block.note)
+        for cell in row_cells(table.rows[-1]):  # the note never starts a page alone
+            for paragraph in cell.paragraphs:
+                writer.keep_with_next(paragraph)
+        writer.text(writer.doc, "table_note", block.note, together=True)
         writer.close_box("table")
     else:
         writer.after_box = "table"
