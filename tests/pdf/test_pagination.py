@@ -81,6 +81,21 @@ def it_keeps_a_heading_with_the_first_lines_of_what_follows() -> None:
     assert "Heading" not in pages[0] and pages[1].startswith("Heading")  # no room: moves
 
 
+def it_splits_a_short_chinese_paragraph_rather_than_leave_a_page_a_quarter_empty() -> None:
+    def story(room: float) -> list:  # type: ignore[type-arg]
+        chinese = Paragraph("甲" * 30 + "乙" * 30 + "丙" * 30,  # 4 lines, split 2 + 2
+                            style(wordWrap="CJK", allowWidows=0, allowOrphans=0))
+        chinese.keepWithNext, chinese.keeps_translation = 1, True
+        return [Spacer(1, 248 - room), Paragraph("Heading", style(keepWithNext=1)), chinese,
+                Paragraph("English " * 60, style())]
+    # 84 pt left: the heading, four lines and two of the English (98 pt) do not fit
+    pages = build(story(84))
+    assert pages[0].split()[0] == "Heading" and "甲" in pages[0] and "丙" not in pages[0]
+    assert pages[1].startswith("乙") and "English" not in pages[0]  # then its English
+    pages = build(story(45))  # less than a fifth of the frame left: the group moves on
+    assert "Heading" not in pages[0] and pages[1].startswith("Heading")
+
+
 def it_keeps_a_table_note_with_the_last_rows() -> None:
     rows = [[f"row {n}"] for n in range(17)]
     note = Paragraph("Source note", style())

@@ -134,16 +134,16 @@ class BlockRenderer:
 
     def paragraph(self, block: Paragraph) -> list[Flowable]:
         flowables = self.texts("body", block.text, block.style)
-        if len(flowables) > 1 and self._short(block.text.get(self.languages[0]),
-                                              flowables[0]):
+        if len(flowables) > 1 and self._short(flowables[0]):
             flowables[0].keepWithNext = 1  # a short paragraph stays with its translation
+            flowables[0].keeps_translation = True  # (a keep pagination may give up)
         return flowables
 
-    def _short(self, text: Inline, paragraph: Flowable) -> bool:
-        """At most SHORT_LINES lines, at a guess from its length (before it is wrapped)."""
-        style = paragraph.style
-        return bool(len(plain_text(text)) * style.fontSize <= SHORT_LINES * (
-            self.width - style.leftIndent))
+    def _short(self, paragraph: Flowable) -> bool:
+        """At most SHORT_LINES lines as it wraps to the column (a guess from its length,
+        every character an em, missed four-line paragraphs with figures in them)."""
+        paragraph.wrap(self.width, 0xFFFFFF)
+        return len(paragraph.blPara.lines) <= SHORT_LINES
 
     def bullets(self, block: BulletList) -> list[Flowable]:
         flowables: list[Flowable] = []

@@ -2,7 +2,9 @@
 
 - `KeepWithNext` (the template's keepTogetherClass): a heading, or a short Chinese paragraph,
   stays with the start of what follows, not with all of it: when the group does not fit,
-  the block after the kept ones splits, and only when it cannot does the group move on.
+  the block after the kept ones splits, and only when it cannot does the group move on;
+  where that would leave more than FLOAT_SHARE of the page empty, a short Chinese paragraph
+  in the group splits instead, its last lines going on with its English.
 - `Floating` figures and tables (stacks.CaptionedTable) that do not fit the room left
   move after the text that follows them, or a chart and a table change places, within
   a section (`pull_text_before_float`).
@@ -40,7 +42,32 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped
                 parts = last.splitOn(self.canv, aW, room)
                 if _real(parts):
                     return [*kept, *parts]
-        return super().split(aW, aH)
+        return self._without_translation_keep(aW, aH) or super().split(aW, aH)
+
+    def _without_translation_keep(self, aW: float, aH: float) -> list[Flowable] | None:  # noqa: N803
+        """When the group would move on and leave more than FLOAT_SHARE of the frame
+        empty, a short Chinese paragraph in it lets go of its English and splits itself
+        (two lines at least on each side, what it keeps with before it), as a typesetter
+        gives up a keep rather than leave a page a quarter empty. None: it cannot."""
+        frame = getattr(self, "_frame", None)
+        if frame is None or frame._atTop or aH <= FLOAT_SHARE * frame._height:
+            return None
+        for n, flowable in enumerate(self._content[:-1]):
+            if not getattr(flowable, "keeps_translation", False):
+                continue
+            before = self._content[:n]
+            room = aH
+            if before:
+                room -= _listWrapOn(before, aW, self.canv)[1] + max(
+                    before[-1].getSpaceAfter(), flowable.getSpaceBefore())
+            flowable.canv = self.canv
+            height = flowable.wrapOn(self.canv, aW, aH)[1]
+            # (lines at least go on with the English where all of it fits)
+            parts = flowable.splitOn(self.canv, aW, min(room, height - 1)) if room > 0 else []
+            if _real(parts):
+                parts[-1].keepWithNext = 1  # its last lines go on with the English
+                return [*before, *parts, *self._content[n + 1:]]
+        return None
 
 
 class Floating(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
