@@ -11,7 +11,8 @@ the text object that draws it); the texts the document draws come from the model
 (docs/typesetting.md says what each means):
 
 - closing: lines (after a paragraph's first) starting with punctuation that may not start one
-- cuts: breaks between two letters or digits of one word or number, without a hyphen
+- cuts: breaks between two letters or digits of one word or number, without a hyphen, or
+  at a hyphen with one or two letters on a side (E-|commerce)
 - loose: lines with a word gap wider than 0.5 em
 - spaced: Chinese lines letter-spaced (median gap between characters over 0.08 em)
 - units: breaks between a number and its unit (亿元, 个百分点, million, %)
@@ -220,7 +221,8 @@ class Audit:
         if after[0] in CANNOT_START and not after.startswith("——"):
             self._found("closing", page, shown)
         tail, head = WORD.search(before), WORD_START.search(after)
-        if tail and head and self._joined(tail.group(), head.group()):
+        if tail and head and self._joined(tail.group(), head.group()) \
+                or _short_part(before, after):
             self._found("cuts", page, shown)
         for sep in ("", " "):
             joined = before[-24:] + sep + after[:24]
@@ -279,6 +281,17 @@ class Audit:
             empty = (bottom - page.margin_bottom_pt) / frame_height
             if empty > EMPTY_SHARE:
                 self._found("empty", number, f"{empty:.0%} empty")
+
+
+def _short_part(before: str, after: str) -> bool:
+    """A word broken at a hyphen (its own or hyphenation's; pdfium reads a line-end hyphen
+    as U+FFFE) leaving one or two letters on a side: "E-|commerce", "ready-to-|go"."""
+    if not re.search(r"[A-Za-z][-\ufffe]$", before):
+        return False
+    first = re.search(r"(?<![A-Za-z0-9\u00C0-\u024F-])[A-Za-z\u00C0-\u024F-]+[-\ufffe]$", before)
+    last = re.match(r"[A-Za-z\u00C0-\u024F]+(?![-A-Za-z])", after)
+    return bool(first and sum(c.isalpha() for c in first.group()) < 3
+                or last and len(last.group()) < 3)
 
 
 def _context(lines: list[Line], joined: list[bool], chars: int = 24) -> list[str]:
