@@ -1,4 +1,5 @@
-""""Did you mean ...?": the closest of the names a user could have meant."""
+""""Did you mean ...?": the closest of the names a user could have meant. Every suggestion
+briefing makes comes from `did_you_mean` (names, fields, figures, themes, layouts, topics)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
     """A hint naming the closest of `choices` ("did you mean 'title'?"), or None when none
     is close enough (`cutoff`: difflib's similarity ratio, 0 to 1). Case is ignored (`usd`
     is 'USD'), and two letters typed the wrong way round (`lable`) count as closer than one
-    letter wrong ('table'), as they are the commoner slip."""
+    letter wrong ('table'), as they are the commoner slip. When no name is that close, a
+    name the word begins with (`goverment`, `government`: 'gov') or that begins with the
+    word (`inv`: 'investor') is meant: a short name's long form, or a long name cut short,
+    which difflib's ratio misses."""
     by_folded = {choice.casefold(): choice for choice in choices}
     folded = word.casefold()
     if folded in by_folded:
@@ -19,11 +23,25 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
         if _swapped(folded, candidate):
             return _hint(choice)
     close = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
+    if not close:  # of the names sharing the word's start, the most similar one
+        close = difflib.get_close_matches(
+            folded, [c for c in by_folded if _begins(folded, c)], n=1, cutoff=0)
     return _hint(by_folded[close[0]]) if close else None
 
 
 def _hint(choice: str) -> str:
     return f"did you mean '{choice}'?"
+
+
+# a known name the word begins with counts from two letters (`english`: 'en'); a word a
+# known name begins with, from three (two letters begin too many names to mean one)
+_SHORTEST_NAME, _SHORTEST_WORD = 2, 3
+
+
+def _begins(word: str, choice: str) -> bool:
+    """`word` is `choice` made longer, or `choice` cut short."""
+    return (len(choice) >= _SHORTEST_NAME and word.startswith(choice)) or \
+        (len(word) >= _SHORTEST_WORD and choice.startswith(word))
 
 
 def _swapped(word: str, choice: str) -> bool:
