@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import briefing
 from briefing.batch import build_edition
 from briefing.cli import main
 from briefing.content.delegations import load_delegations
@@ -64,3 +65,11 @@ def it_suggests_the_layout_meant_where_a_delegations_file_names_it(tmp_path: Pat
     assert (problem.file, problem.line, problem.field_path) == (file, line,
                                                               "delegations[0].layout")
     assert problem.hint == "did you mean 'parallel'?"
+
+
+def it_suggests_the_layout_meant_through_the_api(make_briefing) -> None:
+    with pytest.raises(ContentError) as caught:
+        briefing.check(make_briefing(), layout="paralel")
+    [problem] = caught.value.diagnostics
+    assert (problem.field_path, problem.hint) == ("layout", "did you mean 'parallel'?")
+    assert problem.message.startswith("unknown layout 'paralel'")

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from . import FORMATS, __version__
-from .layout import LAYOUTS
+from .layout import LAYOUTS, unknown_layout
 from .source.hints import did_you_mean
 
 
@@ -118,8 +118,7 @@ def layout_name(text: str) -> str:
     if text in LAYOUTS:
         return text
     hint = did_you_mean(text, LAYOUTS)
-    raise argparse.ArgumentTypeError(f"unknown layout '{text}' (choose from "
-                                     f"{', '.join(LAYOUTS)})" + (f"; {hint}" if hint else ""))
+    raise argparse.ArgumentTypeError(unknown_layout(text) + (f"; {hint}" if hint else ""))
 
 
 def seconds(text: str) -> float:
