@@ -29,9 +29,13 @@ def it_suggests_the_theme_meant_on_the_command_line(make_briefing, capsys, typed
 
 
 def it_suggests_the_layout_meant_on_the_command_line(make_briefing, capsys) -> None:
-    assert main(["check", str(make_briefing()), "--layout", "english"]) == 2
+    folder = make_briefing()
+    assert main(["check", str(folder), "--layout", "side-by-side"]) == 2
     err = capsys.readouterr().err
-    assert "unknown layout 'english'" in err and "did you mean 'en'?" in err
+    assert "unknown layout 'side-by-side'" in err and "did you mean" not in err
+    assert main(["check", str(folder), "--layout", "paralel"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown layout 'paralel'" in err and "did you mean 'parallel'?" in err
     assert "Traceback" not in err
 
 

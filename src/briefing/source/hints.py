@@ -13,8 +13,8 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
     is 'USD'), and two letters typed the wrong way round (`lable`) count as closer than one
     letter wrong ('table'), as they are the commoner slip. When no name is that close, a
     name the word begins with (`goverment`, `government`: 'gov') or that begins with the
-    word (`inv`: 'investor') is meant: a short name's long form, or a long name cut short,
-    which difflib's ratio misses."""
+    word (`inv`: 'investor'), three letters at least, is meant: a short name's long form, or
+    a long name cut short, which difflib's ratio misses."""
     by_folded = {choice.casefold(): choice for choice in choices}
     folded = word.casefold()
     if folded in by_folded:
@@ -33,15 +33,15 @@ def _hint(choice: str) -> str:
     return f"did you mean '{choice}'?"
 
 
-# a known name the word begins with counts from two letters (`english`: 'en'); a word a
-# known name begins with, from three (two letters begin too many names to mean one)
-_SHORTEST_NAME, _SHORTEST_WORD = 2, 3
+# the shorter of the two has three letters at least: two begin too many words to mean one
+# (`entry` is not the field 'en' made longer, nor `in` 'investor' cut short)
+_SHORTEST_START = 3
 
 
 def _begins(word: str, choice: str) -> bool:
     """`word` is `choice` made longer, or `choice` cut short."""
-    return (len(choice) >= _SHORTEST_NAME and word.startswith(choice)) or \
-        (len(word) >= _SHORTEST_WORD and choice.startswith(word))
+    shorter, longer = sorted((word, choice), key=len)
+    return len(shorter) >= _SHORTEST_START and longer.startswith(shorter)
 
 
 def _swapped(word: str, choice: str) -> bool:
