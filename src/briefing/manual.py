@@ -22,7 +22,8 @@ def topics() -> dict[str, Path]:
     folder = builtin_dir("briefing.doc_files")
     found = {page.stem: page for page in sorted(folder.glob("*.md"))}
     found["fonts"] = builtin_dir("briefing.font_files") / "README.md"
-    found |= {f"{EXAMPLES}/{file.name}": file for file in sorted((folder / EXAMPLES).iterdir())
+    examples = sorted((folder / EXAMPLES).glob("*"))
+    found |= {f"{EXAMPLES}/{file.name}": file for file in examples
               if file.is_file() and not file.name.startswith(".")}
     return found
 
