@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import FORMATS, __version__
 from .layout import LAYOUTS, unknown_layout
-from .source.hints import did_you_mean
+from .source.hints import with_hint
 
 
 def argument_parser() -> argparse.ArgumentParser:
@@ -117,8 +117,7 @@ def layout_name(text: str) -> str:
     """--layout: one of LAYOUTS, or a usage error that says which was meant."""
     if text in LAYOUTS:
         return text
-    hint = did_you_mean(text, LAYOUTS)
-    raise argparse.ArgumentTypeError(unknown_layout(text) + (f"; {hint}" if hint else ""))
+    raise argparse.ArgumentTypeError(with_hint(unknown_layout(text), text, LAYOUTS))
 
 
 def seconds(text: str) -> float:

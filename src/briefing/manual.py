@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import UsageError
-from .source.hints import did_you_mean
+from .source.hints import with_hint
 from .theme.locate import builtin_dir
 
 EXAMPLES = "examples"
@@ -33,9 +33,8 @@ def topic_text(name: str) -> str:
     is not one."""
     found = topics()
     if name not in found:
-        hint = did_you_mean(name, found)
-        raise UsageError(f"no topic '{name}' in the documentation" + (f"; {hint}" if hint
-                         else "") + " (`briefing docs` lists the topics)")
+        raise UsageError(with_hint(f"no topic '{name}' in the documentation (`briefing "
+                                   "docs` lists the topics)", name, found))
     return found[name].read_text(encoding="utf-8")
 
 

@@ -29,6 +29,14 @@ def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str 
     return _hint(by_folded[close[0]]) if close else None
 
 
+def with_hint(message: str, word: str, choices: Iterable[str],
+              otherwise: str | None = None) -> str:
+    """`message; did you mean '...'?` (else `message; otherwise`), for a message that has no
+    hint line of its own: a validator's, the command line's."""
+    hint = did_you_mean(word, choices) or otherwise
+    return f"{message}; {hint}" if hint else message
+
+
 def _hint(choice: str) -> str:
     return f"did you mean '{choice}'?"
 
