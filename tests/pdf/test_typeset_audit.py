@@ -39,8 +39,6 @@ def it_keeps_the_audit_at_zero(sample, theme: str, layout: str) -> None:  # type
 # a briefing written for these tests: in as few lines as it can, each line break a first
 # user's briefing met (a KPI trend "▲ 1.3 percentage points" in a narrow gov card, a label
 # "RMB 100 million or more", a quote's "——" attribution, "E-commerce" at a line end)
-# and a table's last rows: gov/en's Sources table (four rows) split two and two, leaving
-# page 2 27% empty where three rows fit
 BREAKS = ROOT / "tests" / "fixtures" / "breaks"
 
 
