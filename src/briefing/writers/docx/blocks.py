@@ -229,7 +229,8 @@ class BlockWriter:
     def quote(self, block: Quote) -> None:
         """The words, then who said them, into the container (a side-by-side block)."""
         self.text(self.container, "quote", block.text, block.style)
-        self.text(self.container, "quote_attribution", block.attribution)
+        # its Chinese never ends a page without its English (Quote keeps with next)
+        self.text(self.container, "quote_attribution", block.attribution, together=True)
 
     def callout(self, block: CallOut) -> None:
         figure, text = box_cells(self, "callout", (0.36, 0.64))

@@ -7,7 +7,10 @@ half the width what English says in the whole, so halves left the Chinese column
 empty (gov: 49 pages against the PDF's 36). Word cannot measure the text for us, so each
 column's demand is estimated from its characters (a CJK character one em, any other
 half an em) at its body style's size and leading. A row may run over pages, both columns
-going on together; a section's heading keeps with its text.
+going on together. The paragraph that opens a row is never kept with next (a heading in
+its "Opening Row" variant, spacing.row_opening_style): word processors would keep the
+whole row with the next, and LibreOffice then moves a row it may not split to a page of
+its own.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from docx.shared import Pt
 from docx.table import Table, _Row
 
 from ...model import Heading
+from . import oxml
+from .spacing import keeps_with_next, row_opening_style
 from .tables import new_table, row_cells
 
 if TYPE_CHECKING:
@@ -53,6 +58,7 @@ class ParallelTable:
             self.texts[k] += [t.get(column.languages[0]) for t in block.texts()]
         if fresh:
             self._level_tops()
+            self._unkeep_openings()
 
     def _level_tops(self) -> None:
         """The two columns start level: the larger space before, on both."""
@@ -62,6 +68,17 @@ class ParallelTable:
         before = max(styles[p.style.name].paragraph_format.space_before or 0 for p in firsts)
         for paragraph in firsts:
             paragraph.paragraph_format.space_before = before
+
+    def _unkeep_openings(self) -> None:
+        """Each cell's first paragraph in a style that does not keep with next."""
+        assert self.row is not None
+        doc, ids = self.writer.doc, self.writer.ids
+        for cell in row_cells(self.row):
+            first = cell.paragraphs[0]
+            if keeps_with_next(doc.styles[first.style.name]):
+                style = row_opening_style(doc, first._p.style or ids["Normal"])
+                ids.add(style.name, style.style_id)
+                oxml.set_style(first, style.style_id)
 
     def finish(self) -> None:
         """The columns' widths, balanced over the whole run."""

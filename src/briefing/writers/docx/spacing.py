@@ -60,10 +60,7 @@ def spaced_style(doc: DocxDocument, style_id: str, box: str, theme: ResolvedThem
     existing = doc.styles.element.get_by_name(name)
     if existing is not None:
         return cast(ParagraphStyle, StyleFactory(existing))
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = base
-    style.hidden = False
-    style.quick_style = False
+    style = _new_variant(doc, base, name)
     if closing:
         after = _inherited(base, lambda s: s.paragraph_format.space_after)
         style.paragraph_format.space_after = Pt((after.pt if after is not None else 0)
@@ -72,31 +69,59 @@ def spaced_style(doc: DocxDocument, style_id: str, box: str, theme: ResolvedThem
         before = _inherited(base, lambda s: s.paragraph_format.space_before)
         style.paragraph_format.space_before = Pt((before.pt if before is not None else 0)
                                                  + theme.boxes[box].space_after_pt)
+    return style
+
+
+def kept_style(doc: DocxDocument, style_id: str) -> ParagraphStyle:
+    """The variant "<style> Kept With Next" of a paragraph style: on the page of the
+    paragraph after it (a table's last row with its note, a note's or an attribution's
+    Chinese with its English), through a style as the rest of the document's formatting.
+    Created the first time it is asked for."""
+    return _keep_variant(doc, style_id, "Kept With Next", True)
+
+
+def row_opening_style(doc: DocxDocument, style_id: str) -> ParagraphStyle:
+    """The variant "<style> Opening Row" of a style that keeps with next (a heading, a
+    quote), for the paragraph that opens a row of the parallel layout: Word and
+    LibreOffice keep a row whose first paragraph keeps with next on the page of the next
+    row, and LibreOffice never splits such a row: a section's row moved whole to the next
+    page, leaving its page blank or three lines long (a first user's gov pages 2 and 12).
+    Inside a cell the keep has nothing else to do."""
+    return _keep_variant(doc, style_id, "Opening Row", False)
+
+
+def keeps_with_next(style: ParagraphStyle) -> bool:
+    """Does the style (or the nearest style it is based on that says) keep with next?"""
+    return bool(_inherited(style, lambda s: s.paragraph_format.keep_with_next))
+
+
+def _keep_variant(doc: DocxDocument, style_id: str, suffix: str,
+                  keep: bool) -> ParagraphStyle:
+    """The variant "<style> <suffix>" of a paragraph style, keeping with next or not, with
+    its base's next style and outline level; created the first time it is asked for."""
+    base = cast(ParagraphStyle, StyleFactory(doc.styles.element.get_by_id(style_id)))
+    name = f"{base.name} {suffix}"
+    existing = doc.styles.element.get_by_name(name)
+    if existing is not None:
+        return cast(ParagraphStyle, StyleFactory(existing))
+    style = _new_variant(doc, base, name)
+    style.paragraph_format.keep_with_next = keep
+    return style
+
+
+def _new_variant(doc: DocxDocument, base: ParagraphStyle, name: str) -> ParagraphStyle:
+    """A new style `name` based on `base`, with its next style and outline level."""
+    style = cast(ParagraphStyle, doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
+    style.base_style = base
+    style.hidden = False
+    style.quick_style = False
     following = base.element.find(qn("w:next"))
     style.next_paragraph_style = base if following is None else \
         StyleFactory(doc.styles.element.get_by_id(following.get(qn("w:val"))))
     level = _inherited(base, _outline_level)
     if level is not None:  # the navigation pane lists it as it lists the base style's
         oxml.set_outline_level(style.element.get_or_add_pPr(), level)
-    return cast(ParagraphStyle, style)
-
-
-def kept_style(doc: DocxDocument, style_id: str) -> ParagraphStyle:
-    """The variant "<style> Kept With Next" of a paragraph style: on the page of the
-    paragraph after it (a table's last row with its note, a note's Chinese with its
-    English), through a style as the rest of the document's formatting. Created the first
-    time it is asked for."""
-    base = cast(ParagraphStyle, StyleFactory(doc.styles.element.get_by_id(style_id)))
-    name = f"{base.name} Kept With Next"
-    existing = doc.styles.element.get_by_name(name)
-    if existing is not None:
-        return cast(ParagraphStyle, StyleFactory(existing))
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = base
-    style.hidden = False
-    style.quick_style = False
-    style.paragraph_format.keep_with_next = True
-    return cast(ParagraphStyle, style)
+    return style
 
 
 def _inherited(style: ParagraphStyle, read: Callable[[ParagraphStyle], T | None]) -> T | None:
