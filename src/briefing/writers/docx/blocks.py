@@ -45,6 +45,7 @@ from .spacing import SEPARATOR_STYLES, kept_style, spaced_style
 from .styles import (
     FOOTNOTE_REFERENCE_STYLE,
     FOOTNOTE_TEXT_STYLE,
+    KPI_BAR_STYLE,
     LINK_STYLE,
     STRONG_STYLE,
     StyleIds,
@@ -288,9 +289,10 @@ class BlockWriter:
             if kpi.trend:
                 self.text(cell, "kpi_label", kpi.trend, figure=kpi.mark_of("trend"))
             if kpi.progress:
-                if kpi.fraction is not None:  # the small bar, in ten blocks
-                    bar = progress_bar(kpi.fraction)
-                    self.text(cell, "kpi_label", Bilingual(bar, bar), figure=kpi.mark_of("bar"))
+                if kpi.fraction is not None:  # the small bar, in ten marks (KPI Bar)
+                    self.runs(self.paragraph_in(cell, self.ids[KPI_BAR_STYLE]),
+                              progress_bar(kpi.fraction), self.languages[0],
+                              kpi.mark_of("bar"))
                 self.text(cell, "kpi_label", kpi.progress, figure=kpi.mark_of("progress"))
             self.text(cell, "kpi_label", kpi.label, figure=kpi.mark_of("label"))
         self.after_box = "kpi"
