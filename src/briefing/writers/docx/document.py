@@ -28,6 +28,7 @@ from .embed import EmbeddedFont, embed_fonts, face_family, name_alternative_font
 from .figuremarks import FigureMarks, save_register
 from .numbering import number_headings
 from .package import package_bytes
+from .parallel import BALANCE_RANGE
 from .reference_fonts import fill_east_asian_fonts
 from .styles import define_styles
 
@@ -49,7 +50,7 @@ def write_docx(document: Document, theme: ResolvedTheme,
 
         return update_draft(document, options.draft)
     doc, kept = _start(theme)
-    define_styles(doc, theme, kept)
+    define_styles(doc, theme, kept, english_measure_pt(theme, document.parallel))
     if kept:  # an office's styles: the theme's East Asian font where they name none
         fill_east_asian_fonts(doc, theme, kept)
     number_headings(doc, theme, document.languages, kept)
@@ -82,6 +83,13 @@ def write_docx(document: Document, theme: ResolvedTheme,
     else:
         _warn_unembedded(theme)
     return package_bytes(doc, document.cover.date)
+
+
+def english_measure_pt(theme: ResolvedTheme, parallel: bool) -> float:
+    """The widest a column of English text is: the text width, or in the parallel layout
+    the widest share a column may take (parallel.BALANCE_RANGE) less the gap after it."""
+    width = theme.page.frame_width_pt
+    return BALANCE_RANGE[1] * width - theme.page.column_gap_pt if parallel else width
 
 
 def _start(theme: ResolvedTheme) -> tuple[docx.document.Document, frozenset[str]]:

@@ -39,24 +39,28 @@ KPI_BAR_CLOSING_EM = 0.2  # the marks' side bearings (Noto Sans SC): Word sets t
 
 
 def define_styles(doc: DocxDocument, theme: ResolvedTheme,
-                  keep: frozenset[str] = frozenset()) -> None:
+                  keep: frozenset[str] = frozenset(), measure_pt: float | None = None) -> None:
     """Create or update every style the theme defines, plus the table and character styles;
     the styles named in `keep` (an office's reference document's) are left as they are, and
     so are its document defaults: ours fill only what it lacks. A process that builds
     several documents with one theme (a batch) copies the styles part it made the first
-    time: 5 ms instead of 30."""
-    key = repr((theme, sorted(keep)))
+    time: 5 ms instead of 30. `measure_pt`: the widest a column of English text is (the
+    text width; less in the parallel layout), which decides its justification
+    (`alignment`)."""
+    measure_pt = theme.page.frame_width_pt if measure_pt is None else measure_pt
+    key = repr((theme, sorted(keep), measure_pt))
     if key in _made_styles:
         doc.part._styles_part._element = copy.deepcopy(_made_styles[key])
         return
-    _define_styles(doc, theme, keep)
+    _define_styles(doc, theme, keep, measure_pt)
     _made_styles[key] = copy.deepcopy(doc.styles.element)
 
 
 _made_styles: dict[str, Element] = {}  # repr(theme) -> styles part element
 
 
-def _define_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]) -> None:
+def _define_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str],
+                   measure_pt: float) -> None:
     styles = doc.styles
     # by name, read once: python-docx's add_style and styles[name] scan every style
     by_name = {s.name: s for s in styles}
@@ -66,7 +70,7 @@ def _define_styles(doc: DocxDocument, theme: ResolvedTheme, keep: frozenset[str]
                 BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False))
     for name, resolved in theme.styles.items():
         if name not in keep:
-            _apply(by_name, by_name[name], resolved, theme)
+            _apply(by_name, by_name[name], resolved, theme, measure_pt)
     _outline_levels(by_name, theme, keep)
     if not keep:
         normal = theme.styles["Normal"]
@@ -102,7 +106,7 @@ class StyleIds:
 
 
 def _apply(by_name: dict[str, BaseStyle], style: ParagraphStyle, resolved: ResolvedStyle,
-           theme: ResolvedTheme) -> None:
+           theme: ResolvedTheme, measure_pt: float) -> None:
     """Write every resolved attribute, so built-in styles lose the template's own looks."""
     if resolved.base:
         style.base_style = by_name[resolved.base]
@@ -128,7 +132,7 @@ def _apply(by_name: dict[str, BaseStyle], style: ParagraphStyle, resolved: Resol
     fmt.space_after = Pt(resolved.space_after_pt)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(resolved.leading_pt)
-    fmt.alignment = _ALIGN[resolved.alignment]
+    fmt.alignment = _ALIGN[alignment(resolved, measure_pt)]
     fmt.left_indent = Pt(resolved.left_indent_pt)
     fmt.first_line_indent = Pt(resolved.first_line_indent_pt)
     if style.element.pPr is not None and style.element.pPr.numPr is not None:
@@ -182,6 +186,22 @@ def _document_defaults(doc: DocxDocument, family: str, lang: str, grid: bool) ->
         # character two grid cells where the pitch is under its size (28 of 16 pt in 156 mm
         # came out 14 a line); the styles carry that pitch as character spacing instead.
         oxml.child_in_order(ppr, "w:snapToGrid", oxml.PPR_ORDER).set(qn("w:val"), "0")
+
+
+JUSTIFIED_MIN_EM = 30  # the least measure, in ems of its size, English is justified in
+
+
+def alignment(style: ResolvedStyle, measure_pt: float) -> str:
+    """The style's alignment in a column `measure_pt` wide: justified English set ragged
+    right in a measure under JUSTIFIED_MIN_EM. Word and LibreOffice do not hyphenate the
+    DOCX's English as the PDF does (LibreOffice 7.4 not at all), so a justified line of a
+    narrow column spreads a few words over it: the parallel layout's English column (70%
+    of the width at most) took gaps of an em and more in gov (20 ems of 14 pt), where the
+    PDF, which sets such a paragraph ragged (pdf/linebreak.py, `_too_loose`), had none."""
+    if style.alignment == "justify" and not style.lang.startswith("zh") and \
+            measure_pt < JUSTIFIED_MIN_EM * style.size_pt:
+        return "left"
+    return style.alignment
 
 
 def _character_styles(doc: DocxDocument, theme: ResolvedTheme) -> None:
