@@ -35,7 +35,7 @@ def it_writes_the_words_then_who_said_them_in_the_quote_styles(
               if p.style.name.startswith("Quote")]
     assert styled == [("Quote", "“项目为王，实干为先。”"),
                       ("Quote English", "“Projects are king; action comes first.”"),
-                      ("Quote Attribution", "——秦保强"),
+                      ("Quote Attribution Kept With Next", "——秦保强"),
                       ("Quote Attribution English", "— Qin Baoqiang")]
     page = "".join(pdf_text(pdf)).replace("\r\n", "")
     assert page.index("实干为先") < page.index("action comes first") < page.index("——秦保强") \

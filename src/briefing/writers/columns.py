@@ -14,6 +14,7 @@ from ..clreq import english_for_breaking, glue_number_phrases
 from ..model import FigureTable, Lang
 
 Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
+Pieces = Callable[[str, str, str], list[str]]  # text, language, role -> what stays whole
 
 FITTED_ROLES = frozenset({"table_number", "table_date"})  # cell roles sized to content
 KEPT_WHOLE_ROLES = frozenset({"table_date"})  # never wrapped while the table has room
@@ -95,10 +96,13 @@ def _shared(rest: float, shares: Sequence[float], least: Sequence[float]) -> lis
 
 def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
                   padding: float, width: float,
-                  height: Callable[[list[float]], float]) -> list[float]:
+                  height: Callable[[list[float]], float],
+                  whole: Pieces | None = None) -> list[float]:
     """Figure and date columns as wide as their widest cell on one line (no date wrapping
     in every row), the text columns sharing the rest; when that leaves the text columns
-    short, of the candidate widths the ones whose rows are lowest (`height`)."""
+    short, of the candidate widths the ones whose rows are lowest (`height`). `whole`: the
+    pieces of a text the writer's line breaker keeps whole (default `pieces`, the PDF's)."""
+    whole = whole or pieces
     fits: list[Fit | None] = []
     kept: list[float] = []  # a text column's widest piece kept on one line
     for column, header in zip(block.columns, block.header, strict=True):
@@ -108,7 +112,7 @@ def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Meas
             for lang in value.shown(languages):
                 text = value.get(lang)
                 natural = max(natural, measure(text, role, lang))
-                least = max([least] + [measure(w, role, lang) for w in pieces(text, lang, role)])
+                least = max([least] + [measure(w, role, lang) for w in whole(text, lang, role)])
         fitted = column.cell_role in FITTED_ROLES
         fits.append(Fit(natural + 2 * padding, least + 2 * padding) if fitted else None)
         kept.append(0.0 if fitted else least + 2 * padding)

@@ -78,24 +78,44 @@ def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
                    for row in block.rows)
 
     return columns.column_widths(block, writer.languages, measure, padding, writer.width_pt,
-                                 height)
+                                 height, word_processor_pieces)
+
+
+def word_processor_pieces(text: str, lang: str, role: str) -> list[str]:
+    """The pieces of a cell's text Word and LibreOffice keep whole: the DOCX's text is as
+    typed (blocks.as_typed: no no-break spaces), so a figure's phrase breaks at its spaces
+    ("▲ 3.4 percentage points" is four pieces, not one a third of the table wide: taken
+    whole, it made every figure column shrink below its own widest piece, and LibreOffice
+    broke "106.6|7%" and "targe|t"); a date stays whole while the table has room, Chinese
+    text breaks anywhere (columns.pieces)."""
+    if role in columns.KEPT_WHOLE_ROLES or (lang.startswith("zh")
+                                             and role not in columns.FITTED_ROLES):
+        return columns.pieces(text, lang, role)
+    return text.replace("\u00a0", " ").split()
 
 
 def _line_count(text: str, width: float, measure: columns.Measure, role: str,
                 lang: Lang) -> int:
-    """The lines `text` takes filled word by word (Chinese: character by character) into
-    `width`, its words' widths added up: the estimate of a cell's height the candidate
-    widths are judged by."""
+    """The lines `text` takes filled word by word (Chinese: character by character, a run
+    of Latin letters and digits whole) into `width`, its words' widths added up: the
+    estimate of a cell's height the candidate widths are judged by. A word wider than the
+    line takes as many lines as a word processor breaks it into (it breaks it anywhere:
+    "106.6|7%")."""
     chinese = lang.startswith("zh")
     gap = 0.0 if chinese else measure(" ", role, lang) - ROUNDING_PT
     lines, used = 1, -gap  # no gap before a line's first word
-    for word in (text if chinese else text.split(" ")):
+    for word in (_CHINESE_TOKENS.findall(text) if chinese else text.split()):
         advance = gap + measure(word, role, lang) - ROUNDING_PT
         if used > 0 and used + advance > width:
             lines, used = lines + 1, advance - gap
         else:
             used += advance
+        while used > width > 0:  # broken inside the word
+            lines, used = lines + 1, used - width
     return lines
+
+
+_CHINESE_TOKENS = re.compile(r"[\u00a0 ]*[0-9A-Za-z.,%]+|\S")  # Latin runs whole, else a character
 
 
 AUTOSPACE_EM = 0.2  # LibreOffice's gap between Chinese and Latin letters or digits

@@ -1,0 +1,131 @@
+"""What the DOCX keeps together, through styles: a parallel row is never kept with the
+next (LibreOffice then moves a row it may not split to a page of its own: a blank page,
+a page of three lines), a quote's attribution stays with its quote and its Chinese with
+its English; and justified English is set ragged right in a narrow column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+import briefing
+from briefing.writers.docx.spacing import keeps_with_next
+from tests.conftest import Edition, libreoffice_convert, pdf_text
+from tests.docx.test_libreoffice import needs_libreoffice
+from tests.test_quote import QUOTE
+
+
+def _parallel_rows(path: Path):  # type: ignore[no-untyped-def]
+    document = docx.Document(str(path))
+    for table in document.tables:
+        if table.style is not None and table.style.name == "Parallel Text":
+            yield from table.rows
+
+
+@pytest.mark.parametrize("theme", ["investor", "gov"])
+def it_keeps_no_parallel_row_with_the_next(theme: str, sample_edition: Edition) -> None:
+    """The paragraph opening each cell of a row (a heading, mostly) is in a style that does
+    not keep with next: its "Opening Row" variant, a heading still, in the outline."""
+    rows = list(_parallel_rows(sample_edition(theme, "parallel")["docx"]))
+    assert len(rows) > 10
+    openings = [cell.paragraphs[0] for row in rows for cell in row.cells]
+    assert not [p.style.name for p in openings if keeps_with_next(p.style)]
+    headings = [p for p in openings if p.style.name.startswith("Heading")]
+    assert headings and all(p.style.name.endswith(" Opening Row") for p in headings
+                            if keeps_with_next(p.style.base_style))
+    for paragraph in headings:  # in the navigation pane as its base style
+        level = paragraph.style.element.pPr.find(qn("w:outlineLvl"))
+        assert level is not None and level.get(qn("w:val")) == \
+            str(int(paragraph.style.name.split()[1]) - 1)
+
+
+@pytest.fixture
+def quoted(make_briefing) -> Path:
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    (folder / "briefing.yaml").write_text(text.replace("    blocks:\n", "    blocks:" + QUOTE, 1),
+                                          "utf-8")
+    return folder
+
+
+def _quote_keeps(path: Path) -> list[tuple[str, bool]]:
+    document = docx.Document(str(path))
+    return [(p.text, keeps_with_next(p.style)) for p in document.paragraphs
+            if p.style.name.startswith("Quote")]
+
+
+@pytest.mark.parametrize("theme", ["investor", "print", "gov"])
+def it_keeps_a_quote_with_who_said_it_and_chinese_with_english(
+        quoted: Path, tmp_path: Path, theme: str) -> None:
+    stacked = briefing.build(quoted, tmp_path / "stacked", formats=("docx",), theme=theme)[0]
+    assert _quote_keeps(stacked) == [
+        ("“项目为王，实干为先。”", True), ("“Projects are king; action comes first.”", True),
+        ("——秦保强", True), ("— Qin Baoqiang", False)]
+    for layout in ("zh", "en"):  # one language: the attribution ends the quote
+        alone = briefing.build(quoted, tmp_path / layout, formats=("docx",), theme=theme,
+                               layout=layout)[0]
+        assert [keep for _, keep in _quote_keeps(alone)] == [True, False]
+
+
+def _english_alignments(path: Path) -> dict[str, str]:
+    """The alignment of each style an English paragraph of body text or a bullet has."""
+    document = docx.Document(str(path))
+    found = {}
+    for element in document.element.body.iter(qn("w:p")):
+        style = Paragraph(element, document).style
+        if "English" in style.name and style.name.startswith(("Body Text", "List Bullet")):
+            current, alignment = style, None
+            while current is not None and alignment is None:
+                alignment, current = current.paragraph_format.alignment, current.base_style
+            found[style.name] = str(alignment)
+    return found
+
+
+def it_sets_english_ragged_right_in_the_parallel_columns(sample_edition: Edition) -> None:
+    """gov justifies its English body; beside the Chinese, in a column of 20 ems of 14 pt,
+    without the PDF's hyphenation, that spread a few words over each line."""
+    stacked = _english_alignments(sample_edition("gov", "stacked")["docx"])
+    parallel = _english_alignments(sample_edition("gov", "parallel")["docx"])
+    assert stacked["Body Text English"] == "JUSTIFY (3)"  # 31 ems: justified
+    assert parallel and set(parallel.values()) == {"LEFT (0)"}
+
+
+GLOSS = """  - zh: 三个一批
+    en: Three Batches
+    gloss: a programme in which each county signs a batch of projects
+    needs_gloss: true
+"""
+OPENING = "".join(  # three paragraphs, a gloss: the section and the KPI row pass a page
+    "      - paragraph:\n"
+    f"          zh: 第{i}段。测试区坚持{'三个一批' if i == 1 else ''}项目为王，全年新签约项目持续增加，产业链条不断延伸，营商环境持续优化，"
+    "重点项目建设全面提速，招商引资成效明显。\n"
+    f"          en: Paragraph {i}. Test District put {'the Three Batches' if i == 1 else 'projects'}"
+    " first; the projects it signed kept"
+    " growing, its industrial chains grew longer, its business environment kept improving,"
+    " and its key projects were built faster, with clear results in investment promotion.\n"
+    for i in range(1, 4))
+
+
+@needs_libreoffice
+def it_leaves_no_page_blank_in_libreoffice(make_briefing, tmp_path: Path) -> None:
+    """A first section side by side (a footnote in it) that, with the KPI row after it,
+    passes a page:
+    LibreOffice kept its row (a heading first) with the next and would not split it, so
+    it moved the row past a page of its own, leaving page 2 blank (as in a first user's
+    gov/parallel; and a page holding three lines of a column where a row ended)."""
+    folder = make_briefing()
+    text = (folder / "briefing.yaml").read_text("utf-8")
+    text = text.replace("glossary:\n", "glossary:\n" + GLOSS, 1)
+    (folder / "briefing.yaml").write_text(
+        text.replace("    blocks:\n", "    blocks:\n" + OPENING, 1), "utf-8")
+    word = briefing.build(folder, tmp_path / "out", formats=("docx",), theme="gov",
+                          layout="parallel")[0]
+    pdf = libreoffice_convert({"long": word.read_bytes()}, tmp_path / "lo")["long"]
+    pages = [re.sub(r"\s+", "", text) for text in pdf_text(pdf)]
+    assert len(pages) > 2
+    assert not [i + 1 for i, text in enumerate(pages) if len(text) < 40], pages
