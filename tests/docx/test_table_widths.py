@@ -125,3 +125,61 @@ def _pdf_lines(pdf: Path) -> list[str]:
             rows[round(float(y))].append((float(x), html.unescape(word)))
         lines += [_squeezed("".join(word for _, word in sorted(row))) for row in rows.values()]
     return lines
+
+
+CRAMPED_FIGURES = """
+  share_high_tech:
+    label: {zh: 高新技术企业税收占比, en: Share of tax revenue from high-technology enterprises}
+    value: 38.6
+    unit: percent
+    as_of: 2023-12-31
+    previous: {value: 35.2, as_of: 2022-12-31}
+    source: {zh: 测试区税务局, en: Test District Taxation Bureau}
+  foreign_investment:
+    label: {zh: 实际使用外资, en: Foreign direct investment actually utilised}
+    value: 86500000
+    unit: USD
+    as_of: 2023-12-31
+    target: {value: 80000000, period: year}
+    previous: {value: 78200000, as_of: 2022-12-31}
+    source: {zh: 测试区商务局, en: Test District Commerce Bureau}
+"""
+CRAMPED_TABLE = """
+      - table:
+          caption: {zh: 指标完成情况, en: Indicators against targets}
+          figures: [foreign_investment, share_high_tech]
+          columns: [value, target, of_target, change]
+"""
+
+
+@pytest.mark.parametrize("theme_name", ["gov", "investor"])
+def it_keeps_every_figure_column_as_wide_as_its_widest_word(make_briefing, tmp_path: Path,
+                                                             theme_name: str) -> None:
+    """Five columns, one trend long ("▲ 3.4 percentage points"): the DOCX's text breaks at
+    its spaces, so that trend is no unbreakable piece; taken as one it shrank every
+    figure column below its own widest word, and LibreOffice broke "106.6|7%", "targe|t"
+    and "8650万美|元" (a first user's gov draft)."""
+    folder = make_briefing()
+    for name, extra, anchor in (("figures.yaml", CRAMPED_FIGURES, "figures:\n"),
+                                ("briefing.yaml", CRAMPED_TABLE, "    blocks:\n")):
+        text = (folder / name).read_text("utf-8")
+        (folder / name).write_text(text.replace(anchor, anchor + extra.lstrip("\n"), 1),
+                                   "utf-8")
+    word = briefing.build(folder, tmp_path, formats=("docx",), theme=theme_name)[0]
+    theme = _theme(theme_name)
+    padding = theme.boxes["table"].padding_pt
+    table = next(t for t in docx.Document(str(word)).tables if len(t.columns) == 5)
+    grid = [int(col.get(qn("w:w"))) / 20 for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    styles = {theme.style_for(role, lang).name: (role, lang)
+              for role in ("table_number", "table_header_number") for lang in ("zh", "en")}
+    checked = 0
+    for row in table.rows:
+        for cell, width in list(zip(row.cells, grid, strict=True))[1:]:
+            for paragraph in cell.paragraphs:
+                text = "".join(t.text or "" for t in paragraph._p.iter(qn("w:t")))
+                role, lang = styles[paragraph.style.name.removesuffix(" Kept With Next")]
+                for word_ in text.split():
+                    needed = word_processor_width(word_, theme.style_for(role, lang), theme)
+                    assert needed + 2 * padding <= width + 0.05, (word_, width)
+                    checked += 1
+    assert checked > 20
