@@ -91,7 +91,8 @@ class BriefingFile(Strict):
     stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
                                   "at the edition date")
     not_figures: list[str] = Field([], description="numbers in the text that are not "
-                                   "figures: years, names, ranks (2023, S510, PM2.5)")
+                                   "figures: years, names, ranks (2023, S510, PM2.5), a "
+                                   "number with its unit (20 GWh)")
     sections: list[Section] = Field(min_length=1)
 
 
