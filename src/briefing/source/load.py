@@ -7,6 +7,7 @@ refused: they are either mistakes or attacks (alias bombs) in hand-written conte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,8 @@ def load_yaml(file: Path) -> Loaded:
     return loaded
 
 
+# a line whose value starts with {{ or {%: `en: {{ n }} were signed`, `- {{ n }} ...`
+_TEMPLATE_FIRST = re.compile(r"\s*(?:-\s+)*(?:[^\s:{#-][^:]*:\s+)?\{[{%]")
 _QUOTE_HINT = ("quote a value that starts with { [ * & ! | > ' \" % @ ` or contains ': ' "
                "or ' #'")
 
@@ -123,7 +126,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
     line = mark.line + 1 if mark else None
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "{{" in here or "{%" in here:
+    if _TEMPLATE_FIRST.match(here):  # only then: a {{ later in the text is not the cause
         return line, "a value that starts with {{ must be quoted", \
             'put the whole text in double quotes: en: "{{ signed_projects }} were signed"'
     if "'\\t'" in problem:  # PyYAML writes the tab as '\t'
