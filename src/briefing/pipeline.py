@@ -35,7 +35,7 @@ from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
 from .editions import inputs_digest, publish_outputs
-from .errors import ContentError, Diagnostic, DraftError, error
+from .errors import ContentError, Diagnostic, DraftError, Severity, error
 from .fonts import check_glyphs
 from .incremental import Manifest, output_lock
 from .layout import choose_layout
@@ -212,8 +212,8 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
     log.info("Step 6 - check_glyphs")
     check_glyphs(document, resolved, edition.texts() if edition else ())
     warnings = lint(content, document)
-    if strict and warnings:
-        raise ContentError(warnings)
+    if strict and warnings:  # printed, and counted, as the errors they now are
+        raise ContentError([replace(d, severity=Severity.ERROR) for d in warnings])
     for diagnostic in warnings:
         log.warning(diagnostic.format(Path.cwd()))
     return Prepared(content, resolved, document)
