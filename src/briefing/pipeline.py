@@ -301,14 +301,14 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         if rendered or publish:
             changes = publish_outputs(out, prepared, manifest, {
                 targets[fmt]: (digests[fmt], data) for fmt, data in rendered.items()},
-                briefing_id, record, others)
+                stem, record, others, since=(briefing_id,))
         else:  # a redline alone: the outputs and the manifest are as they were
             publish_edition(out, others)
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
                        [targets[f] for f in formats if f not in stale], changes,
-                       out / CHANGES_JSON.format(id=briefing_id) if changes else None,
+                       out / CHANGES_JSON.format(id=stem) if changes else None,
                        laps)
 
 
