@@ -44,6 +44,14 @@ def it_reports_each_declared_problem_at_its_line(case: Path, make_briefing) -> N
     assert {d.file.name for d in diagnostics if d.file} == {reported_file}
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def it_reports_the_problems_in_line_order(case: Path, make_briefing) -> None:
+    kind = "figures_yaml" if case.name.startswith("figures-") else "briefing_yaml"
+    folder = make_briefing(**{kind: case.read_text(encoding="utf-8")})
+    lines = [d.line or 0 for d in problems_of(folder)]
+    assert lines == sorted(lines)
+
+
 # what pydantic, PyYAML and Jinja say in their own words: never shown to a user
 LIBRARY_WORDING = re.compile(
     r"Input should|after validation|Field required|Value error|valid dictionary|instance of|"
