@@ -40,7 +40,15 @@ def lint(content: Content, document: Document) -> list[Diagnostic]:
     found += check_precision(content)
     found += check_repeated_units(content)
     found += check_numbers(content)
+    found += check_files(content)
     return found
+
+
+def check_files(content: Content) -> list[Diagnostic]:
+    """What reading the figure files found that builds but may be a mistake (tables.py:
+    a CSV row that leaves off its last cells, read as empty)."""
+    files = {id(loaded): loaded for loaded in content.figure_files.values()}
+    return [w for loaded in files.values() for w in loaded.warnings]
 
 
 def check_glossary(content: Content, document: Document) -> list[Diagnostic]:

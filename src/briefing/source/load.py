@@ -57,6 +57,12 @@ class Loaded:
     columns: dict[Path_, str] = field(default_factory=dict)  # field path -> "Sheet1!D"
     # other files merged into this data (a theme's `extends:` chain)
     includes: list[Path] = field(default_factory=list)
+    # ids of figures a table row defined but its problem left out (a row with more cells
+    # than the header): the row is reported, a use of its figure is not reported again
+    refused: set[str] = field(default_factory=set)
+    # what builds but may be a mistake (a CSV row without its last, optional cells): warned
+    # of with the content's other warnings (lint.py), errors with --strict
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def cell_of(self, path: Path_) -> str | None:
         """The spreadsheet cell a value came from, if it came from one."""
