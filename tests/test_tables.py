@@ -72,6 +72,8 @@ def it_locates_a_bad_value_by_row_and_cell(make_briefing) -> None:
     (HEADER + ROWS + ROWS.splitlines()[0] + "\n", "figures.csv:4: figures.signed_projects: "
      "figure 'signed_projects' is already defined on row 2"),
     (HEADER + ROWS + "x,a,b,1,count,2023-12-31,s,t,extra\n", "figures.csv:4: row has 9 cells"),
+    (HEADER.replace(",as_of,", ",,as_of,") + ROWS, "figures.csv:1: F1: a column without a name "
+     "in the header"),
     (HEADER + ROWS.replace("2023-12-31", "2023-13-31", 1), "figures.csv:2: F2 "
      "figures.signed_projects.as_of"),
 ])
@@ -205,3 +207,18 @@ def it_reads_a_workbook_row_that_ends_before_its_empty_cells(make_briefing) -> N
     write = workbook("Sheet1", f"{header}{first},6.3\n{second}\n")
     document = briefing.check(with_figures(make_briefing, "figures.xlsx", write))
     assert "112.5亿元" in "".join(r.text for r in document.blocks[1].text.zh)
+
+
+def it_refuses_a_workbook_cell_right_of_the_header_without_talk_of_quotes(
+        make_briefing) -> None:
+    write = workbook("Sheet1", HEADER + ROWS.replace(",Bureau\n", ",Bureau,note\n", 1))
+    [diagnostic] = problems_of(with_figures(make_briefing, "figures.xlsx", write))
+    assert (diagnostic.line, diagnostic.message, diagnostic.hint) == (
+        2, "row has 9 cells, the header 8",
+        "a cell right of the header's last column: name its column in the header, or clear it")
+
+
+def it_reads_a_header_that_ends_in_a_comma(make_briefing) -> None:
+    content = HEADER.strip() + ",\n" + "".join(line + ",\n" for line in ROWS.splitlines())
+    briefing.check(with_figures(make_briefing, "figures.csv",
+                                lambda p: p.write_text(content, "utf-8")), strict=True)

@@ -178,13 +178,17 @@ def _header_hint(names: list[str], missing: list[str], line: int) -> str:
             f"{'it' if len(missing) == 1 else 'them'} to every row: {','.join(header)}")
 
 
-def _shape_problem(names: list[str], row: list[str]) -> tuple[bool, str, str] | None:
+def _shape_problem(names: list[str], row: list[str],
+                   sheet: bool) -> tuple[bool, str, str] | None:
     """What is wrong with a row's number of cells: (an error?, message, hint), or None. A
     cell too many is a comma that was not quoted; a row cut short of a required column is
     an error, of optional ones only a warning (such rows built before, and a spreadsheet's
     row may end before its empty cells): one left out shifts the cells after it."""
     counted = f"row has {len(row)} cells, the header {len(names)}"
     if len(row) > len(names) and any(c.strip() for c in row[len(names):]):
+        if sheet:
+            return True, counted, "a cell right of the header's last column: name its " \
+                "column in the header, or clear it"
         cell = _comma_cell(names, row)
         return True, counted, ('a cell that holds a comma must be in double quotes: '
                                + (f'"{cell}"' if cell else '"Beijing, China"') +
@@ -239,10 +243,16 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
     header_line, header = rows[0]
     loaded.lines[()] = loaded.lines[("figures",)] = header_line
     names = [h.strip().lower() for h in header]
+    while names and not names[-1]:  # a trailing comma, or a sheet padded to its widest row
+        names.pop()
     problems: list[Diagnostic] = []
     for i, name in enumerate(names):
         where = f"{sheet}!" if sheet else ""
-        if name not in COLUMNS:
+        if not name:
+            problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
+                                  "a column without a name in the header",
+                                  "name it (" + ", ".join(COLUMNS) + "), or delete the column"))
+        elif name not in COLUMNS:
             problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
                                   f"unknown column '{name}'", did_you_mean(name, COLUMNS)))
         elif names.index(name) != i:
@@ -260,7 +270,7 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
                       column_letter(i) for i, name in enumerate(names) if COLUMNS[name]}
     figures: dict[str, Any] = loaded.data["figures"]
     for line, row in rows[1:]:
-        shape = _shape_problem(names, row)
+        shape = _shape_problem(names, row, bool(sheet))
         if shape and (shape[0] or not sheet):  # a sheet's row may end before empty cells
             if not shape[0]:
                 loaded.warnings.append(warning(path, line, "", *shape[1:]))
