@@ -83,7 +83,8 @@ def it_lays_out_the_columns_a_table_asks_for(built) -> None:
     assert capital[1:] == ["219.22亿元RMB21.922billion", "589亿元RMB58.9billion", "37.22%",
                            "▲8.08%", "−12.78个百分点−12.78pp"]
     output = next(r for r in rows if r[0].startswith("新增产值"))
-    assert output[4:] == ["—", "+6.6个百分点+6.6pp"]
+    # the schedule column shares the precision of its most precise cell (−12.78)
+    assert output[4:] == ["—", "+6.60个百分点+6.60pp"]
 
 
 def it_breaks_figures_down_by_groups_and_measures(built) -> None:

@@ -110,11 +110,13 @@ def against_schedule(figure: Figure, lang: Lang) -> str:
     return say("ahead" if points > 0 else "behind", lang, points=_points(points, lang))
 
 
-def schedule_points(figure: Figure, lang: Lang) -> str:
-    """The same in short, for a table's cell: +6.6个百分点 / +6.6 pp (the header says what)."""
+def schedule_points(figure: Figure, lang: Lang, places: int = 0) -> str:
+    """The same in short, for a table's cell: +6.6个百分点 / +6.6 pp (the header says what),
+    to at least `places` decimals (its column's precision)."""
     points = percent_of_target(figure) - schedule(figure)
     sign = "+" if points > 0 else "−" if points < 0 else ""
-    number = format_value(abs(points), units()["percent"], lang).removesuffix("%")
+    number = format_value(abs(points), units()["percent"], lang,
+                          places=places).removesuffix("%")
     return sign + number + ("个百分点" if lang == "zh" else "\u00a0pp")
 
 
