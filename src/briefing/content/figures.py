@@ -36,11 +36,11 @@ MILLION = Decimal(1_000_000)
 HUNDRED_THOUSAND = Decimal(100_000)
 NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
 Qualifier = Literal["over", "under", "at_least"]
-# what each qualifier adds before and after the number with its unit: 以下 and 以上 after
-# it (46微克/立方米以下, 90%以上); "over" is 余 after a round count (see _takes_yu), 超过
-# before any other number (超过90%, 超过25个: 90余% and 25余个 are not Chinese)
-ZH_QUALIFIERS: dict[str, tuple[str, str]] = {"over": ("超过", ""), "under": ("", "以下"),
-                                             "at_least": ("", "以上")}
+# what each qualifier adds after the number with its unit (46微克/立方米以下, 90%以上):
+# "over" is 余 after a round number (see _takes_yu), 以上 after any other (90%以上, 25个以上:
+# 90余% and 25余个 are not Chinese; 以上 keeps it a noun, as 达到90%以上 needs, where 超过90%
+# would read 达到超过90%). Official translations give 以上 as "over", "more than".
+ZH_QUALIFIERS = {"over": "以上", "under": "以下", "at_least": "以上"}
 EN_QUALIFIERS = {"over": "more than", "under": "below", "at_least": "at least"}
 
 
@@ -176,8 +176,7 @@ def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None
         word = "%" if unit.kind == "percent" else unit.zh
         if qualifier == "over" and _takes_yu(value, unit):
             return f"{number}余{word}"
-        before, after = ZH_QUALIFIERS.get(qualifier or "", ("", ""))
-        return f"{before}{'约' if about else ''}{number}{word}{after}"
+        return f"{'约' if about else ''}{number}{word}{ZH_QUALIFIERS.get(qualifier or '', '')}"
     number = number.replace(" ", NBSP)
     if unit.kind == "money":
         text = f"{unit.en_prefix}{NBSP}{number}"
@@ -203,7 +202,7 @@ def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None
 def _takes_yu(value: Decimal, unit: Unit) -> bool:
     """Whether 余 may follow the number: a round count or sum, whose last digit is not a
     unit's (20余项, 300余家, 1.2万余人, 7.4亿余元). Not a percentage (90%以上, not 90余%),
-    nor an exact number (超过25个, 超过3.4个百分点)."""
+    nor an exact number (25个以上, 3.4个百分点以上)."""
     return unit.kind != "percent" and value != 0 and value == value.to_integral_value() \
         and value % 10 == 0
 
