@@ -65,3 +65,23 @@ def it_updates_a_draft_of_padded_cells_without_changing_them(  # type: ignore[no
     shutil.copy(paths[".docx"], draft)
     report = update_draft(draft, tmp_path / "updated.docx", briefing=folder).report
     assert not report["updated"] and not report["conflicts"], report["updated"]
+
+
+def it_updates_a_padded_cell_to_its_columns_precision(  # type: ignore[no-untyped-def]
+        built, tmp_path: Path) -> None:
+    folder, paths = built
+    changed = tmp_path / "precision"
+    shutil.copytree(folder, changed)
+    figures = changed / "figures.yaml"
+    text = figures.read_text("utf-8")
+    figures.write_text(text.replace("    value: 22\n", "    value: 23\n", 1), "utf-8")
+    draft = tmp_path / "draft.docx"
+    shutil.copy(paths[".docx"], draft)
+    result = update_draft(draft, tmp_path / "updated.docx", briefing=changed)
+    shares = {(e["attribute"], e["lang"]): (e["printed"], e["current"])
+              for e in result.report["updated"] if e["figure"] == "operational"}
+    # the table's cell to its column's 2 decimals, the text to the figure's own
+    assert shares[("of_target:2", "zh")] == ("88.00%", "92.00%")
+    assert shares[("of_target", "zh")] == ("88%", "92%")
+    markdown = result.reports[0].read_text("utf-8")
+    assert "(operational.of_target)" in markdown and "of_target:2" not in markdown
