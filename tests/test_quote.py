@@ -9,6 +9,7 @@ import docx
 import pytest
 
 import briefing
+from briefing.writers.docx.spacing import keeps_with_next
 from tests.conftest import pdf_text
 
 QUOTE = """
@@ -56,3 +57,22 @@ def it_puts_each_language_of_a_quote_in_its_column_in_the_parallel_layout(
     for cell, quote in zip(cells, quotes, strict=True):  # together, in the section's order
         start = cell.index(quote[0])
         assert cell[start:start + 2] == quote and cell[0][0].startswith("Heading")
+
+
+def _quote_keeps(path: Path) -> list[tuple[str, bool]]:
+    document = docx.Document(str(path))
+    return [(p.text, keeps_with_next(p.style)) for p in document.paragraphs
+            if p.style.name.startswith("Quote")]
+
+
+@pytest.mark.parametrize("theme", ["investor", "print", "gov"])
+def it_keeps_a_quote_with_who_said_it_and_chinese_with_english(
+        quoted: Path, tmp_path: Path, theme: str) -> None:
+    stacked = briefing.build(quoted, tmp_path / "stacked", formats=("docx",), theme=theme)[0]
+    assert _quote_keeps(stacked) == [
+        ("“项目为王，实干为先。”", True), ("“Projects are king; action comes first.”", True),
+        ("——秦保强", True), ("— Qin Baoqiang", False)]
+    for layout in ("zh", "en"):  # one language: the attribution ends the quote
+        alone = briefing.build(quoted, tmp_path / layout, formats=("docx",), theme=theme,
+                               layout=layout)[0]
+        assert [keep for _, keep in _quote_keeps(alone)] == [True, False]

@@ -1,7 +1,7 @@
 """What the DOCX keeps together, through styles: a parallel row is never kept with the
 next (LibreOffice then moves a row it may not split to a page of its own: a blank page,
-a page of three lines), a quote's attribution stays with its quote and its Chinese with
-its English; and justified English is set ragged right in a narrow column."""
+a page of three lines); and justified English is set ragged right in a narrow column.
+(A quote's attribution kept with it: tests/test_quote.py.)"""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import briefing
 from briefing.writers.docx.spacing import keeps_with_next
 from tests.conftest import Edition, libreoffice_convert, pdf_text
 from tests.docx.test_libreoffice import needs_libreoffice
-from tests.test_quote import QUOTE
 
 
 def _parallel_rows(path: Path):  # type: ignore[no-untyped-def]
@@ -42,34 +41,6 @@ def it_keeps_no_parallel_row_with_the_next(theme: str, sample_edition: Edition) 
         level = paragraph.style.element.pPr.find(qn("w:outlineLvl"))
         assert level is not None and level.get(qn("w:val")) == \
             str(int(paragraph.style.name.split()[1]) - 1)
-
-
-@pytest.fixture
-def quoted(make_briefing) -> Path:
-    folder = make_briefing()
-    text = (folder / "briefing.yaml").read_text("utf-8")
-    (folder / "briefing.yaml").write_text(text.replace("    blocks:\n", "    blocks:" + QUOTE, 1),
-                                          "utf-8")
-    return folder
-
-
-def _quote_keeps(path: Path) -> list[tuple[str, bool]]:
-    document = docx.Document(str(path))
-    return [(p.text, keeps_with_next(p.style)) for p in document.paragraphs
-            if p.style.name.startswith("Quote")]
-
-
-@pytest.mark.parametrize("theme", ["investor", "print", "gov"])
-def it_keeps_a_quote_with_who_said_it_and_chinese_with_english(
-        quoted: Path, tmp_path: Path, theme: str) -> None:
-    stacked = briefing.build(quoted, tmp_path / "stacked", formats=("docx",), theme=theme)[0]
-    assert _quote_keeps(stacked) == [
-        ("“项目为王，实干为先。”", True), ("“Projects are king; action comes first.”", True),
-        ("——秦保强", True), ("— Qin Baoqiang", False)]
-    for layout in ("zh", "en"):  # one language: the attribution ends the quote
-        alone = briefing.build(quoted, tmp_path / layout, formats=("docx",), theme=theme,
-                               layout=layout)[0]
-        assert [keep for _, keep in _quote_keeps(alone)] == [True, False]
 
 
 def _english_alignments(path: Path) -> dict[str, str]:
@@ -102,10 +73,10 @@ GLOSS = """  - zh: 三个一批
 """
 OPENING = "".join(  # three paragraphs, a gloss: the section and the KPI row pass a page
     "      - paragraph:\n"
-    f"          zh: 第{i}段。测试区坚持{'三个一批' if i == 1 else ''}项目为王，全年新签约项目持续增加，产业链条不断延伸，营商环境持续优化，"
-    "重点项目建设全面提速，招商引资成效明显。\n"
-    f"          en: Paragraph {i}. Test District put {'the Three Batches' if i == 1 else 'projects'}"
-    " first; the projects it signed kept"
+    f"          zh: 第{i}段。测试区坚持{'三个一批' if i == 1 else ''}项目为王，"
+    "全年新签约项目持续增加，产业链条不断延伸，营商环境持续优化，重点项目建设全面提速，招商引资成效明显。\n"
+    f"          en: Paragraph {i}. Test District put"
+    f" {'the Three Batches' if i == 1 else 'projects'} first; the projects it signed kept"
     " growing, its industrial chains grew longer, its business environment kept improving,"
     " and its key projects were built faster, with clear results in investment promotion.\n"
     for i in range(1, 4))
