@@ -6,8 +6,8 @@
 The cards' texts come from the model (`briefing.check`'s document); each KPI row's texts
 are found in the PDF's lines (typeset_audit.read_lines, with each character's font size)
 in the order a row draws them: card by card, each card's figure, trend, progress and
-label, each language in turn. Prints one line per card: the figure's size against the
-largest size of its label text, per language (a figure smaller than a label: `<`).
+label, each language in turn. Prints one line per card: per language, the figure's size
+against the largest size of its label text (a figure smaller than its label: `<`).
 """
 
 from __future__ import annotations
@@ -59,9 +59,10 @@ class Card:
         return min((s for p in self.parts if p.kind == "value" and p.lang == lang
                     for s in p.sizes), default=0.0)
 
-    def label_size(self) -> float:
-        """The largest size of the card's label texts, its progress line with them."""
-        return max(self.size("label"), self.size("progress"))
+    def label_size(self, lang: str) -> float:
+        """The largest size of the card's label texts in `lang`, its progress line with
+        them (0: none in `lang`)."""
+        return max(self.size("label", lang), self.size("progress", lang))
 
     @property
     def page(self) -> int:
@@ -150,14 +151,15 @@ def main(argv: list[str] | None = None) -> int:
                 document, rows = measure(sample, theme, layout)
                 for n, row in enumerate(rows):
                     for k, card in enumerate(row):
-                        label = card.label_size()
-                        figures = "  ".join(
-                            f"{lang} {card.figure_size(lang):5.2f}"
-                            f"{' <' if card.figure_size(lang) < label - 0.01 else '  '}"
-                            for lang in document.languages if card.figure_size(lang))
-                        smaller += "<" in figures
+                        cells = []
+                        for lang in document.languages:
+                            figure, label = card.figure_size(lang), card.label_size(lang)
+                            if figure:
+                                smaller += figure < label - 0.01
+                                mark = "<" if figure < label - 0.01 else " "
+                                cells.append(f"{lang} {figure:5.2f} {mark} {label:5.2f}")
                         print(f"{sample.name:14} {theme:8} {layout:8} row {n + 1} card {k + 1}"
-                              f" p{card.page:<3} figure {figures}  label {label:5.2f}")
+                              f" p{card.page:<3} figure/label {'   '.join(cells)}")
     print(f"figures smaller than their card's label: {smaller}")
     return 0
 

@@ -36,6 +36,7 @@ MIN_FIGURE_SHARE = 0.5
 MIN_TREND_SHARE = 0.8  # a trend (▲ 1.3个百分点) is set at its label's size, or a little less
 CARD_GAP_PT = 8.0  # between two cards, across and down
 SPLIT_CARDS = 4  # the fewest cards of a row that may split into two rows
+_SIZE_FUZZ = 0.01  # points
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class CardSizes:
     figures: dict[Lang, float]
     trends: dict[Lang, float]
     labels: dict[Lang, ParagraphStyle]
-    fits: bool  # no figure is set smaller than its card's label text
+    fits: bool  # no figure is set smaller than its card's label in its language
 
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
@@ -103,11 +104,11 @@ def card_sizes(renderer: BlockRenderer, block: KpiGrid, across: int) -> CardSize
     needed = {lang: row_scale(renderer, "kpi_value", values, lang, inner, 0.0)
               for lang in languages}
     labels = _label_styles(renderer, block, inner)
-    fits = all(
-        renderer.styles.get("kpi_value", lang).fontSize * needed[lang]
-        >= max(labels[la].fontSize for text in (kpi.label, kpi.progress) if text
-               for la in text.shown(languages)) - 0.01
-        for kpi in block.items for lang in kpi.value.shown(languages))
+    # (each language against its own label: the English of a gov card is set smaller
+    # than its Chinese throughout, figure and label alike)
+    fits = all(renderer.styles.get("kpi_value", lang).fontSize * needed[lang]
+               >= labels[lang].fontSize - _SIZE_FUZZ for lang in languages
+               if any(lang in kpi.value.shown(languages) for kpi in block.items))
     return CardSizes(
         card, {lang: max(needed[lang], MIN_FIGURE_SHARE) for lang in languages},
         {lang: row_scale(renderer, "kpi_label", trends, lang, inner, MIN_TREND_SHARE,
