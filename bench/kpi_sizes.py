@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from typeset_audit import LAYOUTS, THEMES, Line, _in_frame, read_lines, samples  # noqa: E402
+
 from briefing.model import Document, KpiGrid  # noqa: E402
 from briefing.pipeline import prepare, render  # noqa: E402
 from briefing.theme.resolve import ResolvedPage  # noqa: E402
-from typeset_audit import LAYOUTS, THEMES, Line, _in_frame, read_lines  # noqa: E402
 
 _IGNORED = re.compile(r"[\s\u00ad\u00a0\u2010\u2011\ufffe-]")  # spaces, and hyphens added at breaks
 
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layout", action="append", choices=LAYOUTS)
     args = parser.parse_args(argv)
     smaller = 0
-    for sample in args.sample or sorted(p.parent for p in (ROOT / "content").glob("*/briefing.yaml")):
+    for sample in args.sample or samples():
         for theme in args.theme or THEMES:
             for layout in args.layout or LAYOUTS:
                 document, rows = measure(sample, theme, layout)

@@ -30,8 +30,9 @@ from .styles import make_paragraph, scaled_to_fit, text_width
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
 
-# the least a row's KPI figures are scaled to stay on one line: an English edition's
-# figures start at the Chinese size ("RMB 11.25 billion" at the size of "112.5亿元")
+# the least a row's KPI figures are scaled to stay on one line (an English edition's
+# figures start at the Chinese size: "RMB 11.25 billion" at the size of "112.5亿元"); the
+# cards a row are chosen so that they stay at their label's size or larger (cards_across)
 MIN_FIGURE_SHARE = 0.5
 MIN_TREND_SHARE = 0.8  # a trend (▲ 1.3个百分点) is set at its label's size, or a little less
 CARD_GAP_PT = 8.0  # between two cards, across and down
@@ -54,9 +55,10 @@ class CardSizes:
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
     """A KPI block's cards: in one row where each figure fits its card at its label's size
     or larger, else in balanced rows of as many cards as do (a typesetter keeps the figure
-    the largest text of its card, and reflows the grid rather than shrink it). One size for
-    the figures of all rows. A row of SPLIT_CARDS or more may split into two rows of half
-    as many cards (stacks.CardRow) where the page has room for the first of them."""
+    over its label, the card's headline, and reflows the grid rather than shrink it). One
+    size for the figures of all rows, in each language. A row of SPLIT_CARDS or more may
+    split into two rows of half as many cards (stacks.CardRow) where the page has room for
+    the first of them."""
     items = block.items
     across = cards_across(renderer, block)
     if across < len(items):
@@ -72,14 +74,14 @@ def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
 def cards_across(renderer: BlockRenderer, block: KpiGrid) -> int:
     """The cards a row of the block holds: all of them where every figure fits its card at
     its label's size or larger, else the fewest rows' balanced count that does (4 cards
-    two by two, not three and one). All in one row where no count does (a theme whose
-    figures are smaller than its labels)."""
+    two by two, not three and one). One a row where no count does (a figure wider than the
+    text at its label's size: the widest cards; it wraps at its spaces)."""
     count = len(block.items)
     for rows in range(1, count + 1):
         across = -(-count // rows)
         if card_sizes(renderer, block, across).fits:
             return across
-    return count
+    return 1
 
 
 def grid_rows(renderer: BlockRenderer, block: KpiGrid, sizes: CardSizes,
@@ -87,7 +89,7 @@ def grid_rows(renderer: BlockRenderer, block: KpiGrid, sizes: CardSizes,
     """The block's cards in rows of `across`, all at `sizes`, a card gap between rows."""
     items = block.items
     rows = [kpi_row(renderer, items[i:i + across], sizes) for i in range(0, len(items), across)]
-    for above, below in zip(rows, rows[1:]):
+    for above, below in zip(rows, rows[1:], strict=False):
         above.spaceAfter = below.spaceBefore = CARD_GAP_PT
     return list(rows)
 
