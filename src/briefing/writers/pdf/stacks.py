@@ -105,8 +105,6 @@ MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
 LONG_TABLE = 4  # rows: a table this long leaves at least MIN_LAST_ROWS after a break
 MIN_LAST_ROWS = 2  # (not before it: that moved tables on whole, leaving 12 pages of the
 # samples more than a quarter empty; a caption, the header and a row start a table well)
-ROW_SPLIT_SHARE = 0.25  # of the frame: the most a table's next row moving on whole may
-# leave empty (a taller gap splits the row inside)
 
 
 class CaptionedTable(Stack):
@@ -141,14 +139,8 @@ class CaptionedTable(Stack):
             below = self.height - above - table_height
             parts = self.table.splitOn(self.canv, availWidth, room - below)
         while len(parts) >= 2 and _rows(parts[-1]) < self.least and _rows(parts[0]) > MIN_ROWS:
-            over = self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
-            if frame is not None and room - parts[0].wrapOn(self.canv, availWidth, room)[1] \
-                    + over > ROW_SPLIT_SHARE * frame._height:
-                break  # (rather than leave the page more than that empty)
-            room -= over
+            room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
             parts = self.table.splitOn(self.canv, availWidth, room)
-        if len(parts) >= 2 and frame is not None:
-            parts = self._row_split(parts, availWidth, room, frame._height)
         if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
             if frame is not None and frame._atTop:
                 # not even a new page holds the caption and a row, or the last row and
@@ -157,23 +149,6 @@ class CaptionedTable(Stack):
             return []  # moves on whole
         return [CaptionedTable(self.caption, parts[0], [], self.least),
                 CaptionedTable([], parts[-1], self.note, self.least, continued=True)]
-
-    def _row_split(self, parts: list[Table], width: float, room: float,
-                   frame_height: float) -> list[Table]:
-        """The split inside the next row, its cells' lines shared by the two pages, where
-        moving the whole row on would leave more than ROW_SPLIT_SHARE of the page empty
-        (a tall row of a sources table; Word lets a row break across pages too)."""
-        if room - parts[0].wrapOn(self.canv, width, room)[1] <= ROW_SPLIT_SHARE * frame_height:
-            return parts
-        table = self.table
-        table.splitByRow, table.splitInRow = 0, 1  # (ReportLab: inside a row first)
-        try:
-            inside = table.splitOn(self.canv, width, room)
-        finally:
-            table.splitByRow, table.splitInRow = 1, 0
-        for part in inside:
-            part.splitByRow, part.splitInRow = 1, 0  # (the parts split between rows again)
-        return inside if len(inside) >= 2 and _rows(inside[-1]) >= self.least else parts
 
 
 def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:
