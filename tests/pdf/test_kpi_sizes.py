@@ -20,14 +20,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 import kpi_sizes  # noqa: E402
 
 SAMPLES = ("xicheng-2023", "hexi-2023h1")
-CASES = [(s, t, la) for s in SAMPLES for t in kpi_sizes.THEMES for la in kpi_sizes.LAYOUTS]
+FOLDERS = {**{s: ROOT / "content" / s for s in SAMPLES},
+           "breaks": ROOT / "tests" / "fixtures" / "breaks"}  # (a first user's briefing)
+CASES = [(s, t, la) for s in FOLDERS for t in kpi_sizes.THEMES for la in kpi_sizes.LAYOUTS]
 Rows = list[list[kpi_sizes.Card]]
 
 
 @pytest.fixture(scope="module")
 def measured(sample_edition, tmp_path_factory: pytest.TempPathFactory  # type: ignore[no-untyped-def]
              ) -> Callable[[str, str, str], tuple[tuple[str, ...], Rows]]:
-    """Each sample's KPI rows as its PDF draws them (the first sample's PDF the one the
+    """Each briefing's KPI rows as its PDF draws them (the first sample's PDF the one the
     whole test run shares), and the languages it prints."""
 
     @functools.cache
@@ -37,7 +39,7 @@ def measured(sample_edition, tmp_path_factory: pytest.TempPathFactory  # type: i
             pdf = sample_edition(theme, layout)["pdf"].read_bytes()
             return prepared.document.languages, kpi_sizes.kpi_rows(
                 prepared.document, prepared.theme.page, pdf)
-        document, rows = kpi_sizes.measure(ROOT / "content" / sample, theme, layout)
+        document, rows = kpi_sizes.measure(FOLDERS[sample], theme, layout)
         return document.languages, rows
 
     return measure
