@@ -22,7 +22,13 @@ from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
 from .content.precision import cell_attribute, column_places
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import FigureView, TemplateProblem, render_text, rendering
+from .content.templating import (
+    FigureView,
+    TemplateProblem,
+    render_text,
+    rendering,
+    template_problems,
+)
 from .edition_parts import contact_card, prepared_for, visit
 from .errors import ContentError, Diagnostic, error
 from .figure_use import used_figures
@@ -103,7 +109,8 @@ class Builder:
         try:
             return render(template, lang, self.content.figures, inline)
         except (TemplateProblem, InlineProblem) as exc:
-            self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
+            self.problems += text_problems(self.content.briefing_file, path + (lang,), exc,
+                                           template, self.content.figures)
             return None
 
     def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
@@ -222,10 +229,19 @@ def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) 
     return parse_inline(text) if inline else text
 
 
-def text_problem(loaded: Loaded, path: PathT, exc: TemplateProblem | InlineProblem) -> Diagnostic:
-    hint = exc.hint if isinstance(exc, TemplateProblem) else None
-    message = exc.message if isinstance(exc, TemplateProblem) else str(exc)
-    return error(loaded.file, loaded.line_of(path), format_path(path), message, hint)
+def text_problems(loaded: Loaded, path: PathT, exc: TemplateProblem | InlineProblem,
+                  template: str, figures: dict[str, Figure],
+                  broken_figures: frozenset[str] | set[str] = frozenset()) -> list[Diagnostic]:
+    """The problems of one language of a text (at `path`) that `render` raised `exc` for:
+    every reference's, not only the first (templating.template_problems), but none about
+    `broken_figures` (defined, reported where they are defined)."""
+    line, field = loaded.line_of(path), format_path(path)
+    if isinstance(exc, InlineProblem):
+        return [error(loaded.file, line, field, str(exc))]
+    lang: Lang = "zh" if path[-1] == "zh" else "en"
+    found = template_problems(template, lang, figures) or [exc]  # or a text too long
+    return [error(loaded.file, line, field, problem.message, problem.hint) for problem in found
+            if problem.unknown_figure not in broken_figures]
 
 
 def check_texts(loaded: Loaded, figures: dict[str, Figure],
@@ -244,8 +260,8 @@ def check_texts(loaded: Loaded, figures: dict[str, Figure],
                         try:
                             render(value[lang], lang, figures, inline)
                         except (TemplateProblem, InlineProblem) as exc:
-                            if getattr(exc, "unknown_figure", None) not in broken_figures:
-                                problems.append(text_problem(loaded, path + (lang,), exc))
+                            problems.extend(text_problems(loaded, path + (lang,), exc,
+                                                          value[lang], figures, broken_figures))
                 return
             for key, item in value.items():
                 walk(item, path + (key,))

@@ -311,6 +311,25 @@ def render_text(template: str, lang: Lang, figures: dict[str, Figure],
                    for part in parse_template(template))
 
 
+def template_problems(template: str, lang: Lang,
+                      figures: dict[str, Figure]) -> list[TemplateProblem]:
+    """Every problem of one language's text, where render_text raises only the first: each
+    reference to an unknown figure or attribute, or to a rendering its figure lacks, once
+    (two mistakes in one text took two rounds). A syntax problem stops the reading there."""
+    try:
+        parts = parse_template(template) if _needs_rendering(template) else ()
+    except TemplateProblem as exc:
+        return [exc]
+    found: dict[str, TemplateProblem] = {}
+    for part in parts:
+        if isinstance(part, tuple):
+            try:
+                _reference(part, lang, figures, False)
+            except TemplateProblem as exc:
+                found.setdefault(exc.message, exc)
+    return list(found.values())
+
+
 def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figure],
                marked: bool) -> str:
     fig_id, attribute = part
