@@ -38,8 +38,9 @@ from ...clreq import (
     justify_gaps,
 )
 from ...reportlab_fonts import char_widths, registered_files
-from . import fragwords, linedraw  # noqa: F401  (install ReportLab's corrected rejoining
-# of split words and the line-drawing wrappers)
+# (installed on import: ReportLab's rejoining of split words, corrected; the line-drawing
+# wrappers)
+from . import fragwords, linedraw  # noqa: F401
 
 
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
