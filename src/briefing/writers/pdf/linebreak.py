@@ -38,6 +38,7 @@ from ...clreq import (
     justify_gaps,
 )
 from ...reportlab_fonts import char_widths, registered_files
+
 # (installed on import: ReportLab's rejoining of split words, corrected; the line-drawing
 # wrappers)
 from . import fragwords, linedraw  # noqa: F401
