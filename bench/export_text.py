@@ -28,8 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefing import check  # noqa: E402
-from briefing.model import (SOURCE_COLUMNS, BulletList, CallOut, Chart,  # noqa: E402
-                            FigureTable, Heading, KpiGrid, Paragraph, plain_text)
+from briefing.model import (  # noqa: E402
+    BulletList,
+    CallOut,
+    Chart,
+    FigureTable,
+    Heading,
+    KpiGrid,
+    Paragraph,
+    plain_text,
+)
 
 DEFAULT_CONTENT = ROOT / "content" / "xicheng-2023"
 OUTPUT = Path(__file__).resolve().parent / "sample.json"
@@ -76,9 +84,9 @@ def export(content: Path) -> dict:
                           "labels": [pair(label) for label in block.labels],
                           "values": [[float(v) for v in series] for series in block.values]})
         # PageBreak: the bare scripts let the text flow.
-    sources = next((i for i, b in enumerate(document.blocks)
-                    if isinstance(b, FigureTable) and b.columns == SOURCE_COLUMNS), None)
-    closing = 2 if sources is not None else 0  # the Sources heading and its table
+    closing = 0  # the generated Sources section (its heading and tables have no line)
+    while closing < len(document.blocks) and document.blocks[-1 - closing].source.line is None:
+        closing += 1
     return {"source": content.resolve().name,
             "cover": {lang: [text(getattr(v, lang)) for v in cover_texts] for lang in ("zh", "en")},
             "items": items[:len(items) - closing], "closing": items[len(items) - closing:]}

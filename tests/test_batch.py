@@ -128,7 +128,8 @@ def it_reads_delegations_from_a_spreadsheet_with_located_errors(tmp_path: Path, 
                  str(ROOT / "content" / "xicheng-2023"), "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "visits.csv:3: D3 delegations[1].visit_date:" in err
-    assert "visits.csv:3: E3 delegations[1].layout: unknown layout 'zz'" in err
+    assert "visits.csv:3: E3 delegations[1].layout: expected one of stacked, parallel, zh or " \
+        "en here (got 'zz')" in err
 
 
 def it_selects_blocks_by_tag_too(make_briefing, tmp_path: Path, capsys) -> None:

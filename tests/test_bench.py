@@ -25,7 +25,10 @@ def it_typesets_every_item_of_the_sample_including_its_charts(tmp_path: Path) ->
     text = "".join(pdf_text(tmp_path / "bare.pdf")).replace("\n", "")
     sample = json.loads((ROOT / "bench" / "sample.json").read_text("utf-8"))
     items = sample["items"] + sample["closing"]
-    assert [i["en"] for i in sample["closing"]] == ["Sources", ""]  # drawn once, not repeated
+    # the Sources heading and a table under each source's name, drawn once, not repeated
+    assert [i["en"] for i in sample["closing"]] == [
+        "Sources", "Xicheng District 2023 Work Review",
+        "Derived: days of the year less good-air days"]
     charts = [i for i in items if i["kind"] == "chart"]
     assert len(charts) == 2
     for item in charts + [i for i in items if i["kind"] == "heading"]:

@@ -1,5 +1,6 @@
-"""The wheel carries the themes, fonts and the new briefing's files: installed outside the
-checkout, `briefing new` and `briefing build` work from any folder."""
+"""The wheel carries the themes, fonts, documentation and the new briefing's files: installed
+outside the checkout, `briefing new`, `briefing build` and `briefing docs` work from any
+folder."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def it_builds_a_wheel_that_works_outside_the_checkout(tmp_path: Path) -> None:
     # the wheel is built from a copy of what the project ships, not in the checkout
     source = tmp_path / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md", "src", "styles", "fonts"):
+    for name in ("pyproject.toml", "README.md", "src", "styles", "fonts", "docs"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns(
             "*.egg-info", "__pycache__")} if (ROOT / name).is_dir() else {}))
@@ -55,11 +56,13 @@ def it_builds_a_wheel_that_works_outside_the_checkout(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=300)
     [wheel] = (tmp_path / "dist").glob("briefing-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
+    # every theme, font, licence, page of documentation and example file it tells to copy
+    packages = {"styles": "styles", "fonts": "font_files", "docs": "doc_files"}
     for folder, shipped in (("styles", "*.yaml"), ("fonts", "*.ttf"), ("fonts", "*.txt"),
-                            ("fonts", "README.md")):  # every theme, font and licence
-        font_or_theme = "font_files" if folder == "fonts" else folder
+                            ("fonts", "README.md"), ("docs", "*.md"), ("docs", "examples/*")):
         for file in (ROOT / folder).glob(shipped):
-            assert f"briefing/{font_or_theme}/{file.name}" in names, file
+            inside = file.relative_to(ROOT / folder).as_posix()
+            assert f"briefing/{packages[folder]}/{inside}" in names, file
     assert "briefing/scaffold/figures.csv" in names
 
     # a fresh environment: the wheel, and the dependencies this one has (offline; .ci/run
@@ -101,3 +104,10 @@ def it_builds_a_wheel_that_works_outside_the_checkout(tmp_path: Path) -> None:
     import docx
     styles = docx.Document(str(work / "build" / "my-brief.docx")).styles
     assert styles["Body Text"].font.name == "仿宋_GB2312"  # the gov theme, as installed
+
+    # the documentation the hints name (`see briefing docs limits`), as installed
+    limits = briefing("docs", "limits")
+    assert limits.returncode == 0, limits.stderr
+    assert limits.stdout == (ROOT / "docs" / "limits.md").read_text("utf-8")
+    listed = briefing("docs")
+    assert listed.returncode == 0 and "content-format  The content format" in listed.stdout

@@ -100,7 +100,10 @@ def it_charts_actual_against_target_in_every_language(built) -> None:
 def it_lists_the_sources_in_order_of_first_use(built) -> None:
     sources = flat("".join(built["pdf"]))  # the section may run over more than one page
     sources = sources[sources.rindex("Sources"):]
-    order = ["Out-of-provincecapital", "Fixed-assetinvestment", "Newoutput",
-             "Firmsaddingover", "Shareofindustrial", "Keyprojects", "Provincialkeyprojects"]
+    # a table under each source's name (named once), sources and figures by first use
+    order = ["CityCommerceBureau", "Out-of-provincecapital", "Fixed-assetinvestment",
+             "Shareofindustrial", "CityIndustryBureau", "Newoutput", "Firmsaddingover",
+             "CountyDRC", "Keyprojects", "Provincialkeyprojects"]
     at = [sources.index(label) for label in order]
     assert at == sorted(at), sources
+    assert sources.count("CityCommerceBureau") == 1

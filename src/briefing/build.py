@@ -30,7 +30,6 @@ from .layout import Layout
 from .limits import BLOCKS, DOCUMENT_CHARS, Limit, text_size_problem
 from .model import (
     CELL_VIEWS,
-    SOURCE_COLUMNS,
     Bilingual,
     Block,
     Cover,
@@ -348,17 +347,23 @@ def figure_values(content: Content, wanted: Iterable[FigureRef]
 
 def sources_section(content: Content, settings: BuildSettings,
                     edition: Delegation | None = None) -> list[Block]:
-    """A closing section listing every statistic used, with its value, date and source
-    (thresholds and constants, `statistic: false`, have none)."""
+    """A closing section listing every statistic used, with its value and date, a table
+    for each source under its name (thresholds and constants, `statistic: false`, have
+    none): the source named once, not on every row (its column took a quarter of the
+    width and doubled the rows' height)."""
     used = [f for f in used_figures(content, edition) if content.figures[f].statistic]
     if not used:
         return []
     builder = Builder(content, settings)
     source = Source(content.briefing_file.file, None)
     labels = settings.labels
-    header = (labels["table_figure"], labels["table_value"], labels["table_as_of"],
-              labels["table_source"])
+    header = (labels["table_figure"], labels["table_value"], labels["table_as_of"])
+    by_source: dict[Bilingual[str], list[FigureRow]] = {}
+    for fig_id in used:  # the sources in order of first use, and the figures in each
+        row = builder.figure_row(fig_id)
+        by_source.setdefault(row.source, []).append(row)
     return [Heading(Bilingual((Run(labels["sources"].zh),), (Run(labels["sources"].en),)), 1,
                     None, source),
-            FigureTable(None, header, tuple(builder.figure_row(f) for f in used), None, source,
-                        SOURCE_COLUMNS)]
+            *(FigureTable(name if name.zh and name.en else None, header, tuple(rows), None,
+                          source)
+              for name, rows in by_source.items())]

@@ -33,6 +33,7 @@ from .errors import (
     exit_code_for,
 )
 from .fonts import NOTICE
+from .manual import topic_list, topic_text
 from .notify import run_on_change
 from .pipeline import prepare
 from .scaffold import new_briefing
@@ -232,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
             return _batch(args)
         if args.command == "watch":
             return _watch(args, quiet)
-        if args.command == "new":
+        if args.command == "docs":
+            print(topic_text(args.topic) if args.topic else topic_list(), end="")
+        elif args.command == "new":
             for path in new_briefing(args.path):
                 say(f"wrote {path}")
             say(f"next: briefing build {args.path}")

@@ -7,7 +7,8 @@ import argparse
 from pathlib import Path
 
 from . import FORMATS, __version__
-from .layout import LAYOUTS
+from .layout import LAYOUTS, unknown_layout
+from .source.hints import with_hint
 
 
 def argument_parser() -> argparse.ArgumentParser:
@@ -21,7 +22,7 @@ def argument_parser() -> argparse.ArgumentParser:
         sub.add_argument("--theme", metavar="NAME|FILE",
                          help="a theme's name (investor, print, gov) or a theme file "
                          "(./office.yaml); overrides the briefing's own")
-        sub.add_argument("--layout", choices=LAYOUTS,
+        sub.add_argument("--layout", type=layout_name, choices=LAYOUTS,
                          help="arrangement of the languages (overrides the briefing's own)")
         talk = sub.add_mutually_exclusive_group()
         talk.add_argument("-v", "--verbose", action="store_true", help="log each step")
@@ -60,7 +61,7 @@ def argument_parser() -> argparse.ArgumentParser:
                            "(default 300)")
     build_cmd.add_argument("--json", action="store_true",
                            help="print one JSON object with the result on stdout, and "
-                           "nothing else there (docs/cli.md)")
+                           "nothing else there (see `briefing docs cli`)")
     build_cmd.add_argument("--on-change", metavar="CMD",
                            help="run CMD when a figure changed since the last edition, "
                            "with the path of <id>.changes.json as its last argument and "
@@ -104,7 +105,19 @@ def argument_parser() -> argparse.ArgumentParser:
     draft_cmd.add_argument("--briefing", type=Path, default=None, metavar="PATH",
                            help="the briefing folder (default: content/<id> named by the draft)")
     draft_cmd.add_argument("-v", "--verbose", action="store_true", help="log each step")
+    docs_cmd = commands.add_parser(
+        "docs", help="print a topic of the documentation installed with briefing (without "
+        "TOPIC: list the topics)")
+    docs_cmd.add_argument("topic", nargs="?", metavar="TOPIC",
+                          help="e.g. content-format, themes, cli, limits, batch")
     return parser
+
+
+def layout_name(text: str) -> str:
+    """--layout: one of LAYOUTS, or a usage error that says which was meant."""
+    if text in LAYOUTS:
+        return text
+    raise argparse.ArgumentTypeError(with_hint(unknown_layout(text), text, LAYOUTS))
 
 
 def seconds(text: str) -> float:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from .errors import ContentError, error
 from .model import Lang
+from .source.hints import did_you_mean
 
 LayoutName = Literal["stacked", "parallel", "zh", "en"]
 LAYOUTS: tuple[str, ...] = get_args(LayoutName)
@@ -51,8 +53,16 @@ assert set(_LANGUAGES) == set(LAYOUTS)
 
 
 def layout_named(name: str) -> Layout:
-    """The layout of this name (one of LAYOUTS)."""
+    """The layout of this name; a ContentError (the field `layout`, with the closest name)
+    for one that is not in LAYOUTS, as for an unknown theme (`briefing.build(layout=...)`)."""
+    if name not in _LANGUAGES:
+        raise ContentError([error(None, None, "layout", unknown_layout(name),
+                                  did_you_mean(name, LAYOUTS))])
     return Layout(name, _LANGUAGES[name])
+
+
+def unknown_layout(name: str) -> str:
+    return f"unknown layout '{name}' (choose from {', '.join(LAYOUTS)})"
 
 
 def choose_layout(briefing_data: Any, override: str | None = None) -> Layout:

@@ -41,8 +41,13 @@ class Limit:
 
     @property
     def hint(self) -> str:
-        return (f"make it smaller, or raise the limit for a run: {self.variable}="
-                f"{self.value * 10} (see docs/limits.md)")
+        return f"make it smaller, or {self.raise_it}"
+
+    @property
+    def raise_it(self) -> str:
+        """How to raise it for a run, and where the limits are told."""
+        return (f"raise the limit for a run: {self.variable}={self.value * 10} (see "
+                "`briefing docs limits`)")
 
 
 FILE_BYTES = Limit("file_bytes", 2 * 1024 * 1024, "bytes",

@@ -70,8 +70,8 @@ def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
             f"holds a {'list' if isinstance(briefing.data, list) else 'single value'}"
         raise ContentError([error(briefing.file, 1, "", f"{BRIEFING_FILE} {shape}; it must be "
                                   "a mapping of cover:, sections: and the other fields",
-                                  "start from content/xicheng-2023/briefing.yaml or the "
-                                  "example in docs/content-format.md")])
+                                  "start from `briefing new`, or the example in "
+                                  "`briefing docs content-format`")])
     names = briefing.data.get("figures", ["figures.yaml"]) if isinstance(briefing.data, dict) \
         else ["figures.yaml"]
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

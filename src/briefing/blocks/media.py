@@ -68,6 +68,5 @@ def page_break_runs(blocks: list[Block]) -> list[Diagnostic]:
             problems.append(error(over.file, over.line, over.field, PAGE_BREAKS.message(
                 f"the run of page breaks from line {first.line}", None),
                 "one page_break starts a new page; remove the ones after it (for a blank "
-                f"page, two in a row), or raise the limit for a run: {PAGE_BREAKS.variable}="
-                f"{PAGE_BREAKS.value * 10} (see docs/limits.md)"))
+                f"page, two in a row), or {PAGE_BREAKS.raise_it}"))
     return problems

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import Diagnostic, error
-from ..source.hints import did_you_mean
+from ..source.hints import did_you_mean, with_hint
 from ..source.load import Loaded
 from .fields import Strict, Text
 from .figures import round_decimals, round_significant, units
@@ -158,9 +158,8 @@ class Figure(Strict):
     @classmethod
     def _known_unit(cls, value: str) -> str:
         if value not in units():
-            hint = did_you_mean(value, units())
-            raise ValueError(f"unknown unit '{value}'" + (f"; {hint}" if hint else
-                             "; the units are " + ", ".join(units())))
+            raise ValueError(with_hint(f"unknown unit '{value}'", value, units(),
+                                       "the units are " + ", ".join(units())))
         return value
 
 

@@ -210,7 +210,7 @@ _ATTRIBUTES_HINT = ("a figure offers .number, .label, .as_of, .source, .previous
                     ".among, a target .target, .of_target, .progress, .against_target, "
                     ".shortfall, .schedule, and .difference")
 _LANGUAGE_HINT = ("a text may only name a figure, {{ id }}, or one of its attributes, "
-                  "{{ id.number }}; see docs/content-format.md, 'Figures in text'")
+                  "{{ id.number }}; see `briefing docs content-format`, 'Figures in text'")
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 _REFERENCE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?\s*")
 _STATEMENT = re.compile(r"\{[%#]")

@@ -27,7 +27,6 @@ from .figure_blocks import (
     BAR_MARKS,
     CELL_VIEWS,
     FIGURE_COLUMNS,
-    SOURCE_COLUMNS,
     CallOut,
     Chart,
     Column,
@@ -52,10 +51,9 @@ from .text import (
     plain_text,
 )
 
-__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "CELL_VIEWS", "FIGURE_COLUMNS", "SOURCE_COLUMNS",
-           "Bilingual", "Block", "BulletList", "CallOut", "Chart", "Column", "ContactCard",
-           "Cover", "Document", "FigureMark", "FigureRef", "FigureRow", "FigureTable",
-           "Heading", "Image", "Inline", "Kpi", "KpiGrid", "Lang", "ModelBlock", "Note",
-           "PageBreak", "Paragraph", "Quote", "Run", "Source", "block_roles",
-           "breakdown_columns", "characters_of", "dump", "figure_columns", "label_parts",
-           "plain_text", "progress_bar"]
+__all__ = ["BAR_MARKS", "BLOCK_CLASSES", "CELL_VIEWS", "FIGURE_COLUMNS", "Bilingual", "Block",
+           "BulletList", "CallOut", "Chart", "Column", "ContactCard", "Cover", "Document",
+           "FigureMark", "FigureRef", "FigureRow", "FigureTable", "Heading", "Image", "Inline",
+           "Kpi", "KpiGrid", "Lang", "ModelBlock", "Note", "PageBreak", "Paragraph", "Quote",
+           "Run", "Source", "block_roles", "breakdown_columns", "characters_of", "dump",
+           "figure_columns", "label_parts", "plain_text", "progress_bar"]

@@ -60,10 +60,6 @@ class Column:
 FIGURE_COLUMNS = (Column("label", "table_header", "table_cell", 0.50),
                   Column("value", "table_header_number", "table_number", 0.28),
                   Column("as_of", "table_header_number", "table_date", 0.22))
-SOURCE_COLUMNS = (Column("label", "table_header", "table_cell", 0.28),
-                  Column("value", "table_header_number", "table_number", 0.25),
-                  Column("as_of", "table_header_number", "table_date", 0.20),
-                  Column("source", "table_header", "table_cell", 0.27))
 
 _CELL_ROLES = {"as_of": "table_date"}  # the other views are numbers
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -96,6 +96,8 @@ def _diagnostic(loaded: Loaded, err: Any, words: Vocabulary,
             if kind in ("model_type", "dict_type") and \
                     _fields_at(model, err["loc"]) == {"zh", "en"}:
                 hint = "a text is {zh: ..., en: ...}, in both languages"
+            elif kind == "literal_error" and isinstance(err["input"], str):
+                hint = did_you_mean(err["input"], _literals_at(model, err["loc"]))
     field_path = format_path(path)
     cell = loaded.cell_of(tuple(path))
     return error(loaded.file, loaded.line_of(line_path),
@@ -166,6 +168,20 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> frozenset[str]:
             return frozenset()
     models = _models_in(current)
     return frozenset(models[0].model_fields) if len(models) == 1 else frozenset()
+
+
+def _literals_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The words a Literal field at pydantic's `loc` allows (`layout`: stacked, parallel...)."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+    return _literals_in(current)
+
+
+def _literals_in(annotation: Any) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [str(arg) for arg in get_args(annotation)]
+    return [word for arg in get_args(annotation) for word in _literals_in(arg)]
 
 
 def _step(annotation: Any, part: Any) -> Any:

@@ -21,7 +21,8 @@ THEME_SUFFIXES = (".yaml", ".yml")
 
 def builtin_dir(package: str) -> Path:
     """A folder installed with briefing: `briefing.styles` (the themes), `briefing.font_files`
-    (the fonts), `briefing.scaffold` (what `briefing new` writes). Installs are unzipped, so
+    (the fonts), `briefing.doc_files` (the documentation), `briefing.scaffold` (what
+    `briefing new` writes). Installs are unzipped, so
     the folder is a real one that ReportLab can read fonts from."""
     try:
         return Path(str(files(package)))
@@ -30,7 +31,8 @@ def builtin_dir(package: str) -> Path:
 
 
 # the top-level folders of a checkout that setuptools maps to the packages (pyproject.toml)
-_CHECKOUT_FOLDERS = {"briefing.styles": "styles", "briefing.font_files": "fonts"}
+_CHECKOUT_FOLDERS = {"briefing.styles": "styles", "briefing.font_files": "fonts",
+                     "briefing.doc_files": "docs"}
 
 
 def search_dirs(briefing_folder: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
