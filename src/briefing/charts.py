@@ -17,6 +17,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.rl_config import _unset_
 
 from .clreq import glue_number_phrases, glued_phrases, loosened
 from .model import Chart, Lang, characters_of
@@ -24,6 +25,18 @@ from .reportlab_fonts import font_names, register_fonts
 from .theme.resolve import ResolvedTheme
 
 HEIGHT_PT = 200.0
+
+
+class TextlessDrawing(Drawing):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A drawing without text (a KPI card's bar, a QR code). ReportLab's renderer opens a
+    drawing in its initial font, Helvetica unless told, in an empty text object: the PDF
+    would name a font it does not embed. This one opens in the font the canvas is in (the
+    document's own, embedded)."""
+
+    def draw(self, showBoundary: object = _unset_) -> None:  # noqa: N803
+        self.initialFontName, self.initialFontSize = self.canv._fontname, self.canv._fontsize
+        super().draw(showBoundary)
+
 LABEL_LINES = 4  # at most, under the bars, for the category labels of all languages
 LINE = 1.2  # line pitch, in font sizes
 GAP = 0.6  # between neighbouring labels, in font sizes
@@ -218,7 +231,7 @@ def qr_drawing(link: str, size_pt: float) -> Drawing:
 
     widget = QrCodeWidget(link, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size_pt, size_pt, transform=[size_pt / (x1 - x0), 0, 0,
+    drawing = TextlessDrawing(size_pt, size_pt, transform=[size_pt / (x1 - x0), 0, 0,
                                                     size_pt / (y1 - y0), 0, 0])
     drawing.add(widget)
     return drawing
