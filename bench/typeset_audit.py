@@ -16,7 +16,8 @@ the text object that draws it); the texts the document draws come from the model
 - units: breaks between a number and its unit (亿元, 个百分点, million, %)
 - empty: body pages more than a quarter empty, unless a forced break or the end follows
 - foot: pages whose last line is a heading or a table's caption
-- overlaps: characters of different lines whose ink overlaps
+- overlaps: characters whose ink overlaps (not neighbours in drawing order), and text
+  drawn below the type area other than the footer
 """
 
 from __future__ import annotations
@@ -228,16 +229,37 @@ class Audit:
         return bool(whole) and not spaced
 
     def _overlaps(self, lines: list[Line]) -> None:
-        boxes = sorted(((c.ink, n, c.text) for n, line in enumerate(lines)
-                        for c in line.visible()), key=lambda b: b[0][1])
-        for i, (ink, n, text) in enumerate(boxes):
-            for other, m, text2 in boxes[i + 1:]:
+        """Text drawn over text, whichever flowables drew it (a chart's legend run into the
+        heading after it): two characters whose ink overlaps, other than neighbours in the
+        order they are drawn (a line's letters may touch). Lines are not compared, since
+        text drawn over a line on its baseline is read as part of that line."""
+        drawn = [(c, n) for n, line in enumerate(lines) for c in line.visible()]
+        boxes = sorted(range(len(drawn)), key=lambda k: drawn[k][0].ink[1])
+        reported: set[tuple[int, int]] = set()
+        for i, k in enumerate(boxes):
+            ink, n = drawn[k][0].ink, drawn[k][1]
+            for j in boxes[i + 1:]:
+                other, m = drawn[j][0].ink, drawn[j][1]
                 if other[1] >= ink[3] - 0.5:
                     break  # sorted by bottom: nothing further can reach down into ink
-                if m != n and _overlap(ink, other) > 1.0:
-                    self._found("overlaps", lines[n].page, f"{text}/{text2}: "
+                pair = (min(n, m), max(n, m))
+                if abs(j - k) > 1 and _overlap(ink, other) > 1.0 and pair not in reported:
+                    reported.add(pair)
+                    self._found("overlaps", lines[n].page,
+                                f"{drawn[k][0].text}/{drawn[j][0].text}: "
                                 f"{lines[n].text.strip()[:20]} | {lines[m].text.strip()[:20]}")
                     break
+        self._margin(lines)
+
+    def _margin(self, lines: list[Line]) -> None:
+        """Text of a body page drawn below the type area, other than the footer: a
+        flowable's text spilt past its own height (a legend under its chart)."""
+        page = self.page
+        for line in lines:
+            if line.page == 1 or line.baseline > page.margin_bottom_pt - 2 or not line.visible():
+                continue
+            if abs(line.baseline - page.footer_distance_pt) > 0.5 * line.size:
+                self._found("overlaps", line.page, f"in the margin: {line.text.strip()[:30]}")
 
     def _pages(self) -> None:
         page = self.page

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Line, Shape
+from reportlab.graphics.shapes import Circle, PolyLine, Shape
 from reportlab.lib.colors import Color, HexColor
 
 PATTERNS = ("solid", "dots", "stripes")
@@ -124,6 +124,6 @@ def _stripes(ink: Color, box: tuple[float, float, float, float],
     return found
 
 
-def _stripe(ink: Color, run: list[float], c: float) -> Line:
-    return Line(run[0], run[0] - c, run[-1], run[-1] - c, strokeColor=ink,
+def _stripe(ink: Color, run: list[float], c: float) -> PolyLine:
+    return PolyLine([run[0], run[0] - c, run[-1], run[-1] - c], strokeColor=ink,
                 strokeWidth=STRIPE_WIDTH)
