@@ -7,6 +7,7 @@ drawn a little lower rather than leave a page a third empty before a heading."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import sys
 from decimal import Decimal
@@ -114,7 +115,7 @@ def it_gives_twelve_slices_twelve_fills() -> None:
         assert len(set(fills)) == MOST_FILLS, theme
         if theme != "investor":  # grays: each solid fill apart from the others in print
             levels = sorted(gray_level(c) for c in colors)
-            assert all(b - a >= 0.12 for a, b in zip(levels, levels[1:])), (theme, levels)
+            assert all(b - a >= 0.12 for a, b in itertools.pairwise(levels)), (theme, levels)
 
 
 def it_marks_a_slice_whose_colour_comes_round_again() -> None:
