@@ -180,3 +180,17 @@ def it_draws_a_chart_lower_rather_than_leave_a_page_a_third_empty(  # type: igno
 def _saved(pdf: bytes, path: Path) -> Path:
     path.write_bytes(pdf)
     return path
+
+
+def it_refuses_a_theme_with_fewer_chart_colours_than_twelve_fills_need(tmp_path: Path) -> None:
+    import briefing
+    from briefing.errors import ContentError
+
+    theme = tmp_path / "three.yaml"
+    theme.write_text('extends: investor\nname: three\n'
+                     'chart_colors: ["#000000", "#777777", "#CCCCCC"]\n', "utf-8")
+    with pytest.raises(ContentError) as caught:
+        briefing.check(QINGHE, theme=str(theme))
+    [problem] = caught.value.diagnostics
+    assert problem.line == 3 and problem.field_path == "chart_colors"
+    assert "at least 4" in problem.message
