@@ -22,6 +22,7 @@ from .theme.resolve import ResolvedTheme
 
 LINE = 1.2  # line pitch, in font sizes
 LEGEND_LINES = 6  # the most lines of one legend entry
+MIN_SIZE = 6.0  # the smallest a chart label is set before it is shortened
 
 
 class Label(NamedTuple):
@@ -147,9 +148,6 @@ class ChartText:
         while text and self.width(text.rstrip() + "…", size, lang) > width:
             text = text[:-1]
         return text.rstrip() + "…"
-
-
-MIN_SIZE = 6.0  # the smallest a chart label is set before it is shortened
 
 
 def height_of(lines: list[Label]) -> float:

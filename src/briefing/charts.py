@@ -2,8 +2,10 @@
 
 The PDF writer places the drawing itself (vector); the DOCX writer places a PNG of the same
 drawing (rendered through PDF by pdfium), so both formats show one chart. Labels are ours,
-wrapped to their space, one line per language: ReportLab's chart labels neither wrap nor
-break lines.
+wrapped to their space, one line per language (chart_text.py): ReportLab's chart labels
+neither wrap nor break lines. Every label lies inside the drawing: a legend taller than the
+chart makes the drawing taller, so nothing placed after it is drawn over. Fills are the
+theme's colours, then patterned (chart_fills.py).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ GAP = 0.6  # between neighbouring labels, in font sizes
 MIN_FIGURE_SIZE = 4.0  # the smallest a bar's value is set (it is never shortened)
 LEGEND_MOST_PT = 2 * HEIGHT_PT  # a taller pie legend is set smaller, down to MIN_SIZE
 MARGIN = 10.0  # around the pie, and left and right of the bars
+DONUT_HOLE = 0.4  # the donut's hole, of its diameter (ReportLab's own default)
+MIN_PLOT_PT = 40.0  # the least height of the bars' area
 
 
 def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
@@ -45,12 +49,6 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     else:
         _bars(chart, text, fills, languages, theme)
     return drawing
-
-
-def min_chart_height(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
-                     width_pt: float) -> float:
-    """The least height the chart is drawn at (asked for less, its legend needs this)."""
-    return float(draw_chart(chart, theme, languages, width_pt, 0.0).height)
 
 
 def _pie(chart: Chart, text: ChartText, fills: list[Fill],
@@ -90,9 +88,6 @@ def _pie(chart: Chart, text: ChartText, fills: list[Fill],
         for mark in wedge_marks(fill, *center, diameter / 2, inner, start, end):
             drawing.add(mark)
     text.draw_legend(legend_x, drawing.height - 2 * MARGIN, legend, fills, legend_width)
-
-
-DONUT_HOLE = 0.4  # the donut's hole, of its diameter (ReportLab's own default)
 
 
 def _slice_angles(values: list[float]) -> list[tuple[float, float]]:
@@ -180,9 +175,6 @@ def _bars(chart: Chart, text: ChartText, fills: list[Fill], languages: tuple[Lan
                       "middle")
     if grouped:
         text.draw_legend(plot.x, drawing.height - 2, legend, fills, plot.width, across=True)
-
-
-MIN_PLOT_PT = 40.0  # the least height of the bars' area
 
 
 def qr_drawing(link: str, size_pt: float) -> Drawing:

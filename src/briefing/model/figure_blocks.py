@@ -197,12 +197,13 @@ class Chart(ModelBlock):
 
     def value_text(self, series: int, index: int, lang: Lang) -> str:
         """A value as printed beside its label: a slice's with its share of the whole,
-        7.6亿元（4.1%） / RMB 760 million (4.1%)."""
+        7.6亿元（4.1%） / RMB 760 million (4.1%), the English share kept on the value's line
+        (a no-break space)."""
         value = self.value_texts[series][index].get(lang)
         if not self.shares:
             return value
         share = self.shares[index].get(lang)
-        return f"{value}（{share}）" if lang == "zh" else f"{value} ({share})"
+        return f"{value}（{share}）" if lang == "zh" else f"{value}\u00a0({share})"
 
     def alt_text(self, languages: tuple[Lang, ...]) -> str:
         """What the chart says, for readers who cannot see it."""
