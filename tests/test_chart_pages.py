@@ -27,7 +27,7 @@ from briefing.pipeline import prepare, render
 from briefing.reportlab_fonts import register_fonts
 from briefing.theme.schema import MIN_CHART_COLORS
 from briefing.writers.pdf import pagination
-from tests.conftest import ROOT, pdf_text
+from tests.conftest import ROOT, pdf_text, pdffonts
 from tests.pdf.test_gov_faces import faces
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -194,3 +194,10 @@ def it_refuses_a_theme_with_fewer_chart_colours_than_twelve_fills_need(tmp_path:
     [problem] = caught.value.diagnostics
     assert problem.line == 3 and problem.field_path == "chart_colors"
     assert "at least 4" in problem.message
+
+
+def it_draws_its_charts_in_embedded_fonts_only(pdfs) -> None:  # type: ignore[no-untyped-def]
+    # (a drawing starts in ReportLab's Helvetica unless told otherwise: not embedded)
+    for _, _, path in pdfs.values():
+        fonts = pdffonts(path)
+        assert fonts and all(f["emb"] == "yes" for f in fonts), fonts

@@ -43,6 +43,8 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     drawing = Drawing(width_pt, height_pt)
     size = max(theme.style_for("table_cell", languages[0]).size_pt - 1.5, 6.5)
     text = ChartText(drawing, theme, size, HexColor(theme.styles["Normal"].color))
+    # never Helvetica (ReportLab's default), even for no text: it would not be embedded
+    drawing.initialFontName, drawing.initialFontSize = text.chains["zh"].faces[0], 10
     fills = chart_fills(theme.chart_colors, max(len(chart.labels), len(chart.values)))
     if chart.kind in ("pie", "donut"):
         _pie(chart, text, fills, languages)
