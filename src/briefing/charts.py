@@ -18,6 +18,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
+from reportlab.rl_config import _unset_
 
 from .chart_fills import Fill, chart_fills, rect_marks, wedge_marks
 from .chart_text import LINE, MIN_SIZE, ChartText, height_of
@@ -26,6 +27,19 @@ from .reportlab_fonts import register_fonts
 from .theme.resolve import ResolvedTheme
 
 HEIGHT_PT = 200.0  # a chart's height, unless its legend needs more (or the page less)
+
+
+class TextlessDrawing(Drawing):  # type: ignore[misc]  # (ReportLab is untyped)
+    """A drawing without text (a KPI card's bar, a QR code). ReportLab's renderer opens a
+    drawing in its initial font, Helvetica unless told, in an empty text object: the PDF
+    would name a font it does not embed. This one opens in the font the canvas is in (the
+    document's own, embedded)."""
+
+    def draw(self, showBoundary: object = _unset_) -> None:  # noqa: N803
+        self.initialFontName, self.initialFontSize = self.canv._fontname, self.canv._fontsize
+        super().draw(showBoundary)
+
+
 LABEL_LINES = 4  # at most, under the bars, for the category labels of all languages
 GAP = 0.6  # between neighbouring labels, in font sizes
 MIN_FIGURE_SIZE = 4.0  # the smallest a bar's value is set (it is never shortened)
@@ -185,7 +199,7 @@ def qr_drawing(link: str, size_pt: float) -> Drawing:
 
     widget = QrCodeWidget(link, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size_pt, size_pt, transform=[size_pt / (x1 - x0), 0, 0,
+    drawing = TextlessDrawing(size_pt, size_pt, transform=[size_pt / (x1 - x0), 0, 0,
                                                     size_pt / (y1 - y0), 0, 0])
     drawing.add(widget)
     return drawing

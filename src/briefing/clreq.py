@@ -35,6 +35,9 @@ CANNOT_END = frozenset("（《「『【〔〖〘〚｛［〈“‘([{")
 # markers of approximation in our figures (余, 多, 以下). "2023年" stays together too.
 NUMBER_UNITS = frozenset("万亿千百十元美个家套人次场天亩项余多以下上"
                          "微克立方米公顷吨年月日号期倍强分点/%‰")  # 分点: 4.9个百分点
+# Unit characters that end a number's units: what follows is a word of its own ("2026年|
+# 年中", "1亿元以上|项目"), not one more unit
+UNIT_ENDS = frozenset("年月日号上下")
 NUMBER_CHARS = frozenset("0123456789.,")
 # Marks that belong to the number after them: a KPI trend's arrow (▲ 1.3个百分点), a sign,
 # a currency symbol. No break after one, nor after the no-break space that follows it.
@@ -65,7 +68,8 @@ def clusters(text: str) -> list[tuple[int, int]]:
     before = flags[0]
     for i in range(1, len(text)):
         char = flags[i]
-        after_number = bool(before & _NC or (after_number and before & _NU))
+        after_number = bool(before & _NC or (after_number and before & _NU
+                                              and not before & _NE))
         kept = (char & (_CS | _SP) or before & (_CE | _PM)
                 or before & _NB and i >= 2 and flags[i - 2] & _PM
                 or not before & _SP and (
@@ -81,7 +85,7 @@ def clusters(text: str) -> list[tuple[int, int]]:
 
 
 # character classes for clusters(); bit 0 is set for every classified character
-_CS, _CE, _SP, _LT, _JN, _NU, _NC, _PM, _NB = (1 << k for k in range(1, 10))
+_CS, _CE, _SP, _LT, _JN, _NU, _NC, _PM, _NB, _NE = (1 << k for k in range(1, 11))
 _FLAGS: dict[str, int] = {}
 
 
@@ -91,6 +95,7 @@ def _classify(char: str) -> int:
     flags |= (_JN if char in "-'’.,/&" else 0) | (_NU if char in NUMBER_UNITS else 0)
     flags |= _NC if char in NUMBER_CHARS and char != "," else 0
     flags |= (_PM if char in PREFIX_MARKS else 0) | (_NB if char == NO_BREAK_SPACE else 0)
+    flags |= _NE if char in UNIT_ENDS else 0
     _FLAGS[char] = flags
     return flags
 

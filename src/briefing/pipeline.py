@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import drafts
-from .build import BuildSettings, build_document, check_texts, figure_values
+from .build import BuildSettings, build_document, figure_values
 from .build_io import (
     BRIEFING_FILE,
     DEFAULT_NAME,
@@ -46,6 +46,7 @@ from .publish import publish_edition, repair
 from .revisions import revisions
 from .source.load import Loaded, load_yaml
 from .style_names import check_styles
+from .text_checks import check_texts
 from .theme.locate import search_dirs
 from .theme.resolve import ResolvedTheme, resolve_theme, with_docx_options
 from .writers import EditedDraft, WriteOptions, count_pages, read_draft, write

@@ -56,3 +56,18 @@ def it_spreads_a_justified_line_only_between_chinese_characters() -> None:
             assert gap <= 0.08 + 1e-3, line.text
             if not ("\u3000" <= a.text <= "\u9fff" or "\uff00" <= a.text <= "\uffef"):
                 assert abs(gap) < 1e-3, line.text  # no space inside 33 or 112.5
+
+
+def it_fills_a_justified_line_before_a_number_and_its_units() -> None:
+    # a number's units end at 年 or 以上: "2026年|年中", "1亿元以上|项目" (a cluster
+    # "2026年年" or "1亿元以上项" did not fit, and the line before was left 3-5 em short,
+    # spread at the cap so that it read as letter-spaced)
+    for text, per_line in (("能电池及电池管理系统项目开工预计2026年年中全面达产。", 20),
+                           ("招商图谱，力争全年新签约1亿元以上项目25余个，重点项目开工", 17)):
+        found = lines(text, chars_per_line=per_line, align=TA_JUSTIFY)
+        first = found[0]
+        chars = first.visible()
+        short = per_line * SIZE - (chars[-1].right - chars[0].left)
+        assert short < 0.5 * SIZE, (first.text, short / SIZE)
+        gaps = [(b.left - a.right) / SIZE for a, b in pairwise(chars)]
+        assert max(gaps) < 0.08 - 1e-3, first.text  # within the cap: not letter-spaced

@@ -10,6 +10,7 @@ import sys
 from itertools import pairwise
 
 import pytest
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
@@ -17,6 +18,7 @@ from briefing.clreq import glue_number_phrases, loosen_no_break_spaces
 from briefing.pipeline import prepare
 from briefing.reportlab_fonts import register_fonts
 from briefing.writers.pdf.hyphenation import unit_words
+from briefing.writers.pdf.linebreak import WrappedOnce
 from briefing.writers.pdf.styles import StyleSheet, make_paragraph
 from tests.conftest import ROOT, SAMPLE
 
@@ -141,3 +143,31 @@ def it_never_hyphenates_headings_table_headers_and_figures(styles: StyleSheet, r
                 line.text for line in found if line.text.rstrip().endswith(HYPHENS))
     assert hyphenated["table_cell"]
     assert not hyphenated[role], hyphenated[role]
+
+
+@pytest.mark.parametrize("role", ["quote_attribution", "kpi_label"])
+def it_never_hyphenates_a_line_set_right_or_centred(role: str) -> None:
+    # an attribution ended "—— ... Govern-" with "ment" alone on the next line
+    text = "—— Head of the Investment Promotion Bureau, Lanshan County People's Government"
+    prepared = prepare(SAMPLE, "gov")
+    register_fonts(prepared.theme, frozenset(text))
+    sheet = StyleSheet(prepared.theme)
+    style = sheet.get(role, "en")
+    assert style.alignment in (TA_CENTER, TA_RIGHT)
+    hyphenated = 0
+    for width in range(120, 400, 9):
+        lines = _drawn_lines(WrappedOnce(text, style), float(width))
+        assert not any(line.rstrip().endswith(("-", "\ufffe")) for line in lines), (width, lines)
+        body = _drawn_lines(WrappedOnce(text, sheet.get("body", "en")), float(width))
+        hyphenated += any(line.rstrip().endswith(("-", "\ufffe")) for line in body)
+    assert hyphenated  # not vacuous: the body style hyphenates this text at these widths
+
+
+def _drawn_lines(paragraph, width: float) -> list[str]:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width + 40, 800))
+    Frame(20, 20, width, 760, leftPadding=0, rightPadding=0, topPadding=0,
+          bottomPadding=0).addFromList([paragraph], canvas)
+    canvas.save()
+    pages, _ = typeset_audit.read_lines(buffer.getvalue())
+    return [line.text for line in pages[0]]

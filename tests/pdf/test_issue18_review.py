@@ -120,7 +120,7 @@ def it_keeps_a_trend_arrow_with_its_number(editions, theme: str, layout: str) ->
 FIGURE_TEXTS = {"zh": ("113.1亿元", "8.2%", "39.4亿元", "9个县（市、区）中第3位"),
                 "en": ("RMB 11.31 billion", "8.2%", "RMB 3.94 billion",
                        "3rd of 9 counties and districts of the city")}
-LABELS = {"zh": "地区生产总值", "en": "Gross dom"}
+LABELS = {"zh": "地区生产总值", "en": "Gross"}  # (a centred label is not hyphenated)
 
 
 @pytest.mark.parametrize("theme,layout", CASES)

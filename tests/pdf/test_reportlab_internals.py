@@ -36,6 +36,9 @@ SIGNATURES = {
         "(tx, offset, extraspace, words, last=0)",
     "reportlab.platypus.paragraph._justifyDrawParaLineX": "(tx, offset, line, last=0)",
     "reportlab.platypus.paragraph._split_blParaHard": "(blPara, start, stop)",
+    "reportlab.platypus.paragraph._rejoinSplitFragWords": "(F)",
+    "reportlab.platypus.paragraph._shyUnsplit": "(s, ss=None)",
+    "reportlab.platypus.paragraph._reconstructSplitFrags": "(f)",
     "reportlab.platypus.paragraph.imgNormV": "(v, nv)",
     "reportlab.platypus.paragraph.imgVRange": "(h, va, fontSize)",
     "reportlab.platypus.paragraph.cleanBlockQuotedText": "(text, joiner=' ')",
@@ -81,8 +84,9 @@ def style() -> ParagraphStyle:
 @pytest.mark.parametrize("name", sorted(SIGNATURES))
 def it_finds_each_internal_with_the_signature_we_use(name: str) -> None:
     found = internal(name)
-    # the justification wrappers we install are checked against the function they wrap
-    found = getattr(found, "wrapped", found)
+    # the justification wrappers we install are checked against the function they wrap,
+    # a function we replace (fragwords.py) against the original
+    found = getattr(found, "wrapped", getattr(found, "replaces", found))
     signature = str(inspect.signature(found))
     assert signature == SIGNATURES[name], (
         f"ReportLab {VERSION} changed {name}: it is now {signature}, the PDF writer uses "
@@ -113,6 +117,17 @@ def it_draws_justified_lines_through_the_module_functions_we_wrap() -> None:
     for name in ("_justifyDrawParaLine", "_justifyDrawParaLineX"):
         assert name in names, f"ReportLab {VERSION}: Paragraph.drawPara no longer calls {name}"
         assert hasattr(getattr(rl_paragraph, name), "wrapped"), f"{name} is not wrapped"
+
+
+def it_rejoins_split_words_through_the_module_function_we_replace() -> None:
+    # _getFragWords looks _rejoinSplitFragWords up as a module global: fragwords.py's
+    # correction (a compound's own hyphen kept) is the one called
+    assert "_rejoinSplitFragWords" in rl_paragraph._getFragWords.__code__.co_names
+    assert hasattr(rl_paragraph._rejoinSplitFragWords, "replaces")
+    for name in ("_SplitFragHY", "_SplitFragH", "_SHYIndexedStr"):
+        assert isinstance(getattr(rl_paragraph, name, None), type), \
+            f"ReportLab {VERSION} has no class {name} (writers/pdf/fragwords.py)"
+    assert issubclass(rl_paragraph._SplitFragHY, rl_paragraph._SplitFragH)
 
 
 def it_breaks_cjk_paragraphs_through_break_lines_cjk() -> None:

@@ -169,3 +169,13 @@ def it_glues_a_typed_number_to_its_currency_arrow_and_scale(typed: str, glued: s
     assert glue_number_phrases(typed) == glued
     # the figures' own glue loosened away from digits, the typed phrase glued
     assert english_for_breaking("more\u00a0than " + typed) == "more than " + glued
+
+
+@pytest.mark.parametrize(("text", "kept", "apart"), [
+    ("预计2026年年中达产", "2026年", "2026年年"),
+    ("新签约1亿元以上项目", "1亿元以上", "1亿元以上项"),
+    ("2024年9月18日开工", "2024年", "2024年9"),
+    ("约25个以上项目", "25个以上", "25个以上项")])
+def it_ends_a_numbers_units_where_a_word_begins(text: str, kept: str, apart: str) -> None:
+    pieces = [text[a:b] for a, b in clusters(text)]
+    assert kept in pieces and apart not in pieces, pieces

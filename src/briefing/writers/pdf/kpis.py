@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
+from ...charts import TextlessDrawing
 from ...clreq import (
     NO_BREAK_SPACE,
     PREFIX_MARKS,
@@ -219,7 +220,7 @@ def progress_bar(fraction: float, width: float, box: ResolvedBox) -> Drawing:
     """A KPI card's small bar: the share of the target reached (full past it)."""
     height = 4.0
     color = HexColor(box.band_color or box.border_color or "#1F4E79")
-    drawing = Drawing(width, height + 3)
+    drawing = TextlessDrawing(width, height + 3)
     drawing.add(Rect(0, 1.5, width, height, fillColor=HexColor("#E3E7EC"), strokeColor=None))
     drawing.add(Rect(0, 1.5, width * max(0.0, min(fraction, 1.0)), height, fillColor=color,
                      strokeColor=None))

@@ -38,7 +38,11 @@ from ...clreq import (
     justify_gaps,
 )
 from ...reportlab_fonts import char_widths, registered_files
-from . import linedraw  # noqa: F401  (installs the line-drawing wrappers)
+
+# (installed on import: ReportLab's rejoining of split words, corrected; the line-drawing
+# wrappers)
+from . import fragwords, linedraw  # noqa: F401
+from .page_end import lines_to_keep
 
 
 def split_cjk_frags(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool,
@@ -196,6 +200,7 @@ def _line(text: str, owner: list[ParaFrag], start: int, end: int, max_width: flo
 
 
 LOOSE_EM = 0.5  # the widest gap between words a justified line may have, in ems
+_ROOM_LEFT = 0.01  # points: what the first part of a paragraph split early leaves below it
 
 
 def derived_style(style: ParagraphStyle, name: str, **changes: object) -> ParagraphStyle:
@@ -258,6 +263,10 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             style: ParagraphStyle = self.__dict__["style"]
             if style.alignment == TA_JUSTIFY and self._too_loose():
                 self.style = _ragged(style)
+        taken = self.__dict__.get("_room_taken")
+        if taken is not None and taken > self._wrapped_size[1]:  # (see split)
+            self.height = taken  # (its lines are drawn from the top)
+            return self._wrapped_size[0], taken
         return self._wrapped_size
 
     def _loosen_wider_than(self, width: float) -> bool:
@@ -302,7 +311,30 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
         key = self._lines_key(self.__dict__.get("_wrapped_width", 0.0))
         if key:
             LINES.pop(key, None)
-        return super().split(availWidth, availHeight)
+        room = self._room_before_broken_word(availWidth, availHeight)
+        parts = super().split(availWidth, room)
+        if room < availHeight and len(parts) == 2:
+            # the first part takes the room it leaves: the lines kept for the next page
+            # are not offered it again (they would end in the same broken word)
+            parts[0]._room_taken = availHeight - _ROOM_LEFT
+        return parts
+
+    def _room_before_broken_word(self, width: float, height: float) -> float:
+        """The height to split in: less by a line or more where the last line that fits
+        ends in a word broken at a hyphen (page_end.py). Lines of one leading only (ours)."""
+        if "blPara" not in self.__dict__:  # (as ReportLab's split: the lines it splits)
+            self.wrap(width, height)
+        auto_leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        leading = self.style.leading
+        if auto_leading not in ("", "off") or leading <= 0:
+            return height
+        lines = self.blPara.lines
+        fit = int(height / leading)
+        widows = bool(getattr(self, "allowWidows", getattr(self.style, "allowWidows", 1)))
+        keep = lines_to_keep(lines, fit, widows)
+        if keep >= fit or (not widows and len(lines) == fit + 1 and keep == fit - 1):
+            return height  # ReportLab's own split
+        return (keep + 0.5) * leading if keep else 0.0
 
     def _lines_key(self, width: float) -> tuple[object, ...] | None:
         """What the lines depend on; None for the parts of a split paragraph (their lines

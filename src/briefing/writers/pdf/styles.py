@@ -21,10 +21,13 @@ from .hyphenation import MIN_WORD, Hyphenator
 from .linebreak import ChineseParagraph, WrappedOnce
 
 # Roles whose English is never hyphenated: titles and headings (a hyphen in a heading
-# reads as a compound), table headers (short, the column fitted to them), figures
+# reads as a compound), table headers (short, the column fitted to them), figures. Nor is
+# any style centred or set right (an attribution "—— … Govern-|ment", a KPI card's label):
+# its lines are ragged on both sides or on the left, so a short line costs nothing
 UNHYPHENATED_ROLES = frozenset({"title", "subtitle", "heading1", "heading2", "heading3",
                                 "heading4", "caption", "table_header", "table_header_number",
                                 "kpi_value", "callout_value"})
+_HYPHENATED_ALIGNMENTS = frozenset({"left", "justify"})
 COMPOUNDS_ONLY = Hyphenator(frozenset(), words=False)  # the unhyphenated styles' breaker
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
@@ -39,7 +42,8 @@ class StyleSheet:
 
     def get(self, role: str, lang: Lang, override: str | None = None) -> ParagraphStyle:
         resolved = self.theme.style_for(role, lang, override)
-        hyphenated = role not in UNHYPHENATED_ROLES
+        hyphenated = role not in UNHYPHENATED_ROLES and \
+            resolved.alignment in _HYPHENATED_ALIGNMENTS
         key = resolved.name if hyphenated else f"{resolved.name} (unhyphenated)"
         if key not in self._cache:
             self._cache[key] = paragraph_style(resolved, self.theme,
