@@ -178,17 +178,21 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
-    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking."""
-    text = markup(content, style.font_chain)
+    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking.
+    English text is glued for breaking (clreq.english_for_breaking) before its markup: a
+    trend's ▲ drawn in a fallback face is then still glued to its number ("▲ 3.4")."""
+    chinese = style.wordWrap == "CJK"
+    glued = isinstance(content, str) and not chinese
+    text = markup(english_for_breaking(content) if glued else content, style.font_chain)
     frags = plain_frags(text, style)
     if frags is not None:
         text = frags[0].text
-    if style.wordWrap == "CJK":
+    if chinese:
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
-    if frags is not None:
+    if not glued and frags is not None:
         frags[0].text = english_for_breaking(frags[0].text)
-    else:
+    elif not glued:
         text = english_for_breaking(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 
