@@ -119,11 +119,22 @@ def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> Par
         return style
     scale = max((width - _FIT_FUZZ) / wide, MIN_FIT_SHARE)  # (a line filled to the point
     # wraps in ReportLab)
-    scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                         leading=style.leading * scale)
-    for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
-        delattr(scaled, cached)
-    return scaled
+    return resized(style, scale)
+
+
+def resized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """The style with its size and leading times `scale` (the style itself at 1; one
+    copy per style and scale)."""
+    if scale == 1.0:
+        return style
+    copies: dict[float, ParagraphStyle] = style.__dict__.setdefault("_resized", {})
+    if scale not in copies:
+        scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                             leading=style.leading * scale)
+        for cached in [k for k in vars(scaled) if k.startswith("_")]:  # the unscaled's
+            delattr(scaled, cached)
+        copies[scale] = scaled
+    return copies[scale]
 
 
 def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
