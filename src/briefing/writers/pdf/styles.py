@@ -194,7 +194,9 @@ def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: objec
     trend's ▲ drawn in a fallback face is then still glued to its number ("▲ 3.4")."""
     chinese = style.wordWrap == "CJK"
     glued = isinstance(content, str) and not chinese
-    text = markup(english_for_breaking(content) if glued else content, style.font_chain)
+    if isinstance(content, str) and glued:
+        content = english_for_breaking(content)
+    text = markup(content, style.font_chain)
     frags = plain_frags(text, style)
     if frags is not None:
         text = frags[0].text
