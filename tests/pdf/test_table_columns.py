@@ -45,5 +45,14 @@ def it_narrows_figures_before_dates_when_text_columns_need_room() -> None:
 
 
 def it_caps_a_fitted_column() -> None:
+    widths = fit_widths([0.5, 0.5], [None, Fit(1000, 100)], 400)
+    assert widths[1] == MAX_FITTED * 400 and sum(widths) == pytest.approx(400)
+
+
+def it_caps_a_fitted_column_no_narrower_than_its_widest_piece() -> None:
+    """A figure whose widest piece is wider than MAX_FITTED keeps it while the text column
+    keeps MIN_TEXT: it is not broken inside a number and its unit."""
+    widths = fit_widths([0.5, 0.5], [None, Fit(1000, 250)], 400)
+    assert widths == [150, 250]
     widths = fit_widths([0.5, 0.5], [None, Fit(1000, 900)], 400)
-    assert widths[1] <= MAX_FITTED * 400 and sum(widths) == pytest.approx(400)
+    assert widths[0] == pytest.approx(MIN_TEXT * 400) and sum(widths) == pytest.approx(400)

@@ -17,7 +17,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..clreq import english_for_breaking, glue_number_phrases, trend_unit_break
+from ..clreq import (
+    NO_BREAK_SPACE,
+    english_for_breaking,
+    glue_number_phrases,
+    trend_unit_break,
+)
 from ..model import FigureTable, Lang
 
 Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
@@ -177,6 +182,7 @@ def table_scale(fits: Sequence[Fit | None], kept: Sequence[float], width: float,
 
 
 HEADER_ROLES = frozenset({"table_header", "table_header_number"})
+_NUMBER_WORD = re.compile(r"(\d[\d.,%]*) (?=[^\W\d])")
 # a trend in Chinese may break between its number and its unit (clreq.break_lines)
 _ZH_TREND_UNIT = re.compile(r"([▲▼△▽]\u00a0?\d[\d.,]*)(?=[^\W\d])")
 
@@ -197,4 +203,7 @@ def pieces(text: str, lang: str, role: str) -> list[str]:
             return []
         return _ZH_TREND_UNIT.sub(r"\1 ", glue_number_phrases(text)).split(" ")
     glued = english_for_breaking(text)
-    return (trend_unit_break(glued) if role in FITTED_ROLES else glued).split(" ")
+    if role not in FITTED_ROLES:
+        return glued.split(" ")
+    # a number keeps the word after it ("5,500 people", "2 projects", "7 counties")
+    return trend_unit_break(_NUMBER_WORD.sub(f"\\1{NO_BREAK_SPACE}", glued)).split(" ")
