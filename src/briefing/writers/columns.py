@@ -34,6 +34,7 @@ MIN_TEXT = 0.25   # of the table's width: what a text column keeps before figure
 LEAST_TEXT = 0.15  # of the table's width: the least a text column keeps before dates wrap
 MIN_SCALE = 0.7  # the least a table's type is scaled to keep its figures whole
 SLACK_PT = 1.0  # a figure column's beyond its text: a line filled to the point wraps
+_ROUNDING = 1e-6  # points: widths summed to the width exactly are not over it
 EASING = (1.0, 0.75, 0.5, 0.25, 0.0)  # of the way from a figure column's least to its natural
 
 
@@ -56,19 +57,19 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
                width: float, kept: Sequence[float] = (), padding: float = 0.0) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
     `width` (not below its least while the text columns keep MIN_TEXT); the others share
-    the rest in proportion to their `shares`, each keeping at least MIN_TEXT of `width`.
-    When that is short the fitted columns give up width down to their least, in proportion
+    the rest in proportion to their `shares`, each keeping at least MIN_TEXT of `width` (or
+    its widest piece, `kept`). When that is short the fitted columns give up width down to their least, in proportion
     to what they can give; then the text columns, down to LEAST_TEXT (or what `kept` says
     a text column keeps: its widest unbreakable phrase); then the fitted columns' text
     (less their `padding`) shrinks alike (a table cramped below columns.MIN_SCALE)."""
     least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
                   for i, f in enumerate(fits) if f is None]
     text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
-    need = MIN_TEXT * width * len(text_shares)
+    need = sum(max(MIN_TEXT * width, least) for least in least_text)
     cap = [max(MAX_FITTED * width, min(f.least, width - need)) if f else 0.0 for f in fits]
     fitted = [min(f.natural, c) if f else None for f, c in zip(fits, cap, strict=True)]
     used = sum(n for n in fitted if n is not None)
-    if used + need > width:
+    if used + need > width + _ROUNDING:
         slack = [max(n - min(f.least, n), 0.0) if f and n is not None else 0.0
                  for f, n in zip(fits, fitted, strict=True)]
         give = min(used + need - width, sum(slack))
@@ -76,9 +77,9 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
         fitted = [n - give * s / total if n is not None else None
                   for n, s in zip(fitted, slack, strict=True)]
         used = sum(n for n in fitted if n is not None)
-    if used + need > width:  # text columns give up room, down to LEAST_TEXT each
+    if used + need > width + _ROUNDING:  # text columns give up room, down to LEAST_TEXT each
         need = max(width - used, sum(least_text))
-    if used + need > width:  # still too wide: shrink the fitted columns' text alike
+    if used + need > width + _ROUNDING:  # still too wide: shrink the fitted columns' text alike
         pads = padding * sum(n is not None for n in fitted)
         scale = max(width - need - pads, 0.0) / (used - pads) if used > pads else 0.0
         fitted = [padding + (n - padding) * scale if n is not None else None for n in fitted]
