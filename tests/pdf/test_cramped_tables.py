@@ -6,12 +6,9 @@ writers/columns.py), a trend keeps its spaces and its arrow."""
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from functools import cache
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 
 from briefing.model import FigureTable
@@ -33,25 +30,15 @@ def built(theme: str, layout: str) -> tuple[object, bytes]:
 
 def baselines(pdf: bytes) -> list[list[tuple[str, float, float, float]]]:
     """Every baseline of every page after the cover: its characters (text, advance box's
-    left and right, font size) left to right."""
-    document = pdfium.PdfDocument(pdf)
-    x, y = ctypes.c_double(), ctypes.c_double()
+    left and right, font size) left to right, whichever text object draws them."""
+    pages, _ = typeset_audit.read_lines(pdf)
     rows: list[list[tuple[str, float, float, float]]] = []
-    for number in range(1, len(document)):
-        text = document[number].get_textpage()
-        lines: dict[int, list[tuple[str, float, float, float]]] = {}
-        for i in range(text.count_chars()):
-            if pdfium_c.FPDFText_IsGenerated(text.raw, i):
-                continue
-            char = text.get_text_range(i, 1)
-            if not char or char in "\r\n":
-                continue
-            left, _, right, _ = text.get_charbox(i, loose=True)
-            pdfium_c.FPDFText_GetCharOrigin(text.raw, i, x, y)
-            lines.setdefault(round(y.value * 2), []).append(
-                (char, left, right, pdfium_c.FPDFText_GetFontSize(text.raw, i)))
-        rows += [sorted(chars, key=lambda c: c[1]) for chars in lines.values()]
-    document.close()
+    for lines in pages[1:]:
+        by_baseline: dict[int, list[tuple[str, float, float, float]]] = {}
+        for char in (char for line in lines for char in line.chars):
+            by_baseline.setdefault(round(char.baseline * 2), []).append(
+                (char.text, char.left, char.right, char.size))
+        rows += [sorted(chars, key=lambda c: c[1]) for chars in by_baseline.values()]
     return rows
 
 
