@@ -3,6 +3,7 @@
     python bench/typeset_audit.py                  # the table, for content/*/ samples
     python bench/typeset_audit.py --write          # and rewrite it in docs/typesetting.md
     python bench/typeset_audit.py --show loose     # and list what was found of one count
+    python bench/typeset_audit.py --briefing PATH  # another briefing folder (repeatable)
 
 Glyph positions come from pypdfium2 (each character's origin, advance box and ink box, and
 the text object that draws it); the texts the document draws come from the model
@@ -10,7 +11,8 @@ the text object that draws it); the texts the document draws come from the model
 (docs/typesetting.md says what each means):
 
 - closing: lines (after a paragraph's first) starting with punctuation that may not start one
-- cuts: breaks between two letters or digits of one word or number, without a hyphen
+- cuts: breaks between two letters or digits of one word or number, without a hyphen, or
+  at a hyphen with one or two letters on a side (E-|commerce)
 - loose: lines with a word gap wider than 0.5 em
 - spaced: Chinese lines letter-spaced (median gap between characters over 0.08 em)
 - units: breaks between a number and its unit (亿元, 个百分点, million, %)
@@ -161,6 +163,7 @@ class Audit:
         self.page = page
         self.pages, self.drawings = read_lines(pdf)
         self.corpus = _corpus(document)
+        self.texts = [_squash(text) for text in self.corpus.split("\n")]
         self.findings: list[Finding] = []
         self.worst_gap_em = 0.0
         self.dates = _table_dates(document)
@@ -181,9 +184,14 @@ class Audit:
             self._loose(line)
             self._spaced(line)
         flow = [line for line in lines if _in_frame(line, self.page)]
-        for a, b in zip(flow, flow[1:]):
-            if _same_paragraph(a, b):
-                self._break(a, b)
+        joined = [_same_paragraph(a, b) for a, b in zip(flow, flow[1:])]
+        for k, b in enumerate(flow[1:]):
+            if joined[k]:
+                # what a number phrase needs on each side of the break: the paragraph's
+                # lines before and after it ("▲ 1.3 | percentage | points")
+                before = _context(flow[k::-1], joined[k - 1::-1] if k else [])[::-1]
+                after = _context(flow[k + 1:], joined[k + 1:])
+                self._break(b.page, " ".join(before), " ".join(after))
 
     def _loose(self, line: Line) -> None:
         chars = line.chars
@@ -209,29 +217,33 @@ class Audit:
             self._found("spaced", line.page,
                         f"+{statistics.median(gaps):.2f} em: {line.text.strip()}")
 
-    def _break(self, a: Line, b: Line) -> None:
-        before, after = a.text.rstrip(), b.text.lstrip()
-        if not before or not after:
+    def _break(self, page: int, before: str, after: str) -> None:
+        """A line break inside a paragraph: `before` ends with the line before it (and
+        the paragraph's lines above), `after` starts with the line after it."""
+        before, after = before.rstrip(), after.lstrip()
+        if not before or not after or self._paragraphs_meet(before, after):
             return
         shown = f"{before[-12:]}|{after[:12]}"
-        if after[0] in CANNOT_START:
-            self._found("closing", b.page, shown)
+        # a line may start with a dash (破折号, clreq), "——", but not with half of one
+        if after[0] in CANNOT_START and not after.startswith("——"):
+            self._found("closing", page, shown)
         tail, head = WORD.search(before), WORD_START.search(after)
-        if tail and head and self._joined(tail.group(), head.group()):
-            self._found("cuts", b.page, shown)
+        if tail and head and self._joined(tail.group(), head.group()) \
+                or _short_part(before, after):
+            self._found("cuts", page, shown)
         for date in self.dates:
             for sep in ("", " "):
                 joined = before[-len(date):] + sep + after[:len(date)]
                 cut = min(len(before), len(date))
                 at = joined.find(date)
                 if 0 <= at < cut < at + len(date) - len(sep):
-                    self._found("dates", b.page, shown)
+                    self._found("dates", page, shown)
         for sep in ("", " "):
-            joined = before[-16:] + sep + after[:16]
-            cut = len(before[-16:])
+            joined = before[-24:] + sep + after[:24]
+            cut = len(before[-24:])
             if any(m.start() < cut < m.end() - (0 if sep == "" else 1) and m.group() in self.corpus
                    for m in NUMBER_UNIT.finditer(joined)):
-                self._found("units", b.page, shown)
+                self._found("units", page, shown)
                 break
 
     def _close(self, lines: list[Line]) -> None:
@@ -250,6 +262,13 @@ class Audit:
                         WORD_EM * em < b.left - a.right < CLOSE_EM * em:
                     shown = "".join(c.text for c in chars).strip()
                     self._found("close", lines[0].page, f"{a.text}|{b.text}: {shown[:40]}")
+
+    def _paragraphs_meet(self, before: str, after: str) -> bool:
+        """Do the lines end one of the document's texts and start another (a quote and its
+        attribution, "— Li Ming", read as one paragraph by where they stand)?"""
+        tail, head = _squash(before)[-12:], _squash(after)[:12]
+        return any(text.endswith(tail) for text in self.texts) \
+            and any(text.startswith(head) for text in self.texts)
 
     def _joined(self, tail: str, head: str) -> bool:
         """Was `tail|head` one word in the text (and not two words broken at a space)?"""
@@ -293,6 +312,28 @@ class Audit:
             empty = (bottom - page.margin_bottom_pt) / frame_height
             if empty > EMPTY_SHARE:
                 self._found("empty", number, f"{empty:.0%} empty")
+
+
+def _short_part(before: str, after: str) -> bool:
+    """A word broken at a hyphen (its own or hyphenation's; pdfium reads a line-end hyphen
+    as U+FFFE) leaving one or two letters on a side: "E-|commerce", "ready-to-|go"."""
+    if not re.search(r"[A-Za-z][-\ufffe]$", before):
+        return False
+    first = re.search(r"(?<![A-Za-z0-9\u00C0-\u024F-])[A-Za-z\u00C0-\u024F-]+[-\ufffe]$", before)
+    last = re.match(r"[A-Za-z\u00C0-\u024F]+(?![-A-Za-z])", after)
+    return bool(first and sum(c.isalpha() for c in first.group()) < 3
+                or last and len(last.group()) < 3)
+
+
+def _context(lines: list[Line], joined: list[bool], chars: int = 24) -> list[str]:
+    """The texts of `lines` as long as each is joined to the next (`joined[k]`: lines[k]
+    and lines[k + 1] are one paragraph's), until they hold `chars` characters."""
+    texts = [lines[0].text.strip()]
+    for k, line in enumerate(lines[1:]):
+        if sum(map(len, texts)) >= chars or k >= len(joined) or not joined[k]:
+            break
+        texts.append(line.text.strip())
+    return texts
 
 
 def _ends_with_heading(flow: list[Line], last: Line, headings: list[str]) -> bool:
@@ -410,9 +451,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", choices=COUNTS, help="list the findings of one count")
     parser.add_argument("--theme", choices=THEMES, action="append")
     parser.add_argument("--layout", choices=LAYOUTS, action="append")
+    parser.add_argument("--briefing", type=Path, action="append", metavar="PATH",
+                        help="a briefing folder to audit instead of the samples (repeatable)")
     args = parser.parse_args(argv)
+    for folder in args.briefing or ():
+        if not (folder / "briefing.yaml").is_file():
+            parser.error(f"{folder}: no briefing.yaml in this folder")
+    if args.write and args.briefing:
+        parser.error("--write rewrites the samples' table: not with --briefing")
     results = {}
-    for sample in samples():
+    for sample in args.briefing or samples():
         for theme in args.theme or THEMES:
             for layout in args.layout or LAYOUTS:
                 result = results[sample.name, theme, layout] = audit(sample, theme, layout)

@@ -39,6 +39,7 @@ NUMBER_CHARS = frozenset("0123456789.,")
 # Marks that belong to the number after them: a KPI trend's arrow (▲ 1.3个百分点), a sign,
 # a currency symbol. No break after one, nor after the no-break space that follows it.
 PREFIX_MARKS = frozenset("▲▼△▽=±¥$€£")
+DASH = "—"  # two make a 破折号 "——", which may start a line but never parts
 NO_BREAK_SPACE = "\u00a0"  # the figures glue their phrases with it: "more than 12,000 people"
 
 
@@ -111,8 +112,9 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
     greedily, line n at most `max_widths[n]` wide (the last width for all later lines) plus
     `tolerance`. With `hanging`, a cluster ending in closing punctuation may overrun by
     that one mark. A cluster wider than a line (a 2,000-character string) is split by
-    character. A line ends after the cluster of each index in `line_breaks`. With
-    `no_lone_last`, a last line of one character gets the one before (lone_last)."""
+    character, but never between the two dashes of a "——". A line ends after the cluster
+    of each index in `line_breaks`. With `no_lone_last`, a last line of one character
+    gets the one before (lone_last)."""
     # prefix sums: the width of text[a:b] is ends[b] - ends[a]
     ends = [0.0]
     for width in widths:
@@ -159,7 +161,11 @@ def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
             first = unit
         for k in range(first, end):
             if used + widths[k] > max_width() + tolerance and k > line_start:
-                end_line(k, used)
+                if text[k - 1] == text[k] == DASH and k - 1 > line_start:
+                    end_line(k - 1, used - widths[k - 1])  # a 破折号 "——" never parts:
+                    used = widths[k - 1]  # it starts the line (clreq allows it)
+                else:
+                    end_line(k, used)
             used += widths[k]
     if line_start < len(text) or not spans:
         end_line(len(text), used)

@@ -66,3 +66,14 @@ def it_keeps_a_compounds_hyphen_when_wrapped_again_at_another_width() -> None:
         lines = _line_texts(buffer.getvalue())
         assert len(lines) == 1, (narrow, lines)
         assert "state-owned" in lines[0] and "land-use" in lines[0], (narrow, lines[0])
+
+
+def it_breaks_a_compound_only_with_three_letters_on_each_side_of_its_hyphen() -> None:
+    # ReportLab's embedded hyphenation broke "E-|commerce" (the sample's gov/en page 6)
+    hyphenator = StyleSheet(prepare(SAMPLE, "gov").theme).hyphenator
+    assert list(hyphenator("E-commerce")) == []
+    assert list(hyphenator("co-operate")) == [] and list(hyphenator("ready-to-go")) == [
+        ("ready-", "to-go")]
+    assert list(hyphenator("year-on-year")) == [("year-on-", "year"), ("year-", "on-year")]
+    assert all(style.embeddedHyphenation == 0 for style in (
+        StyleSheet(prepare(SAMPLE, "gov").theme).get(role, "en") for role in ("body", "heading1")))

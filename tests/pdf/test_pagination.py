@@ -238,6 +238,15 @@ def it_leaves_no_row_of_a_long_table_alone_after_a_break() -> None:
     assert "row 1" in pages[0] and pages[1].split()[:3] == ["Header", "row", "2"]
 
 
+def it_lets_the_last_row_go_alone_rather_than_leave_a_page_a_quarter_empty() -> None:
+    rows = [["Header"]] + [[f"row {n}"] for n in range(4)]
+    table = Table(rows, rowHeights=[14, 60, 60, 60, 60], repeatRows=1)
+    # 200 pt left: the header and three rows fit; holding the third back for the last
+    # page would leave 66 pt of the 248 (27%) empty (a first user's Sources table, 48%)
+    pages = build([Spacer(1, 48), CaptionedTable([], table, [])])
+    assert "row 2" in pages[0] and pages[1].split() == ["Header", "row", "3"]
+
+
 def it_keeps_a_footnote_under_the_last_lines_of_its_block() -> None:
     text = Paragraph("word " * 60 + "term<super>1</super>", style())  # 7 lines, 98 pt
     note = Paragraph("Note 1", style())

@@ -37,6 +37,20 @@ def it_keeps_the_audit_at_zero(sample, theme: str, layout: str) -> None:  # type
     assert not found
 
 
+# a briefing written for these tests: in as few lines as it can, each line break a first
+# user's briefing met (a KPI trend "▲ 1.3 percentage points" in a narrow gov card, a label
+# "RMB 100 million or more", a quote's "——" attribution, "E-commerce" at a line end)
+BREAKS = ROOT / "tests" / "fixtures" / "breaks"
+
+
+@pytest.mark.parametrize("theme,layout", [(t, la) for t in typeset_audit.THEMES
+                                          for la in typeset_audit.LAYOUTS])
+def it_keeps_the_audit_at_zero_on_a_first_users_line_breaks(theme: str, layout: str) -> None:
+    result = typeset_audit.audit(BREAKS, theme, layout)
+    found = [f"{f.count} p{f.page}: {f.what}" for f in result.findings if f.count in ZERO]
+    assert not found
+
+
 @pytest.fixture(scope="module")
 def sample():  # type: ignore[no-untyped-def]
     pdfmetrics.registerFont(TTFont("audit-test", str(ROOT / "fonts" / "NotoSansSC-Regular.ttf")))
@@ -128,3 +142,23 @@ def it_counts_a_table_date_broken_over_lines(sample) -> None:  # type: ignore[no
     assert counts["dates"] == 1
     counts = _audit(sample, lambda t: (t.textLine("as of"), t.textLine(f"{date} the")))
     assert counts["dates"] == 0
+
+
+def it_counts_a_compound_broken_after_a_short_first_part(sample) -> None:  # type: ignore[no-untyped-def]
+    counts = _audit(sample, lambda t: (t.textLine("the town’s E-"), t.textLine("commerce Park")))
+    assert counts["cuts"] == 1
+    counts = _audit(sample, lambda t: (t.textLine("the state-"), t.textLine("owned assets")))
+    assert counts["cuts"] == 0
+
+
+def it_lets_a_dash_start_a_line_but_not_half_of_one(sample) -> None:  # type: ignore[no-untyped-def]
+    # clreq: a 破折号 may start a line; its two halves never part
+    assert _audit(sample, lambda t: (t.textLine("他说"), t.textLine("——这是")))["closing"] == 0
+    assert _audit(sample, lambda t: (t.textLine("他说—"), t.textLine("—这是")))["closing"] == 1
+
+
+def it_reads_a_number_phrase_across_the_lines_of_its_paragraph(sample) -> None:  # type: ignore[no-untyped-def]
+    breaks = prepare(BREAKS)  # whose texts hold the phrase
+    counts = _audit(breaks, lambda t: (t.textLine("▲ 1.3"), t.textLine("percentage"),
+                                       t.textLine("points")))
+    assert counts["units"] == 2

@@ -56,6 +56,15 @@ def it_never_starts_a_line_with_closing_punctuation(mark: str) -> None:
     assert broken[1].startswith(HAN + mark)
 
 
+@pytest.mark.parametrize("width", range(2, 12))
+def it_never_parts_the_two_dashes_of_a_dash(width: int) -> None:
+    # clreq: a 破折号 "——" may start a line, never break in two; a cluster wider than a
+    # line ("说——" in a line of two) is split by character, but not there
+    broken = lines(HAN * 3 + "——" + HAN * 9 + "——" + HAN * 4, max_widths=(width,))
+    pairs = zip(broken, broken[1:], strict=False)
+    assert not any(a.endswith("—") and b.startswith("—") for a, b in pairs)
+
+
 @pytest.mark.parametrize("mark", sorted("（《「『【〔“‘"))
 def it_never_ends_a_line_with_opening_punctuation(mark: str) -> None:
     broken = lines(HAN * 9 + mark + HAN * 12)

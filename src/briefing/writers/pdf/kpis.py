@@ -25,7 +25,7 @@ from ...theme.resolve import ResolvedBox
 from .boxes import Command, WholeTable, cell_defaults, frame
 from .linebreak import derived_style
 from .stacks import CardRow
-from .styles import make_paragraph, scaled_to_fit, text_width
+from .styles import FIT_FUZZ_PT, make_paragraph, scaled_to_fit, text_width
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 # the least a row's KPI figures are scaled to stay on one line: an English edition's
 # figures start at the Chinese size ("RMB 11.25 billion" at the size of "112.5亿元")
 MIN_FIGURE_SHARE = 0.5
-MIN_TREND_SHARE = 0.8  # a trend (▲ 1.3个百分点) is set at its label's size, or a little less
+# a trend ("▲ 1.3个百分点", "▲ 1.3 percentage points") is set at its label's size, or
+# smaller, as a figure is, rather than part its number from its unit
+MIN_TREND_SHARE = MIN_FIGURE_SHARE
 
 
 def kpis(renderer: BlockRenderer, block: KpiGrid) -> list[Flowable]:
@@ -99,9 +101,11 @@ def row_scale(renderer: BlockRenderer, role: str, texts: list[Bilingual[str]], l
     """One size for the figures (or trends) of a row in a language: the largest (up to the
     style's own, down to `least` of it) at which each one that cannot break where a reader
     accepts it ("113.1亿元", "RMB 11.25 billion": a number and its unit; a trend, `whole`)
-    fits on one line. A phrase ("3rd of 9 counties and districts of the city") wraps."""
+    fits on one line. A phrase ("3rd of 9 counties and districts of the city") wraps. A
+    trend is given a little room (FIT_FUZZ_PT): it has no line to wrap to."""
     style = renderer.styles.get(role, lang)
-    shares = [width / _width(text.get(lang), style) for text in texts
+    room = width - FIT_FUZZ_PT if whole else width
+    shares = [room / _width(text.get(lang), style) for text in texts
               if lang in text.shown(renderer.languages) and text.get(lang)
               and (whole or _whole(text.get(lang), lang))]
     return max(min(shares + [1.0]), least)
@@ -121,20 +125,18 @@ def _width(text: str, style: ParagraphStyle) -> float:
 def fitted(renderer: BlockRenderer, role: str, text: str, lang: Lang, scale: float,
            width: float) -> list[Flowable]:
     """A KPI figure or trend at its row's scale. One too long for its card even at the
-    least scale wraps at its spaces rather than run out of the card; a trend then sets its
-    arrow and number on a line of their own ("▲ 1.3", then "percentage points"): a glued
-    phrase drawn in two fonts (the ▲ is the fallback's) would break between them."""
+    least scale wraps at its spaces rather than run out of the card; a trend only at those
+    away from its number, each part a line of its own ("▲ 1.3 percentage", then "points"):
+    a glued phrase drawn in two fonts (the ▲ is the fallback's) would break between them."""
     style = renderer.styles.get(role, lang)
     if scale != 1.0:
         style = derived_style(style, f"{style.name} {scale:.3f}",
                               fontSize=style.fontSize * scale, leading=style.leading * scale)
     if _width(text, style) <= width:
         return [make_paragraph(text, style)]
-    text = breakable_glue(text)
-    head, space, rest = text.partition(" ")
-    if text[:1] in PREFIX_MARKS and space and lang != "zh":
-        return [make_paragraph(head, style), make_paragraph(rest, style)]
-    return [make_paragraph(text, style)]
+    if text[:1] in PREFIX_MARKS and lang != "zh":
+        return [make_paragraph(part, style) for part in loosen_no_break_spaces(text).split(" ")]
+    return [make_paragraph(breakable_glue(text), style)]
 
 
 def _labels(renderer: BlockRenderer, block: KpiGrid,

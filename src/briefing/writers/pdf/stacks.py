@@ -105,6 +105,9 @@ MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
 LONG_TABLE = 4  # rows: a table this long leaves at least MIN_LAST_ROWS after a break
 MIN_LAST_ROWS = 2  # (not before it: that moved tables on whole, leaving 12 pages of the
 # samples more than a quarter empty; a caption, the header and a row start a table well)
+HELD_ROWS_SHARE = 0.25  # of the frame: the most rows held back for MIN_LAST_ROWS may leave
+# empty (a page more than a quarter empty is a fault, docs/typesetting.md); past it, the
+# last row goes alone
 
 
 class CaptionedTable(Stack):
@@ -113,14 +116,16 @@ class CaptionedTable(Stack):
     MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
     the last rows; a part after a page break holds at least a row: ReportLab's split),
     and a table of LONG_TABLE rows or more leaves no fewer than MIN_LAST_ROWS after a
-    break (no row alone on the last page).
+    break (no row alone on the last page), unless the rows held back would leave more
+    than HELD_ROWS_SHARE of the page empty.
     One flowable, not a container, so that a heading before it keeps with it (ReportLab
     keeps no container with a heading)."""
 
     def __init__(self, caption: list[Flowable], table: Table, note: list[Flowable],
-                 least: int = 0, continued: bool = False):
+                 least: int = 0, continued: bool = False, page_height: float = 0.0):
         super().__init__([*caption, table, *note])
         self.caption, self.table, self.note = caption, table, note
+        self.page_height = page_height  # the frame's, where it is not known (in a keep)
         # the fewest rows a part after a break holds: of the whole table, kept by its parts
         self.least = least or (MIN_LAST_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
         self.continued = continued  # the part after a break: it starts the next page
@@ -138,17 +143,24 @@ class CaptionedTable(Stack):
         if len(parts) == 1 and self.note:  # the table fits, its note does not
             below = self.height - above - table_height
             parts = self.table.splitOn(self.canv, availWidth, room - below)
+        filled = parts
         while len(parts) >= 2 and _rows(parts[-1]) < self.least and _rows(parts[0]) > MIN_ROWS:
             room -= self.table._rowHeights[len(parts[0]._cellvalues) - 1]  # a row over
             parts = self.table.splitOn(self.canv, availWidth, room)
+        page = frame._height if frame is not None else self.page_height
+        if parts is not filled and page and availHeight - above \
+                - parts[0].wrapOn(self.canv, availWidth, room)[1] > HELD_ROWS_SHARE * page:
+            parts = filled  # rows held back would leave the page too empty
         if len(parts) < 2 or _rows(parts[0]) < MIN_ROWS:
             if frame is not None and frame._atTop:
                 # not even a new page holds the caption and a row, or the last row and
                 # the note (a theme of huge leading): the parts go on as they can
                 return [*self.caption, self.table, *self.note]
             return []  # moves on whole
-        return [CaptionedTable(self.caption, parts[0], [], self.least),
-                CaptionedTable([], parts[-1], self.note, self.least, continued=True)]
+        return [CaptionedTable(self.caption, parts[0], [], self.least,
+                               page_height=self.page_height),
+                CaptionedTable([], parts[-1], self.note, self.least, continued=True,
+                               page_height=self.page_height)]
 
 
 def _stacked_height(flowables: list[Flowable], width: float, canv: object) -> float:

@@ -26,6 +26,7 @@ from .linebreak import ChineseParagraph, WrappedOnce
 UNHYPHENATED_ROLES = frozenset({"title", "subtitle", "heading1", "heading2", "heading3",
                                 "heading4", "caption", "table_header", "table_header_number",
                                 "kpi_value", "callout_value"})
+COMPOUNDS_ONLY = Hyphenator(frozenset(), words=False)  # the unhyphenated styles' breaker
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
@@ -107,7 +108,7 @@ def text_width(text: str, style: ParagraphStyle) -> float:
 
 
 MIN_FIT_SHARE = 0.7  # the least a figure is scaled to stay on one line
-_FIT_FUZZ = 0.5  # points
+FIT_FUZZ_PT = 0.5  # room left on a line a text is fitted to (one filled to the point wraps)
 
 
 def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> ParagraphStyle:
@@ -117,7 +118,7 @@ def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> Par
     wide = max((text_width(p.replace("\u00a0", " "), style) for p in pieces), default=0.0)
     if wide <= width:
         return style
-    scale = max((width - _FIT_FUZZ) / wide, MIN_FIT_SHARE)  # (a line filled to the point
+    scale = max((width - FIT_FUZZ_PT) / wide, MIN_FIT_SHARE)  # (a line filled to the point
     # wraps in ReportLab)
     return resized(style, scale)
 
@@ -139,11 +140,13 @@ def resized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
 
 def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
     """The style without hyphenation (one copy per style): a figure breaks at its spaces
-    ("71 | projects"), never inside a word ("71 pro-|jects")."""
+    ("71 | projects"), never inside a word ("71 pro-|jects"); a compound still at its own
+    hyphen (COMPOUNDS_ONLY)."""
     plain: ParagraphStyle | None = style.__dict__.get("_unhyphenated")
     if plain is None:
-        plain = style._unhyphenated = style.clone(f"{style.name} (unhyphenated)",
-                                                  hyphenationLang="")
+        english = style.wordWrap != "CJK"
+        plain = style._unhyphenated = style.clone(
+            f"{style.name} (unhyphenated)", hyphenationLang=COMPOUNDS_ONLY if english else "")
         for cached in [k for k in vars(plain) if k.startswith("_")]:  # the style's own
             delattr(plain, cached)
     return plain
@@ -151,7 +154,8 @@ def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
 
 def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
                     hyphenator: Hyphenator | None = None) -> ParagraphStyle:
-    """The ReportLab style; English text is hyphenated by `hyphenator` if given."""
+    """The ReportLab style; English text is hyphenated by `hyphenator` if given, else
+    breaks only compounds at their own hyphens (COMPOUNDS_ONLY)."""
     regular, bold = font_names(theme.fonts[style.font])
     english = not style.lang.startswith("zh")
     hyphenator = hyphenator if english else None
@@ -175,10 +179,12 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
         allowWidows=0,
         allowOrphans=0,
         hanging_punctuation=style.hanging_punctuation,
-        # English: hyphenated (hyphenation.py) rather than cut between letters
-        hyphenationLang=hyphenator or "",
+        # English: hyphenated (hyphenation.py) rather than cut between letters; a compound
+        # at its own hyphens by the Hyphenator too, which knows which of them a reader
+        # accepts (ReportLab's embedded hyphenation breaks "E-|commerce")
+        hyphenationLang=hyphenator or (COMPOUNDS_ONLY if english else ""),
         hyphenationMinWordLength=MIN_WORD,
-        embeddedHyphenation=1,
+        embeddedHyphenation=0 if english else 1,
         splitLongWords=0,
     )
     paragraph.font_chain = FontChain(style.font, theme)

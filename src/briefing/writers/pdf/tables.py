@@ -59,7 +59,7 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
         last = note[-1]
         last.style = derived_style(last.style, f"{last.style.name} (last)", spaceAfter=max(
             last.style.spaceAfter, box.space_after_pt))
-    return [CaptionedTable(caption, table, note)]
+    return [CaptionedTable(caption, table, note, page_height=renderer.page_height)]
 
 
 def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]]],
