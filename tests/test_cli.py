@@ -14,8 +14,8 @@ from briefing.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+def run(*args: str, cwd: Path = ROOT, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **env_vars)
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=120)
 
@@ -34,6 +34,19 @@ def it_builds_one_format_when_asked(make_briefing, tmp_path: Path, capsys) -> No
     assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
     outputs = {p.name for p in (tmp_path / "out").iterdir()}
     assert "mini.docx" in outputs and "mini.pdf" not in outputs
+
+
+def it_says_it_prepares_the_font_cache_once_per_cache(make_briefing, tmp_path: Path) -> None:
+    # each theme has fonts of its own (subsets of its own): the first build of each, in a
+    # run of several, said "preparing the font cache (once ...)" every time
+    folder, cache = make_briefing(), str(tmp_path / "cache")
+    said = []
+    for theme in ("investor", "gov", "print"):
+        result = run("build", str(folder), "--theme", theme, "--name", "{id}-{theme}",
+                     "--format", "pdf", "-o", str(tmp_path / "out"), BRIEFING_CACHE_DIR=cache)
+        assert result.returncode == 0, result.stderr
+        said.append(result.stderr.count("preparing the font cache"))
+    assert said == [1, 0, 0]
 
 
 def it_checks_without_writing(make_briefing, tmp_path: Path, capsys) -> None:

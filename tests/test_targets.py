@@ -46,7 +46,10 @@ def it_says_a_figure_against_its_target_in_each_language(built) -> None:
             "引进省外资金219.22亿元，完成年度目标任务的37.22%，同比增长8.08%",
             "RMB 21.922 billion, 37.22% of the annual target, up 8.08% year on year",
             "同比下降8.92%，距年度目标尚差141.34亿元",
-            "down 8.92% year on year, RMB 14.134 billion short of the annual target",
+            # against_target is a verb phrase either way: "..., and exceeded the annual
+            # target" reads as "..., and was still RMB 14.134 billion short of" it
+            "fixed-asset investment was RMB 10.066 billion, down 8.92% year on year, and was "
+            "still RMB 14.134 billion short of the annual target",
             "完成年度目标任务的56.6%，超时序进度6.6个百分点",
             "56.6% of the annual target, 6.6 percentage points ahead of schedule",
             "超亿元企业75家，比上年增加10家", "10 firms more than a year earlier")
@@ -80,7 +83,8 @@ def it_lays_out_the_columns_a_table_asks_for(built) -> None:
     assert capital[1:] == ["219.22亿元RMB21.922billion", "589亿元RMB58.9billion", "37.22%",
                            "▲8.08%", "−12.78个百分点−12.78pp"]
     output = next(r for r in rows if r[0].startswith("新增产值"))
-    assert output[4:] == ["—", "+6.6个百分点+6.6pp"]
+    # the schedule column shares the precision of its most precise cell (−12.78)
+    assert output[4:] == ["—", "+6.60个百分点+6.60pp"]
 
 
 def it_breaks_figures_down_by_groups_and_measures(built) -> None:

@@ -7,7 +7,7 @@ comes out has nothing left to look up, so the writers only draw.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, overload
@@ -20,8 +20,15 @@ from .content.fields import PathT, Text, inline_paths
 from .content.figures import NBSP, format_as_of
 from .content.images import ImageProblem, check_image
 from .content.inline import InlineProblem, parse_inline
+from .content.precision import cell_attribute, column_places
 from .content.schema import BriefingFile, Content, Figure
-from .content.templating import FigureView, TemplateProblem, render_text, rendering
+from .content.templating import (
+    FigureView,
+    TemplateProblem,
+    render_text,
+    rendering,
+    template_problems,
+)
 from .edition_parts import contact_card, prepared_for, visit
 from .errors import ContentError, Diagnostic, error
 from .figure_use import used_figures
@@ -102,7 +109,8 @@ class Builder:
         try:
             return render(template, lang, self.content.figures, inline)
         except (TemplateProblem, InlineProblem) as exc:
-            self.problems.append(text_problem(self.content.briefing_file, path + (lang,), exc))
+            self.problems += text_problems(self.content.briefing_file, path + (lang,), exc,
+                                           template, self.content.figures)
             return None
 
     def _problem(self, path: PathT, message: str, hint: str | None = None) -> None:
@@ -141,10 +149,13 @@ class Builder:
         en = list(dict.fromkeys(r.source.en for r in rows if r.source.en))
         return Bilingual(f"{label.zh}：" + "；".join(zh), f"{label.en}: " + "; ".join(en))
 
-    def figure_row(self, fig_id: str, columns: Sequence[str] = ()) -> FigureRow:
+    def figure_row(self, fig_id: str, columns: Sequence[str] = (),
+                   places: Mapping[str, int] | None = None) -> FigureRow:
         """A table's row of a figure; `columns` beyond value and as_of are views of it
-        (target, of_target, change, schedule), "—" where the figure has none."""
-        extra = tuple((c, self.column_view(fig_id, c)) for c in columns
+        (target, of_target, change, schedule), "—" where the figure has none; a column's
+        percentages to at least its `places` decimals (table_places)."""
+        places = places or {}
+        extra = tuple((c, self.column_view(fig_id, c, places.get(c, 0))) for c in columns
                       if c not in ("value", "as_of"))
         # in a table of many columns, "RMB 21.922 billion" may wrap at its spaces
         value = self.views(fig_id, (lambda v: str(v).replace(NBSP, " ")) if extra else str)
@@ -153,18 +164,26 @@ class Builder:
                         self.views(fig_id, lambda v: v.source), extra)
         shown = [c for c in ("label", "value", "as_of", "source", *columns)
                  if row.get(c) != Bilingual("—", "—")]
-        return replace(row, marks=tuple((c, (fig_id, CELL_VIEWS[c]))
-                                        for c in dict.fromkeys(shown)))
+        figure = self.content.figures[fig_id]
+        return replace(row, marks=tuple(
+            (c, (fig_id, cell_attribute(figure, CELL_VIEWS[c], places.get(c, 0))))
+            for c in dict.fromkeys(shown)))
 
-    def column_view(self, fig_id: str, column: str) -> Bilingual[str]:
+    def table_places(self, fig_ids: Sequence[str], columns: Sequence[str]) -> dict[str, int]:
+        """The decimals each column of percentages shows in all its cells (precision.py)."""
+        figures = [self.content.figures[f] for f in fig_ids]
+        return {c: column_places(figures, CELL_VIEWS.get(c)) for c in columns}
+
+    def column_view(self, fig_id: str, column: str, places: int = 0) -> Bilingual[str]:
         figure = self.content.figures[fig_id]
         has = {"target": figure.target and figure.target.value, "of_target": figure.target,
                "schedule": figure.target,
                "change": figure.previous or (figure.change is not None)}[column]
         if not has:
             return Bilingual("—", "—")
-        return self.views(fig_id, lambda v: getattr(v, str(CELL_VIEWS[column]))
-                          .replace(NBSP, " "))
+        attribute = str(CELL_VIEWS[column])
+        return Bilingual(*(getattr(FigureView(figure, lang, places), attribute)
+                           .replace(NBSP, " ") for lang in ("zh", "en")))
 
     def breakdown(self, groups: Sequence[str], measures: Sequence[str],
                   path: PathT) -> list[list[str | None]]:
@@ -210,10 +229,19 @@ def render(template: str, lang: Lang, figures: dict[str, Figure], inline: bool) 
     return parse_inline(text) if inline else text
 
 
-def text_problem(loaded: Loaded, path: PathT, exc: TemplateProblem | InlineProblem) -> Diagnostic:
-    hint = exc.hint if isinstance(exc, TemplateProblem) else None
-    message = exc.message if isinstance(exc, TemplateProblem) else str(exc)
-    return error(loaded.file, loaded.line_of(path), format_path(path), message, hint)
+def text_problems(loaded: Loaded, path: PathT, exc: TemplateProblem | InlineProblem,
+                  template: str, figures: dict[str, Figure],
+                  broken_figures: frozenset[str] | set[str] = frozenset()) -> list[Diagnostic]:
+    """The problems of one language of a text (at `path`) that `render` raised `exc` for:
+    every reference's, not only the first (templating.template_problems), but none about
+    `broken_figures` (defined, reported where they are defined)."""
+    line, field = loaded.line_of(path), format_path(path)
+    if isinstance(exc, InlineProblem):
+        return [error(loaded.file, line, field, str(exc))]
+    lang: Lang = "zh" if path[-1] == "zh" else "en"
+    found = template_problems(template, lang, figures) or [exc]  # or a text too long
+    return [error(loaded.file, line, field, problem.message, problem.hint) for problem in found
+            if problem.unknown_figure not in broken_figures]
 
 
 def check_texts(loaded: Loaded, figures: dict[str, Figure],
@@ -232,8 +260,8 @@ def check_texts(loaded: Loaded, figures: dict[str, Figure],
                         try:
                             render(value[lang], lang, figures, inline)
                         except (TemplateProblem, InlineProblem) as exc:
-                            if getattr(exc, "unknown_figure", None) not in broken_figures:
-                                problems.append(text_problem(loaded, path + (lang,), exc))
+                            problems.extend(text_problems(loaded, path + (lang,), exc,
+                                                          value[lang], figures, broken_figures))
                 return
             for key, item in value.items():
                 walk(item, path + (key,))

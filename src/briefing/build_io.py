@@ -26,7 +26,8 @@ BRIEFING_FILE = "briefing.yaml"
 class BuildReport:
     """What a build did: outputs written, and outputs left as they were (up to date);
     when it wrote, what changed since the previous edition (`changes`: the content of
-    `changes_file`, OUTDIR/<id>.changes.json); how long each step took, in seconds."""
+    `changes_file`, OUTDIR/<name>.changes.json, named as the outputs); how long each step
+    took, in seconds."""
 
     outputs: list[Path]
     written: list[Path]

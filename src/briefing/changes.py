@@ -1,6 +1,7 @@
 """What changed since the previous edition: each build keeps a snapshot of the figures it
-used (`OUTDIR/<id>.figures.json`); the next build compares, and writes the changes beside
-the outputs (`<id>.changes.md`, `<id>.changes.json`), in both languages, with the sections
+used (`OUTDIR/<name>.figures.json`, the outputs' name: `<id>` unless `build --name` says
+otherwise); the next build of that name compares, and writes the changes beside the
+outputs (`<name>.changes.md`, `<name>.changes.json`), in both languages, with the sections
 that quote each changed figure. `briefing changes` prints the same without building.
 """
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the pipeline imports this module to record editions
 
 SNAPSHOT = "{id}.figures.json"
 CHANGES_JSON = "{id}.changes.json"
+CHANGES_MD = "{id}.changes.md"
 # what a figure's renderings depend on, beyond its value: compared between editions, and
 # restored for a redline (a snapshot written before they were recorded lacks them)
 DEPENDS_ON = ("change", "previous", "target", "among")
@@ -182,24 +184,31 @@ def _as_of(text: str, lang: str) -> str:
     return format_as_of(_date(text), lang) if text else "—"
 
 
-def load_snapshot(out_dir: Path, briefing_id: str) -> dict[str, Any] | None:
-    try:
-        data = json.loads((out_dir / SNAPSHOT.format(id=briefing_id)).read_text("utf-8"))
-        return data if isinstance(data, dict) and "figures" in data else None
-    except (OSError, ValueError):
-        return None
+def load_snapshot(out_dir: Path, *stems: str) -> dict[str, Any] | None:
+    """The snapshot of the first of `stems` that `out_dir` holds: an edition's own name
+    (`build --name`), then the briefing's id, the only name snapshots had before they
+    followed --name (a folder built then still finds its last edition)."""
+    for stem in dict.fromkeys(stems):
+        try:
+            data = json.loads((out_dir / SNAPSHOT.format(id=stem)).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and "figures" in data:
+            return data
+    return None
 
 
-def edition_files(prepared: Prepared, out_dir: Path,
-                  stem: str | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
+def edition_files(prepared: Prepared, out_dir: Path, stem: str | None = None,
+                  since: tuple[str, ...] = ()) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The changes since the last snapshot in `out_dir`, and the files that record them
     (JSON and Markdown) and the new snapshot: name -> bytes, published with the outputs
-    (editions.py). Named after `stem`: the briefing's id, or a batch edition's name."""
+    (editions.py). Named after `stem`: the outputs' name (build --name), or a batch
+    edition's; compared with the snapshot of `stem`, else of the first of `since` there."""
     stem = stem or prepared.content.id
     new = snapshot(prepared)
-    report = compare(load_snapshot(out_dir, stem), new)
+    report = compare(load_snapshot(out_dir, stem, *since), new)
     return report, {CHANGES_JSON.format(id=stem): _json(report),
-                    f"{stem}.changes.md": markdown(report).encode("utf-8"),
+                    CHANGES_MD.format(id=stem): markdown(report).encode("utf-8"),
                     SNAPSHOT.format(id=stem): _json(new)}
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import FORMATS, BuildReport, build_report, check, update_draft
-from .build_io import find_briefing
+from .build_io import output_stem
 from .changes import compare, load_snapshot, markdown, snapshot
 from .cli_args import argument_parser
 from .errors import (
@@ -248,13 +248,14 @@ def main(argv: list[str] | None = None) -> int:
             for path in result.reports:
                 say(f"wrote {path}")
         elif args.command == "changes":
-            previous = load_snapshot(args.output, find_briefing(args.path).name)
+            prepared = prepare(args.path, args.theme, args.layout, args.strict)
+            stem = output_stem(args.name, prepared)
+            previous = load_snapshot(args.output, stem, prepared.content.id)
             if previous is None:
-                raise UsageError(f"no edition of {find_briefing(args.path).name} in "
-                                 f"{args.output} to compare with: build into it first, or "
-                                 "give its folder with -o")
-            changes = compare(previous, snapshot(prepare(args.path, args.theme, args.layout,
-                                                         args.strict)))
+                raise UsageError(f"no edition of {stem} in {args.output} to compare with: "
+                                 "build into it first, or give its folder with -o (and the "
+                                 "build's --name)")
+            changes = compare(previous, snapshot(prepared))
             print(json.dumps(changes, ensure_ascii=False, indent=2) if args.json
                   else markdown(changes), end="" if not args.json else "\n")
         elif args.command == "check":

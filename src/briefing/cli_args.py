@@ -64,7 +64,7 @@ def argument_parser() -> argparse.ArgumentParser:
                            "nothing else there (see `briefing docs cli`)")
     build_cmd.add_argument("--on-change", metavar="CMD",
                            help="run CMD when a figure changed since the last edition, "
-                           "with the path of <id>.changes.json as its last argument and "
+                           "with the path of <name>.changes.json as its last argument and "
                            "in $BRIEFING_CHANGES")
     new_cmd = commands.add_parser("new", help="start a briefing: a folder with briefing.yaml, "
                                   "figures.csv and a README")
@@ -94,6 +94,9 @@ def argument_parser() -> argparse.ArgumentParser:
     common(changes_cmd)
     changes_cmd.add_argument("-o", "--output", type=Path, default=Path("build"),
                              metavar="OUTDIR", help="where the last build was written")
+    changes_cmd.add_argument("--name", default="{id}", metavar="PATTERN",
+                             help="the name the outputs were built with (build --name; "
+                             "default {id})")
     changes_cmd.add_argument("--json", action="store_true", help="JSON instead of Markdown")
     draft_cmd = commands.add_parser(
         "update-draft", help="an official's edited DOCX with the current figures, as "

@@ -75,7 +75,9 @@ def as_json(report: dict[str, Any]) -> bytes:
 def _named(entry: dict[str, Any]) -> str:
     """地区生产总值 (gdp), Gross domestic product (gdp.change): the label, in the value's
     language, and what of the figure is printed; the id alone for a figure now gone."""
-    key = entry["figure"] + (f".{entry['attribute']}" if entry.get("attribute") else "")
+    # a table's cell names its column's precision (of_target:2): the template's name here
+    attribute = (entry.get("attribute") or "").partition(":")[0]
+    key = entry["figure"] + (f".{attribute}" if attribute else "")
     return f"{entry['label']} ({key})" if entry.get("label") else key
 
 

@@ -33,12 +33,14 @@ def inputs_digest(prepared: Prepared, fmt: str, **options: object) -> str:
 def publish_outputs(out: Path, prepared: Prepared, manifest: Manifest,
                     outputs: Mapping[Path, tuple[str, bytes]], stem: str,
                     record: bool = True,
-                    others: Mapping[str, bytes | None] | None = None) -> dict[str, Any] | None:
+                    others: Mapping[str, bytes | None] | None = None,
+                    since: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """Publish `outputs` (path in `out` -> (inputs digest, bytes)) as one unit with the
     manifest recording them, `others` (name -> bytes; None: removed) and, with `record`
     and any output, the change report and snapshot named `stem` (<stem>.changes.json,
     .changes.md, .figures.json). Returns the changes since the last snapshot of `stem`
-    (None when not recorded). The caller holds the folder's lock and has repaired it."""
+    (else of the first of `since` the folder holds; None when not recorded). The caller
+    holds the folder's lock and has repaired it."""
     files: dict[str, bytes | None] = {}
     for target, (inputs, data) in outputs.items():
         files[target.name] = data
@@ -47,7 +49,7 @@ def publish_outputs(out: Path, prepared: Prepared, manifest: Manifest,
     files[manifest.path.name] = manifest.data()
     changes = None
     if outputs and record:  # what changed since the last edition, and a snapshot
-        changes, reports = edition_files(prepared, out, stem)
+        changes, reports = edition_files(prepared, out, stem, since)
         files.update(reports)
     publish_edition(out, files)  # all of it, or none of it
     return changes

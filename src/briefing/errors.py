@@ -62,15 +62,26 @@ def warning(file: Path | None, line: int | None, field_path: str, message: str,
     return Diagnostic(Severity.WARNING, file, line, field_path, message, hint)
 
 
+def in_file_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """By file (in the order the files first appear) and line: as a person reads and fixes
+    them. The stages that found them (the schema, then the texts) are no order to a reader:
+    line 39 was printed before line 38. Problems of one line keep their order."""
+    files: dict[Path | None, int] = {}
+    for d in diagnostics:
+        files.setdefault(d.file, len(files))
+    return sorted(diagnostics, key=lambda d: (files[d.file], d.line or 0))
+
+
 class BriefingError(Exception):
     """A problem the user can fix."""
 
 
 class ContentError(BriefingError):
-    """Content, figures or theme are invalid; `diagnostics` lists every problem found."""
+    """Content, figures or theme are invalid; `diagnostics` lists every problem found, in
+    file and line order."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
+        self.diagnostics = in_file_order(diagnostics)
         super().__init__(f"{len(diagnostics)} problem(s) in the content")
 
 

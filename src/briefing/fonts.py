@@ -104,11 +104,17 @@ def font_subset(path: Path, characters: frozenset[str] | str, layout: bool = Tru
 
 
 def _first_subset(path: Path, codes: list[int], layout: bool) -> bytes:
-    """A subset not in the cache yet: about a second for a CJK font, so say (once a
-    process) why this build is slower."""
-    if not _told:
+    """A subset not in the cache yet: about a second for a CJK font. Said once per cache,
+    when it holds no subset yet (the first build, slower by some seconds); a later build's
+    new text or font makes a subset too, said with -v only (each layout and theme has its
+    own characters and fonts, and a run of twelve said it four times)."""
+    if not _told and not any(cache_dir().glob("subset-*.bin")):
         _told.append(path)
-        log.log(NOTICE, "preparing the font cache (once: later builds reuse it)")
+        log.log(NOTICE, "preparing the font cache (the fonts' subsets: later builds reuse "
+                "them)")
+    else:
+        log.info("a subset of %s for %d characters (cached for later builds)", path.name,
+                 len(codes))
     return subset_font(path, codes, layout)
 
 

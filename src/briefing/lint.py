@@ -4,7 +4,7 @@ with --strict they are errors):
 - a glossary term whose English rendering is missing from the block's English;
 - a figure older than the briefing allows (`stale_after_days`, counted to the edition date);
 - a number typed in the text instead of taken from a figure (`not_figures` lists the numbers
-  that are names, years or ranks: 2023, S510, PM2.5);
+  that are names, years or ranks: 2023, S510, PM2.5, "20 GWh"; see _not_figure);
 - a text whose Chinese and English quote different figures or different numbers;
 - a unit written again next to a figure that brings its own (`{{ n }}个` prints 33个个,
   `{{ n }} of them` prints "33 projects of them");
@@ -14,8 +14,9 @@ with --strict they are errors):
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .content.fields import Text
@@ -28,7 +29,6 @@ from .model import Document
 from .source.load import format_path
 
 _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
-_WORD = re.compile(r"[A-Za-z0-9.]+")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
@@ -40,7 +40,15 @@ def lint(content: Content, document: Document) -> list[Diagnostic]:
     found += check_precision(content)
     found += check_repeated_units(content)
     found += check_numbers(content)
+    found += check_files(content)
     return found
+
+
+def check_files(content: Content) -> list[Diagnostic]:
+    """What reading the figure files found that builds but may be a mistake (tables.py:
+    a CSV row that leaves off its last cells, read as empty)."""
+    files = {id(loaded): loaded for loaded in content.figure_files.values()}
+    return [w for loaded in files.values() for w in loaded.warnings]
 
 
 def check_glossary(content: Content, document: Document) -> list[Diagnostic]:
@@ -175,7 +183,7 @@ def _repeated(figure: Any, lang: str, before: str, after: str) -> str | None:
 
 
 def check_numbers(content: Content) -> list[Diagnostic]:
-    allowed = set(content.briefing.not_figures)
+    allowed = content.briefing.not_figures
     loaded = content.briefing_file
     found = []
     for path, text in _texts(content):
@@ -185,8 +193,9 @@ def check_numbers(content: Content) -> list[Diagnostic]:
                 found.append(warning(loaded.file, loaded.line_of(path + (lang,)),
                                      format_path(path + (lang,)),
                                      f"the number {number} is typed in the text",
-                                     "use a figure ({{ id }}), or list it in not_figures if "
-                                     "it is a name, year or rank"))
+                                     "use a figure ({{ id }}); a year, name or rank goes in "
+                                     f'not_figures at the top of briefing.yaml: not_figures: '
+                                     f'["{number}"]'))
         refs = {lang: figure_refs(getattr(text, lang)) for lang in ("zh", "en")}
         if text.zh and text.en and refs["zh"] != refs["en"]:
             only = sorted(refs["zh"] ^ refs["en"])
@@ -207,12 +216,29 @@ def _texts(content: Content) -> Iterator[tuple[PathT, Text]]:
                 yield path, part
 
 
-def _numbers(template: str, allowed: set[str]) -> set[str]:
+def _numbers(template: str, allowed: Iterable[str]) -> set[str]:
+    """The numbers typed in `template` (its {{ }} left out) that no `not_figures` entry
+    covers (see _not_figure)."""
     text = _TEMPLATE.sub(" ", template)
-    literal = set(_NUMBER.findall(text))
-    if not literal:
+    numbers = list(_NUMBER.finditer(text))
+    if not numbers:
         return set()
-    words = set(_WORD.findall(text))
-    return {n for n in literal if n not in allowed and not any(
-        w in allowed for w in words if n in w)}
+    covered = [m.span() for entry in allowed for m in _not_figure(entry).finditer(text)]
+    return {n.group() for n in numbers
+            if not any(start <= n.start() and n.end() <= end for start, end in covered)}
 
+
+@functools.cache
+def _not_figure(entry: str) -> re.Pattern[str]:
+    """Where a `not_figures` entry is typed: the entry as written, never inside a longer
+    number ("2025" does not cover the 25 of "25个", nor "20" the 20 of "2020" or "20.5"),
+    a plain number also with letters or characters glued on ("20" covers "20GWh"), and
+    the space between a number and the unit after it optional ("20 GWh" covers "20GWh")."""
+    words = []
+    for word in re.sub(r"(?<=[0-9０-９])\s+(?=[^\s0-9０-９])", "", entry).split():
+        parts = re.split(r"([0-9０-９]+(?:[.,][0-9０-９]+)*)", word)  # numbers at odd places
+        words.append("".join(re.escape(part) + (r"\s*" if i % 2 and parts[i + 1] else "")
+                             for i, part in enumerate(parts)))
+    pattern = r"\s+".join(words)
+    return re.compile(r"(?<![0-9０-９])(?<![0-9０-９][.,])" + pattern
+                      + r"(?![0-9０-９])(?![.,][0-9０-９])")

@@ -1,8 +1,8 @@
 """`--on-change CMD`: tell someone when the figures changed.
 
 The command runs after the outputs are saved, only when a figure changed, came or went
-since the previous edition. It gets the absolute path of OUTDIR/<id>.changes.json as its last
-argument and in $BRIEFING_CHANGES (the Markdown table's in $BRIEFING_CHANGES_MD, the
+since the previous edition. It gets the absolute path of OUTDIR/<name>.changes.json as its
+last argument and in $BRIEFING_CHANGES (the Markdown table's in $BRIEFING_CHANGES_MD, the
 outputs, one a line, in $BRIEFING_OUTPUTS). No shell runs it: on POSIX the command is split
 like a shell's words (shlex); on Windows the command line goes to the program as it is.
 Its output goes to our stderr, so that stdout stays the --json result alone.

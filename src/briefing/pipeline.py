@@ -35,7 +35,7 @@ from .content.delegations import Delegation
 from .content.schema import Content, validate
 from .content.tables import load_table
 from .editions import inputs_digest, publish_outputs
-from .errors import ContentError, Diagnostic, DraftError, error
+from .errors import ContentError, Diagnostic, DraftError, Severity, error, in_file_order
 from .fonts import check_glyphs
 from .incremental import Manifest, output_lock
 from .layout import choose_layout
@@ -98,8 +98,10 @@ def load_content(folder: Path) -> tuple[Loaded, list[Loaded]]:
     return briefing, figure_files
 
 
-def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop follow-on errors: a value the loader refused also fails the schema."""
+def _one_per_line(diagnostics: list[Diagnostic], texts: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop follow-on errors: a value the loader refused also fails the schema; a text the
+    schema refused is not reported again for its templates. The problems of one text (two
+    unknown figures) are all kept."""
     seen: set[tuple[object, ...]] = set()
     kept = []
     for d in diagnostics:
@@ -107,7 +109,7 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if key not in seen:
             seen.add(key)
             kept.append(d)
-    return kept
+    return kept + [d for d in texts if (d.file, d.line, d.field_path) not in seen]
 
 
 def prepare(path: Path, theme: str | None = None, layout: str | None = None,
@@ -164,9 +166,8 @@ def prepare_content(path: Path, layout: str | None = None) -> Content:
     checked = validate(folder, briefing_file, figure_files,
                        choose_layout(briefing_file.data, layout))
     if checked.content is None:  # the texts' problems too, in the same run
-        found = checked.problems + check_texts(briefing_file, checked.figures,
-                                               set(checked.broken_figures))
-        raise ContentError(_one_per_line(found))
+        raise ContentError(_one_per_line(checked.problems, check_texts(
+            briefing_file, checked.figures, set(checked.broken_figures))))
     return checked.content
 
 
@@ -211,9 +212,9 @@ def prepare_edition(content: Content, resolved: ResolvedTheme, strict: bool = Fa
         raise ContentError(problems)
     log.info("Step 6 - check_glyphs")
     check_glyphs(document, resolved, edition.texts() if edition else ())
-    warnings = lint(content, document)
-    if strict and warnings:
-        raise ContentError(warnings)
+    warnings = in_file_order(lint(content, document))
+    if strict and warnings:  # printed, and counted, as the errors they now are
+        raise ContentError([replace(d, severity=Severity.ERROR) for d in warnings])
     for diagnostic in warnings:
         log.warning(diagnostic.format(Path.cwd()))
     return Prepared(content, resolved, document)
@@ -301,14 +302,14 @@ def build_outputs(path: Path, out: Path, formats: tuple[str, ...], theme: str | 
         if rendered or publish:
             changes = publish_outputs(out, prepared, manifest, {
                 targets[fmt]: (digests[fmt], data) for fmt, data in rendered.items()},
-                briefing_id, record, others)
+                stem, record, others, since=(briefing_id,))
         else:  # a redline alone: the outputs and the manifest are as they were
             publish_edition(out, others)
         lap("save")
     laps["total"] = round(sum(laps.values()), 3)
     return BuildReport([targets[f] for f in formats], [targets[f] for f in stale] + list(redlined),
                        [targets[f] for f in formats if f not in stale], changes,
-                       out / CHANGES_JSON.format(id=briefing_id) if changes else None,
+                       out / CHANGES_JSON.format(id=stem) if changes else None,
                        laps)
 
 

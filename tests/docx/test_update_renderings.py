@@ -83,8 +83,9 @@ def _scenario(tmp_path: Path, through_libreoffice: bool) -> None:
     changed_renderings = {(v.figure, v.attribute) for v in given.values
                           if v.bookmark in changed}
     assert {("fixed_investment", "change"), ("fixed_investment", "trend"),
-            ("capital", "progress"), ("capital", "of_target"), ("capital", "bar"),
-            ("capital", "schedule_points"), ("firms_over_1yi", "difference"),
+            # a table's cells in their column's precision (2 decimals: 45.50%)
+            ("capital", "progress"), ("capital", "of_target:2"), ("capital", "bar"),
+            ("capital", "schedule_points:2"), ("firms_over_1yi", "difference"),
             ("firms_over_1yi", None), ("provincial_rank", None),
             ("provincial_rank", "ordinal")} <= changed_renderings
 

@@ -90,12 +90,31 @@ def it_has_a_test_for_every_unit() -> None:
     assert set(units()) == tested
 
 
-def it_places_qualifiers_where_each_language_reads_them() -> None:
-    assert fmt("300", "firm", "zh", "over") == "300余家"
-    assert fmt("300", "firm", "en", "over") == "more than 300 firms"
-    assert fmt("740000000", "CNY", "zh", "over") == "7.4亿余元"
-    assert fmt("46", "ug_m3", "zh", "under") == "46微克/立方米以下"
-    assert fmt("46", "ug_m3", "en", "under") == "below 46 µg/m³"
+@pytest.mark.parametrize("value, unit, qualifier, zh, en", [
+    # 余 follows a round number, as the samples' 20余项 and 300余家 (approximate reporting)
+    ("300", "firm", "over", "300余家", "more than 300 firms"),
+    ("20", "honour", "over", "20余项", "more than 20 honours"),
+    ("740000000", "CNY", "over", "7.4亿余元", "more than RMB 740 million"),
+    ("12000", "person", "over", "1.2万余人", "more than 12,000 people"),
+    # ... never a percentage or an exact count: 90余% and 25余个 are not Chinese
+    # ... and 以上 there, which official translations give as "more than"
+    ("90", "percent", "over", "90%以上", "more than 90%"),
+    ("25", "project", "over", "25个以上", "more than 25 projects"),
+    ("3.4", "percentage_point", "over", "3.4个百分点以上", "more than 3.4 percentage points"),
+    ("1234567", "CNY", "over", "123.4567万元以上", "more than RMB 1.234567 million"),
+    # at least: 以上 after the unit, as 亿元以上项目 and 开工率90%以上; a round number too
+    ("300", "firm", "at_least", "300家以上", "at least 300 firms"),
+    ("90", "percent", "at_least", "90%以上", "at least 90%"),
+    ("25", "project", "at_least", "25个以上", "at least 25 projects"),
+    ("100000000", "CNY", "at_least", "1亿元以上", "at least RMB 100 million"),
+    ("46", "ug_m3", "under", "46微克/立方米以下", "below 46 µg/m³"),
+    ("90", "percent", "under", "90%以下", "below 90%"),
+    ("50000000", "CNY", "under", "5000万元以下", "below RMB 50 million"),
+])
+def it_places_qualifiers_where_each_language_reads_them(value: str, unit: str, qualifier: str,
+                                                        zh: str, en: str) -> None:
+    assert fmt(value, unit, "zh", qualifier) == zh
+    assert fmt(value, unit, "en", qualifier) == en
 
 
 def it_rounds_half_up_not_half_to_even() -> None:
@@ -153,3 +172,23 @@ def it_writes_dates_per_language() -> None:
     day = datetime.date(2023, 12, 31)
     assert format_as_of(day, "zh") == "2023年12月31日"
     assert format_as_of(day, "en") == "December 31, 2023"
+
+
+@pytest.mark.parametrize("qualifier, zh, en", [
+    ("over", "力争新签约项目25个以上，开工率达到90%以上",
+     "aim to sign more than 25 projects, with more than 90% started"),
+    ("at_least", "力争新签约项目25个以上，开工率达到90%以上",
+     "aim to sign at least 25 projects, with at least 90% started"),
+])
+def it_writes_a_qualified_target_that_reads_after_a_verb(qualifier: str, zh: str,
+                                                         en: str) -> None:
+    """newuser3's 2025 goals: 25余个 and 达到90余% before; 以上 keeps the value a noun."""
+    from briefing.content.figure_file import Figure
+    from briefing.content.templating import render_text
+    figures = {name: Figure.model_validate({"label": {"zh": name, "en": name}, "value": value,
+                                            "unit": unit, "qualifier": qualifier,
+                                            "statistic": False})
+               for name, value, unit in (("goal", "25", "project"), ("rate", "90", "percent"))}
+    assert render_text("力争新签约项目{{ goal }}，开工率达到{{ rate }}", "zh", figures) == zh
+    text = render_text("aim to sign {{ goal }}, with {{ rate }} started", "en", figures)
+    assert text.replace("\u00a0", " ") == en

@@ -134,7 +134,8 @@ def build_table(spec: TableBlock, b: Builder, path: PathT, style: str | None,
     caption = b.plain(table.caption, path + ("table", "caption")) if table.caption else None
     if table.groups:
         return breakdown_table(table, b, path + ("table",), caption, style, src)
-    rows = tuple(b.figure_row(fig_id, table.columns) for fig_id in table.figures)
+    places = b.table_places(table.figures, table.columns)  # a column shares a precision
+    rows = tuple(b.figure_row(fig_id, table.columns, places) for fig_id in table.figures)
     header = (b.labels["table_figure"], *(column_header(b, c) for c in table.columns))
     return FigureTable(caption, header, rows, style, src, figure_columns(table.columns),
                        note=b.sources_note(rows))

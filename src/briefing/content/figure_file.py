@@ -19,7 +19,7 @@ from ..errors import Diagnostic, error
 from ..source.hints import did_you_mean, with_hint
 from ..source.load import Loaded
 from .fields import Strict, Text
-from .figures import round_decimals, round_significant, units
+from .figures import Qualifier, round_decimals, round_significant, units
 from .formulas import FormulaProblem, evaluate, formula_names
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -97,7 +97,9 @@ class Figure(Strict):
                             "over 1亿元): no as_of or source, not in Sources or staleness")
     as_of: datetime.date | None = None
     source: Text | None = None
-    qualifier: Literal["over", "under"] | None = None
+    qualifier: Qualifier | None = Field(None, description="over (300余家 / more than 300 "
+                                        "firms), at_least (90%以上 / at least 90%) or under "
+                                        "(46微克/立方米以下 / below 46 µg/m³)")
     decimals: int | None = Field(None, ge=0, le=6, description="round to this many decimals "
                                  "of the base unit (yuan, %, mu), half up")
     significant: int | None = Field(None, ge=1, le=15, description="round to this many "
@@ -147,6 +149,8 @@ class Figure(Strict):
             # counted from the figure's date; from today's, a build would differ by the day
             raise ValueError("a target's schedule (时序进度) is counted from the figure's "
                              "date: give as_of, or the target's schedule (e.g. schedule: 50)")
+        if self.qualifier is not None and self.unit == "rank":
+            raise ValueError("a rank is a place, exact: it takes no qualifier")
         if self.among is not None and self.unit != "rank":
             raise ValueError("'among' is for figures whose unit is rank")
         if self.unit == "rank" and self.value is not None and \

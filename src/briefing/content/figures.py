@@ -2,7 +2,8 @@
 
 Babel does the number formatting (grouping, 万/亿 and million/billion, plural forms, dates);
 this module only adds what Babel does not know: units (元 after 亿, RMB before billion,
-classifiers and nouns), qualifiers (余 / more than) and the rounding rule.
+classifiers and nouns), qualifiers (300余家 / more than 300 firms, 90%以上 / at least 90%)
+and the rounding rule.
 
 Precision: a value is printed exactly as precisely as it is given, in both languages, so
 both show the same significant digits (64.08亿元 / RMB 6.408 billion). Rounding is done on
@@ -34,6 +35,13 @@ EXACT_DIGITS = 12  # fraction digits Babel may need in its largest scale (万亿
 MILLION = Decimal(1_000_000)
 HUNDRED_THOUSAND = Decimal(100_000)
 NBSP = "\u00a0"  # keeps "RMB 11.25 billion" and "334 mu" on one line
+Qualifier = Literal["over", "under", "at_least"]
+# what each qualifier adds after the number with its unit (46微克/立方米以下, 90%以上):
+# "over" is 余 after a round number (see _takes_yu), 以上 after any other (90%以上, 25个以上:
+# 90余% and 25余个 are not Chinese; 以上 keeps it a noun, as 达到90%以上 needs, where 超过90%
+# would read 达到超过90%). Official translations give 以上 as "over", "more than".
+ZH_QUALIFIERS = {"over": "以上", "under": "以下", "at_least": "以上"}
+EN_QUALIFIERS = {"over": "more than", "under": "below", "at_least": "at least"}
 
 
 @dataclass(frozen=True)
@@ -77,8 +85,10 @@ def _locale(lang: Lang) -> Locale:
     return Locale.parse(LOCALES[lang])
 
 
-def _pattern(decimals: int) -> str:
-    return "#,##0" + ("." + "#" * decimals if decimals else "")
+def _pattern(decimals: int, least: int = 0) -> str:
+    """Babel's pattern for up to `decimals` fraction digits, at least `least` of them."""
+    least = min(least, decimals)
+    return "#,##0" + ("." + "0" * least + "#" * (decimals - least) if decimals else "")
 
 
 def _fraction_digits(number: str) -> int:
@@ -87,25 +97,27 @@ def _fraction_digits(number: str) -> int:
     return sum(char.isdigit() for char in fraction) if point else 0
 
 
-def _places(value: Decimal) -> int:
+def fraction_places(value: Decimal) -> int:
     """The fraction digits of a value as given (11250000000: 0; 24.15: 2)."""
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def format_number(value: Decimal, unit: Unit, lang: Lang) -> str:
+def format_number(value: Decimal, unit: Unit, lang: Lang, places: int = 0) -> str:
     """The number alone, exactly, in the scale the language reads it: 112.5亿 / 11.25 billion
-    (Babel's spaces as they are; format_value makes them non-breaking)."""
+    (Babel's spaces as they are; format_value makes them non-breaking). A percentage is
+    given at least `places` decimals (a table's column of them shares a precision: 88.00%
+    beside 103.06%); every other number keeps its own."""
     # a figure is formatted wherever it is quoted (text, tables, sources): once each here,
     # keyed by the exact decimal text (Decimal("1.0") == Decimal("1.00") would share a key)
-    return _format_number(str(value), unit, lang)
+    return _format_number(str(value), unit, lang, places)
 
 
 @functools.lru_cache(maxsize=8192)
-def _format_number(value_text: str, unit: Unit, lang: Lang) -> str:
+def _format_number(value_text: str, unit: Unit, lang: Lang, least: int) -> str:
     value = Decimal(value_text)
     locale = _locale(lang)
-    places = _places(value)
+    places = fraction_places(value)
     with decimal.localcontext() as ctx:
         ctx.rounding = ROUNDING  # nothing is rounded here: every digit given is printed
         if lang == "zh" and unit.kind not in ("percent", "rank"):
@@ -119,6 +131,9 @@ def _format_number(value_text: str, unit: Unit, lang: Lang) -> str:
         if unit.kind == "money" and abs(value) >= MILLION:
             return format_compact_decimal(value, format_type="long", locale=locale,
                                           fraction_digits=places + EXACT_DIGITS)
+        if unit.kind == "percent":
+            return format_decimal(value, format=_pattern(max(places, least), least),
+                                  locale=locale)
         return format_decimal(value, format=_pattern(places), locale=locale)
 
 
@@ -142,25 +157,26 @@ def significant_digits(value: Decimal) -> int:
 
 
 def format_value(value: Decimal, unit: Unit, lang: Lang, qualifier: str | None = None,
-                 about: bool = False) -> str:
-    """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion;
-    with `about` (digits were dropped), 约113亿元 / about RMB 11.3 billion."""
-    return _format_value(str(value), unit, lang, qualifier, about)  # once each: see below
+                 about: bool = False, places: int = 0) -> str:
+    """The number with its unit and qualifier: 300余家, more than 300 firms, RMB 11.25 billion,
+    90%以上 / at least 90%; with `about` (digits were dropped), 约113亿元 / about RMB 11.3
+    billion; a percentage to at least `places` decimals (see format_number)."""
+    return _format_value(str(value), unit, lang, qualifier, about, places)  # once each
 
 
 @functools.lru_cache(maxsize=8192)
 def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None,
-                  about: bool) -> str:
+                  about: bool, places: int) -> str:
     value = Decimal(value_text)
-    number = format_number(value, unit, lang)
+    number = format_number(value, unit, lang, places)
     about = about and not qualifier  # 余 / more than already says it is not exact
     if lang == "zh":
-        over = "余" if qualifier == "over" else ""
-        under = "以下" if qualifier == "under" else ""
         if unit.kind == "rank":
             return ("约" if about else "") + unit.zh.replace("{n}", number)
         word = "%" if unit.kind == "percent" else unit.zh
-        return f"{'约' if about else ''}{number}{over}{word}{under}"
+        if qualifier == "over" and _takes_yu(value, unit):
+            return f"{number}余{word}"
+        return f"{'约' if about else ''}{number}{word}{ZH_QUALIFIERS.get(qualifier or '', '')}"
     number = number.replace(" ", NBSP)
     if unit.kind == "money":
         text = f"{unit.en_prefix}{NBSP}{number}"
@@ -174,26 +190,44 @@ def _format_value(value_text: str, unit: Unit, lang: Lang, qualifier: str | None
         # the number stays with the noun's first word: "1,000 parking" never breaks
         text = f"{number}{NBSP}{noun}" if noun else number
         if unit.en_also:
-            factor, symbol, places = unit.en_also
-            converted = round_decimals(value * factor, places)
-            text += f" ({format_decimal(converted, format=_pattern(places), locale='en')}" \
+            factor, symbol, decimals = unit.en_also
+            converted = round_decimals(value * factor, decimals)
+            text += f" ({format_decimal(converted, format=_pattern(decimals), locale='en')}" \
                     f"{NBSP}{symbol})"
-    prefix = {"over": f"more{NBSP}than{NBSP}", "under": f"below{NBSP}"}.get(qualifier or "", "")
+    word = EN_QUALIFIERS.get(qualifier or "", "")
+    prefix = word.replace(" ", NBSP) + NBSP if word else ""
     return prefix + (f"about{NBSP}" if about else "") + text
 
 
+def _takes_yu(value: Decimal, unit: Unit) -> bool:
+    """Whether 余 may follow the number: a round count or sum, whose last digit is not a
+    unit's (20余项, 300余家, 1.2万余人, 7.4亿余元). Not a percentage (90%以上, not 90余%),
+    nor an exact number (25个以上, 3.4个百分点以上)."""
+    return unit.kind != "percent" and value != 0 and value == value.to_integral_value() \
+        and value % 10 == 0
+
+
+def year_change(value: Decimal, previous: Decimal, unit: Unit,
+                given: Decimal | None = None) -> Decimal:
+    """The change on a year earlier as printed: as the source `given` it, else computed to
+    one decimal, in percent (for a percentage, in points)."""
+    if given is not None:
+        return given
+    points = unit.kind == "percent"
+    change = value - previous if points else (value - previous) / previous * 100
+    return round_decimals(change, 1)
+
+
 def format_change(value: Decimal, previous: Decimal, unit: Unit, lang: Lang,
-                  days: int, arrow: bool = False, given: Decimal | None = None) -> str:
+                  days: int, arrow: bool = False, given: Decimal | None = None,
+                  places: int = 0) -> str:
     """同比增长12.5% / up 12.5% year on year; for percentages, the change in points.
     With `arrow`, the short form of a KPI card: ▲ 12.5% / ▼ 2.1个百分点. A change `given`
-    by the source (a year on year -8.92%) is printed as given, not computed."""
+    by the source (a year on year -8.92%) is printed as given, not computed; to at least
+    `places` decimals (a table's column of changes shares a precision)."""
     points = unit.kind == "percent"
-    if given is not None:
-        change = given
-    else:
-        change = value - previous if points else (value - previous) / previous * 100
-        change = round_decimals(change, 1)
-    size = format_value(abs(change), units()["percent"], lang)
+    change = year_change(value, previous, unit, given)
+    size = format_value(abs(change), units()["percent"], lang, places=places)
     if points:
         size = size.removesuffix("%") + ("个百分点" if lang == "zh" else NBSP + "percentage points")
     if arrow:

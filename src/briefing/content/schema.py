@@ -91,7 +91,8 @@ class BriefingFile(Strict):
     stale_after_days: int = Field(400, ge=0, description="warn about figures older than this "
                                   "at the edition date")
     not_figures: list[str] = Field([], description="numbers in the text that are not "
-                                   "figures: years, names, ranks (2023, S510, PM2.5)")
+                                   "figures: years, names, ranks (2023, S510, PM2.5), a "
+                                   "number with its unit (20 GWh)")
     sections: list[Section] = Field(min_length=1)
 
 
@@ -143,6 +144,7 @@ def validate(folder: Path, briefing_file: Loaded, figure_files: list[Loaded],
         problems += loaded.problems
     defined = {fig_id for f in figure_files if isinstance(f.data, dict)
                and isinstance(f.data.get("figures"), dict) for fig_id in f.data["figures"]}
+    defined |= {fig_id for f in figure_files for fig_id in f.refused}
     briefing_file = replace(briefing_file, data=layout.fill_unused_language(briefing_file.data))
     figure_files = [replace(f, data=layout.fill_unused_language(f.data)) for f in figure_files]
     briefing, found = parse_model(BriefingFile, briefing_file, CONTENT_WORDS, layout.languages)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError, Diagnostic, error
+from ..errors import ContentError, Diagnostic, error, warning
 from ..limits import TABLE_FILE_BYTES, XLSX_COLUMNS, XLSX_ROWS, XLSX_UNCOMPRESSED_BYTES
 from ..source.hints import did_you_mean
 from ..source.load import Loaded, utf8_text
@@ -165,6 +166,74 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def _header_hint(names: list[str], missing: list[str], line: int) -> str:
+    """The header as it would read with the missing columns, each after the one it follows
+    in COLUMNS, and what the rows need then."""
+    order = list(COLUMNS)
+    header = list(names)
+    for name in missing:
+        before = [c for c in order[:order.index(name)] if c in header]
+        header.insert(header.index(before[-1]) + 1 if before else 0, name)
+    return (f"add {' and '.join(missing)} to the header (line {line}), and a cell under "
+            f"{'it' if len(missing) == 1 else 'them'} to every row: {','.join(header)}")
+
+
+def _shape_problem(names: list[str], row: list[str],
+                   sheet: bool) -> tuple[bool, str, str] | None:
+    """What is wrong with a row's number of cells: (an error?, message, hint), or None. A
+    cell too many is a comma that was not quoted; a row cut short of a required column is
+    an error, of optional ones only a warning (such rows built before, and a spreadsheet's
+    row may end before its empty cells): one left out shifts the cells after it."""
+    counted = f"row has {len(row)} cells, the header {len(names)}"
+    if len(row) > len(names) and any(c.strip() for c in row[len(names):]):
+        if sheet:
+            return True, counted, "a cell right of the header's last column: name its " \
+                "column in the header, or clear it"
+        cell = _comma_cell(names, row)
+        return True, counted, ('a cell that holds a comma must be in double quotes: '
+                               + (f'"{cell}"' if cell else '"Beijing, China"') +
+                               " (Excel's \"CSV UTF-8\" writes them so)")
+    cut = names[len(row):]
+    required = [c for c in REQUIRED if c in cut]
+    message = (f"{counted}: it is cut short (no {', '.join(required)})" if required else
+               f"{counted}: no cell for {', '.join(cut)}, read as empty")
+    return (bool(required), message, "each row has a cell for every column, an empty one too "
+            "(,,): a cell left out moves the cells after it one column to the left") \
+        if cut else None
+
+
+_TEXT_COLUMNS = ("label_zh", "label_en", "source_zh", "source_en", "among_zh", "among_en")
+_NUMBER_CELL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_CELL_FORMS = {"value": _NUMBER_CELL, "previous_value": _NUMBER_CELL, "target": _NUMBER_CELL,
+               "change": _NUMBER_CELL, "among_count": re.compile(r"[0-9]+"),
+               "decimals": re.compile(r"[0-9]+"), "significant": re.compile(r"[0-9]+"),
+               "as_of": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+               "previous_as_of": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+               "unit": re.compile(r"[A-Za-z_]+"), "qualifier": re.compile(r"over|under"),
+               "statistic": re.compile(r"true|false|yes|no|1|0", re.IGNORECASE)}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _comma_cell(names: list[str], row: list[str]) -> str | None:
+    """The text cell an unquoted comma split, when one alone puts every number, date and
+    unit of the row back in its column, its parts in the column's language (Chinese in a
+    _zh column): "Newly registered enterprises, firms"."""
+    extra = len(row) - len(names)
+    scores: dict[str, tuple[int, bool]] = {}
+    for i, name in enumerate(names):
+        if name in _TEXT_COLUMNS:
+            parts = row[i:i + extra + 1]
+            cells = row[:i] + [",".join(parts)] + row[i + extra + 1:]
+            fitting = sum(not cell.strip() or bool(form.fullmatch(cell.strip()))
+                          for column, cell in zip(names, cells, strict=True)
+                          if (form := _CELL_FORMS.get(column)))
+            chinese = name.endswith("_zh")
+            scores[cells[i]] = (fitting, all(bool(_CJK.search(p)) == chinese for p in parts))
+    best = max(scores.values(), default=(0, False))
+    found = [cell for cell, score in scores.items() if score == best]
+    return found[0] if len(found) == 1 else None
+
+
 def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]) -> Loaded:
     rows = [(n, r) for n, r in rows if any(cell.strip() for cell in r)]
     loaded = Loaded(path, {"figures": {}})
@@ -174,10 +243,16 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
     header_line, header = rows[0]
     loaded.lines[()] = loaded.lines[("figures",)] = header_line
     names = [h.strip().lower() for h in header]
+    while names and not names[-1]:  # a trailing comma, or a sheet padded to its widest row
+        names.pop()
     problems: list[Diagnostic] = []
     for i, name in enumerate(names):
         where = f"{sheet}!" if sheet else ""
-        if name not in COLUMNS:
+        if not name:
+            problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
+                                  "a column without a name in the header",
+                                  "name it (" + ", ".join(COLUMNS) + "), or delete the column"))
+        elif name not in COLUMNS:
             problems.append(error(path, header_line, f"{where}{column_letter(i)}{header_line}",
                                   f"unknown column '{name}'", did_you_mean(name, COLUMNS)))
         elif names.index(name) != i:
@@ -185,7 +260,8 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
                                   f"column '{name}' appears twice"))
     missing = [c for c in REQUIRED if c not in names]
     if missing:
-        problems.append(error(path, header_line, "", "missing column(s): " + ", ".join(missing)))
+        problems.append(error(path, header_line, "", "missing column(s): " + ", ".join(missing),
+                              _header_hint(names, missing, header_line)))
     if problems:
         raise ContentError(problems)
     # a field's line is its row's, and its cell the row's in the field's column: kept per
@@ -194,15 +270,16 @@ def _figures_from_rows(path: Path, sheet: str, rows: list[tuple[int, list[str]]]
                       column_letter(i) for i, name in enumerate(names) if COLUMNS[name]}
     figures: dict[str, Any] = loaded.data["figures"]
     for line, row in rows[1:]:
-        if len(row) > len(names) and any(c.strip() for c in row[len(names):]):
-            problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
-                                  f"{len(names)}"))
-            continue
-        cut = [c for c in REQUIRED if names.index(c) >= len(row)]
-        if cut:
-            problems.append(error(path, line, "", f"row has {len(row)} cells, the header "
-                                  f"{len(names)}: it is cut short (no {', '.join(cut)})"))
-            continue
+        shape = _shape_problem(names, row, bool(sheet))
+        if shape and (shape[0] or not sheet):  # a sheet's row may end before empty cells
+            if not shape[0]:
+                loaded.warnings.append(warning(path, line, "", *shape[1:]))
+            else:
+                problems.append(error(path, line, "", *shape[1:]))
+                # its figure is defined, if not readable: a use of it is no second mistake
+                if names.index("id") < len(row):
+                    loaded.refused.add(row[names.index("id")].strip())
+                continue
         cells = dict(zip(names, (c.strip() for c in row), strict=False))  # may be short
         fig_id = cells.get("id", "")
         if not fig_id:

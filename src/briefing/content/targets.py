@@ -79,14 +79,16 @@ def progress(figure: Figure, lang: Lang) -> str:
 
 
 def against_target(figure: Figure, lang: Lang) -> str:
-    """超额完成年度目标任务 / exceeded the annual target; met; or what is still short."""
+    """超额完成年度目标任务 / exceeded the annual target; met it; what is still short (距年度
+    目标尚差3个 / was still 3 projects short of the annual target); or, for a target given
+    as a percent alone, the share reached. Always a verb phrase (wording.yaml)."""
     assert figure.target is not None and figure.value is not None
     period = period_word(figure, lang)
     share = percent_of_target(figure)
     if share > 100:
         return say("exceeded", lang, period=period)
     if share == 100 or figure.target.value is None:
-        return say("met" if share == 100 else "progress", lang, period=period,
+        return say("met" if share == 100 else "reached", lang, period=period,
                    percent=_percent(share, lang))
     return say("short", lang, period=period, value=shortfall(figure, lang))
 
@@ -108,11 +110,13 @@ def against_schedule(figure: Figure, lang: Lang) -> str:
     return say("ahead" if points > 0 else "behind", lang, points=_points(points, lang))
 
 
-def schedule_points(figure: Figure, lang: Lang) -> str:
-    """The same in short, for a table's cell: +6.6个百分点 / +6.6 pp (the header says what)."""
+def schedule_points(figure: Figure, lang: Lang, places: int = 0) -> str:
+    """The same in short, for a table's cell: +6.6个百分点 / +6.6 pp (the header says what),
+    to at least `places` decimals (its column's precision)."""
     points = percent_of_target(figure) - schedule(figure)
     sign = "+" if points > 0 else "−" if points < 0 else ""
-    number = format_value(abs(points), units()["percent"], lang).removesuffix("%")
+    number = format_value(abs(points), units()["percent"], lang,
+                          places=places).removesuffix("%")
     return sign + number + ("个百分点" if lang == "zh" else "\u00a0pp")
 
 

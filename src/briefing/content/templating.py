@@ -25,6 +25,7 @@ from .figures import (
     round_significant,
     units,
 )
+from .precision import COLUMN_NUMBERS
 
 
 class TemplateProblem(Exception):
@@ -45,10 +46,14 @@ MARK_START, MARK_VALUE, MARK_END = "\ue000", "\ue001", "\ue002"
 
 @dataclass(frozen=True)
 class FigureView:
-    """What a template sees of a figure, in one language. `{{ id }}` is the full value."""
+    """What a template sees of a figure, in one language. `{{ id }}` is the full value.
+    `places`: the fewest decimals of the percentages a table's cell shows (of_target, trend,
+    schedule_points), the precision their column shares (COLUMN_NUMBERS); text keeps each
+    figure's own (0)."""
 
     figure: Figure
     lang: Lang
+    places: int = 0
 
     def __str__(self) -> str:
         figure = self.figure
@@ -111,12 +116,13 @@ class FigureView:
         unit = units()[figure.unit]
         if figure.change is not None:  # as the source gives it: year on year
             return format_change(Decimal(0), Decimal(0), unit, self.lang, 365, arrow,
-                                 given=figure.change)
+                                 given=figure.change, places=self.places)
         previous = self._previous()
         days = ((figure.as_of or previous.as_of) - previous.as_of).days
         value = figure.value
         assert value is not None, "derived figures are computed in validate()"
-        return format_change(value, previous.value, unit, self.lang, days, arrow)
+        return format_change(value, previous.value, unit, self.lang, days, arrow,
+                             places=self.places)
 
     def _target(self) -> Figure:
         if self.figure.target is None:
@@ -136,7 +142,7 @@ class FigureView:
     def of_target(self) -> str:
         """The value as a percentage of the target: 37.22%."""
         return format_value(targets.percent_of_target(self._target()), units()["percent"],
-                            self.lang)
+                            self.lang, places=self.places)
 
     @property
     def progress(self) -> str:
@@ -161,7 +167,7 @@ class FigureView:
     @property
     def schedule_points(self) -> str:
         """+6.6个百分点 / +6.6 pp: against schedule, short, for a table's cell."""
-        return targets.schedule_points(self._target(), self.lang)
+        return targets.schedule_points(self._target(), self.lang, self.places)
 
     @property
     def difference(self) -> str:
@@ -305,6 +311,25 @@ def render_text(template: str, lang: Lang, figures: dict[str, Figure],
                    for part in parse_template(template))
 
 
+def template_problems(template: str, lang: Lang,
+                      figures: dict[str, Figure]) -> list[TemplateProblem]:
+    """Every problem of one language's text, where render_text raises only the first: each
+    reference to an unknown figure or attribute, or to a rendering its figure lacks, once
+    (two mistakes in one text took two rounds). A syntax problem stops the reading there."""
+    try:
+        parts = parse_template(template) if _needs_rendering(template) else ()
+    except TemplateProblem as exc:
+        return [exc]
+    found: dict[str, TemplateProblem] = {}
+    for part in parts:
+        if isinstance(part, tuple):
+            try:
+                _reference(part, lang, figures, False)
+            except TemplateProblem as exc:
+                found.setdefault(exc.message, exc)
+    return list(found.values())
+
+
 def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figure],
                marked: bool) -> str:
     fig_id, attribute = part
@@ -324,11 +349,12 @@ def _reference(part: tuple[str, str | None], lang: Lang, figures: dict[str, Figu
 
 def rendering(figure: Figure, attribute: str | None, lang: Lang) -> str:
     """What `{{ id }}` (`attribute` None) or `{{ id.attribute }}` prints of a figure, in
-    one language; TemplateProblem if the figure has no such rendering (an attribute not in
-    ATTRIBUTES, a target it lacks...)."""
-    view = FigureView(figure, lang)
+    one language, or a table's cell (`of_target:2`: see cell_attribute); TemplateProblem if
+    the figure has no such rendering (an attribute not in ATTRIBUTES, a target it lacks...)."""
+    name, _, places = (attribute or "").partition(":")  # see precision.cell_attribute
+    view = FigureView(figure, lang, int(places) if places.isdigit() else 0)
     if attribute is None:
         return str(view)
-    if attribute not in ATTRIBUTES:
+    if name not in ATTRIBUTES or (places and name not in COLUMN_NUMBERS):  # of_target:2
         raise TemplateProblem(f"a figure has no attribute '{attribute}'")
-    return str(getattr(view, attribute))
+    return str(getattr(view, name))

@@ -7,6 +7,7 @@ refused: they are either mistakes or attacks (alias bombs) in hand-written conte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,12 @@ class Loaded:
     columns: dict[Path_, str] = field(default_factory=dict)  # field path -> "Sheet1!D"
     # other files merged into this data (a theme's `extends:` chain)
     includes: list[Path] = field(default_factory=list)
+    # ids of figures a table row defined but its problem left out (a row with more cells
+    # than the header): the row is reported, a use of its figure is not reported again
+    refused: set[str] = field(default_factory=set)
+    # what builds but may be a mistake (a CSV row without its last, optional cells): warned
+    # of with the content's other warnings (lint.py), errors with --strict
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def cell_of(self, path: Path_) -> str | None:
         """The spreadsheet cell a value came from, if it came from one."""
@@ -111,6 +118,8 @@ def load_yaml(file: Path) -> Loaded:
     return loaded
 
 
+# a line whose value starts with {{ or {%: `en: {{ n }} were signed`, `- {{ n }} ...`
+_TEMPLATE_FIRST = re.compile(r"\s*(?:-\s+)*(?:[^\s:{#-][^:]*:\s+)?\{[{%]")
 _QUOTE_HINT = ("quote a value that starts with { [ * & ! | > ' \" % @ ` or contains ': ' "
                "or ' #'")
 
@@ -123,7 +132,7 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str,
     line = mark.line + 1 if mark else None
     lines = text.splitlines()
     here = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "{{" in here or "{%" in here:
+    if _TEMPLATE_FIRST.match(here):  # only then: a {{ later in the text is not the cause
         return line, "a value that starts with {{ must be quoted", \
             'put the whole text in double quotes: en: "{{ signed_projects }} were signed"'
     if "'\\t'" in problem:  # PyYAML writes the tab as '\t'

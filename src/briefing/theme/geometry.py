@@ -1,8 +1,9 @@
 """Theme checks that span several values, and a theme's errors all at once.
 
 The schema bounds each value (theme/schema.py); these check what only values together say:
-the text area left by the margins, and that every style's indents and size fit the narrowest
-column a layout gives it (half the text area, in the parallel layout). Found by `check`, so
+the text area left by the margins, that every style's indents and size fit the narrowest
+column a layout gives it (half the text area, in the parallel layout), and that a KPI
+card's figure is set no smaller than its label. Found by `check`, so
 that a theme `check` accepts is one `build` can lay out.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, error
+from .resolved import STYLE_ROLES
 
 MM = 72 / 25.4
 MIN_TEXT_WIDTH_MM = 120    # a KPI row, a figure table, two parallel columns of 56 mm
@@ -51,6 +53,25 @@ def geometry_problems(page: Any, page_size_pt: tuple[float, float], styles: dict
                                   f"{needed[name]:.0f} pt of a column {column_pt:.0f} pt wide "
                                   "(parallel layout)", "make left_indent_pt, "
                                   "first_line_indent_pt or size_pt smaller"))
+    return problems + kpi_size_problems(styles, where)
+
+
+def kpi_size_problems(styles: dict[str, Any], where: Where) -> list[Diagnostic]:
+    """A KPI figure's style smaller than its label's, in either language: the figure is
+    the card's headline (the PDF scales figures down only to their label's size, and
+    sets fewer cards a row where they would shrink below it; Word sets the styles as they
+    are)."""
+    problems = []
+    for lang in ("zh", "en"):
+        figure, label = STYLE_ROLES["kpi_value"].get(lang), STYLE_ROLES["kpi_label"].get(lang)
+        if figure in styles and label in styles \
+                and styles[figure].size_pt < styles[label].size_pt:
+            problems.append(error(
+                *where("styles", figure), f"styles.{figure}.size_pt",
+                f"{styles[figure].size_pt:g} pt is smaller than {label}'s "
+                f"{styles[label].size_pt:g} pt: a KPI card's figure is never set smaller "
+                "than its label", f"make it at least {styles[label].size_pt:g} pt, or "
+                f"{label} smaller"))
     return problems
 
 

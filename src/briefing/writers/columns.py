@@ -58,10 +58,11 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
     `width` (not below its least while the text columns keep MIN_TEXT); the others share
     the rest in proportion to their `shares`, each keeping at least MIN_TEXT of `width` (or
-    its widest piece, `kept`). When that is short the fitted columns give up width down to their least, in proportion
-    to what they can give; then the text columns, down to LEAST_TEXT (or what `kept` says
-    a text column keeps: its widest unbreakable phrase); then the fitted columns' text
-    (less their `padding`) shrinks alike (a table cramped below columns.MIN_SCALE)."""
+    its widest piece, `kept`). When that is short the fitted columns give up width down to
+    their least, in proportion to what they can give; then the text columns, down to
+    LEAST_TEXT (or what `kept` says a text column keeps: its widest unbreakable phrase);
+    then the fitted columns' text (less their `padding`) shrinks alike (a table cramped
+    below MIN_SCALE)."""
     least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
                   for i, f in enumerate(fits) if f is None]
     text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
