@@ -17,6 +17,7 @@ from ...fonts import font_cmap
 from ...model import Bilingual, FigureTable, Lang
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .. import columns
+from ..table_breaks import last_rows_together
 from . import tablexml
 from .styles import PARALLEL_STYLE, TABLE_STYLES
 
@@ -46,10 +47,14 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
                         figure=data.mark_of(column.field))
             scale_cell(cell, writer, column.cell_role, data.get(column.field), layout.scale)
     tablexml.table_look(table, first_row=True, banded_rows=True)
-    if block.note:  # its last paragraph carries the table's space after
-        for cell in row_cells(table.rows[-1]):  # the note never starts a page alone
+    # each paragraph of a row in Kept With Next: Word keeps the row with the next row, or
+    # the last with the note; LibreOffice reads its first cell's first paragraph
+    kept = table.rows[-last_rows_together(len(block.rows)):-1]  # no row alone after a break
+    for row in [*kept, table.rows[-1]] if block.note else kept:  # nor the note
+        for cell in row_cells(row):
             for paragraph in cell.paragraphs:
                 writer.keep_with_next(paragraph)
+    if block.note:  # its last paragraph carries the table's space after
         writer.text(writer.doc, "table_note", block.note, together=True)
         writer.close_box("table")
     else:

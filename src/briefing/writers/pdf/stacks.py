@@ -14,6 +14,7 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.rl_config import _FUZZ
 
+from ..table_breaks import last_rows_together
 from .boxes import WholeTable
 
 
@@ -102,9 +103,6 @@ class CardRow(Flowable):  # type: ignore[misc]  # (ReportLab is untyped)
 
 
 MIN_ROWS = 1  # the fewest rows of a table a page holds under its caption
-LONG_TABLE = 4  # rows: a table this long leaves at least MIN_LAST_ROWS after a break
-MIN_LAST_ROWS = 2  # (not before it: that moved tables on whole, leaving 12 pages of the
-# samples more than a quarter empty; a caption, the header and a row start a table well)
 HELD_ROWS_SHARE = 0.25  # of the frame: the most rows held back for MIN_LAST_ROWS may leave
 # empty (a page more than a quarter empty is a fault, docs/typesetting.md); past it, the
 # last row goes alone
@@ -116,8 +114,8 @@ class CaptionedTable(Stack):
     MIN_ROWS rows, or the table moves on whole), the note never starts one (it goes with
     the last rows; a part after a page break holds at least a row: ReportLab's split),
     and a table of LONG_TABLE rows or more leaves no fewer than MIN_LAST_ROWS after a
-    break (no row alone on the last page), unless the rows held back would leave more
-    than HELD_ROWS_SHARE of the page empty.
+    break (no row alone on the last page: writers/table_breaks.py, the DOCX's rule too),
+    unless the rows held back would leave more than HELD_ROWS_SHARE of the page empty.
     One flowable, not a container, so that a heading before it keeps with it (ReportLab
     keeps no container with a heading)."""
 
@@ -127,7 +125,7 @@ class CaptionedTable(Stack):
         self.caption, self.table, self.note = caption, table, note
         self.page_height = page_height  # the frame's, where it is not known (in a keep)
         # the fewest rows a part after a break holds: of the whole table, kept by its parts
-        self.least = least or (MIN_LAST_ROWS if _rows(table) >= LONG_TABLE else MIN_ROWS)
+        self.least = least or last_rows_together(_rows(table))
         self.continued = continued  # the part after a break: it starts the next page
 
     def split(self, availWidth, availHeight):  # type: ignore[no-untyped-def]  # noqa: N803
