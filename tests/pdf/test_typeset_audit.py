@@ -20,7 +20,8 @@ import typeset_audit  # noqa: E402
 
 # the counts at zero in every combination (docs/typesetting.md has the table); "empty"
 # counts no page before a forced break or the end
-ZERO = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps")
+ZERO = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps", "close",
+        "dates")
 COMBINATIONS = [(s, t, la) for s in typeset_audit.samples() for t in typeset_audit.THEMES
                 for la in typeset_audit.LAYOUTS]
 
@@ -152,6 +153,30 @@ def it_counts_text_spilt_below_the_type_area(sample) -> None:  # type: ignore[no
     assert counts["overlaps"] == 1
     assert _drawn(sample, lambda c: c.drawString(100, foot + 14, "Cultural tourism"))[
         "overlaps"] == 0
+
+
+def it_counts_table_cells_run_together(sample) -> None:  # type: ignore[no-untyped-def]
+    """Two cells' texts side by side with 3 pt between (at 12 pt: 0.25 em), as a cramped
+    table drew "30 projects103.33%"; 12 pt apart they are two columns."""
+    def cells(gap: float):  # type: ignore[no-untyped-def]
+        def draw(text) -> None:  # type: ignore[no-untyped-def]
+            text.textOut("30 projects")
+            x = 100 + pdfmetrics.stringWidth("30 projects", "audit-test", 12) + gap
+            text.setTextOrigin(x, 600)
+            text.textOut("103.33%")
+        return draw
+    assert _audit(sample, cells(3))["close"] == 1
+    assert _audit(sample, cells(12))["close"] == 0
+
+
+def it_counts_a_table_date_broken_over_lines(sample) -> None:  # type: ignore[no-untyped-def]
+    dates = typeset_audit._table_dates(sample.document)
+    date = next(d for d in dates if " " in d)  # "December 31, 2023"
+    head, tail = date.split(" ", 1)
+    counts = _audit(sample, lambda t: (t.textLine(f"as of {head}"), t.textLine(f"{tail} the")))
+    assert counts["dates"] == 1
+    counts = _audit(sample, lambda t: (t.textLine("as of"), t.textLine(f"{date} the")))
+    assert counts["dates"] == 0
 
 
 def it_counts_a_compound_broken_after_a_short_first_part(sample) -> None:  # type: ignore[no-untyped-def]

@@ -75,11 +75,22 @@ def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> Par
         return style
     scale = max((width - FIT_FUZZ_PT) / wide, MIN_FIT_SHARE)  # (a line filled to the point
     # wraps in ReportLab)
-    scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                         leading=style.leading * scale)
-    for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
-        delattr(scaled, cached)
-    return scaled
+    return resized(style, scale)
+
+
+def resized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """The style with its size and leading times `scale` (the style itself at 1; one
+    copy per style and scale)."""
+    if scale == 1.0:
+        return style
+    copies: dict[float, ParagraphStyle] = style.__dict__.setdefault("_resized", {})
+    if scale not in copies:
+        scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                             leading=style.leading * scale)
+        for cached in [k for k in vars(scaled) if k.startswith("_")]:  # the unscaled's
+            delattr(scaled, cached)
+        copies[scale] = scaled
+    return copies[scale]
 
 
 def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
@@ -139,17 +150,23 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
-    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking."""
+    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking.
+    English text is glued for breaking (clreq.english_for_breaking) before its markup: a
+    trend's ▲ drawn in a fallback face is then still glued to its number ("▲ 3.4")."""
+    chinese = style.wordWrap == "CJK"
+    glued = isinstance(content, str) and not chinese
+    if isinstance(content, str) and glued:
+        content = english_for_breaking(content)
     text = markup(content, style.font_chain)
     frags = plain_frags(text, style)
     if frags is not None:
         text = frags[0].text
-    if style.wordWrap == "CJK":
+    if chinese:
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
-    if frags is not None:
+    if not glued and frags is not None:
         frags[0].text = english_for_breaking(frags[0].text)
-    else:
+    elif not glued:
         text = english_for_breaking(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 
