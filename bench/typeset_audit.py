@@ -18,7 +18,10 @@ the text object that draws it); the texts the document draws come from the model
 - units: breaks between a number and its unit (亿元, 个百分点, million, %)
 - empty: body pages more than a quarter empty, unless a forced break or the end follows
 - foot: pages whose last line is a heading or a table's caption
-- overlaps: characters of different lines whose ink overlaps
+- overlaps: characters whose ink overlaps (not neighbours in drawing order), and text
+  drawn below the type area other than the footer
+- close: two texts side by side on one baseline (table cells) with less than 0.5 em between
+- dates: a table's date broken over two lines
 """
 
 from __future__ import annotations
@@ -44,10 +47,13 @@ from briefing.clreq import CANNOT_START  # noqa: E402
 
 THEMES = ("investor", "print", "gov")
 LAYOUTS = ("stacked", "parallel", "zh", "en")
-COUNTS = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps")
+COUNTS = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps", "close",
+          "dates")
 LOOSE_EM = 0.5
 SPACED_EM = 0.08
 EMPTY_SHARE = 0.25
+WORD_EM = 0.15  # letters of one word (justified Chinese 0.08 em apart) are closer than this
+CLOSE_EM = 0.5  # two texts side by side with no space between, closer than this: touching
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+$")
 WORD_START = re.compile(r"^[A-Za-z0-9\u00C0-\u024F]+")
 # a number and what belongs to it, in either language
@@ -161,9 +167,11 @@ class Audit:
         self.texts = [_squash(text) for text in self.corpus.split("\n")]
         self.findings: list[Finding] = []
         self.worst_gap_em = 0.0
+        self.dates = _table_dates(document)
         for lines in self.pages:
             self._lines(lines)
             self._overlaps(lines)
+            self._close(lines)
         self._pages()
 
     def counts(self) -> dict[str, int]:
@@ -224,6 +232,13 @@ class Audit:
         if tail and head and self._joined(tail.group(), head.group()) \
                 or _short_part(before, after):
             self._found("cuts", page, shown)
+        for date in self.dates:
+            for sep in ("", " "):
+                joined = before[-len(date):] + sep + after[:len(date)]
+                cut = min(len(before), len(date))
+                at = joined.find(date)
+                if 0 <= at < cut < at + len(date) - len(sep):
+                    self._found("dates", page, shown)
         for sep in ("", " "):
             joined = before[-24:] + sep + after[:24]
             cut = len(before[-24:])
@@ -231,6 +246,23 @@ class Audit:
                    for m in NUMBER_UNIT.finditer(joined)):
                 self._found("units", page, shown)
                 break
+
+    def _close(self, lines: list[Line]) -> None:
+        """Texts side by side on one baseline of the type area (a running header spaces its
+        own), no space between, further apart than the letters of a word but closer than
+        CLOSE_EM: two cells of a table run together."""
+        rows: dict[int, list[Char]] = {}
+        for line in (line for line in lines if _in_frame(line, self.page)):
+            for char in line.chars:
+                rows.setdefault(round(char.baseline * 2), []).append(char)
+        for chars in rows.values():
+            chars.sort(key=lambda c: c.left)
+            for a, b in zip(chars, chars[1:], strict=False):
+                em = max(min(a.size, b.size), 1.0)
+                if a.text.strip() and b.text.strip() and \
+                        WORD_EM * em < b.left - a.right < CLOSE_EM * em:
+                    shown = "".join(c.text for c in chars).strip()
+                    self._found("close", lines[0].page, f"{a.text}|{b.text}: {shown[:40]}")
 
     def _paragraphs_meet(self, before: str, after: str) -> bool:
         """Do the lines end one of the document's texts and start another (a quote and its
@@ -247,16 +279,37 @@ class Audit:
         return bool(whole) and not spaced
 
     def _overlaps(self, lines: list[Line]) -> None:
-        boxes = sorted(((c.ink, n, c.text) for n, line in enumerate(lines)
-                        for c in line.visible()), key=lambda b: b[0][1])
-        for i, (ink, n, text) in enumerate(boxes):
-            for other, m, text2 in boxes[i + 1:]:
+        """Text drawn over text, whichever flowables drew it (a chart's legend run into the
+        heading after it): two characters whose ink overlaps, other than neighbours in the
+        order they are drawn (a line's letters may touch). Lines are not compared, since
+        text drawn over a line on its baseline is read as part of that line."""
+        drawn = [(c, n) for n, line in enumerate(lines) for c in line.visible()]
+        boxes = sorted(range(len(drawn)), key=lambda k: drawn[k][0].ink[1])
+        reported: set[tuple[int, int]] = set()
+        for i, k in enumerate(boxes):
+            ink, n = drawn[k][0].ink, drawn[k][1]
+            for j in boxes[i + 1:]:
+                other, m = drawn[j][0].ink, drawn[j][1]
                 if other[1] >= ink[3] - 0.5:
                     break  # sorted by bottom: nothing further can reach down into ink
-                if m != n and _overlap(ink, other) > 1.0:
-                    self._found("overlaps", lines[n].page, f"{text}/{text2}: "
+                pair = (min(n, m), max(n, m))
+                if abs(j - k) > 1 and _overlap(ink, other) > 1.0 and pair not in reported:
+                    reported.add(pair)
+                    self._found("overlaps", lines[n].page,
+                                f"{drawn[k][0].text}/{drawn[j][0].text}: "
                                 f"{lines[n].text.strip()[:20]} | {lines[m].text.strip()[:20]}")
                     break
+        self._margin(lines)
+
+    def _margin(self, lines: list[Line]) -> None:
+        """Text of a body page drawn below the type area, other than the footer: a
+        flowable's text spilt past its own height (a legend under its chart)."""
+        page = self.page
+        for line in lines:
+            if line.page == 1 or line.baseline > page.margin_bottom_pt - 2 or not line.visible():
+                continue
+            if abs(line.baseline - page.footer_distance_pt) > 0.5 * line.size:
+                self._found("overlaps", line.page, f"in the margin: {line.text.strip()[:30]}")
 
     def _pages(self) -> None:
         page = self.page
@@ -350,6 +403,13 @@ def _corpus(document: Document) -> str:
     texts = [value.get(lang) or "" for value, _ in document.texts for lang in ("zh", "en")]
     texts += _heading_texts(document)
     return "\n".join(" ".join(t.split()) for t in texts)
+
+
+def _table_dates(document: Document) -> list[str]:
+    """The dates the document's tables show (their as_of cells), in each language."""
+    return sorted({row.as_of.get(lang) for block in document.blocks
+                   if isinstance(block, FigureTable) for row in block.rows
+                   for lang in ("zh", "en") if row.as_of.get(lang).strip() not in ("", "—")})
 
 
 def _heading_texts(document: Document) -> list[str]:

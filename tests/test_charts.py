@@ -86,7 +86,8 @@ sections:
 """, "utf-8")
     pdf, docx_path = briefing.build(folder, tmp_path)
     text = re.sub(r"\s+", " ", "".join(pdf_text(pdf)))
-    for expected in ("2022年 / 2022", "2023年 / 2023", "签约项目", "Industrial projects", "344亿元",
+    # the legend: each series' label in each language, on a line of its own (in its faces)
+    for expected in ("2022年 2022", "2023年 2023", "签约项目", "Industrial projects", "344亿元",
                      "90亿元"):
         assert expected in text, expected
     alt = next(docx.Document(str(docx_path)).element.body.iter(qn("wp:docPr"))).get("descr")

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing, Group
 from briefing.charts import draw_chart
 from briefing.model import Bilingual, Chart, Source
 from briefing.pipeline import prepare
-from briefing.reportlab_fonts import font_names, register_fonts
+from briefing.reportlab_fonts import register_fonts
 from tests.conftest import SAMPLE
 
 
@@ -42,8 +42,7 @@ def it_draws_a_print_chart_in_grays_only() -> None:
                       (tuple(Decimal(v) for v in (30, 25, 20, 12, 8, 5)),),
                       (tuple(Bilingual(f"{v}%", f"{v}%") for v in (30, 25, 20, 12, 8, 5)),),
                       (), None, Source(SAMPLE / "briefing.yaml", 1))
-        font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
-        drawing = draw_chart(chart, theme, ("zh", "en"), 400, font).expandUserNodes()
+        drawing = draw_chart(chart, theme, ("zh", "en"), 400).expandUserNodes()
         colours = [c for c in fills(drawing) if hasattr(c, "red")]
         assert len({(c.red, c.green, c.blue) for c in colours}) >= (4 if kind == "pie" else 2)
         for colour in colours:

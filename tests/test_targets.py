@@ -96,7 +96,8 @@ def it_breaks_figures_down_by_groups_and_measures(built) -> None:
 
 def it_charts_actual_against_target_in_every_language(built) -> None:
     chart_page = flat(next(p for p in built["pdf"] if "Actual and target" in p))
-    for label in ("完成/Actual", "目标/Target", "589亿元RMB58.9billion",
+    # the legend: each series' label in each language, a line each (`flat` joins them)
+    for label in ("完成Actual", "目标Target", "589亿元RMB58.9billion",
                   "219.22亿元RMB21.922billion", "499.65亿元RMB49.965billion"):
         assert label in chart_page, label
 

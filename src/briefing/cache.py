@@ -19,7 +19,7 @@ from platformdirs import user_cache_dir
 from .errors import OutputError
 from .output import save_atomic
 
-VERSION = 4  # bump when the meaning of an entry changes
+VERSION = 5  # bump when the meaning of an entry changes (5: charts drawn anew)
 KEEP = 64    # entries of one kind kept; the least recently used beyond that are removed
 
 

@@ -2,8 +2,10 @@
 
 The PDF writer places the drawing itself (vector); the DOCX writer places a PNG of the same
 drawing (rendered through PDF by pdfium), so both formats show one chart. Labels are ours,
-wrapped to their space, one line per language: ReportLab's chart labels neither wrap nor
-break lines.
+wrapped to their space, one line per language (chart_text.py): ReportLab's chart labels
+neither wrap nor break lines. Every label lies inside the drawing: a legend taller than the
+chart makes the drawing taller, so nothing placed after it is drawn over. Fills are the
+theme's colours, then patterned (chart_fills.py).
 """
 
 from __future__ import annotations
@@ -14,17 +16,17 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.doughnut import Doughnut
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
 from reportlab.rl_config import _unset_
 
-from .clreq import glue_number_phrases, glued_phrases, loosened
+from .chart_fills import Fill, chart_fills, rect_marks, wedge_marks
+from .chart_text import LINE, MIN_SIZE, ChartText, height_of
 from .model import Chart, Lang, characters_of
-from .reportlab_fonts import font_names, register_fonts
+from .reportlab_fonts import register_fonts
 from .theme.resolve import ResolvedTheme
 
-HEIGHT_PT = 200.0
+HEIGHT_PT = 200.0  # a chart's height, unless its legend needs more (or the page less)
 
 
 class TextlessDrawing(Drawing):  # type: ignore[misc]  # (ReportLab is untyped)
@@ -37,48 +39,104 @@ class TextlessDrawing(Drawing):  # type: ignore[misc]  # (ReportLab is untyped)
         self.initialFontName, self.initialFontSize = self.canv._fontname, self.canv._fontsize
         super().draw(showBoundary)
 
+
 LABEL_LINES = 4  # at most, under the bars, for the category labels of all languages
-LINE = 1.2  # line pitch, in font sizes
 GAP = 0.6  # between neighbouring labels, in font sizes
-MIN_SIZE = 6.0  # the smallest a chart label is set before it is shortened
 MIN_FIGURE_SIZE = 4.0  # the smallest a bar's value is set (it is never shortened)
+LEGEND_MOST_PT = 2 * HEIGHT_PT  # a taller pie legend is set smaller, down to MIN_SIZE
+MARGIN = 10.0  # around the pie, and left and right of the bars
+DONUT_HOLE = 0.4  # the donut's hole, of its diameter (ReportLab's own default)
+MIN_PLOT_PT = 40.0  # the least height of the bars' area
 
 
 def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
-               width_pt: float, font: str) -> Drawing:
-    """The chart as a ReportLab drawing `width_pt` wide; `font` is a registered font name."""
-    drawing = Drawing(width_pt, HEIGHT_PT, initialFontName=font, initialFontSize=10)
-    colors = [HexColor(c) for c in theme.chart_colors] or [HexColor("#555555")]
-    ink = HexColor(theme.styles["Normal"].color)
+               width_pt: float, height_pt: float = HEIGHT_PT) -> Drawing:
+    """The chart as a ReportLab drawing `width_pt` wide and `height_pt` high, or as much
+    higher as its legend needs: every label lies inside the drawing. (The theme's fonts
+    are registered with ReportLab: reportlab_fonts.register_fonts.)"""
+    drawing = Drawing(width_pt, height_pt)
     size = max(theme.style_for("table_cell", languages[0]).size_pt - 1.5, 6.5)
-    rows = [[float(v) for v in row] for row in chart.values]  # drawing only: printed as text
-    text = _Text(drawing, font, size, ink)
+    text = ChartText(drawing, theme, size, HexColor(theme.styles["Normal"].color))
+    # never Helvetica (ReportLab's default), even for no text: it would not be embedded
+    drawing.initialFontName, drawing.initialFontSize = text.chains["zh"].faces[0], 10
+    fills = chart_fills(theme.chart_colors, max(len(chart.labels), len(chart.values)))
     if chart.kind in ("pie", "donut"):
-        pie = Doughnut() if chart.kind == "donut" else Pie()
-        diameter = min(HEIGHT_PT - 20, width_pt * 0.45)  # the legend keeps half the width
-        pie.x, pie.y = 10, HEIGHT_PT - 10 - diameter
-        pie.width = pie.height = diameter
-        pie.data = rows[0]
-        pie.labels = None
-        pie.slices.fontName = font  # never Helvetica: it would not be embedded
-        pie.slices.strokeColor = HexColor("#FFFFFF")
-        for i in range(len(rows[0])):
-            pie.slices[i].fillColor = colors[i % len(colors)]
-        drawing.add(pie)
-        entries = [[f"{label.get(lang)}{'：' if lang == 'zh' else ': '}{value.get(lang)}"
-                    for lang in languages]
-                   for label, value in zip(chart.labels, chart.value_texts[0], strict=True)]
-        text.legend(diameter + 30, HEIGHT_PT - 20, entries, colors, width_pt - diameter - 40)
-        return drawing
+        _pie(chart, text, fills, languages)
+    else:
+        _bars(chart, text, fills, languages, theme)
+    return drawing
+
+
+def _pie(chart: Chart, text: ChartText, fills: list[Fill],
+         languages: tuple[Lang, ...]) -> None:
+    """The pie on the left, its legend beside it: label, value and share of each slice."""
+    drawing = text.drawing
+    width = drawing.width
+    entries = [[(f"{label.get(lang)}{'：' if lang == 'zh' else ': '}"
+                 f"{chart.value_text(0, i, lang)}", lang) for lang in languages]
+               for i, label in enumerate(chart.labels)]
+    diameter = max(min(drawing.height - 2 * MARGIN, width * 0.45), 2 * MARGIN)
+    legend_x = diameter + 3 * MARGIN
+    legend_width = width - legend_x - MARGIN
+    legend = text.legend(entries, legend_width)
+    while text.stacked_height(legend) > LEGEND_MOST_PT and text.size > MIN_SIZE:
+        text.size = max(text.size - 0.5, MIN_SIZE)  # (a legend of twelve, in two languages)
+        legend = text.legend(entries, legend_width)
+    # the legend starts 2 margins down, and ends a margin above the drawing's foot
+    drawing.height = max(drawing.height, text.stacked_height(legend) + 3 * MARGIN,
+                         diameter + 2 * MARGIN)
+    pie = Doughnut() if chart.kind == "donut" else Pie()
+    pie.x, pie.y = MARGIN, drawing.height - MARGIN - diameter
+    pie.width = pie.height = diameter
+    pie.data = [float(v) for v in chart.values[0]]  # drawing only: printed as text
+    pie.labels = None
+    pie.slices.fontName = text.chains["zh"].faces[0]  # never Helvetica: not embedded
+    pie.slices.strokeColor = HexColor("#FFFFFF")
+    inner = 0.0
+    if isinstance(pie, Doughnut):
+        pie.innerRadiusFraction = DONUT_HOLE
+        inner = diameter / 2 * DONUT_HOLE
+    for i, fill in enumerate(fills):
+        pie.slices[i].fillColor = HexColor(fill.color)
+    drawing.add(pie)
+    center = (pie.x + diameter / 2, pie.y + diameter / 2)
+    for fill, (start, end) in zip(fills, _slice_angles(pie.data), strict=True):
+        for mark in wedge_marks(fill, *center, diameter / 2, inner, start, end):
+            drawing.add(mark)
+    text.draw_legend(legend_x, drawing.height - 2 * MARGIN, legend, fills, legend_width)
+
+
+def _slice_angles(values: list[float]) -> list[tuple[float, float]]:
+    """Each slice's angles as ReportLab's pie draws them: from 12 o'clock, clockwise."""
+    total = sum(values)
+    angles = []
+    start = 90.0
+    for value in values:
+        end = start - 360 * value / total
+        angles.append((end, start))
+        start = end
+    return angles
+
+
+def _bars(chart: Chart, text: ChartText, fills: list[Fill], languages: tuple[Lang, ...],
+          theme: ResolvedTheme) -> None:
+    """Bars (or a line) with each value above its bar, the categories under them, and
+    for grouped bars the series' legend across the top."""
+    drawing = text.drawing
+    width_pt, size = drawing.width, text.size
+    rows = [[float(v) for v in row] for row in chart.values]  # drawing only: printed as text
     grouped = len(rows) > 1
-    legend_height = size * 1.25 * (len(languages) + 0.5) if grouped else 0
-    plot = VerticalBarChart() if chart.kind in ("bar", "grouped_bar") else HorizontalLineChart()
-    slot = (width_pt - 20) / len(rows[0])
+    slot = (width_pt - 2 * MARGIN) / len(rows[0])
+    # the series' legend across the top, an entry per series side by side
+    legend = text.legend([[(label.get(lang), lang) for lang in languages]
+                          for label in chart.series_labels],
+                         (width_pt - 2 * MARGIN) / len(rows)) if grouped else []
+    legend_height = max(height_of(lines) for lines in legend) + 0.5 * size if legend else 0.0
     bar_slot = slot / len(rows) if grouped else slot
     # every label wrapped before the plot is sized: the values' lines above the tallest bar
-    names_texts = [[label.get(lang) for lang in languages] for label in chart.labels]
+    names_texts = [[(label.get(lang), lang) for lang in languages] for label in chart.labels]
     # each value in every language of the layout, grouped bars too (issue 15)
-    values_texts = [[[v.get(lang) for lang in v.shown(languages)] for v in series]
+    values_texts = [[[(v.get(lang), lang) for lang in v.shown(languages)] for v in series]
                     for series in chart.value_texts]
     name_width, value_width = slot - GAP * size, bar_slot - GAP * size
     name_size = text.fitting_size([t for texts in names_texts for t in texts], name_width,
@@ -91,10 +149,12 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     name_lines = max(len(lines) for lines in names)
     value_lines = max(len(lines) for series in values for lines in series)
     label_height = name_lines * name_size * LINE + 4
-    plot.x, plot.y = 10, label_height + 6
-    plot.width = width_pt - 20
-    plot.height = HEIGHT_PT - label_height - 6 - value_lines * value_size * LINE - 6 - \
-        legend_height
+    above = value_lines * value_size * LINE + 6 + legend_height
+    drawing.height = max(drawing.height, label_height + 6 + MIN_PLOT_PT + above)
+    plot = VerticalBarChart() if chart.kind in ("bar", "grouped_bar") else HorizontalLineChart()
+    plot.x, plot.y = MARGIN, label_height + 6
+    plot.width = width_pt - 2 * MARGIN
+    plot.height = drawing.height - plot.y - above
     plot.data = rows
     top = max(max(row) for row in rows)
     plot.valueAxis.valueMin = 0
@@ -102,19 +162,24 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
     plot.valueAxis.visible = False  # each bar carries its value, in every language
     plot.categoryAxis.categoryNames = [""] * len(rows[0])
     for labels in (plot.categoryAxis.labels, plot.valueAxis.labels):
-        labels.fontName = font  # never Helvetica: it would not be embedded
+        labels.fontName = text.chains["zh"].faces[0]  # never Helvetica: not embedded
     plot.categoryAxis.strokeColor = HexColor(theme.boxes["table"].rule_color or "#999999")
     if isinstance(plot, VerticalBarChart):
         for i in range(len(rows)):
-            plot.bars[i].fillColor = colors[i % len(colors)]
+            plot.bars[i].fillColor = HexColor(fills[i].color)
             plot.bars[i].strokeColor = None
         plot.barWidth = 10
         plot.groupSpacing = 10
         plot.barSpacing = 2
+        drawing.add(plot.draw())  # drawn here: its bars' places are known only then
+        for fill, bars in zip(fills, plot._barPositions, strict=False):
+            for x, y, w, h in bars:
+                for mark in rect_marks(fill, x, y, w, h):
+                    drawing.add(mark)
     else:
-        plot.lines[0].strokeColor = colors[0]
+        plot.lines[0].strokeColor = HexColor(fills[0].color)
         plot.lines[0].strokeWidth = 2
-    drawing.add(plot)
+        drawing.add(plot)
     for i, lines in enumerate(names):
         text.draw(plot.x + slot * (i + 0.5), plot.y - 4, lines, "middle")
         for s, row in enumerate(rows):
@@ -125,104 +190,7 @@ def draw_chart(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...],
             text.draw(center, plot.y + height + 3 + value_size * LINE * len(shown), shown,
                       "middle")
     if grouped:
-        entries = [[" / ".join(label.get(lang) for lang in languages)]
-                   for label in chart.series_labels]
-        text.legend(plot.x, HEIGHT_PT - 2, entries, colors, plot.width, across=True)
-    return drawing
-
-
-class _Text:
-    """Strings added to a drawing, wrapped to a width where a reader accepts a break (the
-    clreq rules of clreq.clusters: Latin words at spaces, a number with its unit),
-    set smaller or shortened with "…" when they must be (charts show figures whose full
-    labels are in the tables)."""
-
-    def __init__(self, drawing: Drawing, font: str, size: float, color: object):
-        self.drawing, self.font, self.size, self.color = drawing, font, size, color
-
-    def width(self, text: str, size: float | None = None) -> float:
-        return float(stringWidth(text, self.font, size or self.size))
-
-    def fitting_size(self, texts: list[str], width: float, least: float) -> float:
-        """The size, from ours down to `least`, at which no phrase of the texts that should
-        not be broken (a word, a number with its unit) is wider than `width`."""
-        texts = [glue_number_phrases(text) for text in texts]
-        units = [text[part[0][0]:part[-1][1]].strip() for text in texts
-                 for phrase in glued_phrases(text) for part in loosened(text, phrase)]
-        size = self.size
-        while size > least and any(self.width(unit, size) > width for unit in units):
-            size = max(size - 0.5, least)
-        return size
-
-    def block(self, texts: list[str], width: float, max_lines: int,
-              size: float) -> list[tuple[str, float]]:
-        """The lines of `texts` (one or more languages) within `width` at `size`, as
-        (text, size): at most `max_lines`, each language keeping at least one, the rest
-        shortened with "…"; as many as it takes when `max_lines` is 0 (a figure, never
-        shortened)."""
-        share = max(max_lines // max(len(texts), 1), 1)
-        out: list[str] = []
-        for n, text in enumerate(glue_number_phrases(text) for text in texts):
-            allowed = share if n < len(texts) - 1 else max(max_lines - len(out), 1)
-            spans = self.wrap(text, width, size)
-            if max_lines and len(spans) > allowed:  # the rest shortened into the last line
-                spans = spans[:allowed - 1] + [(spans[allowed - 1][0], len(text))]
-            out += [self.shorten(text[a:b].strip(), width, size) if max_lines
-                    else text[a:b].strip() for a, b in spans]
-        return [(line.replace("\u00a0", " "), size) for line in out]
-
-    def draw(self, x: float, top: float, lines: list[tuple[str, float]], anchor: str) -> float:
-        """Draw the lines from `top` downwards; returns the y below the last line."""
-        y = top
-        for line, size in lines:
-            y -= size * LINE
-            self.drawing.add(String(x, y, line, fontName=self.font, fontSize=size,
-                                    fillColor=self.color, textAnchor=anchor))
-        return y
-
-    def legend(self, x: float, top: float, entries: list[list[str]], colors: list[Color],
-               width: float, across: bool = False) -> None:
-        """A colour swatch and its lines per entry, stacked (or side by side: `across`)."""
-        step = width / max(len(entries), 1)
-        y = top
-        for i, texts in enumerate(entries):
-            left = x + step * i if across else x
-            self.drawing.add(Rect(left, (top if across else y) - self.size * 0.95, self.size,
-                                  self.size, fillColor=colors[i % len(colors)], strokeColor=None))
-            room = (step if across else width) - self.size * 2.2
-            lines = self.block(texts, room, 6, self.fitting_size(texts, room, MIN_SIZE))
-            bottom = self.draw(left + self.size * 1.6, top if across else y, lines, "start")
-            y = bottom - self.size
-
-    def wrap(self, text: str, width: float, size: float) -> list[tuple[int, int]]:
-        """Lines as spans of `text`, filled greedily with glued phrases (clreq.py:
-        no break inside a word or a number, none before closing punctuation); a phrase
-        too wide for a line breaks where a reader accepts it, then at each cluster."""
-        pieces: list[tuple[int, int]] = []
-        for phrase in glued_phrases(text):
-            parts = [phrase]
-            if self.width(text[phrase[0][0]:phrase[-1][1]].strip(), size) > width:
-                parts = loosened(text, phrase)
-            for part in parts:
-                if self.width(text[part[0][0]:part[-1][1]].strip(), size) > width:
-                    pieces += part
-                else:
-                    pieces.append((part[0][0], part[-1][1]))
-        spans: list[tuple[int, int]] = []
-        start = 0
-        for a, b in pieces:
-            if a > start and self.width(text[start:b].strip(), size) > width:
-                spans.append((start, a))
-                start = a
-        return spans + [(start, len(text))] if text[start:].strip() else spans
-
-    def shorten(self, text: str, width: float, size: float) -> str:
-        """The text, cut at its end with "…" until it fits."""
-        if self.width(text, size) <= width:
-            return text
-        while text and self.width(text.rstrip() + "…", size) > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        text.draw_legend(plot.x, drawing.height - 2, legend, fills, plot.width, across=True)
 
 
 def qr_drawing(link: str, size_pt: float) -> Drawing:
@@ -242,8 +210,7 @@ def chart_picture(chart: Chart, theme: ResolvedTheme, languages: tuple[Lang, ...
     """The chart as a PNG for Word, drawn as for the PDF in the theme's body font (the one
     registered with ReportLab if it has the chart's characters, else for those only)."""
     register_fonts(theme, characters_of(chart.texts(), languages), exact=False)
-    font = font_names(theme.fonts[theme.styles["Normal"].font])[0]
-    return chart_png(draw_chart(chart, theme, languages, width_pt, font))
+    return chart_png(draw_chart(chart, theme, languages, width_pt))
 
 
 def chart_png(drawing: Drawing, dpi: int = 200) -> bytes:

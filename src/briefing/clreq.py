@@ -294,6 +294,17 @@ def breakable_glue(text: str, before: str = "") -> str:
                    else char for i, char in enumerate(text))
 
 
+_TREND_UNIT = re.compile(rf"([{''.join(sorted(PREFIX_MARKS))}]{NO_BREAK_SPACE}?\d[\d.,]*)"
+                         rf"{NO_BREAK_SPACE}(?=[^\W\d])")
+
+
+def trend_unit_break(text: str) -> str:
+    """A trend's glued phrase free to break between its number and its unit, as its
+    Chinese does ("▲ 3.4 | percentage points", "▲ 3.4 | 个百分点"), and nowhere else: the
+    break a too-narrow column takes first, the unit's own words kept together."""
+    return _TREND_UNIT.sub(r"\1 ", text)
+
+
 def loosen_no_break_spaces(text: str) -> str:
     """English for a line breaker that cannot break a glued phrase only when it must: the
     no-break spaces of the figures' phrases kept only beside a digit, where they hold a

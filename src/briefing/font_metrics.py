@@ -1,7 +1,7 @@
 """Text widths from the theme's font files (fontTools), for layout a writer decides without
 ReportLab: the DOCX's table columns (writers/columns.py). Each character is measured in the
 font that draws it in the PDF: the style's own (bold or regular), else the first fallback
-whose cmap has it (regular), as writers/pdf/styles.FontChain chooses."""
+whose cmap has it (regular), as reportlab_fonts.FontChain chooses."""
 
 from __future__ import annotations
 

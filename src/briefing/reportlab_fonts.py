@@ -7,12 +7,14 @@ Imported only where ReportLab draws: a DOCX build whose charts are cached never 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .fonts import common_characters, font_subset
+from .fonts import CONTROLS, common_characters, font_cmap, font_subset
 from .parsed_fonts import parsed_font
 from .theme.resolve import ResolvedFont, ResolvedTheme
 
@@ -103,3 +105,51 @@ def _forget_widths(font: str) -> None:
     """A font registered again under this name may be another file: measure anew."""
     for key in [k for k in _WIDTHS if k[0] == font]:
         del _WIDTHS[key]
+
+
+class FontChain:
+    """The fonts that draw a style's text: its own, then the theme's fallbacks for it. A
+    character its own font lacks is drawn in the first fallback that has it."""
+
+    def __init__(self, key: str, theme: ResolvedTheme):
+        keys = (key, *theme.fonts[key].fallback)
+        self.faces = [font_names(theme.fonts[k])[0] for k in keys]
+        self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
+        self._own: set[str] = set()  # characters seen that its own font has
+
+    def _check_subsets(self, chars: set[str]) -> None:
+        """Every character must be in the registered subset of the face that draws it:
+        ReportLab would draw a missing one as a blank, silently. (register_fonts subsets
+        to document_characters; text that bypassed it is a bug, reported as one.)"""
+        for char in chars:
+            if char in CONTROLS:
+                continue
+            face = self.faces[self.face_of(char)]
+            registered = registered_characters(face)
+            if registered is not None and char not in registered:
+                raise AssertionError(f"U+{ord(char):04X} is not in the subset of {face}: "
+                                     "document_characters() missed the text it is in")
+
+    def face_of(self, char: str) -> int:
+        """Index in the chain of the font that draws `char` (0, its own, if none has it)."""
+        code = ord(char)
+        for i, cmap in enumerate(self.cmaps):
+            if code in cmap:
+                return i
+        return 0
+
+    def markup(self, text: str) -> str:
+        """Escaped text, with stretches its own font lacks set in a fallback face."""
+        unseen = set(text) - self._own
+        if unseen:
+            self._check_subsets(unseen)
+            own = self.cmaps[0]
+            self._own.update(char for char in unseen if ord(char) in own)
+            unseen -= self._own
+        if not unseen:
+            return escape(text)  # the usual case: its own font has every character
+        out = []
+        for face, chars in groupby(text, key=self.face_of):
+            piece = escape("".join(chars))
+            out.append(piece if face == 0 else f'<font face="{self.faces[face]}">{piece}</font>')
+        return "".join(out)

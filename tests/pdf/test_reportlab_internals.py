@@ -4,10 +4,11 @@ release that changes one fails here, naming it, and not as a subtly different PD
 Most belong to the line-breaking adapter (writers/pdf/linebreak.py): private functions of
 reportlab.platypus.paragraph it calls or replaces, the Paragraph methods it overrides, the
 forms of ParaLines it builds, and the fragment attributes it reads. The rest: the plain
-fragments of writers/pdf/styles.py, the font table of reportlab_fonts.py and the doc
-template hooks of writers/pdf/document.py. pyproject.toml pins ReportLab to the major
-versions these were checked against (4.2.5 and 5.1.0: `reportlab>=4.2,<6`); before widening
-the pin, run this file against the new release.
+fragments of writers/pdf/styles.py, the font table of reportlab_fonts.py, the doc
+template hooks of writers/pdf/document.py and the bars' places charts.py reads.
+pyproject.toml pins ReportLab to the major versions these were checked against (4.2.5
+and 5.1.0: `reportlab>=4.2,<6`); before widening the pin, run this file against the new
+release.
 """
 
 from __future__ import annotations
@@ -217,3 +218,19 @@ def it_asks_all_satisfied_in_each_pass_of_multi_build() -> None:
     multi_build = internal("reportlab.platypus.doctemplate.BaseDocTemplate.multiBuild")
     assert "_allSatisfied" in multi_build.__code__.co_names, \
         f"ReportLab {VERSION}: multiBuild no longer asks _allSatisfied() after each pass"
+
+
+def it_keeps_the_bars_places_where_a_chart_reads_them() -> None:
+    # charts.py draws a pattern over each bar whose fill repeats a colour: at the places
+    # the bar chart computed while drawing (VerticalBarChart._barPositions)
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 10, 20, 200, 100
+    chart.data = [[1, 2], [2, 4]]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, 4
+    chart.draw()
+    positions = getattr(chart, "_barPositions", None)
+    assert positions is not None, f"ReportLab {VERSION} has no VerticalBarChart._barPositions"
+    (x, y, width, height) = positions[1][1]  # the second series' second bar: the tallest
+    assert y == 20 and abs(height - 100) < 1e-6 and 10 < x < 210 and width > 0

@@ -45,5 +45,26 @@ def it_narrows_figures_before_dates_when_text_columns_need_room() -> None:
 
 
 def it_caps_a_fitted_column() -> None:
+    widths = fit_widths([0.5, 0.5], [None, Fit(1000, 100)], 400)
+    assert widths[1] == MAX_FITTED * 400 and sum(widths) == pytest.approx(400)
+
+
+def it_caps_a_fitted_column_no_narrower_than_its_widest_piece() -> None:
+    """A figure whose widest piece is wider than MAX_FITTED keeps it while the text column
+    keeps MIN_TEXT: it is not broken inside a number and its unit."""
+    widths = fit_widths([0.5, 0.5], [None, Fit(1000, 250)], 400)
+    assert widths == [150, 250]
     widths = fit_widths([0.5, 0.5], [None, Fit(1000, 900)], 400)
-    assert widths[1] <= MAX_FITTED * 400 and sum(widths) == pytest.approx(400)
+    assert widths[0] == pytest.approx(MIN_TEXT * 400) and sum(widths) == pytest.approx(400)
+
+
+def it_keeps_figures_at_their_least_for_a_label_wider_than_min_text() -> None:
+    """A label column whose widest word (kept) is wider than MIN_TEXT takes it from the
+    figures' room to spare, never from below their least (widths summing to the table's
+    exactly, as table_scale makes them, are not over it)."""
+    width = 442.20472440944883
+    fits = [None, Fit(105.2, 93.734), Fit(105.2, 80.584), Fit(67.16, 50.288), Fit(128.75, 98.177)]
+    kept = [width - 93.734 - 80.584 - 50.288 - 98.177, 0, 0, 0, 0]
+    widths = fit_widths([0.3, 0.175, 0.175, 0.175, 0.175], fits, width, kept, 8)
+    assert all(w >= f.least - 1e-9 for w, f in zip(widths, fits, strict=True) if f), widths
+    assert widths[0] == pytest.approx(kept[0])

@@ -20,7 +20,8 @@ import typeset_audit  # noqa: E402
 
 # the counts at zero in every combination (docs/typesetting.md has the table); "empty"
 # counts no page before a forced break or the end
-ZERO = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps")
+ZERO = ("closing", "cuts", "loose", "spaced", "units", "empty", "foot", "overlaps", "close",
+        "dates")
 COMBINATIONS = [(s, t, la) for s in typeset_audit.samples() for t in typeset_audit.THEMES
                 for la in typeset_audit.LAYOUTS]
 
@@ -117,6 +118,65 @@ def it_counts_a_table_caption_ending_a_page(sample) -> None:  # type: ignore[no-
     counts = _audit(sample, lambda t: (t.textLine("Firms in the"),
                                        t.textLine("specialized parks")))
     assert counts["foot"] == 0
+
+
+def _drawn(sample, draw) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The audit's counts for a cover page and one body page drawn on by `draw(canvas)`."""
+    page = sample.theme.page
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(page.width_pt, page.height_pt))
+    canvas.showPage()
+    canvas.setFont("audit-test", 12)
+    draw(canvas)
+    canvas.drawString(page.margin_left_pt, page.footer_distance_pt, "第 2 页")  # the footer
+    canvas.showPage()
+    canvas.save()
+    return typeset_audit.Audit(sample.document, sample.theme.page, buffer.getvalue()).counts()
+
+
+def it_counts_a_legend_drawn_over_the_heading_after_it(sample) -> None:  # type: ignore[no-untyped-def]
+    def draw(canvas) -> None:  # type: ignore[no-untyped-def]
+        canvas.drawString(300, 400, "现代服务业：7.6亿元")  # a chart's legend, run on
+        canvas.setFont("audit-test", 14)
+        canvas.drawString(260, 397, "1. Priority industrial-chain projects")
+    assert _drawn(sample, draw)["overlaps"] == 1  # (once for the pair of lines)
+    assert _drawn(sample, lambda c: c.drawString(300, 400, "现代服务业：7.6亿元"))["overlaps"] == 0
+
+
+def it_counts_text_spilt_below_the_type_area(sample) -> None:  # type: ignore[no-untyped-def]
+    # a legend under its chart at the foot of the page, drawn over the bottom margin (the
+    # Lanshan briefing's gov/stacked p.7): no other text there, the footer is not counted
+    page = sample.theme.page
+    foot = page.margin_bottom_pt
+    counts = _drawn(sample, lambda c: (c.drawString(100, foot + 14, "Cultural tourism"),
+                                       c.drawString(100, foot - 10, "Modern services")))
+    assert counts["overlaps"] == 1
+    assert _drawn(sample, lambda c: c.drawString(100, foot + 14, "Cultural tourism"))[
+        "overlaps"] == 0
+
+
+def it_counts_table_cells_run_together(sample) -> None:  # type: ignore[no-untyped-def]
+    """Two cells' texts side by side with 3 pt between (at 12 pt: 0.25 em), as a cramped
+    table drew "30 projects103.33%"; 12 pt apart they are two columns."""
+    def cells(gap: float):  # type: ignore[no-untyped-def]
+        def draw(text) -> None:  # type: ignore[no-untyped-def]
+            text.textOut("30 projects")
+            x = 100 + pdfmetrics.stringWidth("30 projects", "audit-test", 12) + gap
+            text.setTextOrigin(x, 600)
+            text.textOut("103.33%")
+        return draw
+    assert _audit(sample, cells(3))["close"] == 1
+    assert _audit(sample, cells(12))["close"] == 0
+
+
+def it_counts_a_table_date_broken_over_lines(sample) -> None:  # type: ignore[no-untyped-def]
+    dates = typeset_audit._table_dates(sample.document)
+    date = next(d for d in dates if " " in d)  # "December 31, 2023"
+    head, tail = date.split(" ", 1)
+    counts = _audit(sample, lambda t: (t.textLine(f"as of {head}"), t.textLine(f"{tail} the")))
+    assert counts["dates"] == 1
+    counts = _audit(sample, lambda t: (t.textLine("as of"), t.textLine(f"{date} the")))
+    assert counts["dates"] == 0
 
 
 def it_counts_a_compound_broken_after_a_short_first_part(sample) -> None:  # type: ignore[no-untyped-def]

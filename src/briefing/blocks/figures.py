@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field, model_validator
 
 from ..content.fields import FigureId, InlineText, PathT, Strict, Text
-from ..content.figures import NBSP
+from ..content.figures import NBSP, format_value, round_decimals, units
 from ..content.targets import percent_of_target, wording
 from ..model import (
     Bilingual,
@@ -220,11 +220,23 @@ def build_chart(spec: ChartBlock, b: Builder, path: PathT, style: str | None,
     labels = (tuple(b.plain(c, base + ("categories", i)) for i, c in enumerate(chart.categories))
               if chart.categories else tuple(b.views(f, lambda v: v.label)
                                              for f in chart.figures))
-    return Chart(chart.type, title, labels,
-                 tuple(tuple(b.content.figures[f].shown_value for f in s) for s in series),
+    values = tuple(tuple(b.content.figures[f].shown_value for f in s) for s in series)
+    return Chart(chart.type, title, labels, values,
                  tuple(tuple(b.views(f, str) for f in s) for s in series),
                  tuple(b.plain(t, base + ("series_labels", i))
-                       for i, t in enumerate(chart.series_labels)), style, src)
+                       for i, t in enumerate(chart.series_labels)), style, src,
+                 shares(values[0]) if chart.type in ("pie", "donut") else ())
+
+
+SHARE_PLACES = 1  # a slice's share of the whole: 24.1%, as changes are printed
+
+
+def shares(values: tuple[Decimal, ...]) -> tuple[Bilingual[str], ...]:
+    """Each value's share of their sum, in percent, printed as every percentage is."""
+    total = sum(values, Decimal(0))
+    return tuple(Bilingual(*(format_value(round_decimals(v / total * 100, SHARE_PLACES),
+                                          units()["percent"], lang) for lang in ("zh", "en")))
+                 for v in values)
 
 
 def target_chart(chart: ChartSpec, b: Builder, title: Bilingual[str], style: str | None,

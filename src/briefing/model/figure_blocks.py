@@ -189,17 +189,28 @@ class Chart(ModelBlock):
     series_labels: tuple[Bilingual[str], ...]
     style: str | None
     source: Source
+    shares: tuple[Bilingual[str], ...] = ()  # pie, donut: each slice's share, 24.1%
 
     def texts(self) -> list[Bilingual[str]]:
         return [self.title, *self.labels, *self.series_labels,
-                *(v for row in self.value_texts for v in row)]
+                *(v for row in self.value_texts for v in row), *self.shares]
+
+    def value_text(self, series: int, index: int, lang: Lang) -> str:
+        """A value as printed beside its label: a slice's with its share of the whole,
+        7.6亿元（4.1%） / RMB 760 million (4.1%), the English share kept on the value's line
+        (a no-break space)."""
+        value = self.value_texts[series][index].get(lang)
+        if not self.shares:
+            return value
+        share = self.shares[index].get(lang)
+        return f"{value}（{share}）" if lang == "zh" else f"{value}\u00a0({share})"
 
     def alt_text(self, languages: tuple[Lang, ...]) -> str:
         """What the chart says, for readers who cannot see it."""
         def row(lang: Lang, s: int) -> str:
             prefix = f"{self.series_labels[s].get(lang)}: " if self.series_labels else ""
-            return prefix + "; ".join(f"{label.get(lang)} {value.get(lang)}" for label, value
-                                      in zip(self.labels, self.value_texts[s], strict=True))
+            return prefix + "; ".join(f"{label.get(lang)} {self.value_text(s, i, lang)}"
+                                      for i, label in enumerate(self.labels))
         return " / ".join(self.title.get(lang) + ": " + " | ".join(
             row(lang, s) for s in range(len(self.values))) for lang in languages)
 

@@ -121,6 +121,9 @@ class LabelSpec(_Strict):
     en: str
 
 
+MIN_CHART_COLORS = 4  # each drawn solid, dotted, striped: 12 fills, a chart's most
+
+
 class ThemeFile(_Strict):
     name: str
     description: str = ""
@@ -132,8 +135,10 @@ class ThemeFile(_Strict):
     labels: dict[str, LabelSpec]
     docx: DocxSpec = DocxSpec()
     edition: EditionSpec = EditionSpec()
-    chart_colors: list[str] = Field([], description="fills of chart series and slices, "
-                                    "#RRGGBB or $variable, in order")
+    chart_colors: list[str] = Field([], min_length=MIN_CHART_COLORS, description="fills of "
+                                    "chart series and slices, #RRGGBB or $variable, in order; "
+                                    f"at least {MIN_CHART_COLORS}: then drawn dotted, then "
+                                    "striped, so that a chart's twelve fills all differ")
     glosses: Literal["footnotes", "section"] = Field(
         "footnotes", description="how the English explains the glossary's local terms: a "
         "footnote at each term's first use, or a glossary section before the Sources")

@@ -1,26 +1,41 @@
-"""Table column widths, one rule for both writers: figure and date columns as wide as
-their widest cell, the text columns sharing what is left by their shares
-(model.Column.share), each keeping its widest unbreakable piece; a table too narrow for
-that takes the candidate widths that make it shortest. The writers measure (`Measure`:
-the PDF with ReportLab, the DOCX with font_metrics) and give the height of the rows at
-candidate widths."""
+"""Table column widths and the table's type size, one rule for both writers: figure and
+date columns as wide as their widest cell, the text columns sharing what is left by their
+shares (model.Column.share), each keeping its widest unbreakable piece. A figure column is
+never narrower than its widest piece (a number with its unit, a date, a header word): where
+the figures and a text column of MIN_TEXT cannot fit at the theme's size, the whole table
+(labels, headers, figures, both languages alike) is set smaller, down to MIN_SCALE, as a
+typesetter sets a wide table a size down rather than figures at 70% beside full-size labels.
+Of the widths between each figure column's least and its one-line width, the table takes
+those whose rows are lowest: a long cell ("▲ 3.4 percentage points") wraps at its spaces
+rather than squeeze the labels into hyphenation. The writers measure (`Measure`: the PDF
+with ReportLab, the DOCX with font_metrics) and give the height of the rows at candidate
+widths and scale."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..clreq import english_for_breaking, glue_number_phrases
+from ..clreq import (
+    NO_BREAK_SPACE,
+    english_for_breaking,
+    glue_number_phrases,
+    trend_unit_break,
+)
 from ..model import FigureTable, Lang
 
 Measure = Callable[[str, str, Lang], float]  # text, style role, language -> width on one line
-Pieces = Callable[[str, str, str], list[str]]  # text, language, role -> what stays whole
 
 FITTED_ROLES = frozenset({"table_number", "table_date"})  # cell roles sized to content
 KEPT_WHOLE_ROLES = frozenset({"table_date"})  # never wrapped while the table has room
 MAX_FITTED = 0.4  # of the table's width: a longer figure wraps
 MIN_TEXT = 0.25   # of the table's width: what a text column keeps before figures wrap
 LEAST_TEXT = 0.15  # of the table's width: the least a text column keeps before dates wrap
+MIN_SCALE = 0.7  # the least a table's type is scaled to keep its figures whole
+SLACK_PT = 1.0  # a figure column's beyond its text: a line filled to the point wraps
+_ROUNDING = 1e-6  # points: widths summed to the width exactly are not over it
+EASING = (1.0, 0.75, 0.5, 0.25, 0.0)  # of the way from a figure column's least to its natural
 
 
 @dataclass(frozen=True)
@@ -32,34 +47,30 @@ class Fit:
     least: float
 
 
-def cramped(fits: Sequence[Fit | None], width: float) -> bool:
-    """Do the fitted columns at their natural widths leave the text columns short?"""
-    used = sum(min(f.natural, MAX_FITTED * width) for f in fits if f)
-    return used + MIN_TEXT * width * sum(f is None for f in fits) > width
-
-
 def eased(fits: Sequence[Fit | None], keep: float) -> list[Fit | None]:
     """The fits with natural widths taken `keep` of the way from their least (0) to their
-    natural width (1): candidates for a cramped table, whose writer keeps the one that
-    makes the table shortest."""
+    natural width (1): candidates of which the table takes the one whose rows are lowest."""
     return [Fit(f.least + keep * (f.natural - f.least), f.least) if f else None for f in fits]
 
 
 def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
                width: float, kept: Sequence[float] = (), padding: float = 0.0) -> list[float]:
     """Widths of columns: a fitted column gets its natural width, up to MAX_FITTED of
-    `width`; the others share the rest in proportion to their `shares`, each keeping at
-    least MIN_TEXT of `width`. When that is short the fitted columns give up width down to
+    `width` (not below its least while the text columns keep MIN_TEXT); the others share
+    the rest in proportion to their `shares`, each keeping at least MIN_TEXT of `width` (or
+    its widest piece, `kept`). When that is short the fitted columns give up width down to
     their least, in proportion to what they can give; then the text columns, down to
     LEAST_TEXT (or what `kept` says a text column keeps: its widest unbreakable phrase);
-    then the fitted columns' text (less their `padding`) shrinks alike."""
+    then the fitted columns' text (less their `padding`) shrinks alike (a table cramped
+    below MIN_SCALE)."""
     least_text = [max(LEAST_TEXT * width, kept[i] if i < len(kept) else 0.0)
                   for i, f in enumerate(fits) if f is None]
-    fitted = [min(f.natural, MAX_FITTED * width) if f else None for f in fits]
     text_shares = [s for s, f in zip(shares, fits, strict=True) if f is None]
-    need = MIN_TEXT * width * len(text_shares)
+    need = sum(max(MIN_TEXT * width, least) for least in least_text)
+    cap = [max(MAX_FITTED * width, min(f.least, width - need)) if f else 0.0 for f in fits]
+    fitted = [min(f.natural, c) if f else None for f, c in zip(fits, cap, strict=True)]
     used = sum(n for n in fitted if n is not None)
-    if used + need > width:
+    if used + need > width + _ROUNDING:
         slack = [max(n - min(f.least, n), 0.0) if f and n is not None else 0.0
                  for f, n in zip(fits, fitted, strict=True)]
         give = min(used + need - width, sum(slack))
@@ -67,9 +78,9 @@ def fit_widths(shares: Sequence[float], fits: Sequence[Fit | None],
         fitted = [n - give * s / total if n is not None else None
                   for n, s in zip(fitted, slack, strict=True)]
         used = sum(n for n in fitted if n is not None)
-    if used + need > width:  # text columns give up room, down to LEAST_TEXT each
+    if used + need > width + _ROUNDING:  # text columns give up room, down to LEAST_TEXT each
         need = max(width - used, sum(least_text))
-    if used + need > width:  # still too wide: shrink the fitted columns' text alike
+    if used + need > width + _ROUNDING:  # still too wide: shrink the fitted columns' text alike
         pads = padding * sum(n is not None for n in fitted)
         scale = max(width - need - pads, 0.0) / (used - pads) if used > pads else 0.0
         fitted = [padding + (n - padding) * scale if n is not None else None for n in fitted]
@@ -94,17 +105,49 @@ def _shared(rest: float, shares: Sequence[float], least: Sequence[float]) -> lis
     return [lo if w < lo else w - (w - lo) * take for w, lo in zip(widths, least, strict=True)]
 
 
-def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
-                  padding: float, width: float,
-                  height: Callable[[list[float]], float],
-                  whole: Pieces | None = None) -> list[float]:
-    """Figure and date columns as wide as their widest cell on one line (no date wrapping
-    in every row), the text columns sharing the rest; when that leaves the text columns
-    short, of the candidate widths the ones whose rows are lowest (`height`). `whole`: the
-    pieces of a text the writer's line breaker keeps whole (default `pieces`, the PDF's)."""
-    whole = whole or pieces
+@dataclass(frozen=True)
+class TableLayout:
+    """A table's column widths (points, padding included) and the scale of its type: each
+    style's size times `scale` (1: the theme's sizes)."""
+
+    widths: list[float]
+    scale: float
+
+
+Height = Callable[[list[float], float], float]  # widths, scale -> the height of the rows
+
+
+def table_layout(block: FigureTable, languages: tuple[Lang, ...], measure: Measure,
+                 padding: float, width: float, height: Height) -> TableLayout:
+    """The table's type scale (table_scale) and, of the candidate widths at it (each
+    figure column eased from its one-line width down to its widest piece, the text
+    columns sharing the rest by their shares or alike), the ones whose rows are lowest
+    (`height`); the first of equals, the one-line widths first."""
+    fits, kept = column_fits(block, languages, measure)
+    scale = table_scale(fits, kept, width, padding)
+    pad = 2 * padding
+    slack = pad + SLACK_PT
+    scaled = [Fit(f.natural * scale + slack, f.least * scale + slack) if f else None
+              for f in fits]
+    kept = [k * scale + pad if f is None else 0.0 for f, k in zip(fits, kept, strict=True)]
+    shares = [c.share for c in block.columns]
+    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
+    easy = any(f and f.natural > f.least for f in scaled)
+    candidates: list[list[float]] = []
+    for keep in EASING if easy else (1.0,):
+        for text_shares in (shares, equal):
+            widths = fit_widths(text_shares, eased(scaled, keep), width, kept, pad)
+            if widths not in candidates:
+                candidates.append(widths)
+    return TableLayout(min(candidates, key=lambda widths: height(widths, scale)), scale)
+
+
+def column_fits(block: FigureTable, languages: tuple[Lang, ...],
+                measure: Measure) -> tuple[list[Fit | None], list[float]]:
+    """Each column's Fit at the theme's sizes, padding not included (None for a text
+    column), and each text column's widest piece (0 for a figure column)."""
     fits: list[Fit | None] = []
-    kept: list[float] = []  # a text column's widest piece kept on one line
+    kept: list[float] = []
     for column, header in zip(block.columns, block.header, strict=True):
         natural = least = 0.0
         for role, value in [(column.header_role, header)] + [
@@ -112,27 +155,57 @@ def column_widths(block: FigureTable, languages: tuple[Lang, ...], measure: Meas
             for lang in value.shown(languages):
                 text = value.get(lang)
                 natural = max(natural, measure(text, role, lang))
-                least = max([least] + [measure(w, role, lang) for w in whole(text, lang, role)])
+                least = max([least] + [measure(w, role, lang) for w in pieces(text, lang, role)])
         fitted = column.cell_role in FITTED_ROLES
-        fits.append(Fit(natural + 2 * padding, least + 2 * padding) if fitted else None)
-        kept.append(0.0 if fitted else least + 2 * padding)
-    shares = [c.share for c in block.columns]
-    if not cramped(fits, width):
-        return fit_widths(shares, fits, width, kept, 2 * padding)
-    # too many columns for their content: the widths that make the table shortest
-    equal = [1.0 if fit is None else share for fit, share in zip(fits, shares, strict=True)]
-    candidates = [fit_widths(text_shares, eased(fits, keep), width, kept, 2 * padding)
-                  for keep in (1.0, 0.75, 0.5, 0.25, 0.0) for text_shares in (shares, equal)]
-    return min(candidates, key=height)
+        fits.append(Fit(natural, least) if fitted else None)
+        kept.append(0.0 if fitted else least)
+    return fits, kept
+
+
+def table_scale(fits: Sequence[Fit | None], kept: Sequence[float], width: float,
+                padding: float) -> float:
+    """The largest scale (1 at most, MIN_SCALE at least) of the table's type at which every
+    figure column keeps its widest piece and each text column MIN_TEXT of `width` (or its
+    own widest piece): `fits` and `kept` as column_fits gives them, at scale 1."""
+    def need(scale: float) -> float:
+        return sum(f.least * scale + 2 * padding + SLACK_PT if f else
+                   max(MIN_TEXT * width, k * scale + 2 * padding)
+                   for f, k in zip(fits, kept, strict=True))
+
+    if need(1.0) <= width:
+        return 1.0
+    if need(MIN_SCALE) > width:
+        return MIN_SCALE
+    low, high = MIN_SCALE, 1.0
+    for _ in range(20):  # need() grows with the scale: the largest that fits, by halving
+        middle = (low + high) / 2
+        low, high = (middle, high) if need(middle) <= width else (low, middle)
+    return low
+
+
+HEADER_ROLES = frozenset({"table_header", "table_header_number"})
+_NUMBER_WORD = re.compile(r"(\d[\d.,%]*) (?=[^\W\d])")
+# a trend in Chinese may break between its number and its unit (clreq.break_lines)
+_ZH_TREND_UNIT = re.compile(r"([▲▼△▽]\u00a0?\d[\d.,]*)(?=[^\W\d])")
 
 
 def pieces(text: str, lang: str, role: str) -> list[str]:
-    """The pieces of a cell's text the line breaker keeps whole: English where its
-    figures' glue allows (clreq.english_for_breaking); a Chinese figure at its spaces only
-    (its clusters are its number and unit), not after its trend arrow; Chinese text
-    anywhere clreq allows (no piece to keep: []); a date is one piece."""
+    """The pieces of a cell's text the line breaker keeps whole: a date is one piece; a
+    header its words (a Chinese header whole: "完成率", never "完成|率"); a figure its glued
+    phrases (a number with its currency, scale word and unit), a trend parting from its
+    unit ("▲ 3.4 | percentage points", "▲ 3.4 | 个百分点"); English text at its spaces
+    where its figures' glue allows (clreq.english_for_breaking); Chinese text anywhere
+    clreq allows (no piece to keep: [])."""
     if role in KEPT_WHOLE_ROLES:
         return [text]
+    if role in HEADER_ROLES:
+        return text.split()
     if lang.startswith("zh"):
-        return glue_number_phrases(text).split(" ") if role in FITTED_ROLES else []
-    return english_for_breaking(text).split(" ")
+        if role not in FITTED_ROLES:
+            return []
+        return _ZH_TREND_UNIT.sub(r"\1 ", glue_number_phrases(text)).split(" ")
+    glued = english_for_breaking(text)
+    if role not in FITTED_ROLES:
+        return glued.split(" ")
+    # a number keeps the word after it ("5,500 people", "2 projects", "7 counties")
+    return trend_unit_break(_NUMBER_WORD.sub(f"\\1{NO_BREAK_SPACE}", glued)).split(" ")

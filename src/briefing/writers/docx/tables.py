@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table, _Cell, _Row
+from docx.text.run import Run as DocxRun
 
 from ...font_metrics import text_width
 from ...fonts import font_cmap
-from ...model import FigureTable, Lang
+from ...model import Bilingual, FigureTable, Lang
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .. import columns
 from ..table_breaks import last_rows_together
@@ -28,12 +30,13 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
     if block.caption:
         writer.text(writer.doc, "caption", block.caption)
     columns = block.columns
-    widths = column_widths(writer, block)
+    layout = table_layout(writer, block)
     table = new_table(writer, 1 + len(block.rows), len(columns), "table",
-                      tuple(width / writer.width_pt for width in widths))
+                      tuple(width / writer.width_pt for width in layout.widths))
     for cell, column, title in zip(row_cells(table.rows[0]), columns, block.header,
                                    strict=True):
         writer.text(cell, column.header_role, title, first_in_cell=True)
+        scale_cell(cell, writer, column.header_role, title, layout.scale)
     tablexml.mark_header_row(table.rows[0])
     for row in table.rows:
         tablexml.keep_row_together(row)
@@ -42,6 +45,7 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
             writer.text(cell, column.cell_role, data.get(column.field),
                         first_in_cell=True,
                         figure=data.mark_of(column.field))
+            scale_cell(cell, writer, column.cell_role, data.get(column.field), layout.scale)
     tablexml.table_look(table, first_row=True, banded_rows=True)
     # each paragraph of a row in Kept With Next: Word keeps the row with the next row, or
     # the last with the note; LibreOffice reads its first cell's first paragraph
@@ -57,12 +61,12 @@ def figure_table(writer: BlockWriter, block: FigureTable) -> None:
         writer.after_box = "table"
 
 
-def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
-    """The table's column widths by the shared rule (writers/columns.py), as the PDF's:
-    each text measured in the theme's faces (font_metrics) with what word processors add
-    (`word_processor_width`), the rows' heights estimated from those widths. Written as
-    the table grid and cell widths of a fixed layout, so that Word and LibreOffice keep
-    them."""
+def table_layout(writer: BlockWriter, block: FigureTable) -> columns.TableLayout:
+    """The table's column widths and type scale by the shared rule (writers/columns.py),
+    as the PDF's: each text measured in the theme's faces (font_metrics) with what word
+    processors add (`word_processor_width`), the rows' heights estimated from those
+    widths. Written as the table grid and cell widths of a fixed layout, so that Word and
+    LibreOffice keep them."""
     theme, padding = writer.theme, writer.theme.boxes["table"].padding_pt
     widths: dict[tuple[str, str, Lang], float] = {}  # each text measured once
 
@@ -72,55 +76,48 @@ def column_widths(writer: BlockWriter, block: FigureTable) -> list[float]:
             widths[key] = word_processor_width(text, theme.style_for(role, lang), theme)
         return widths[key]
 
-    def height(widths: list[float]) -> float:
+    def height(widths: list[float], scale: float) -> float:
         """Each cell's texts in lines of its column at their styles' leading, a row as
-        high as its highest cell."""
-        return sum(max(sum(_line_count(row.get(c.field).get(lang), width - 2 * padding,
-                                       measure, c.cell_role, lang)
-                           * theme.style_for(c.cell_role, lang).leading_pt
-                           for lang in row.get(c.field).shown(writer.languages))
-                       for c, width in zip(block.columns, widths, strict=True))
-                   for row in block.rows)
+        high as its highest cell (the text at `scale`: its column as if 1/scale wide)."""
+        return scale * sum(max(sum(_line_count(row.get(c.field).get(lang),
+                                               (width - 2 * padding) / scale,
+                                               measure, c.cell_role, lang)
+                                   * theme.style_for(c.cell_role, lang).leading_pt
+                                   for lang in row.get(c.field).shown(writer.languages))
+                               for c, width in zip(block.columns, widths, strict=True))
+                           for row in block.rows)
 
-    return columns.column_widths(block, writer.languages, measure, padding, writer.width_pt,
-                                 height, word_processor_pieces)
+    return columns.table_layout(block, writer.languages, measure, padding, writer.width_pt,
+                                height)
 
 
-def word_processor_pieces(text: str, lang: str, role: str) -> list[str]:
-    """The pieces of a cell's text Word and LibreOffice keep whole: the DOCX's text is as
-    typed (blocks.as_typed: no no-break spaces), so a figure's phrase breaks at its spaces
-    ("▲ 3.4 percentage points" is four pieces, not one a third of the table wide: taken
-    whole, it made every figure column shrink below its own widest piece, and LibreOffice
-    broke "106.6|7%" and "targe|t"); a date stays whole while the table has room, Chinese
-    text breaks anywhere (columns.pieces)."""
-    if role in columns.KEPT_WHOLE_ROLES or (lang.startswith("zh")
-                                             and role not in columns.FITTED_ROLES):
-        return columns.pieces(text, lang, role)
-    return text.replace("\u00a0", " ").split()
+def scale_cell(cell: _Cell, writer: BlockWriter, role: str, value: Bilingual[str],
+               scale: float) -> None:
+    """A cell's runs at `scale` of their styles' sizes, a paragraph per language shown:
+    the rule's table set a size down (direct formatting: the styles are the document's)."""
+    if scale == 1.0:
+        return
+    for paragraph, lang in zip(cell.paragraphs, value.shown(writer.languages), strict=False):
+        size = Pt(round(2 * writer.theme.style_for(role, lang).size_pt * scale) / 2)
+        for run in paragraph._p.iter(qn("w:r")):  # (in links and content controls too)
+            DocxRun(run, paragraph).font.size = size
 
 
 def _line_count(text: str, width: float, measure: columns.Measure, role: str,
                 lang: Lang) -> int:
-    """The lines `text` takes filled word by word (Chinese: character by character, a run
-    of Latin letters and digits whole) into `width`, its words' widths added up: the
-    estimate of a cell's height the candidate widths are judged by. A word wider than the
-    line takes as many lines as a word processor breaks it into (it breaks it anywhere:
-    "106.6|7%")."""
+    """The lines `text` takes filled word by word (Chinese: character by character) into
+    `width`, its words' widths added up: the estimate of a cell's height the candidate
+    widths are judged by."""
     chinese = lang.startswith("zh")
     gap = 0.0 if chinese else measure(" ", role, lang) - ROUNDING_PT
     lines, used = 1, -gap  # no gap before a line's first word
-    for word in (_CHINESE_TOKENS.findall(text) if chinese else text.split()):
+    for word in (text if chinese else text.split(" ")):
         advance = gap + measure(word, role, lang) - ROUNDING_PT
         if used > 0 and used + advance > width:
             lines, used = lines + 1, advance - gap
         else:
             used += advance
-        while used > width > 0:  # broken inside the word
-            lines, used = lines + 1, used - width
     return lines
-
-
-_CHINESE_TOKENS = re.compile(r"[\u00a0 ]*[0-9A-Za-z.,%]+|\S")  # Latin runs whole, else a character
 
 
 AUTOSPACE_EM = 0.2  # LibreOffice's gap between Chinese and Latin letters or digits

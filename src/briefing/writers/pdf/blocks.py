@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer, TableStyle
 from reportlab.platypus import Image as RLImage
 from reportlab.platypus import PageBreak as RLPageBreak
 
-from ...charts import draw_chart, qr_drawing
+from ...charts import HEIGHT_PT, draw_chart, qr_drawing
 from ...model import (
     Bilingual,
     Block,
@@ -177,12 +178,16 @@ class BlockRenderer:
         return [table]
 
     def chart(self, block: Chart) -> list[Flowable]:
-        """The title, then the drawing itself: vector graphics in the PDF."""
-        drawing = draw_chart(block, self.theme, self.languages, self.width, self.font)
-        drawing.hAlign = "LEFT"
+        """The title, then the drawing itself: vector graphics in the PDF. It may be drawn
+        lower to fill a page (pagination.Floating.redraw)."""
+        def drawing(height_pt: float = HEIGHT_PT) -> Drawing:
+            drawn = draw_chart(block, self.theme, self.languages, self.width, height_pt)
+            drawn.hAlign = "LEFT"
+            return drawn
+
         title = self.texts("caption", block.title)
         after = Spacer(1, self.theme.boxes["table"].space_after_pt)
-        return [Floating(title + [drawing, after])]
+        return [Floating(title + [drawing(), after], redraw=drawing)]
 
     def image(self, block: Image) -> list[Flowable]:
         """The picture scaled to its share of the text width, never taller than half a page,

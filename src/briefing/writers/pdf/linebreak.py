@@ -36,6 +36,7 @@ from ...clreq import (
     compressed_widths,
     justified_characters,
     justify_gaps,
+    trend_unit_break,
 )
 from ...reportlab_fonts import char_widths, registered_files
 
@@ -251,6 +252,7 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
                 self._wrapped_size = super().wrap(availWidth, availHeight)
                 if self._loosen_wider_than(availWidth):
                     del self.blPara
+                    self.frags = self.__dict__["_own_frags"]
                     self._wrapped_size = super().wrap(availWidth, availHeight)
                 if key and "blPara" in self.__dict__:
                     if len(LINES) >= LINES_KEPT:
@@ -275,7 +277,9 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
         room = width - self.style.leftIndent - self.style.rightIndent
         loosened = False
         before = ""  # the text of the fragment before (a ▲ drawn in another font)
-        for frag in self.frags:
+        # the paragraph's own fragments: after a wrap of mixed fonts (a ▲ in a fallback
+        # face) self.frags holds ReportLab's words of the lines, which have no text
+        for frag in self.__dict__.get("_own_frags", self.frags):
             text = getattr(frag, "text", None)
             if not isinstance(text, str) or NO_BREAK_SPACE not in text:
                 before = text if isinstance(text, str) else ""
@@ -284,7 +288,12 @@ class WrappedOnce(Paragraph):  # type: ignore[misc]  # (ReportLab is untyped)
             for i, word in enumerate(words):
                 if NO_BREAK_SPACE in word and \
                         stringWidth(word, frag.fontName, frag.fontSize) > room + _FUZZ:
-                    words[i] = breakable_glue(word, before if i == 0 else "")  # (▲ kept)
+                    mark = before[-1:] if i == 0 else ""  # (a ▲ kept with its number)
+                    # a trend first parts from its unit ("▲ 3.4 | percentage points")
+                    trend = trend_unit_break(mark + word)[len(mark):]
+                    words[i] = trend if trend != word and all(
+                        stringWidth(part, frag.fontName, frag.fontSize) <= room + _FUZZ
+                        for part in trend.split(" ")) else breakable_glue(word, mark)
                     loosened = True
             frag.text = before = " ".join(words)
         return loosened

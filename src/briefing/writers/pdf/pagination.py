@@ -7,7 +7,8 @@
   in the group splits instead, its last lines going on with its English.
 - `Floating` figures and tables (stacks.CaptionedTable) that do not fit the room left
   move after the text that follows them, or a chart and a table change places, within
-  a section (`pull_text_before_float`).
+  a section (`pull_text_before_float`); a chart with no text to pull (a heading follows)
+  is drawn a little lower to stay (`Floating.lower`).
 - `ParallelColumns`: the parallel layout's Chinese and English columns of one section
   (a heading and the text blocks after it), each flowing on by itself, their widths shared
   so that both end level (`balanced_widths`): both columns fill every page the section runs
@@ -17,6 +18,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.rl_config import _FUZZ
@@ -73,10 +77,33 @@ class KeepWithNext(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped
 class Floating(KeepTogether):  # type: ignore[misc]  # (ReportLab is untyped)
     """A chart or picture with its caption: kept whole, and moved after the text that
     follows it when it does not fit the page and would leave it more than FLOAT_SHARE
-    empty (`pull_text_before_float`), as a typesetter floats a figure."""
+    empty (`pull_text_before_float`), as a typesetter floats a figure. A chart has
+    `redraw`: its drawing at a given height (its legend may need more)."""
+
+    def __init__(self, flowables: list[Flowable],
+                 redraw: Callable[[float], Drawing] | None = None):
+        super().__init__(flowables)
+        self.redraw = redraw
+
+    def lower(self, width: float, room: float) -> Floating | None:
+        """The chart drawn lower to fit `room`, when no less than LOWEST_CHART of its
+        height is enough (its labels keep their size: only the plot is lower)."""
+        drawing = next((f for f in self._content if isinstance(f, Drawing)), None)
+        if self.redraw is None or drawing is None:
+            return None
+        height = drawing.height - (_whole_height(self, width) - room) - _FUZZ
+        if height < LOWEST_CHART * drawing.height:
+            return None
+        lower = self.redraw(height)
+        if lower.height > height:
+            return None  # its legend is taller than that
+        fitted = Floating([lower if f is drawing else f for f in self._content])
+        fitted.source = getattr(self, "source", None)
+        return fitted
 
 
 FLOAT_SHARE = 0.2  # of the frame's height: the most a figure moving on may leave empty
+LOWEST_CHART = 0.8  # of a chart's height: the least it is drawn at to stay on a page
 
 
 def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: ignore[no-untyped-def]
@@ -101,6 +128,10 @@ def pull_text_before_float(flowables: list[Flowable], frame) -> None:  # type: i
     end = _text_to_pull(flowables, frame._width, room)
     if end:
         flowables[:end + 1] = [*flowables[1:end + 1], figure]
+        return
+    lower = figure.lower(frame._width, room) if isinstance(figure, Floating) else None
+    if lower is not None:  # no text to pull (a heading follows): the chart a little lower
+        flowables[0] = lower
 
 
 def _text_to_pull(flowables: list[Flowable], width: float, room: float) -> int:

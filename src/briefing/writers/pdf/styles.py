@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -14,9 +14,8 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from ...clreq import english_for_breaking
-from ...fonts import CONTROLS, font_cmap
 from ...model import Inline, Lang
-from ...reportlab_fonts import font_names, registered_characters
+from ...reportlab_fonts import FontChain, font_names
 from ...theme.resolve import ResolvedStyle, ResolvedTheme
 from .hyphenation import MIN_WORD, Hyphenator
 from .linebreak import ChineseParagraph, WrappedOnce
@@ -52,54 +51,6 @@ class StyleSheet:
         return self._cache[key]
 
 
-class FontChain:
-    """The fonts that draw a style's text: its own, then the theme's fallbacks for it. A
-    character its own font lacks is drawn in the first fallback that has it."""
-
-    def __init__(self, key: str, theme: ResolvedTheme):
-        keys = (key, *theme.fonts[key].fallback)
-        self.faces = [font_names(theme.fonts[k])[0] for k in keys]
-        self.cmaps = [font_cmap(theme.fonts[k].regular) for k in keys]
-        self._own: set[str] = set()  # characters seen that its own font has
-
-    def _check_subsets(self, chars: set[str]) -> None:
-        """Every character must be in the registered subset of the face that draws it:
-        ReportLab would draw a missing one as a blank, silently. (register_fonts subsets
-        to document_characters; text that bypassed it is a bug, reported as one.)"""
-        for char in chars:
-            if char in CONTROLS:
-                continue
-            face = self.faces[self.face_of(char)]
-            registered = registered_characters(face)
-            if registered is not None and char not in registered:
-                raise AssertionError(f"U+{ord(char):04X} is not in the subset of {face}: "
-                                     "document_characters() missed the text it is in")
-
-    def face_of(self, char: str) -> int:
-        """Index in the chain of the font that draws `char` (0, its own, if none has it)."""
-        code = ord(char)
-        for i, cmap in enumerate(self.cmaps):
-            if code in cmap:
-                return i
-        return 0
-
-    def markup(self, text: str) -> str:
-        """Escaped text, with stretches its own font lacks set in a fallback face."""
-        unseen = set(text) - self._own
-        if unseen:
-            self._check_subsets(unseen)
-            own = self.cmaps[0]
-            self._own.update(char for char in unseen if ord(char) in own)
-            unseen -= self._own
-        if not unseen:
-            return escape(text)  # the usual case: its own font has every character
-        out = []
-        for face, chars in groupby(text, key=self.face_of):
-            piece = escape("".join(chars))
-            out.append(piece if face == 0 else f'<font face="{self.faces[face]}">{piece}</font>')
-        return "".join(out)
-
-
 def text_width(text: str, style: ParagraphStyle) -> float:
     """The width of `text` set on one line in a style, each character in the face that draws
     it (a table column sized to its content measures its cells with this)."""
@@ -124,11 +75,22 @@ def scaled_to_fit(style: ParagraphStyle, pieces: list[str], width: float) -> Par
         return style
     scale = max((width - FIT_FUZZ_PT) / wide, MIN_FIT_SHARE)  # (a line filled to the point
     # wraps in ReportLab)
-    scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
-                         leading=style.leading * scale)
-    for cached in [k for k in vars(scaled) if k.startswith("_")]:  # of the unscaled size
-        delattr(scaled, cached)
-    return scaled
+    return resized(style, scale)
+
+
+def resized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """The style with its size and leading times `scale` (the style itself at 1; one
+    copy per style and scale)."""
+    if scale == 1.0:
+        return style
+    copies: dict[float, ParagraphStyle] = style.__dict__.setdefault("_resized", {})
+    if scale not in copies:
+        scaled = style.clone(f"{style.name} {scale:.3f}", fontSize=style.fontSize * scale,
+                             leading=style.leading * scale)
+        for cached in [k for k in vars(scaled) if k.startswith("_")]:  # the unscaled's
+            delattr(scaled, cached)
+        copies[scale] = scaled
+    return copies[scale]
 
 
 def unhyphenated(style: ParagraphStyle) -> ParagraphStyle:
@@ -188,17 +150,23 @@ def paragraph_style(style: ResolvedStyle, theme: ResolvedTheme,
 
 
 def make_paragraph(content: Inline | str, style: ParagraphStyle, **kwargs: object) -> Paragraph:
-    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking."""
+    """A paragraph of text or runs in a style: Chinese styles get our clreq line breaking.
+    English text is glued for breaking (clreq.english_for_breaking) before its markup: a
+    trend's ▲ drawn in a fallback face is then still glued to its number ("▲ 3.4")."""
+    chinese = style.wordWrap == "CJK"
+    glued = isinstance(content, str) and not chinese
+    if isinstance(content, str) and glued:
+        content = english_for_breaking(content)
     text = markup(content, style.font_chain)
     frags = plain_frags(text, style)
     if frags is not None:
         text = frags[0].text
-    if style.wordWrap == "CJK":
+    if chinese:
         return ChineseParagraph(text, style, hanging=style.hanging_punctuation, frags=frags,
                                 **kwargs)
-    if frags is not None:
+    if not glued and frags is not None:
         frags[0].text = english_for_breaking(frags[0].text)
-    else:
+    elif not glued:
         text = english_for_breaking(text)
     return WrappedOnce(text, style, frags=frags, **kwargs)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ...model import Bilingual, FigureTable, Lang
@@ -14,7 +15,7 @@ from ..columns import FITTED_ROLES
 from .boxes import Command, cell_defaults
 from .linebreak import derived_style
 from .stacks import CaptionedTable
-from .styles import make_paragraph, scaled_to_fit, text_width, unhyphenated
+from .styles import make_paragraph, resized, scaled_to_fit, text_width, unhyphenated
 
 if TYPE_CHECKING:
     from .blocks import BlockRenderer
@@ -28,13 +29,13 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
     columns = block.columns
     header = [renderer.texts(c.header_role, h)
               for c, h in zip(columns, block.header, strict=True)]
-    rows = [[renderer.texts(c.cell_role, r.get(c.field)) for c in columns]
-            for r in block.rows]
-    widths = column_widths(renderer, block, box.padding_pt, rows)
-    for k, column in enumerate(columns):  # what is wider than its column, set smaller
+    layout = table_layout(renderer, block, box.padding_pt)
+    widths = layout.widths
+    rows: list[list[list[Flowable]]] = [[[] for _ in columns] for _ in block.rows]
+    for k, column in enumerate(columns):  # at the table's scale; what is wider, smaller
         width = widths[k] - 2 * box.padding_pt
         header[k], *cells = fitted_column(renderer, [(column.header_role, block.header[k])] + [
-            (column.cell_role, r.get(column.field)) for r in block.rows], width)
+            (column.cell_role, r.get(column.field)) for r in block.rows], width, layout.scale)
         for row, cell in zip(rows, cells, strict=True):
             row[k] = cell
     # the box's space after goes after its note, when it has one (the note sits under it)
@@ -62,16 +63,15 @@ def figure_table(renderer: BlockRenderer, block: FigureTable) -> list[Flowable]:
 
 
 def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]]],
-                  width: float) -> list[list[Flowable]]:
-    """The cells (role, text) of a column; where its longest unbreakable piece is wider
-    than the column (a cramped table), each role and language set smaller alike
-    (styles.scaled_to_fit) rather than broken inside a number and its unit."""
+                  width: float, scale: float = 1.0) -> list[list[Flowable]]:
+    """The cells (role, text) of a column, at the table's `scale`; where its longest
+    unbreakable piece is still wider than the column (a table cramped below the least
+    scale), each role and language set smaller alike (styles.scaled_to_fit) rather than
+    broken inside a number and its unit."""
     styles = {}
     for role in dict.fromkeys(role for role, _ in cells):
         for lang in renderer.languages:
-            style = renderer.styles.get(role, lang)
-            if role in FITTED_ROLES:
-                style = unhyphenated(style)
+            style = cell_style(renderer, role, lang, scale)
             texts = [v.get(lang) for r, v in cells
                      if r == role and lang in v.shown(renderer.languages)]
             pieces = [w for text in texts for w in columns.pieces(text, lang, role)]
@@ -80,15 +80,34 @@ def fitted_column(renderer: BlockRenderer, cells: list[tuple[str, Bilingual[str]
              for lang in v.shown(renderer.languages)] for role, v in cells]
 
 
-def column_widths(renderer: BlockRenderer, block: FigureTable, padding: float,
-                  rows: list[list[list[Flowable]]]) -> list[float]:
-    """The table's column widths by the shared rule (writers/columns.py), each text
-    measured in its ReportLab style, heights from the wrapped cells."""
+def cell_style(renderer: BlockRenderer, role: str, lang: Lang, scale: float) -> ParagraphStyle:
+    """A cell's style at the table's scale; a figure's unhyphenated ("71 | projects")."""
+    style = resized(renderer.styles.get(role, lang), scale)
+    return unhyphenated(style) if role in FITTED_ROLES else style
+
+
+def table_layout(renderer: BlockRenderer, block: FigureTable,
+                 padding: float) -> columns.TableLayout:
+    """The table's column widths and type scale by the shared rule (writers/columns.py),
+    each text measured in its ReportLab style, heights from the cells wrapped at the
+    candidate widths and scale."""
     def measure(text: str, role: str, lang: Lang) -> float:
         return text_width(text, renderer.styles.get(role, lang))
 
-    return columns.column_widths(block, renderer.languages, measure, padding, renderer.width,
-                                 lambda widths: _height(rows, widths, padding))
+    rows: dict[float, list[list[list[Flowable]]]] = {}  # the cells at each scale
+
+    def height(widths: list[float], scale: float) -> float:
+        if scale not in rows:
+            rows[scale] = [[[make_paragraph(v.get(lang), cell_style(renderer, c.cell_role,
+                                                                    lang, scale))
+                             for lang in v.shown(renderer.languages)]
+                            for c in block.columns for v in [r.get(c.field)]]
+                           for r in block.rows]
+        return _height(rows[scale], widths, padding)
+
+    return columns.table_layout(block, renderer.languages, measure, padding, renderer.width,
+                                height)
+
 
 def _height(rows: list[list[list[Flowable]]], widths: list[float], padding: float) -> float:
     """The height of table rows (cells of paragraphs) at these column widths."""
