@@ -55,12 +55,10 @@ def spaced_style(doc: DocxDocument, style_id: str, box: str, theme: ResolvedThem
     `box` (table, callout, kpi): the box's space after added to its space before; with
     `closing`, for the box's own last paragraph (a table's note), added to its space after.
     Created the first time it is asked for."""
-    base = cast(ParagraphStyle, StyleFactory(doc.styles.element.get_by_id(style_id)))
-    name = f"{base.name} {'End of' if closing else 'After'} {BOX_NAMES[box]}"
-    existing = doc.styles.element.get_by_name(name)
-    if existing is not None:
-        return cast(ParagraphStyle, StyleFactory(existing))
-    style = _new_variant(doc, base, name)
+    style, new = _variant(doc, style_id, f"{'End of' if closing else 'After'} {BOX_NAMES[box]}")
+    if not new:
+        return style
+    base = style.base_style
     if closing:
         after = _inherited(base, lambda s: s.paragraph_format.space_after)
         style.paragraph_format.space_after = Pt((after.pt if after is not None else 0)
@@ -99,14 +97,21 @@ def _keep_variant(doc: DocxDocument, style_id: str, suffix: str,
                   keep: bool) -> ParagraphStyle:
     """The variant "<style> <suffix>" of a paragraph style, keeping with next or not, with
     its base's next style and outline level; created the first time it is asked for."""
+    style, new = _variant(doc, style_id, suffix)
+    if new:
+        style.paragraph_format.keep_with_next = keep
+    return style
+
+
+def _variant(doc: DocxDocument, style_id: str, suffix: str) -> tuple[ParagraphStyle, bool]:
+    """The style "<style> <suffix>" based on the paragraph style `style_id`, and whether it
+    is new (then the caller sets what makes it differ)."""
     base = cast(ParagraphStyle, StyleFactory(doc.styles.element.get_by_id(style_id)))
     name = f"{base.name} {suffix}"
     existing = doc.styles.element.get_by_name(name)
     if existing is not None:
-        return cast(ParagraphStyle, StyleFactory(existing))
-    style = _new_variant(doc, base, name)
-    style.paragraph_format.keep_with_next = keep
-    return style
+        return cast(ParagraphStyle, StyleFactory(existing)), False
+    return _new_variant(doc, base, name), True
 
 
 def _new_variant(doc: DocxDocument, base: ParagraphStyle, name: str) -> ParagraphStyle:
